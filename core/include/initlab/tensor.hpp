@@ -1,0 +1,112 @@
+// Tensor: float32, up to 5 dims, a strided view onto shared, 64-byte aligned contiguous storage.
+// Views (view/reshape/transpose/select) share storage as in PyTorch; writes through a view are
+// seen by every tensor on that storage.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "initlab/shape.hpp"
+
+namespace initlab {
+
+// Owns one aligned float buffer. Zero-filled on creation, so results never depend on garbage.
+class Storage {
+ public:
+  explicit Storage(int64_t count);
+  ~Storage();
+  Storage(const Storage&) = delete;
+  Storage& operator=(const Storage&) = delete;
+
+  float* data() { return data_; }
+  const float* data() const { return data_; }
+  int64_t count() const { return count_; }
+
+  static constexpr std::size_t kAlignment = 64;
+
+ private:
+  float* data_ = nullptr;
+  int64_t count_ = 0;
+};
+
+class Tensor {
+ public:
+  // An undefined tensor (PyTorch's None-like "no tensor"); most operations reject it.
+  Tensor() = default;
+  // A new zero-filled contiguous tensor.
+  explicit Tensor(const Shape& shape);
+
+  static Tensor zeros(const Shape& shape) { return Tensor(shape); }
+  static Tensor full(const Shape& shape, float value);
+  // Row-major values; values.size() must equal shape.numel().
+  static Tensor from_vector(const Shape& shape, const std::vector<float>& values);
+
+  bool defined() const { return storage_ != nullptr; }
+  int64_t dim() const { return shape_.size(); }
+  const Shape& shape() const { return shape_; }
+  const Shape& strides() const { return strides_; }
+  // Size of dimension d; negative d counts from the end, as in PyTorch.
+  int64_t size(int64_t d) const;
+  int64_t numel() const { return shape_.numel(); }
+  bool is_contiguous() const;
+
+  // Pointer to element [0, ..., 0]. For a contiguous tensor, numel() floats follow it.
+  float* data();
+  const float* data() const;
+
+  // Views. view() needs a shape compatible without copying (contiguous here); reshape() copies
+  // when it must. Both accept one -1 that is inferred.
+  Tensor view(const Shape& shape) const;
+  Tensor reshape(const Shape& shape) const;
+  Tensor transpose(int64_t dim0, int64_t dim1) const;
+  // 2-D transpose; 0-D and 1-D tensors are returned as they are (PyTorch's t()).
+  Tensor t() const;
+  Tensor select(int64_t dim, int64_t index) const;
+
+  Tensor contiguous() const;
+  Tensor clone() const;
+
+  // Element access by full index (bounds-checked).
+  float at(std::initializer_list<int64_t> index) const;
+  float& at(std::initializer_list<int64_t> index);
+
+  void fill_(float value);
+  void zero_() { fill_(0.0f); }
+  // Row-major copy of the values.
+  std::vector<float> to_vector() const;
+  bool shares_storage_with(const Tensor& other) const { return storage_ == other.storage_; }
+
+  // Calls f(float&) for every element in the order PyTorch's TensorIterator visits a single
+  // output: memory order (dimensions sorted by decreasing stride), which is row-major for a
+  // contiguous tensor. Sampling depends on this order to match PyTorch's streams.
+  template <class F>
+  void for_each_in_memory_order(F&& f);
+
+  // Offsets (relative to data()) of every element, in the order for_each_in_memory_order uses.
+  std::vector<int64_t> memory_order_offsets() const;
+
+ private:
+  Tensor(std::shared_ptr<Storage> storage, int64_t offset, const Shape& shape,
+         const Shape& strides);
+  int64_t normalize_dim(int64_t d) const;
+  Shape infer_shape(const Shape& requested) const;
+
+  std::shared_ptr<Storage> storage_;
+  int64_t offset_ = 0;
+  Shape shape_;
+  Shape strides_;
+};
+
+template <class F>
+void Tensor::for_each_in_memory_order(F&& f) {
+  float* base = data();
+  if (is_contiguous()) {
+    const int64_t n = numel();
+    for (int64_t i = 0; i < n; ++i) f(base[i]);
+    return;
+  }
+  for (int64_t off : memory_order_offsets()) f(base[off]);
+}
+
+}  // namespace initlab

@@ -1,0 +1,78 @@
+// The structured random initializers: orthogonal, delta-orthogonal, sparse.
+#include <cmath>
+#include <vector>
+
+#include "../linalg/householder_qr.hpp"
+#include "initlab/error.hpp"
+#include "initlab/init.hpp"
+#include "initlab/sampling.hpp"
+
+namespace initlab::init {
+
+Tensor& orthogonal_(Tensor& t, double gain, Generator& gen) {
+  if (t.dim() < 2) {
+    raise(ErrorKind::ValueError, "Only tensors with 2 or more dimensions are supported");
+  }
+  if (t.numel() == 0) return t;
+  const int64_t rows = t.size(0);
+  const int64_t cols = t.numel() / rows;
+  Tensor flat(Shape{rows, cols});
+  initlab::normal_(flat, 0, 1, gen);
+  // Factor the tall orientation: a (rows x cols) matrix, or its transpose when it is wide.
+  const bool wide = rows < cols;
+  const int64_t m = wide ? cols : rows, n = wide ? rows : cols;
+  std::vector<double> a(static_cast<std::size_t>(m * n));
+  const float* src = flat.data();
+  for (int64_t i = 0; i < rows; ++i)
+    for (int64_t j = 0; j < cols; ++j)
+      a[static_cast<std::size_t>(wide ? j * n + i : i * n + j)] = src[i * cols + j];
+  const linalg::ThinQr qr = linalg::householder_qr(a, m, n);
+  // Signs of R's diagonal make Q Haar-distributed (Mezzadri 2007), and unique.
+  std::vector<float> values(static_cast<std::size_t>(rows * cols));
+  for (int64_t i = 0; i < m; ++i) {
+    for (int64_t j = 0; j < n; ++j) {
+      const double d = qr.r_diag[static_cast<std::size_t>(j)];
+      const double sign = d > 0 ? 1.0 : (d < 0 ? -1.0 : 0.0);
+      const float q = static_cast<float>(qr.q[static_cast<std::size_t>(i * n + j)] * sign);
+      values[static_cast<std::size_t>(wide ? j * cols + i : i * cols + j)] = q;
+    }
+  }
+  const float g = static_cast<float>(gain);
+  Tensor view = t.view(Shape{rows, cols});
+  std::size_t k = 0;
+  view.for_each_in_memory_order([&](float& x) { x = values[k++] * g; });
+  return t;
+}
+
+Tensor& delta_orthogonal_(Tensor& t, double gain, Generator& gen) {
+  if (t.dim() < 3 || t.dim() > 5) {
+    raise(ErrorKind::ValueError, "Only tensors with 3, 4, or 5 dimensions are supported");
+  }
+  const int64_t out = t.size(0), in = t.size(1);
+  if (in > out) raise(ErrorKind::ValueError, "In_channels cannot be greater than out_channels");
+  Tensor q(Shape{out, in});
+  orthogonal_(q, gain, gen);
+  t.zero_();
+  for (int64_t o = 0; o < out; ++o) {
+    for (int64_t i = 0; i < in; ++i) {
+      Tensor kernel = t.select(0, o).select(0, i);
+      while (kernel.dim() > 0) kernel = kernel.select(0, kernel.size(0) / 2);
+      kernel.fill_(q.at({o, i}));
+    }
+  }
+  return t;
+}
+
+Tensor& sparse_(Tensor& t, double sparsity, double std, Generator& gen) {
+  if (t.dim() != 2) raise(ErrorKind::ValueError, "Only tensors with 2 dimensions are supported");
+  const int64_t rows = t.size(0), cols = t.size(1);
+  const auto num_zeros = static_cast<int64_t>(std::ceil(sparsity * static_cast<double>(rows)));
+  initlab::normal_(t, 0, std, gen);
+  for (int64_t c = 0; c < cols; ++c) {
+    const std::vector<int64_t> perm = randperm(rows, gen);
+    for (int64_t k = 0; k < num_zeros && k < rows; ++k) t.at({perm[static_cast<std::size_t>(k)], c}) = 0.0f;
+  }
+  return t;
+}
+
+}  // namespace initlab::init

@@ -1,0 +1,284 @@
+#include "initlab/tensor.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <numeric>
+#include <string>
+
+#include "initlab/error.hpp"
+
+namespace initlab {
+
+namespace {
+
+Shape contiguous_strides(const Shape& shape) {
+  Shape strides = shape;
+  int64_t stride = 1;
+  for (int i = shape.size() - 1; i >= 0; --i) {
+    strides[i] = stride;
+    stride *= std::max<int64_t>(shape[i], 1);
+  }
+  return strides;
+}
+
+void check_sizes(const Shape& shape) {
+  for (int64_t d : shape) {
+    if (d < 0) {
+      raise(ErrorKind::RuntimeError, "Trying to create tensor with negative dimension " +
+                                         std::to_string(d) + ": " + shape.to_string());
+    }
+  }
+}
+
+}  // namespace
+
+Storage::Storage(int64_t count) : count_(count) {
+  // aligned_alloc wants a size that is a multiple of the alignment, and a non-zero one.
+  std::size_t bytes = static_cast<std::size_t>(std::max<int64_t>(count, 1)) * sizeof(float);
+  bytes = (bytes + kAlignment - 1) / kAlignment * kAlignment;
+  data_ = static_cast<float*>(std::aligned_alloc(kAlignment, bytes));
+  if (data_ == nullptr) {
+    raise(ErrorKind::RuntimeError,
+          "out of memory allocating " + std::to_string(bytes) + " bytes for a tensor");
+  }
+  std::memset(data_, 0, bytes);
+}
+
+Storage::~Storage() { std::free(data_); }
+
+Tensor::Tensor(const Shape& shape) : shape_(shape), strides_(contiguous_strides(shape)) {
+  check_sizes(shape);
+  storage_ = std::make_shared<Storage>(shape.numel());
+}
+
+Tensor::Tensor(std::shared_ptr<Storage> storage, int64_t offset, const Shape& shape,
+               const Shape& strides)
+    : storage_(std::move(storage)), offset_(offset), shape_(shape), strides_(strides) {}
+
+Tensor Tensor::full(const Shape& shape, float value) {
+  Tensor t(shape);
+  t.fill_(value);
+  return t;
+}
+
+Tensor Tensor::from_vector(const Shape& shape, const std::vector<float>& values) {
+  Tensor t(shape);
+  if (static_cast<int64_t>(values.size()) != t.numel()) {
+    raise(ErrorKind::ValueError, "expected " + std::to_string(t.numel()) +
+                                     " values for shape " + shape.to_string() + ", got " +
+                                     std::to_string(values.size()));
+  }
+  std::copy(values.begin(), values.end(), t.data());
+  return t;
+}
+
+int64_t Tensor::normalize_dim(int64_t d) const {
+  const int64_t n = dim();
+  if (n == 0) {
+    raise(ErrorKind::IndexError,
+          "dimension specified as " + std::to_string(d) + " but tensor has no dimensions");
+  }
+  if (d < -n || d >= n) {
+    raise(ErrorKind::IndexError, "Dimension out of range (expected to be in range of [" +
+                                     std::to_string(-n) + ", " + std::to_string(n - 1) +
+                                     "], but got " + std::to_string(d) + ")");
+  }
+  return d < 0 ? d + n : d;
+}
+
+int64_t Tensor::size(int64_t d) const { return shape_[static_cast<int>(normalize_dim(d))]; }
+
+bool Tensor::is_contiguous() const {
+  int64_t expected = 1;
+  for (int i = dim() - 1; i >= 0; --i) {
+    if (shape_[i] == 1) continue;  // a size-1 dimension's stride never matters
+    if (shape_[i] == 0) return true;
+    if (strides_[i] != expected) return false;
+    expected *= shape_[i];
+  }
+  return true;
+}
+
+float* Tensor::data() {
+  if (!defined()) raise(ErrorKind::RuntimeError, "tensor is undefined");
+  return storage_->data() + offset_;
+}
+
+const float* Tensor::data() const {
+  if (!defined()) raise(ErrorKind::RuntimeError, "tensor is undefined");
+  return storage_->data() + offset_;
+}
+
+Shape Tensor::infer_shape(const Shape& requested) const {
+  Shape out = requested;
+  int infer = -1;
+  int64_t known = 1;
+  for (int i = 0; i < out.size(); ++i) {
+    if (out[i] == -1) {
+      if (infer >= 0) raise(ErrorKind::RuntimeError, "only one dimension can be inferred");
+      infer = i;
+    } else if (out[i] < 0) {
+      raise(ErrorKind::RuntimeError, "invalid shape dimension " + std::to_string(out[i]));
+    } else {
+      known *= out[i];
+    }
+  }
+  const int64_t n = numel();
+  if (infer >= 0) {
+    if (known == 0) {
+      raise(ErrorKind::RuntimeError,
+            "cannot reshape tensor of " + std::to_string(n) + " elements into shape " +
+                requested.to_string() +
+                " because the unspecified dimension size -1 can be any value and is ambiguous");
+    }
+    if (n % known == 0) out[infer] = n / known;
+  }
+  if (out.numel() != n || (infer >= 0 && n % known != 0)) {
+    raise(ErrorKind::RuntimeError, "shape '" + requested.to_string() +
+                                       "' is invalid for input of size " + std::to_string(n));
+  }
+  return out;
+}
+
+Tensor Tensor::view(const Shape& shape) const {
+  Shape out = infer_shape(shape);
+  if (!is_contiguous()) {
+    raise(ErrorKind::RuntimeError,
+          "view size is not compatible with input tensor's size and stride (at least one "
+          "dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
+  }
+  return Tensor(storage_, offset_, out, contiguous_strides(out));
+}
+
+Tensor Tensor::reshape(const Shape& shape) const {
+  if (is_contiguous()) return view(shape);
+  return contiguous().view(shape);
+}
+
+Tensor Tensor::transpose(int64_t dim0, int64_t dim1) const {
+  const int a = static_cast<int>(normalize_dim(dim0));
+  const int b = static_cast<int>(normalize_dim(dim1));
+  Shape shape = shape_, strides = strides_;
+  std::swap(shape[a], shape[b]);
+  std::swap(strides[a], strides[b]);
+  return Tensor(storage_, offset_, shape, strides);
+}
+
+Tensor Tensor::t() const {
+  if (dim() > 2) {
+    raise(ErrorKind::RuntimeError, "t() expects a tensor with <= 2 dimensions, but self is " +
+                                       std::to_string(dim()) + "D");
+  }
+  return dim() < 2 ? *this : transpose(0, 1);
+}
+
+Tensor Tensor::select(int64_t d, int64_t index) const {
+  const int k = static_cast<int>(normalize_dim(d));
+  const int64_t n = shape_[k];
+  if (index < -n || index >= n) {
+    raise(ErrorKind::IndexError, "select(): index " + std::to_string(index) +
+                                     " out of range for tensor of size " + shape_.to_string() +
+                                     " at dimension " + std::to_string(k));
+  }
+  if (index < 0) index += n;
+  Shape shape, strides;
+  for (int i = 0; i < dim(); ++i) {
+    if (i == k) continue;
+    shape.push_back(shape_[i]);
+    strides.push_back(strides_[i]);
+  }
+  return Tensor(storage_, offset_ + index * strides_[k], shape, strides);
+}
+
+std::vector<int64_t> Tensor::memory_order_offsets() const {
+  // Loop order: outermost = largest stride; a stable sort keeps row-major order on ties.
+  const int n = dim();
+  int order[kMaxDims];
+  std::iota(order, order + n, 0);
+  std::stable_sort(order, order + n, [&](int a, int b) { return strides_[a] > strides_[b]; });
+  std::vector<int64_t> offsets;
+  offsets.reserve(static_cast<std::size_t>(numel()));
+  if (numel() == 0) return offsets;
+  int64_t index[kMaxDims] = {};
+  int64_t offset = 0;
+  for (;;) {
+    offsets.push_back(offset);
+    int level = n - 1;
+    for (; level >= 0; --level) {
+      const int d = order[level];
+      if (++index[d] < shape_[d]) {
+        offset += strides_[d];
+        break;
+      }
+      offset -= strides_[d] * (shape_[d] - 1);
+      index[d] = 0;
+    }
+    if (level < 0) break;
+  }
+  return offsets;
+}
+
+Tensor Tensor::contiguous() const {
+  if (is_contiguous()) return *this;
+  return clone();
+}
+
+Tensor Tensor::clone() const {
+  Tensor out(shape_);
+  std::vector<float> values = to_vector();
+  std::copy(values.begin(), values.end(), out.data());
+  return out;
+}
+
+std::vector<float> Tensor::to_vector() const {
+  const int64_t n = numel();
+  std::vector<float> out(static_cast<std::size_t>(n));
+  if (n == 0) return out;
+  const float* base = data();
+  if (is_contiguous()) {
+    std::copy(base, base + n, out.begin());
+    return out;
+  }
+  int64_t index[kMaxDims] = {};
+  for (int64_t i = 0; i < n; ++i) {
+    int64_t off = 0;
+    for (int d = 0; d < dim(); ++d) off += index[d] * strides_[d];
+    out[static_cast<std::size_t>(i)] = base[off];
+    for (int d = dim() - 1; d >= 0; --d) {
+      if (++index[d] < shape_[d]) break;
+      index[d] = 0;
+    }
+  }
+  return out;
+}
+
+void Tensor::fill_(float value) {
+  for_each_in_memory_order([value](float& x) { x = value; });
+}
+
+float Tensor::at(std::initializer_list<int64_t> index) const {
+  return const_cast<Tensor*>(this)->at(index);
+}
+
+float& Tensor::at(std::initializer_list<int64_t> index) {
+  if (static_cast<int64_t>(index.size()) != dim()) {
+    raise(ErrorKind::IndexError, "expected " + std::to_string(dim()) + " indices, got " +
+                                     std::to_string(index.size()));
+  }
+  int64_t off = 0;
+  int d = 0;
+  for (int64_t i : index) {
+    if (i < -shape_[d] || i >= shape_[d]) {
+      raise(ErrorKind::IndexError, "index " + std::to_string(i) +
+                                       " is out of bounds for dimension " + std::to_string(d) +
+                                       " with size " + std::to_string(shape_[d]));
+    }
+    if (i < 0) i += shape_[d];
+    off += i * strides_[d];
+    ++d;
+  }
+  return data()[off];
+}
+
+}  // namespace initlab

@@ -22,9 +22,9 @@ int main() {
       if (p.required) positional.push_back(0.2);  // constant_'s val, sparse_'s sparsity
     }
     init::call_initializer(spec.name, w, positional, {}, gen);
-    double sum = 0, sq = 0, lo = INFINITY, hi = -INFINITY;
+    double sum = 0, sq = 0, lo = HUGE_VAL, hi = -HUGE_VAL;
     for (float f : w.to_vector()) {
-      const double v = f;
+      const double v = static_cast<double>(f);
       sum += v;
       sq += v * v;
       lo = std::fmin(lo, v);

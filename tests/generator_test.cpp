@@ -56,7 +56,7 @@ TEST_CASE("the cached normal is consumed before new draws") {
   CHECK(g.random() == h.random());
 }
 
-TEST_CASE("uniform_ stays in [from, to) and rejects from > to") {
+TEST_CASE("uniform_ stays below to and at or above from, and rejects from > to") {
   Generator g(0);
   Tensor t(Shape{10000});
   initlab::uniform_(t, -0.25, 0.75, g);

@@ -64,7 +64,7 @@ TEST_CASE("kaiming's `a` fails where Python fails: after the fan checks") {
             .empty());
 }
 
-TEST_CASE("PyTorch's deprecated spellings still work and warn; initlab's aliases do not warn") {
+TEST_CASE("PyTorch's deprecated spellings still work and warn, initlab's aliases do not warn") {
   initlab::WarningCapture w;
   CHECK(call_error("xavier_uniform", {}, {}).empty());
   REQUIRE(w.messages().size() == 1);

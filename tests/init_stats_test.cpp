@@ -60,9 +60,9 @@ struct Moments {
 };
 
 Moments moments(const std::vector<float>& v) {
-  double sum = 0, sq = 0, lo = INFINITY, hi = -INFINITY;
+  double sum = 0, sq = 0, lo = HUGE_VAL, hi = -HUGE_VAL;
   for (float f : v) {
-    const double x = f;
+    const double x = static_cast<double>(f);
     sum += x;
     lo = std::min(lo, x);
     hi = std::max(hi, x);
@@ -114,7 +114,7 @@ TEST_CASE("normal_ is N(mean, std^2) on both of its code paths") {
   }
 }
 
-TEST_CASE("trunc_normal_ is the truncated normal and never leaves [a, b]") {
+TEST_CASE("trunc_normal_ is the truncated normal and never leaves a..b") {
   Tensor t(Shape{100000});
   Generator g(4);
   init::trunc_normal_(t, 0.1, 1.0, -0.5, 1.5, g);
@@ -191,7 +191,7 @@ TEST_CASE("lecun_uniform_ and lecun_normal_ have variance 1 / fan_in") {
   check_distribution(t.to_vector(), 0, s, truncated_cdf(0, ts, -2 * ts, 2 * ts));
 }
 
-TEST_CASE("sparse_ zeroes exactly ceil(sparsity * rows) per column; the rest is N(0, std^2)") {
+TEST_CASE("sparse_ zeroes exactly ceil(sparsity * rows) per column, the rest is N(0, std^2)") {
   Tensor t(Shape{300, 400});
   Generator g(9);
   init::sparse_(t, 0.3, 0.5, g);
@@ -223,10 +223,10 @@ TEST_CASE("orthogonal_ gives gain times (semi-)orthogonal matrices") {
       for (int64_t j = 0; j < k; ++j) {
         double dot = 0;
         for (int64_t l = 0; l < len; ++l) {
-          const double a = wide ? v[static_cast<std::size_t>(i * cols + l)]
-                                : v[static_cast<std::size_t>(l * cols + i)];
-          const double b = wide ? v[static_cast<std::size_t>(j * cols + l)]
-                                : v[static_cast<std::size_t>(l * cols + j)];
+          const auto a = static_cast<double>(wide ? v[static_cast<std::size_t>(i * cols + l)]
+                                                  : v[static_cast<std::size_t>(l * cols + i)]);
+          const auto b = static_cast<double>(wide ? v[static_cast<std::size_t>(j * cols + l)]
+                                                  : v[static_cast<std::size_t>(l * cols + j)]);
           dot += a * b;
         }
         worst = std::max(worst, std::fabs(dot - (i == j ? 4.0 : 0.0)));

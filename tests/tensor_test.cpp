@@ -41,7 +41,7 @@ TEST_CASE("new tensors are zero-filled") {
   for (float v : Tensor(Shape{5, 7}).to_vector()) CHECK(v == 0.0f);
 }
 
-TEST_CASE("views share storage; reshape infers -1") {
+TEST_CASE("views share storage, reshape infers -1") {
   Tensor t = Tensor::from_vector(Shape{2, 3}, {0, 1, 2, 3, 4, 5});
   Tensor v = t.view(Shape{3, -1});
   CHECK(v.shape() == Shape{3, 2});
@@ -51,7 +51,7 @@ TEST_CASE("views share storage; reshape infers -1") {
   CHECK(t.reshape(Shape{-1}).shape() == Shape{6});
 }
 
-TEST_CASE("transpose is a strided view; reshape of it copies in row-major order") {
+TEST_CASE("transpose is a strided view, reshape of it copies in row-major order") {
   Tensor t = Tensor::from_vector(Shape{2, 3}, {0, 1, 2, 3, 4, 5});
   Tensor tt = t.t();
   CHECK_FALSE(tt.is_contiguous());

@@ -25,7 +25,7 @@ Tensor& orthogonal_(Tensor& t, double gain, Generator& gen) {
   const float* src = flat.data();
   for (int64_t i = 0; i < rows; ++i)
     for (int64_t j = 0; j < cols; ++j)
-      a[static_cast<std::size_t>(wide ? j * n + i : i * n + j)] = src[i * cols + j];
+      a[static_cast<std::size_t>(wide ? j * n + i : i * n + j)] = static_cast<double>(src[i * cols + j]);
   const linalg::ThinQr qr = linalg::householder_qr(a, m, n);
   // Signs of R's diagonal make Q Haar-distributed (Mezzadri 2007), and unique.
   std::vector<float> values(static_cast<std::size_t>(rows * cols));

@@ -8,13 +8,13 @@
 #include "initlab/init_registry.hpp"
 #include "initlab/warnings.hpp"
 #include "support/fixtures.hpp"
+#include "support/raised.hpp"
 
 namespace {
 
 // Runs a fixture call; returns "Kind: message" of the error it raises, or "" if none.
-std::string run(const fixtures::Call& call, initlab::WarningCapture& warnings) {
-  (void)warnings;
-  try {
+std::string run(const fixtures::Call& call) {
+  return testing_support::raised([&] {
     if (call.fn == "calculate_gain") {
       std::string nonlinearity;
       initlab::init::Arg param;
@@ -28,10 +28,7 @@ std::string run(const fixtures::Call& call, initlab::WarningCapture& warnings) {
       initlab::Generator gen(0);
       initlab::init::call_initializer(call.fn, t, {}, call.kwargs, gen);
     }
-  } catch (const initlab::Error& e) {
-    return std::string(initlab::kind_name(e.kind())) + ": " + e.what();
-  }
-  return "";
+  });
 }
 
 }  // namespace
@@ -44,7 +41,7 @@ TEST_CASE("every PyTorch error and warning of the fixtures is reproduced word fo
   for (const auto& r : raises) {
     CAPTURE(r.call.line);
     initlab::WarningCapture warnings;
-    const std::string error = run(r.call, warnings);
+    const std::string error = run(r.call);
     if (r.is_warning) {
       CHECK(error.empty());
       REQUIRE(warnings.messages().size() == 1);

@@ -4,6 +4,7 @@
 #include "initlab/error.hpp"
 #include "initlab/init_registry.hpp"
 #include "initlab/warnings.hpp"
+#include "support/raised.hpp"
 
 using initlab::init::Arg;
 using initlab::init::Kwarg;
@@ -14,12 +15,8 @@ std::string call_error(const std::string& name, std::vector<Arg> positional,
                        std::vector<Kwarg> kwargs, initlab::Shape shape = {3, 4}) {
   initlab::Tensor t(shape);
   initlab::Generator g(0);
-  try {
-    initlab::init::call_initializer(name, t, positional, kwargs, g);
-  } catch (const initlab::Error& e) {
-    return std::string(initlab::kind_name(e.kind())) + ": " + e.what();
-  }
-  return "";
+  return testing_support::raised(
+      [&] { initlab::init::call_initializer(name, t, positional, kwargs, g); });
 }
 
 }  // namespace

@@ -8,24 +8,17 @@
 #include <cstring>
 
 #include "math/cephes_float.hpp"
+#include "math/float_bits.hpp"
 #include "math/special_float.hpp"
 
-namespace {
-
-float float_of(uint32_t u) {
-  float f;
-  std::memcpy(&f, &u, sizeof f);
-  return f;
-}
-
-}  // namespace
+using initlab::bits::to_float;
 
 TEST_SUITE("special math") {
 
 TEST_CASE("cephes logf is accurate for 0 < x <= 1") {
   double worst = 0;
   for (uint32_t u = 0x00800000u; u <= 0x3f800000u; u += 997) {
-    const float x = float_of(u);
+    const float x = to_float(u);
     const double err = std::fabs(static_cast<double>(initlab::cephes::logf(x)) -
                                  std::log(static_cast<double>(x)));
     worst = std::fmax(worst, err / std::fmax(std::fabs(std::log(static_cast<double>(x))), 1e-30));
@@ -62,7 +55,7 @@ TEST_CASE("erff is accurate and handles the special values") {
 TEST_CASE("erff equals glibc's erff (native build only: glibc is the reference)") {
   int64_t differ = 0, total = 0;
   for (uint64_t u = 0; u <= 0xffffffffu; u += 251) {
-    const float x = float_of(static_cast<uint32_t>(u));
+    const float x = to_float(static_cast<uint32_t>(u));
     if (std::isnan(x)) continue;
     const float mine = initlab::special::erff(x), glibc = std::erf(x);
     ++total;

@@ -2,25 +2,13 @@
 
 #include "initlab/error.hpp"
 #include "initlab/tensor.hpp"
+#include "support/raised.hpp"
 
 using initlab::Error;
 using initlab::Shape;
 using initlab::Tensor;
 
-namespace {
-
-// The message of the initlab::Error that f throws ("" if it throws none).
-template <class F>
-std::string error_of(F&& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "";
-}
-
-}  // namespace
+using testing_support::raised_message;
 
 TEST_SUITE("tensor") {
 
@@ -77,20 +65,20 @@ TEST_CASE("select drops a dimension and views the same storage") {
 
 TEST_CASE("bad shapes give PyTorch's errors") {
   Tensor t(Shape{2, 3});
-  CHECK(error_of([&] { t.view(Shape{4, 2}); }) == "shape '[4, 2]' is invalid for input of size 6");
-  CHECK(error_of([&] { t.view(Shape{-1, -1}); }) == "only one dimension can be inferred");
-  CHECK(error_of([&] { t.view(Shape{-2, 3}); }) == "invalid shape dimension -2");
-  CHECK(error_of([&] { t.view(Shape{4, -1}); }) == "shape '[4, -1]' is invalid for input of size 6");
-  CHECK(error_of([&] { Tensor(Shape{2, -1}); }) ==
+  CHECK(raised_message([&] { t.view(Shape{4, 2}); }) == "shape '[4, 2]' is invalid for input of size 6");
+  CHECK(raised_message([&] { t.view(Shape{-1, -1}); }) == "only one dimension can be inferred");
+  CHECK(raised_message([&] { t.view(Shape{-2, 3}); }) == "invalid shape dimension -2");
+  CHECK(raised_message([&] { t.view(Shape{4, -1}); }) == "shape '[4, -1]' is invalid for input of size 6");
+  CHECK(raised_message([&] { Tensor(Shape{2, -1}); }) ==
         "Trying to create tensor with negative dimension -1: [2, -1]");
-  CHECK(error_of([&] { t.size(2); }) ==
+  CHECK(raised_message([&] { t.size(2); }) ==
         "Dimension out of range (expected to be in range of [-2, 1], but got 2)");
-  CHECK(error_of([&] { t.t().view(Shape{6}); }).find("Use .reshape(...) instead.") !=
+  CHECK(raised_message([&] { t.t().view(Shape{6}); }).find("Use .reshape(...) instead.") !=
         std::string::npos);
-  CHECK(error_of([&] { t.at({2, 0}); }) == "index 2 is out of bounds for dimension 0 with size 2");
-  CHECK(error_of([&] { Shape{1, 2, 3, 4, 5, 6}; }).find("at most 5 dimensions") !=
+  CHECK(raised_message([&] { t.at({2, 0}); }) == "index 2 is out of bounds for dimension 0 with size 2");
+  CHECK(raised_message([&] { Shape{1, 2, 3, 4, 5, 6}; }).find("at most 5 dimensions") !=
         std::string::npos);
-  CHECK(error_of([&] { Tensor(Shape{0, 3}).view(Shape{-1, 0}); }).find("ambiguous") !=
+  CHECK(raised_message([&] { Tensor(Shape{0, 3}).view(Shape{-1, 0}); }).find("ambiguous") !=
         std::string::npos);
 }
 

@@ -2,23 +2,15 @@
 
 #include <cmath>
 #include <cstdint>
-#include <cstring>
+
+#include "float_bits.hpp"
 
 namespace initlab::cephes {
 
 namespace {
 
-uint32_t bits_of(float x) {
-  uint32_t u;
-  std::memcpy(&u, &x, sizeof u);
-  return u;
-}
-
-float float_of(uint32_t u) {
-  float x;
-  std::memcpy(&x, &u, sizeof x);
-  return x;
-}
+using bits::of;
+using bits::to_float;
 
 constexpr float kSqrtHalf = 0.707106781186547524f;
 constexpr float kLogP[9] = {7.0376836292E-2f,  -1.1514610310E-1f, 1.1676998740E-1f,
@@ -39,9 +31,9 @@ constexpr float kFourOverPi = 1.27323954473516f;
 
 float logf(float x) {
   const bool invalid = !(x > 0.0f);
-  x = std::fmax(x, float_of(0x00800000u));  // flush denormals to the smallest normal
-  const int32_t exponent = static_cast<int32_t>(bits_of(x) >> 23) - 0x7f;
-  x = float_of((bits_of(x) & ~0x7f800000u) | bits_of(0.5f));  // mantissa in [0.5, 1)
+  x = std::fmax(x, to_float(0x00800000u));  // flush denormals to the smallest normal
+  const int32_t exponent = static_cast<int32_t>(of(x) >> 23) - 0x7f;
+  x = to_float((of(x) & ~0x7f800000u) | of(0.5f));  // mantissa in [0.5, 1)
   float e = static_cast<float>(exponent) + 1.0f;
   const bool below = x < kSqrtHalf;
   const float tmp = below ? x : 0.0f;
@@ -61,7 +53,7 @@ float logf(float x) {
 }
 
 void sincosf(float x, float* s, float* c) {
-  const uint32_t sign_in = bits_of(x) & 0x80000000u;
+  const uint32_t sign_in = of(x) & 0x80000000u;
   x = std::fabs(x);
 
   int32_t j = static_cast<int32_t>(x * kFourOverPi);  // truncation, as cvttps
@@ -89,8 +81,8 @@ void sincosf(float x, float* s, float* c) {
 
   const float sin_abs = use_sin_poly ? spoly : cpoly;
   const float cos_abs = use_sin_poly ? cpoly : spoly;
-  *s = float_of(bits_of(sin_abs) ^ sign_sin);
-  *c = float_of(bits_of(cos_abs) ^ sign_cos);
+  *s = to_float(of(sin_abs) ^ sign_sin);
+  *c = to_float(of(cos_abs) ^ sign_cos);
 }
 
 }  // namespace initlab::cephes

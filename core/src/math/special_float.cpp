@@ -2,24 +2,16 @@
 
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <limits>
+
+#include "float_bits.hpp"
 
 namespace initlab::special {
 
 namespace {
 
-int32_t word_of(float x) {
-  int32_t w;
-  std::memcpy(&w, &x, sizeof w);
-  return w;
-}
-
-float float_of(int32_t w) {
-  float x;
-  std::memcpy(&x, &w, sizeof x);
-  return x;
-}
+// fdlibm reads words as signed: the sign bit makes them negative.
+int32_t word_of(float x) { return static_cast<int32_t>(bits::of(x)); }
 
 // fdlibm's coefficients (Sun Microsystems, 1993), rounded to float as in s_erff.c.
 constexpr float kErx = 8.4506291151e-01f;
@@ -104,7 +96,7 @@ float erff(float x) {
     q = one_plus(kSb, s);
   }
   // glibc splits x at 12 mantissa bits here (musl at 11): the one place the two differ.
-  const float z = float_of(word_of(ax) & static_cast<int32_t>(0xfffff000u));
+  const float z = bits::to_float(bits::of(ax) & 0xfffff000u);
   const float e = std::exp(-z * z - 0.5625f) * std::exp((z - ax) * (z + ax) + r / q);
   return hx >= 0 ? 1.0f - e / ax : e / ax - 1.0f;
 }

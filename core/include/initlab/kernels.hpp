@@ -1,0 +1,120 @@
+// Compute kernels on raw float buffers. Each has one entry point (xsimd, the host's vectors
+// natively, SIMD128 in wasm) and a plain scalar reference `*_ref` beside it, which the tests
+// compare it with. Shapes are stated in comments; buffers are row-major and contiguous unless
+// a leading dimension says otherwise.
+#pragma once
+
+#include <cstdint>
+
+namespace initlab::kernels {
+
+// Floats per SIMD register in this build (4 in wasm, 8 with AVX2, 16 with AVX-512).
+int simd_width();
+// The instruction set xsimd chose ("sse4.2" in wasm).
+const char* simd_arch_name();
+
+// ---- GEMM -------------------------------------------------------------------------------
+// After the product, each element becomes act(c * scale + shift), with scale and shift
+// indexed by row (per_row) or by column; either may be null (1 and 0).
+struct Epilogue {
+  const float* scale = nullptr;
+  const float* shift = nullptr;
+  bool per_row = false;
+  bool relu = false;
+};
+
+// C (M x N, leading dim ldc) = A (M x K, lda) * B, where B is (K x N, ldb) or, when b_trans,
+// B^T is given as (N x K, ldb). Packed panels, 4 x 2W register tile.
+void gemm(int64_t M, int64_t N, int64_t K, const float* A, int64_t lda, const float* B,
+          int64_t ldb, bool b_trans, float* C, int64_t ldc, const Epilogue& ep = {});
+void gemm_ref(int64_t M, int64_t N, int64_t K, const float* A, int64_t lda, const float* B,
+              int64_t ldb, bool b_trans, float* C, int64_t ldc, const Epilogue& ep = {});
+
+// ---- convolution lowering ----------------------------------------------------------------
+struct Conv2dGeometry {
+  int64_t channels, height, width;          // input, one image
+  int64_t kernel_h, kernel_w;
+  int64_t stride_h, stride_w;
+  int64_t pad_top, pad_left;                // 'same' may pad unevenly: bottom/right follow
+  int64_t dilation_h, dilation_w;
+  int64_t out_h, out_w;
+};
+
+// cols (C*KH*KW x OH*OW) from one image (C x H x W); zero where the window leaves the image.
+void im2col(const Conv2dGeometry& g, const float* image, float* cols);
+void im2col_ref(const Conv2dGeometry& g, const float* image, float* cols);
+
+// ---- pooling (one image plane at a time: H x W -> OH x OW) --------------------------------
+struct Pool2dGeometry {
+  int64_t height, width;
+  int64_t kernel_h, kernel_w;
+  int64_t stride_h, stride_w;
+  int64_t pad_h, pad_w;
+  int64_t out_h, out_w;
+  bool count_include_pad = true;  // avg only
+};
+// planes: count of (H x W) planes; in: planes x H x W; out: planes x OH x OW.
+void max_pool2d(const Pool2dGeometry& g, int64_t planes, const float* in, float* out);
+void max_pool2d_ref(const Pool2dGeometry& g, int64_t planes, const float* in, float* out);
+void avg_pool2d(const Pool2dGeometry& g, int64_t planes, const float* in, float* out);
+void avg_pool2d_ref(const Pool2dGeometry& g, int64_t planes, const float* in, float* out);
+// PyTorch's adaptive bins: start = floor(i*H/OH), end = ceil((i+1)*H/OH).
+void adaptive_avg_pool2d(int64_t planes, int64_t h, int64_t w, int64_t oh, int64_t ow,
+                         const float* in, float* out);
+void adaptive_avg_pool2d_ref(int64_t planes, int64_t h, int64_t w, int64_t oh, int64_t ow,
+                             const float* in, float* out);
+
+// ---- normalization -----------------------------------------------------------------------
+// Per-channel affine over an (outer x C x inner) tensor: y = x * scale[c] + shift[c].
+void channel_affine(int64_t outer, int64_t channels, int64_t inner, const float* x,
+                    const float* scale, const float* shift, float* y);
+void channel_affine_ref(int64_t outer, int64_t channels, int64_t inner, const float* x,
+                        const float* scale, const float* shift, float* y);
+// Per-channel mean and biased variance of an (outer x C x inner) tensor, accumulated in
+// double (BatchNorm's batch statistics).
+void channel_moments(int64_t outer, int64_t channels, int64_t inner, const float* x,
+                     double* mean, double* var);
+void channel_moments_ref(int64_t outer, int64_t channels, int64_t inner, const float* x,
+                         double* mean, double* var);
+// Mean and biased variance of each of `rows` contiguous rows of length n (LayerNorm,
+// GroupNorm's groups).
+void row_moments(int64_t rows, int64_t n, const float* x, double* mean, double* var);
+void row_moments_ref(int64_t rows, int64_t n, const float* x, double* mean, double* var);
+
+// ---- activations (n elements, in may equal out) -------------------------------------------
+enum class Activation {
+  relu, leaky_relu, elu, selu, gelu, gelu_tanh, silu, tanh, sigmoid, softplus,
+};
+struct ActivationParams {
+  float alpha = 0.0f;      // leaky_relu: negative slope; elu: alpha
+  float beta = 1.0f;       // softplus
+  float threshold = 20.0f; // softplus
+};
+void activation(Activation a, const ActivationParams& p, int64_t n, const float* in, float* out);
+void activation_ref(Activation a, const ActivationParams& p, int64_t n, const float* in,
+                    float* out);
+
+// Softmax / log-softmax over the middle dim of an (outer x dim x inner) tensor.
+void softmax(bool log, int64_t outer, int64_t dim, int64_t inner, const float* in, float* out);
+void softmax_ref(bool log, int64_t outer, int64_t dim, int64_t inner, const float* in,
+                 float* out);
+
+// ---- element-wise binary ops on equal-length buffers, or with a scalar ----------------
+enum class BinaryOp { add, sub, mul, div };
+void binary(BinaryOp op, int64_t n, const float* a, const float* b, float* out);
+void binary_ref(BinaryOp op, int64_t n, const float* a, const float* b, float* out);
+// out = a op s (scalar on the right) or s op a (scalar_left).
+void binary_scalar(BinaryOp op, int64_t n, const float* a, float s, bool scalar_left, float* out);
+
+// ---- reductions (the probe's statistics) ---------------------------------------------------
+struct Summary {
+  double sum = 0, min = 0, max = 0;  // over finite values; min/max NaN-free
+  int64_t zeros = 0, nans = 0, infs = 0, finite = 0;
+};
+Summary summarize(int64_t n, const float* x);
+Summary summarize_ref(int64_t n, const float* x);
+// Sum of (x - mean)^2 over the finite values, in double.
+double sum_sq_dev(int64_t n, const float* x, double mean);
+double sum_sq_dev_ref(int64_t n, const float* x, double mean);
+
+}  // namespace initlab::kernels

@@ -1,0 +1,104 @@
+// Statistics and the per-channel affine behind BatchNorm, LayerNorm and GroupNorm. Sums run
+// in float vectors over short blocks and are carried in double, so long channels stay accurate.
+#include <algorithm>
+
+#include "initlab/kernels.hpp"
+#include "simd.hpp"
+
+namespace initlab::kernels {
+
+namespace {
+
+constexpr int64_t kBlock = 1024;
+
+// Sum and sum of squared deviations from `shift` of x[0..n), block-wise in double.
+void block_sums(int64_t n, const float* x, double shift, double* sum, double* sq) {
+  const fbatch s(static_cast<float>(shift));
+  for (int64_t b = 0; b < n; b += kBlock) {
+    const int64_t e = std::min(n, b + kBlock);
+    fbatch acc(0.0f), acc2(0.0f);
+    int64_t i = b;
+    for (; i + W <= e; i += W) {
+      const fbatch d = fbatch::load_unaligned(x + i) - s;
+      acc += d;
+      acc2 = xsimd::fma(d, d, acc2);
+    }
+    double bs = static_cast<double>(xsimd::hadd(acc)), bq = static_cast<double>(xsimd::hadd(acc2));
+    for (; i < e; ++i) {
+      const double d = static_cast<double>(x[i]) - shift;
+      bs += d;
+      bq += d * d;
+    }
+    *sum += bs;
+    *sq += bq;
+  }
+}
+
+}  // namespace
+
+void channel_affine(int64_t outer, int64_t channels, int64_t inner, const float* x,
+                    const float* scale, const float* shift, float* y) {
+  for (int64_t o = 0; o < outer; ++o) {
+    for (int64_t c = 0; c < channels; ++c) {
+      const float* xi = x + (o * channels + c) * inner;
+      float* yi = y + (o * channels + c) * inner;
+      const fbatch s(scale[c]), t(shift[c]);
+      int64_t i = 0;
+      for (; i + W <= inner; i += W) xsimd::fma(fbatch::load_unaligned(xi + i), s, t).store_unaligned(yi + i);
+      for (; i < inner; ++i) yi[i] = xi[i] * scale[c] + shift[c];
+    }
+  }
+}
+
+void channel_affine_ref(int64_t outer, int64_t channels, int64_t inner, const float* x,
+                        const float* scale, const float* shift, float* y) {
+  for (int64_t o = 0; o < outer; ++o)
+    for (int64_t c = 0; c < channels; ++c)
+      for (int64_t i = 0; i < inner; ++i) {
+        const int64_t k = (o * channels + c) * inner + i;
+        y[k] = x[k] * scale[c] + shift[c];
+      }
+}
+
+void channel_moments(int64_t outer, int64_t channels, int64_t inner, const float* x,
+                     double* mean, double* var) {
+  const double n = static_cast<double>(outer * inner);
+  for (int64_t c = 0; c < channels; ++c) {
+    // Shifting by the first value keeps the one-pass variance free of cancellation.
+    const double shift = outer * inner > 0 ? static_cast<double>(x[c * inner]) : 0.0;
+    double sum = 0, sq = 0;
+    for (int64_t o = 0; o < outer; ++o) block_sums(inner, x + (o * channels + c) * inner, shift, &sum, &sq);
+    const double m = sum / n;
+    mean[c] = shift + m;
+    var[c] = std::max(sq / n - m * m, 0.0);
+  }
+}
+
+void channel_moments_ref(int64_t outer, int64_t channels, int64_t inner, const float* x,
+                         double* mean, double* var) {
+  const double n = static_cast<double>(outer * inner);
+  for (int64_t c = 0; c < channels; ++c) {
+    double s = 0;
+    for (int64_t o = 0; o < outer; ++o)
+      for (int64_t i = 0; i < inner; ++i) s += static_cast<double>(x[(o * channels + c) * inner + i]);
+    const double m = s / n;
+    double q = 0;
+    for (int64_t o = 0; o < outer; ++o)
+      for (int64_t i = 0; i < inner; ++i) {
+        const double d = static_cast<double>(x[(o * channels + c) * inner + i]) - m;
+        q += d * d;
+      }
+    mean[c] = m;
+    var[c] = q / n;
+  }
+}
+
+void row_moments(int64_t rows, int64_t n, const float* x, double* mean, double* var) {
+  channel_moments(1, rows, n, x, mean, var);
+}
+
+void row_moments_ref(int64_t rows, int64_t n, const float* x, double* mean, double* var) {
+  channel_moments_ref(1, rows, n, x, mean, var);
+}
+
+}  // namespace initlab::kernels

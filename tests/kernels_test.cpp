@@ -154,10 +154,13 @@ TEST_CASE("normalization kernels match their references") {
     const int64_t outer = 3, channels = 5;
     const auto x = random_vector(outer * channels * inner, 10, 3.0f);
     const auto scale = random_vector(channels, 11), shift = random_vector(channels, 12);
+    const auto center = random_vector(channels, 18);
     std::vector<float> a(x.size()), b(x.size());
-    k::channel_affine(outer, channels, inner, x.data(), scale.data(), shift.data(), a.data());
-    k::channel_affine_ref(outer, channels, inner, x.data(), scale.data(), shift.data(), b.data());
-    check_close(a, b, 1e-6, 1e-6);
+    for (const float* c : {static_cast<const float*>(nullptr), center.data()}) {
+      k::channel_affine(outer, channels, inner, x.data(), c, scale.data(), shift.data(), a.data());
+      k::channel_affine_ref(outer, channels, inner, x.data(), c, scale.data(), shift.data(), b.data());
+      check_close(a, b, 1e-6, 1e-6);
+    }
     std::vector<double> m1(5), v1(5), m2(5), v2(5);
     k::channel_moments(outer, channels, inner, x.data(), m1.data(), v1.data());
     k::channel_moments_ref(outer, channels, inner, x.data(), m2.data(), v2.data());

@@ -10,6 +10,7 @@ const char* kind_name(ErrorKind kind) {
     case ErrorKind::RuntimeError: return "RuntimeError";
     case ErrorKind::IndexError: return "IndexError";
     case ErrorKind::ZeroDivisionError: return "ZeroDivisionError";
+    case ErrorKind::NotImplementedError: return "NotImplementedError";
   }
   return "Error";
 }

@@ -13,6 +13,7 @@ enum class ErrorKind {
   RuntimeError,
   IndexError,
   ZeroDivisionError,
+  NotImplementedError,
 };
 
 const char* kind_name(ErrorKind kind);

@@ -65,17 +65,25 @@ void adaptive_avg_pool2d_ref(int64_t planes, int64_t h, int64_t w, int64_t oh, i
                              const float* in, float* out);
 
 // ---- normalization -----------------------------------------------------------------------
-// Per-channel affine over an (outer x C x inner) tensor: y = x * scale[c] + shift[c].
+// Per-channel affine over an (outer x C x inner) tensor: y = (x - center[c]) * scale[c] +
+// shift[c]; center may be null (0). Centering first keeps outputs near zero exact when the
+// mean is large against the spread.
 void channel_affine(int64_t outer, int64_t channels, int64_t inner, const float* x,
-                    const float* scale, const float* shift, float* y);
+                    const float* center, const float* scale, const float* shift, float* y);
 void channel_affine_ref(int64_t outer, int64_t channels, int64_t inner, const float* x,
-                        const float* scale, const float* shift, float* y);
+                        const float* center, const float* scale, const float* shift, float* y);
 // Per-channel mean and biased variance of an (outer x C x inner) tensor, accumulated in
 // double (BatchNorm's batch statistics).
 void channel_moments(int64_t outer, int64_t channels, int64_t inner, const float* x,
                      double* mean, double* var);
 void channel_moments_ref(int64_t outer, int64_t channels, int64_t inner, const float* x,
                          double* mean, double* var);
+// BatchNorm's batch statistics as PyTorch's CPU kernel forms them: mean[c] = float(double sum
+// / n); var_sum[c] = float(double sum of float (x - mean[c])^2). x is (outer x C x inner).
+void batch_norm_stats(int64_t outer, int64_t channels, int64_t inner, const float* x,
+                      float* mean, float* var_sum);
+void batch_norm_stats_ref(int64_t outer, int64_t channels, int64_t inner, const float* x,
+                          float* mean, float* var_sum);
 // Mean and biased variance of each of `rows` contiguous rows of length n (LayerNorm,
 // GroupNorm's groups).
 void row_moments(int64_t rows, int64_t n, const float* x, double* mean, double* var);

@@ -30,6 +30,11 @@ class Storage {
   int64_t count_ = 0;
 };
 
+// Element type as PyTorch would report it. Storage is always float; int64 marks integer
+// tensors (BatchNorm's num_batches_tracked, randperm results) whose values are exact in float
+// below 2^24, so they print and serialize as integers.
+enum class DType { float32, int64 };
+
 class Tensor {
  public:
   // An undefined tensor (PyTorch's None-like "no tensor"); most operations reject it.
@@ -43,6 +48,11 @@ class Tensor {
   static Tensor from_vector(const Shape& shape, const std::vector<float>& values);
 
   bool defined() const { return storage_ != nullptr; }
+  DType dtype() const { return dtype_; }
+  Tensor& set_dtype(DType d) {
+    dtype_ = d;
+    return *this;
+  }
   int64_t dim() const { return shape_.size(); }
   const Shape& shape() const { return shape_; }
   const Shape& strides() const { return strides_; }
@@ -88,7 +98,7 @@ class Tensor {
 
  private:
   Tensor(std::shared_ptr<Storage> storage, int64_t offset, const Shape& shape,
-         const Shape& strides);
+         const Shape& strides, DType dtype);
   int64_t normalize_dim(int64_t d) const;
   Shape infer_shape(const Shape& requested) const;
 
@@ -96,6 +106,7 @@ class Tensor {
   int64_t offset_ = 0;
   Shape shape_;
   Shape strides_;
+  DType dtype_ = DType::float32;
 };
 
 template <class F>

@@ -1,11 +1,11 @@
 #include "initlab/init_registry.hpp"
 
 #include <cmath>
-#include <cstdio>
 #include <string>
 
 #include "initlab/error.hpp"
 #include "initlab/init.hpp"
+#include "initlab/pyformat.hpp"
 #include "fans.hpp"
 #include "initlab/warnings.hpp"
 
@@ -21,20 +21,6 @@ const char* type_name(const Arg& a) {
     case 3: return "float";
     default: return "str";
   }
-}
-
-// Python's repr of a float: the shortest text that round-trips.
-std::string float_repr(double v) {
-  if (std::isnan(v)) return "nan";
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  char buf[32];
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, v);
-    if (std::strtod(buf, nullptr) == v) break;
-  }
-  std::string s = buf;
-  if (s.find_first_of(".en") == std::string::npos) s += ".0";
-  return s;
 }
 
 // kaiming_*'s `a` is calculate_gain's param. A non-number `a` must fail where Python fails:
@@ -286,7 +272,7 @@ std::string arg_to_string(const Arg& a) {
     case 0: return "None";
     case 1: return std::get<bool>(a) ? "True" : "False";
     case 2: return std::to_string(std::get<int64_t>(a));
-    case 3: return float_repr(std::get<double>(a));
+    case 3: return py::repr(std::get<double>(a));
     default: return std::get<std::string>(a);
   }
 }

@@ -37,26 +37,28 @@ void block_sums(int64_t n, const float* x, double shift, double* sum, double* sq
 }  // namespace
 
 void channel_affine(int64_t outer, int64_t channels, int64_t inner, const float* x,
-                    const float* scale, const float* shift, float* y) {
+                    const float* center, const float* scale, const float* shift, float* y) {
   for (int64_t o = 0; o < outer; ++o) {
     for (int64_t c = 0; c < channels; ++c) {
       const float* xi = x + (o * channels + c) * inner;
       float* yi = y + (o * channels + c) * inner;
-      const fbatch s(scale[c]), t(shift[c]);
+      const float m = center ? center[c] : 0.0f;
+      const fbatch mv(m), s(scale[c]), t(shift[c]);
       int64_t i = 0;
-      for (; i + W <= inner; i += W) xsimd::fma(fbatch::load_unaligned(xi + i), s, t).store_unaligned(yi + i);
-      for (; i < inner; ++i) yi[i] = xi[i] * scale[c] + shift[c];
+      for (; i + W <= inner; i += W)
+        xsimd::fma(fbatch::load_unaligned(xi + i) - mv, s, t).store_unaligned(yi + i);
+      for (; i < inner; ++i) yi[i] = (xi[i] - m) * scale[c] + shift[c];
     }
   }
 }
 
 void channel_affine_ref(int64_t outer, int64_t channels, int64_t inner, const float* x,
-                        const float* scale, const float* shift, float* y) {
+                        const float* center, const float* scale, const float* shift, float* y) {
   for (int64_t o = 0; o < outer; ++o)
     for (int64_t c = 0; c < channels; ++c)
       for (int64_t i = 0; i < inner; ++i) {
         const int64_t k = (o * channels + c) * inner + i;
-        y[k] = x[k] * scale[c] + shift[c];
+        y[k] = (x[k] - (center ? center[c] : 0.0f)) * scale[c] + shift[c];
       }
 }
 
@@ -90,6 +92,63 @@ void channel_moments_ref(int64_t outer, int64_t channels, int64_t inner, const f
       }
     mean[c] = m;
     var[c] = q / n;
+  }
+}
+
+void batch_norm_stats(int64_t outer, int64_t channels, int64_t inner, const float* x,
+                      float* mean, float* var_sum) {
+  // Float lanes over short blocks, carried in double: the same value as PyTorch's serial
+  // double sum except in the last bits of the double, which float rounding then hides.
+  const double n = static_cast<double>(outer * inner);
+  for (int64_t c = 0; c < channels; ++c) {
+    double sum = 0;
+    for (int64_t o = 0; o < outer; ++o) {
+      const float* xi = x + (o * channels + c) * inner;
+      for (int64_t b = 0; b < inner; b += kBlock) {
+        const int64_t e = std::min(inner, b + kBlock);
+        double part = 0;
+        for (int64_t i = b; i < e; ++i) part += static_cast<double>(xi[i]);
+        sum += part;
+      }
+    }
+    const auto m = static_cast<float>(sum / n);
+    mean[c] = m;
+    double sq = 0;
+    for (int64_t o = 0; o < outer; ++o) {
+      const float* xi = x + (o * channels + c) * inner;
+      int64_t i = 0;
+      const fbatch mv(m);
+      for (; i + W <= inner; i += W) {
+        const fbatch d = fbatch::load_unaligned(xi + i) - mv;
+        alignas(64) float sqf[64];
+        (d * d).store_unaligned(sqf);
+        for (int64_t k = 0; k < W; ++k) sq += static_cast<double>(sqf[k]);
+      }
+      for (; i < inner; ++i) {
+        const float d = xi[i] - m;
+        sq += static_cast<double>(d * d);
+      }
+    }
+    var_sum[c] = static_cast<float>(sq);
+  }
+}
+
+void batch_norm_stats_ref(int64_t outer, int64_t channels, int64_t inner, const float* x,
+                          float* mean, float* var_sum) {
+  const double n = static_cast<double>(outer * inner);
+  for (int64_t c = 0; c < channels; ++c) {
+    double sum = 0;
+    for (int64_t o = 0; o < outer; ++o)
+      for (int64_t i = 0; i < inner; ++i) sum += static_cast<double>(x[(o * channels + c) * inner + i]);
+    const auto m = static_cast<float>(sum / n);
+    double sq = 0;
+    for (int64_t o = 0; o < outer; ++o)
+      for (int64_t i = 0; i < inner; ++i) {
+        const float d = x[(o * channels + c) * inner + i] - m;
+        sq += static_cast<double>(d * d);
+      }
+    mean[c] = m;
+    var_sum[c] = static_cast<float>(sq);
   }
 }
 

@@ -53,8 +53,9 @@ Tensor::Tensor(const Shape& shape) : shape_(shape), strides_(contiguous_strides(
 }
 
 Tensor::Tensor(std::shared_ptr<Storage> storage, int64_t offset, const Shape& shape,
-               const Shape& strides)
-    : storage_(std::move(storage)), offset_(offset), shape_(shape), strides_(strides) {}
+               const Shape& strides, DType dtype)
+    : storage_(std::move(storage)), offset_(offset), shape_(shape), strides_(strides),
+      dtype_(dtype) {}
 
 Tensor Tensor::full(const Shape& shape, float value) {
   Tensor t(shape);
@@ -148,7 +149,7 @@ Tensor Tensor::view(const Shape& shape) const {
           "view size is not compatible with input tensor's size and stride (at least one "
           "dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
   }
-  return Tensor(storage_, offset_, out, contiguous_strides(out));
+  return Tensor(storage_, offset_, out, contiguous_strides(out), dtype_);
 }
 
 Tensor Tensor::reshape(const Shape& shape) const {
@@ -162,7 +163,7 @@ Tensor Tensor::transpose(int64_t dim0, int64_t dim1) const {
   Shape shape = shape_, strides = strides_;
   std::swap(shape[a], shape[b]);
   std::swap(strides[a], strides[b]);
-  return Tensor(storage_, offset_, shape, strides);
+  return Tensor(storage_, offset_, shape, strides, dtype_);
 }
 
 Tensor Tensor::t() const {
@@ -188,7 +189,7 @@ Tensor Tensor::select(int64_t d, int64_t index) const {
     shape.push_back(shape_[i]);
     strides.push_back(strides_[i]);
   }
-  return Tensor(storage_, offset_ + index * strides_[k], shape, strides);
+  return Tensor(storage_, offset_ + index * strides_[k], shape, strides, dtype_);
 }
 
 std::vector<int64_t> Tensor::memory_order_offsets() const {
@@ -226,6 +227,7 @@ Tensor Tensor::contiguous() const {
 
 Tensor Tensor::clone() const {
   Tensor out(shape_);
+  out.dtype_ = dtype_;
   std::vector<float> values = to_vector();
   std::copy(values.begin(), values.end(), out.data());
   return out;

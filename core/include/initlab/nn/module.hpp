@@ -1,0 +1,120 @@
+// Module: PyTorch's nn.Module. Parameters, buffers and children are kept in registration
+// order, which fixes state_dict order, named_modules order and the repr. Calling a module
+// runs forward() and tells the thread's ForwardObserver (the probe) about the output.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "initlab/tensor.hpp"
+
+namespace initlab::nn {
+
+class Module;
+using ModulePtr = std::shared_ptr<Module>;
+
+// Told about every module call and every functional op of a forward pass. nn knows nothing
+// of who listens; the probe implements this.
+class ForwardObserver {
+ public:
+  virtual ~ForwardObserver() = default;
+  virtual void module_output(const Module& module, const Tensor& output) = 0;
+  virtual void op_output(const char* op, const Tensor& output) = 0;
+};
+
+// Installs an observer on this thread for its lifetime (nested scopes restore the outer one).
+class ObserveForward {
+ public:
+  explicit ObserveForward(ForwardObserver* observer);
+  ~ObserveForward();
+  ObserveForward(const ObserveForward&) = delete;
+  ObserveForward& operator=(const ObserveForward&) = delete;
+
+ private:
+  ForwardObserver* previous_;
+};
+ForwardObserver* current_observer();
+
+class Module {
+ public:
+  explicit Module(std::string type_name) : type_name_(std::move(type_name)) {}
+  virtual ~Module() = default;
+  Module(const Module&) = delete;
+  Module& operator=(const Module&) = delete;
+
+  // The class name PyTorch prints (type(m).__name__).
+  const std::string& type_name() const { return type_name_; }
+
+  // Calls forward and reports the output to the observer, as a forward hook would see it.
+  Tensor operator()(const Tensor& input);
+  virtual Tensor forward(const Tensor& input);
+
+  // Registration. An undefined tensor registers PyTorch's None (e.g. bias=False): it keeps
+  // its name but is absent from parameters() and state_dict().
+  Tensor& register_parameter(const std::string& name, Tensor value);
+  Tensor& register_buffer(const std::string& name, Tensor value);
+  Module& register_module(const std::string& name, ModulePtr module);
+
+  // Direct members, in registration order.
+  const std::vector<std::pair<std::string, Tensor>>& own_parameters() const { return params_; }
+  const std::vector<std::pair<std::string, Tensor>>& own_buffers() const { return buffers_; }
+  const std::vector<std::pair<std::string, ModulePtr>>& children() const { return children_; }
+  Tensor* parameter(const std::string& name);
+  Tensor* buffer(const std::string& name);
+  Module* child(const std::string& name) const;
+
+  // Recursive views, PyTorch's order: pre-order modules; per module its parameters (then
+  // buffers, for state_dict) before its children's. Names are dotted paths.
+  std::vector<std::pair<std::string, Module*>> named_modules(const std::string& prefix = "");
+  std::vector<std::pair<std::string, Tensor>> named_parameters();
+  std::vector<std::pair<std::string, Tensor>> named_buffers();
+  std::vector<std::pair<std::string, Tensor>> state_dict();
+
+  // PyTorch's Module.apply: children first, then this module.
+  void apply(const std::function<void(Module&)>& fn);
+
+  bool is_training() const { return training_; }
+  // Sets the mode of this module and every descendant.
+  void train(bool mode = true);
+  void eval() { train(false); }
+
+  // One-line description inside the parentheses of the repr (PyTorch's extra_repr).
+  virtual std::string extra_repr() const { return ""; }
+  // PyTorch's __repr__: nested, two-space indented.
+  std::string repr() const;
+
+ protected:
+  bool training_ = true;
+
+ private:
+  std::string type_name_;
+  std::vector<std::pair<std::string, Tensor>> params_;
+  std::vector<std::pair<std::string, Tensor>> buffers_;
+  std::vector<std::pair<std::string, ModulePtr>> children_;
+};
+
+// nn.Sequential: children "0", "1", ...; forward chains them.
+class Sequential : public Module {
+ public:
+  Sequential() : Module("Sequential") {}
+  explicit Sequential(const std::vector<ModulePtr>& modules);
+  Sequential& append(ModulePtr module);
+  std::size_t size() const { return children().size(); }
+  Module& operator[](std::size_t i) const { return *children()[i].second; }
+  Tensor forward(const Tensor& input) override;
+};
+
+// nn.ModuleList: holds children "0", "1", ...; not callable (as in PyTorch).
+class ModuleList : public Module {
+ public:
+  ModuleList() : Module("ModuleList") {}
+  explicit ModuleList(const std::vector<ModulePtr>& modules);
+  ModuleList& append(ModulePtr module);
+  std::size_t size() const { return children().size(); }
+  Module& operator[](std::size_t i) const { return *children()[i].second; }
+};
+
+}  // namespace initlab::nn

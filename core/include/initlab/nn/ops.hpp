@@ -1,0 +1,78 @@
+// Tensor-level operations behind the modules and the functional API: shape checks with
+// PyTorch's wording, then a kernel. Nothing here reports to the probe (modules and F:: do),
+// and each op is written so that its backward can sit beside it.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "initlab/generator.hpp"
+#include "initlab/kernels.hpp"
+#include "initlab/tensor.hpp"
+
+namespace initlab::ops {
+
+// x (*, in) . w^T (in, out) + b (out): PyTorch's linear. b may be undefined.
+Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b);
+
+struct ConvParams {
+  std::array<int64_t, 2> stride{1, 1};
+  std::array<int64_t, 2> dilation{1, 1};
+  std::array<int64_t, 4> padding{0, 0, 0, 0};  // top, left, bottom, right
+  int64_t groups = 1;
+};
+// x (N, C, H, W) or (C, H, W); w (OC, C/groups, KH, KW); b (OC) or undefined.
+Tensor conv2d(const Tensor& x, const Tensor& w, const Tensor& b, const ConvParams& p);
+// x (N, C, L) or (C, L); w (OC, C/groups, K): conv2d on a height-1 image.
+Tensor conv1d(const Tensor& x, const Tensor& w, const Tensor& b, const ConvParams& p);
+
+// x (N, C, *). In training (or without running stats) normalizes with the batch statistics
+// and, when running stats are given, updates them with momentum (or a cumulative average
+// when momentum < 0, PyTorch's momentum=None) and increments num_batches_tracked.
+struct BatchNormState {
+  Tensor* running_mean = nullptr;
+  Tensor* running_var = nullptr;
+  Tensor* num_batches_tracked = nullptr;
+};
+Tensor batch_norm(const Tensor& x, const BatchNormState& state, const Tensor& weight,
+                  const Tensor& bias, bool use_batch_stats, double momentum, double eps);
+// Normalizes over the trailing dims `normalized` (elementwise weight/bias may be undefined).
+Tensor layer_norm(const Tensor& x, const std::vector<int64_t>& normalized, const Tensor& weight,
+                  const Tensor& bias, double eps);
+Tensor group_norm(const Tensor& x, int64_t groups, const Tensor& weight, const Tensor& bias,
+                  double eps);
+
+struct PoolParams {
+  std::array<int64_t, 2> kernel{1, 1};
+  std::array<int64_t, 2> stride{1, 1};
+  std::array<int64_t, 2> padding{0, 0};
+  std::array<int64_t, 2> dilation{1, 1};
+  bool ceil_mode = false;
+  bool count_include_pad = true;
+};
+Tensor max_pool2d(const Tensor& x, const PoolParams& p);
+Tensor avg_pool2d(const Tensor& x, const PoolParams& p);
+Tensor adaptive_avg_pool2d(const Tensor& x, std::array<int64_t, 2> output_size);
+
+Tensor activation(const Tensor& x, kernels::Activation a, const kernels::ActivationParams& p = {});
+Tensor softmax(const Tensor& x, int64_t dim, bool log);
+// Inverted dropout: zero with probability p, scale survivors by 1/(1-p). The mask draws one
+// random() per element from gen: seeded and reproducible, but not PyTorch's bernoulli_ stream.
+Tensor dropout(const Tensor& x, double p, bool training, Generator& gen);
+
+// Element-wise with broadcasting (PyTorch's rules and messages).
+Tensor binary(const Tensor& a, const Tensor& b, kernels::BinaryOp op);
+Tensor binary(const Tensor& a, double s, kernels::BinaryOp op, bool scalar_left = false);
+
+Tensor flatten(const Tensor& x, int64_t start_dim = 0, int64_t end_dim = -1);
+Tensor cat(const std::vector<Tensor>& tensors, int64_t dim);
+// PyTorch's matmul: 1-D, 2-D and batched (broadcast batch dims).
+Tensor matmul(const Tensor& a, const Tensor& b);
+
+// Shapes of broadcasting, or PyTorch's error.
+Shape broadcast_shapes(const Shape& a, const Shape& b);
+// Dimension index in [0, rank), or PyTorch's IndexError.
+int64_t wrap_dim(int64_t dim, int64_t rank);
+
+}  // namespace initlab::ops

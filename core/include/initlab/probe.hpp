@@ -1,0 +1,82 @@
+// The probe: statistics and a histogram of every module's and functional op's output during a
+// forward pass, and of every parameter. The Report it builds is plain data (no pointers into
+// the model), cheap to hand across to JavaScript.
+//
+// Histogram rule: bins split [lo, hi] evenly, where lo = max(min, mean - 4 std) and
+// hi = min(max, mean + 4 std), so the bulk fills the chart while values beyond 4 std are not
+// drawn but counted as outliers (`below`, `above`). Tensors over 65536 elements are
+// histogrammed on an evenly strided sample of at most 65536 of them (`sampled` says how many);
+// every other statistic covers all elements.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "initlab/nn/module.hpp"
+#include "initlab/tensor.hpp"
+
+namespace initlab::probe {
+
+struct Histogram {
+  double lo = 0, hi = 0;
+  std::vector<uint32_t> counts;
+  int64_t below = 0, above = 0;  // finite values outside [lo, hi]
+  int64_t sampled = 0;           // elements the histogram counted
+};
+
+enum class Saturation { none, tanh, sigmoid };
+
+struct Stats {
+  std::vector<int64_t> shape;
+  int64_t numel = 0;
+  double mean = 0, std = 0, min = 0, max = 0;  // over finite values; std unbiased (n - 1)
+  double zeros = 0;      // fraction of elements exactly 0
+  double saturated = 0;  // fraction |y| > 0.99 (tanh) or y < 0.01 or y > 0.99 (sigmoid); NaN if n/a
+  int64_t nan_count = 0, inf_count = 0;
+  Histogram histogram;
+};
+
+struct Options {
+  int bins = 32;
+  int64_t histogram_sample = 65536;
+};
+
+Stats compute_stats(const Tensor& t, Saturation saturation, const Options& options);
+
+struct LayerRecord {
+  std::string path;  // module path ("conv2_bn", "features.3", "" for the root); "" for ops
+  std::string type;  // class name ("Conv2d") or op ("F.relu")
+  bool is_op = false;
+  int line = 0;      // source line of an op, when the interpreter knows it
+  int depth = 0;     // module nesting depth (root 0)
+  bool is_leaf = true;
+  Stats output;
+};
+
+struct ParameterRecord {
+  std::string name;  // state_dict key, "conv1.weight"
+  Stats stats;
+};
+
+// Observes a forward pass of one model (install with nn::ObserveForward).
+class Probe : public nn::ForwardObserver {
+ public:
+  Probe(nn::Module& root, Options options = {});
+  void module_output(const nn::Module& module, const Tensor& output) override;
+  void op_output(const char* op, const Tensor& output) override;
+  // Source line that subsequent ops are attributed to (0: unknown).
+  void set_line(int line) { line_ = line; }
+  const std::vector<LayerRecord>& records() const { return records_; }
+  std::vector<LayerRecord> take_records() { return std::move(records_); }
+
+ private:
+  std::vector<std::pair<const nn::Module*, std::string>> paths_;
+  Options options_;
+  std::vector<LayerRecord> records_;
+  int line_ = 0;
+};
+
+std::vector<ParameterRecord> parameter_stats(nn::Module& root, const Options& options = {});
+
+}  // namespace initlab::probe

@@ -1,0 +1,99 @@
+#include "initlab/nn/functional.hpp"
+
+#include "initlab/generator.hpp"
+#include "initlab/nn/module.hpp"
+
+namespace initlab::F {
+
+namespace {
+
+using kernels::Activation;
+using kernels::BinaryOp;
+
+Tensor observed(const char* op, Tensor out) {
+  if (nn::ForwardObserver* o = nn::current_observer()) o->op_output(op, out);
+  return out;
+}
+
+ops::PoolParams pool_params(std::array<int64_t, 2> kernel,
+                            std::optional<std::array<int64_t, 2>> stride,
+                            std::array<int64_t, 2> padding, bool ceil_mode) {
+  ops::PoolParams p;
+  p.kernel = kernel;
+  p.stride = stride.value_or(kernel);  // PyTorch: stride defaults to kernel_size
+  p.padding = padding;
+  p.ceil_mode = ceil_mode;
+  return p;
+}
+
+}  // namespace
+
+Tensor relu(const Tensor& x) { return observed("F.relu", ops::activation(x, Activation::relu)); }
+
+Tensor leaky_relu(const Tensor& x, double negative_slope) {
+  kernels::ActivationParams p;
+  p.alpha = static_cast<float>(negative_slope);
+  return observed("F.leaky_relu", ops::activation(x, Activation::leaky_relu, p));
+}
+
+Tensor max_pool2d(const Tensor& x, std::array<int64_t, 2> kernel,
+                  std::optional<std::array<int64_t, 2>> stride, std::array<int64_t, 2> padding,
+                  bool ceil_mode) {
+  return observed("F.max_pool2d", ops::max_pool2d(x, pool_params(kernel, stride, padding, ceil_mode)));
+}
+
+Tensor avg_pool2d(const Tensor& x, std::array<int64_t, 2> kernel,
+                  std::optional<std::array<int64_t, 2>> stride, std::array<int64_t, 2> padding,
+                  bool ceil_mode, bool count_include_pad) {
+  ops::PoolParams p = pool_params(kernel, stride, padding, ceil_mode);
+  p.count_include_pad = count_include_pad;
+  return observed("F.avg_pool2d", ops::avg_pool2d(x, p));
+}
+
+Tensor adaptive_avg_pool2d(const Tensor& x, std::array<int64_t, 2> output_size) {
+  return observed("F.adaptive_avg_pool2d", ops::adaptive_avg_pool2d(x, output_size));
+}
+
+Tensor softmax(const Tensor& x, int64_t dim) { return observed("F.softmax", ops::softmax(x, dim, false)); }
+
+Tensor log_softmax(const Tensor& x, int64_t dim) {
+  return observed("F.log_softmax", ops::softmax(x, dim, true));
+}
+
+Tensor dropout(const Tensor& x, double p, bool training) {
+  return observed("F.dropout", ops::dropout(x, p, training, default_generator()));
+}
+
+Tensor flatten(const Tensor& x, int64_t start_dim, int64_t end_dim) {
+  return observed("torch.flatten", ops::flatten(x, start_dim, end_dim));
+}
+
+Tensor view(const Tensor& x, const Shape& shape) { return observed("view", x.view(shape)); }
+Tensor reshape(const Tensor& x, const Shape& shape) { return observed("reshape", x.reshape(shape)); }
+Tensor tanh(const Tensor& x) { return observed("torch.tanh", ops::activation(x, Activation::tanh)); }
+
+Tensor sigmoid(const Tensor& x) {
+  return observed("torch.sigmoid", ops::activation(x, Activation::sigmoid));
+}
+
+Tensor add(const Tensor& a, const Tensor& b) { return observed("add", ops::binary(a, b, BinaryOp::add)); }
+Tensor sub(const Tensor& a, const Tensor& b) { return observed("sub", ops::binary(a, b, BinaryOp::sub)); }
+Tensor mul(const Tensor& a, const Tensor& b) { return observed("mul", ops::binary(a, b, BinaryOp::mul)); }
+
+Tensor add(const Tensor& a, double s, bool left) {
+  return observed("add", ops::binary(a, s, BinaryOp::add, left));
+}
+Tensor sub(const Tensor& a, double s, bool left) {
+  return observed("sub", ops::binary(a, s, BinaryOp::sub, left));
+}
+Tensor mul(const Tensor& a, double s, bool left) {
+  return observed("mul", ops::binary(a, s, BinaryOp::mul, left));
+}
+
+Tensor cat(const std::vector<Tensor>& tensors, int64_t dim) {
+  return observed("torch.cat", ops::cat(tensors, dim));
+}
+
+Tensor matmul(const Tensor& a, const Tensor& b) { return observed("matmul", ops::matmul(a, b)); }
+
+}  // namespace initlab::F

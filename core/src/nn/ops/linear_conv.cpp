@@ -1,0 +1,115 @@
+// linear and convolution: shape checks, then one GEMM (per image and group for convolution).
+#include <string>
+#include <vector>
+
+#include "initlab/error.hpp"
+#include "initlab/nn/ops.hpp"
+
+namespace initlab::ops {
+
+Tensor linear(const Tensor& x_in, const Tensor& w, const Tensor& b) {
+  if (x_in.dim() == 0) raise(ErrorKind::RuntimeError, "both arguments to linear need to be at least 1D, but they are 0D and 2D");
+  const Tensor x = x_in.contiguous();
+  const int64_t in = w.size(1), out = w.size(0);
+  const int64_t k = x.size(-1);
+  const int64_t m = k == 0 ? 0 : x.numel() / k;
+  if (k != in) {
+    raise(ErrorKind::RuntimeError, "mat1 and mat2 shapes cannot be multiplied (" +
+                                       std::to_string(m) + "x" + std::to_string(k) + " and " +
+                                       std::to_string(in) + "x" + std::to_string(out) + ")");
+  }
+  Shape shape = x.shape();
+  shape[shape.size() - 1] = out;
+  Tensor y(shape);
+  const Tensor wc = w.contiguous();
+  kernels::Epilogue ep;
+  const Tensor bc = b.defined() ? b.contiguous() : Tensor();
+  if (bc.defined()) ep.shift = bc.data();
+  kernels::gemm(m, out, in, x.data(), in, wc.data(), in, /*b_trans=*/true, y.data(), out, ep);
+  return y;
+}
+
+Tensor conv2d(const Tensor& x_in, const Tensor& w_in, const Tensor& b, const ConvParams& p) {
+  const bool unbatched = x_in.dim() == 3;
+  if (x_in.dim() != 3 && x_in.dim() != 4) {
+    raise(ErrorKind::RuntimeError,
+          "Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: " +
+              x_in.shape().to_string());
+  }
+  const Tensor x = unbatched ? x_in.contiguous().view(Shape{1, x_in.size(0), x_in.size(1), x_in.size(2)})
+                             : x_in.contiguous();
+  const Tensor w = w_in.contiguous();
+  const int64_t N = x.size(0), C = x.size(1), H = x.size(2), Wd = x.size(3);
+  const int64_t OC = w.size(0), Cg = w.size(1), KH = w.size(2), KW = w.size(3);
+  const int64_t G = p.groups;
+  if (C != Cg * G) {
+    raise(ErrorKind::RuntimeError,
+          "Given groups=" + std::to_string(G) + ", weight of size " + w.shape().to_string() +
+              ", expected input" + x_in.shape().to_string() + " to have " +
+              std::to_string(Cg * G) + " channels, but got " + std::to_string(C) +
+              " channels instead");
+  }
+  kernels::Conv2dGeometry g{};
+  g.channels = Cg;
+  g.height = H;
+  g.width = Wd;
+  g.kernel_h = KH;
+  g.kernel_w = KW;
+  g.stride_h = p.stride[0];
+  g.stride_w = p.stride[1];
+  g.pad_top = p.padding[0];
+  g.pad_left = p.padding[1];
+  g.dilation_h = p.dilation[0];
+  g.dilation_w = p.dilation[1];
+  const int64_t eff_h = p.dilation[0] * (KH - 1) + 1, eff_w = p.dilation[1] * (KW - 1) + 1;
+  const int64_t padded_h = H + p.padding[0] + p.padding[2], padded_w = Wd + p.padding[1] + p.padding[3];
+  if (padded_h < eff_h || padded_w < eff_w) {
+    raise(ErrorKind::RuntimeError,
+          "Calculated padded input size per channel: (" + std::to_string(padded_h) + " x " +
+              std::to_string(padded_w) + "). Kernel size: (" + std::to_string(eff_h) + " x " +
+              std::to_string(eff_w) + "). Kernel size can't be greater than actual input size");
+  }
+  g.out_h = (padded_h - eff_h) / p.stride[0] + 1;
+  g.out_w = (padded_w - eff_w) / p.stride[1] + 1;
+  const int64_t P = g.out_h * g.out_w, K = Cg * KH * KW, OCg = OC / G;
+
+  Tensor y(Shape{N, OC, g.out_h, g.out_w});
+  const bool direct = KH == 1 && KW == 1 && p.stride[0] == 1 && p.stride[1] == 1 &&
+                      p.padding[0] == 0 && p.padding[1] == 0 && p.padding[2] == 0 && p.padding[3] == 0;
+  thread_local std::vector<float> cols;
+  if (!direct) cols.resize(static_cast<std::size_t>(K * P));
+  const Tensor bc = b.defined() ? b.contiguous() : Tensor();
+  for (int64_t n = 0; n < N; ++n) {
+    for (int64_t gi = 0; gi < G; ++gi) {
+      const float* image = x.data() + (n * C + gi * Cg) * H * Wd;
+      const float* B = image;
+      if (!direct) {
+        kernels::im2col(g, image, cols.data());
+        B = cols.data();
+      }
+      kernels::Epilogue ep;
+      ep.per_row = true;
+      if (bc.defined()) ep.shift = bc.data() + gi * OCg;
+      kernels::gemm(OCg, P, K, w.data() + gi * OCg * K, K, B, P, false,
+                    y.data() + (n * OC + gi * OCg) * P, P, ep);
+    }
+  }
+  return unbatched ? y.view(Shape{OC, g.out_h, g.out_w}) : y;
+}
+
+Tensor conv1d(const Tensor& x, const Tensor& w, const Tensor& b, const ConvParams& p) {
+  if (x.dim() != 2 && x.dim() != 3) {
+    raise(ErrorKind::RuntimeError,
+          "Expected 2D (unbatched) or 3D (batched) input to conv1d, but got input of size: " +
+              x.shape().to_string());
+  }
+  const bool unbatched = x.dim() == 2;
+  const Tensor x3 = unbatched ? x.reshape(Shape{1, x.size(0), x.size(1)}) : x;
+  const Tensor x4 = x3.reshape(Shape{x3.size(0), x3.size(1), 1, x3.size(2)});
+  const Tensor w4 = w.reshape(Shape{w.size(0), w.size(1), 1, w.size(2)});
+  Tensor y = conv2d(x4, w4, b, p);
+  const Shape out = unbatched ? Shape{y.size(1), y.size(3)} : Shape{y.size(0), y.size(1), y.size(3)};
+  return y.view(out);
+}
+
+}  // namespace initlab::ops

@@ -1,0 +1,133 @@
+// BatchNorm, LayerNorm, GroupNorm: statistics in double, then a centered affine in float.
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "initlab/error.hpp"
+#include "initlab/nn/ops.hpp"
+
+namespace initlab::ops {
+
+Tensor batch_norm(const Tensor& x_in, const BatchNormState& state, const Tensor& weight,
+                  const Tensor& bias, bool use_batch_stats, double momentum, double eps) {
+  // PyTorch's CPU kernel, step by step, so outputs agree to rounding: the mean is a double sum
+  // rounded to float; the variance sums float (x - mean)^2 in double; the output is
+  // x * alpha + beta with alpha = invstd * weight and beta = bias - mean * alpha, each fused
+  // the way its AVX2 build fuses them.
+  const Tensor x = x_in.contiguous();
+  const int64_t N = x.size(0), C = x.size(1);
+  const int64_t inner = x.numel() / std::max<int64_t>(N * C, 1);
+  const int64_t n = N * inner;
+  std::vector<float> mean(static_cast<std::size_t>(C)), invstd(mean), alpha(mean), beta(mean);
+  if (use_batch_stats) {
+    if (n <= 1) {
+      raise(ErrorKind::ValueError,
+            "Expected more than 1 value per channel when training, got input size torch.Size(" +
+                x.shape().to_string() + ")");
+    }
+    std::vector<float> var_sum(static_cast<std::size_t>(C));
+    kernels::batch_norm_stats(N, C, inner, x.data(), mean.data(), var_sum.data());
+    for (int64_t c = 0; c < C; ++c) {
+      const auto i = static_cast<std::size_t>(c);
+      invstd[i] = static_cast<float>(1 / std::sqrt(static_cast<double>(var_sum[i]) / static_cast<double>(n) + eps));
+    }
+    if (state.running_mean && state.running_var) {
+      double factor = momentum;
+      if (state.num_batches_tracked) {
+        float& count = state.num_batches_tracked->data()[0];
+        count += 1.0f;
+        if (momentum < 0) factor = 1.0 / static_cast<double>(count);  // momentum=None
+      }
+      float* rm = state.running_mean->data();
+      float* rv = state.running_var->data();
+      for (int64_t c = 0; c < C; ++c) {
+        const auto i = static_cast<std::size_t>(c);
+        const double unbiased = static_cast<double>(var_sum[i]) / static_cast<double>(n - 1);
+        rm[c] = static_cast<float>(factor * static_cast<double>(mean[i]) + (1 - factor) * static_cast<double>(rm[c]));
+        rv[c] = static_cast<float>(factor * unbiased + (1 - factor) * static_cast<double>(rv[c]));
+      }
+    }
+  } else {
+    const float* rm = state.running_mean->data();
+    const float* rv = state.running_var->data();
+    for (int64_t c = 0; c < C; ++c) {
+      const auto i = static_cast<std::size_t>(c);
+      mean[i] = rm[c];
+      invstd[i] = 1.0f / std::sqrt(rv[c] + static_cast<float>(eps));
+    }
+  }
+  for (int64_t c = 0; c < C; ++c) {
+    const auto i = static_cast<std::size_t>(c);
+    alpha[i] = invstd[i] * (weight.defined() ? weight.data()[c] : 1.0f);
+    beta[i] = std::fma(-mean[i], alpha[i], bias.defined() ? bias.data()[c] : 0.0f);
+  }
+  Tensor y(x.shape());
+  kernels::channel_affine(N, C, inner, x.data(), nullptr, alpha.data(), beta.data(), y.data());
+  return y;
+}
+
+namespace {
+
+// y[r, j] = (x[r, j] - mean[r]) * invstd[r] * w[j / inner] + b[j / inner], for rows of n
+// elements whose per-position weights repeat every `inner` elements (LayerNorm: inner = 1).
+Tensor normalize_rows(const Tensor& x, int64_t rows, int64_t n, int64_t channels_per_row,
+                      int64_t inner, const Tensor& weight, const Tensor& bias, double eps,
+                      int64_t channel_period) {
+  std::vector<double> mean(static_cast<std::size_t>(rows)), var(mean);
+  kernels::row_moments(rows, n, x.data(), mean.data(), var.data());
+  Tensor y(x.shape());
+  const float* in = x.data();
+  float* out = y.data();
+  for (int64_t r = 0; r < rows; ++r) {
+    const auto m = static_cast<float>(mean[static_cast<std::size_t>(r)]);
+    const auto inv = static_cast<float>(1.0 / std::sqrt(var[static_cast<std::size_t>(r)] + eps));
+    const int64_t c0 = (r % channel_period) * channels_per_row;
+    for (int64_t j = 0; j < n; ++j) {
+      const int64_t c = c0 + j / inner;
+      const float w = weight.defined() ? weight.data()[c] : 1.0f;
+      const float b = bias.defined() ? bias.data()[c] : 0.0f;
+      out[r * n + j] = (in[r * n + j] - m) * inv * w + b;
+    }
+  }
+  return y;
+}
+
+}  // namespace
+
+Tensor layer_norm(const Tensor& x_in, const std::vector<int64_t>& normalized, const Tensor& weight,
+                  const Tensor& bias, double eps) {
+  const Tensor x = x_in.contiguous();
+  const auto k = static_cast<int64_t>(normalized.size());
+  bool ok = x.dim() >= k;
+  int64_t n = 1;
+  for (int64_t i = 0; ok && i < k; ++i) {
+    ok = x.size(x.dim() - k + i) == normalized[static_cast<std::size_t>(i)];
+    n *= normalized[static_cast<std::size_t>(i)];
+  }
+  if (!ok) {
+    std::string expected = "[*";
+    for (int64_t d : normalized) expected += ", " + std::to_string(d);
+    raise(ErrorKind::RuntimeError, "Given normalized_shape=" + Shape(normalized).to_string() +
+                                       ", expected input with shape " + expected +
+                                       "], but got input of size" + x.shape().to_string());
+  }
+  return normalize_rows(x, x.numel() / std::max<int64_t>(n, 1), n, n, 1, weight, bias, eps, 1);
+}
+
+Tensor group_norm(const Tensor& x_in, int64_t groups, const Tensor& weight, const Tensor& bias,
+                  double eps) {
+  const Tensor x = x_in.contiguous();
+  const int64_t N = x.size(0), C = x.size(1);
+  if (C % groups != 0) {
+    raise(ErrorKind::RuntimeError, "Expected number of channels in input to be divisible by "
+                                   "num_groups, but got input of shape " +
+                                       x.shape().to_string() + " and num_groups=" +
+                                       std::to_string(groups));
+  }
+  const int64_t inner = x.numel() / std::max<int64_t>(N * C, 1);
+  const int64_t per_group = C / groups;
+  return normalize_rows(x, N * groups, per_group * inner, per_group, inner, weight, bias, eps,
+                        groups);
+}
+
+}  // namespace initlab::ops

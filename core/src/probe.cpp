@@ -1,0 +1,123 @@
+#include "initlab/probe.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "initlab/kernels.hpp"
+
+namespace initlab::probe {
+
+namespace {
+
+Saturation saturation_of(const std::string& type) {
+  if (type == "Tanh" || type == "torch.tanh") return Saturation::tanh;
+  if (type == "Sigmoid" || type == "torch.sigmoid") return Saturation::sigmoid;
+  return Saturation::none;
+}
+
+void fill_histogram(const float* x, int64_t n, const Stats& s, const Options& o, Histogram& h) {
+  h.counts.assign(static_cast<std::size_t>(std::max(o.bins, 1)), 0);
+  if (s.numel - s.nan_count - s.inf_count <= 0) return;
+  h.lo = std::max(s.min, s.mean - 4 * s.std);
+  h.hi = std::min(s.max, s.mean + 4 * s.std);
+  if (!(h.hi > h.lo)) {  // constant tensor: one bin around the value
+    h.lo = s.min;
+    h.hi = s.max;
+  }
+  const int64_t step = std::max<int64_t>(1, (n + o.histogram_sample - 1) / o.histogram_sample);
+  const int bins = static_cast<int>(h.counts.size());
+  const double width = h.hi > h.lo ? (h.hi - h.lo) / bins : 1.0;
+  const double inv = 1.0 / width;
+  for (int64_t i = 0; i < n; i += step) {
+    const double v = static_cast<double>(x[i]);
+    if (!std::isfinite(v)) continue;
+    ++h.sampled;
+    if (v < h.lo) {
+      ++h.below;
+    } else if (v > h.hi) {
+      ++h.above;
+    } else {
+      const int b = std::min(bins - 1, static_cast<int>((v - h.lo) * inv));
+      ++h.counts[static_cast<std::size_t>(b)];
+    }
+  }
+}
+
+}  // namespace
+
+Stats compute_stats(const Tensor& t_in, Saturation saturation, const Options& options) {
+  const Tensor t = t_in.contiguous();
+  Stats s;
+  s.shape = t.shape().to_vector();
+  s.numel = t.numel();
+  const int64_t n = s.numel;
+  const float* x = n > 0 ? t.data() : nullptr;
+  const kernels::Summary sum = kernels::summarize(n, x);
+  s.nan_count = sum.nans;
+  s.inf_count = sum.infs;
+  s.zeros = n > 0 ? static_cast<double>(sum.zeros) / static_cast<double>(n) : 0.0;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  if (sum.finite > 0) {
+    s.mean = sum.sum / static_cast<double>(sum.finite);
+    s.min = sum.min;
+    s.max = sum.max;
+    s.std = sum.finite > 1 ? std::sqrt(kernels::sum_sq_dev(n, x, s.mean) /
+                                       static_cast<double>(sum.finite - 1))
+                           : nan;
+  } else {
+    s.mean = s.min = s.max = s.std = nan;
+  }
+  if (saturation == Saturation::none || n == 0) {
+    s.saturated = nan;
+  } else {
+    int64_t count = 0;
+    for (int64_t i = 0; i < n; ++i) {
+      const float v = x[i];
+      count += saturation == Saturation::tanh ? (std::fabs(v) > 0.99f) : (v < 0.01f || v > 0.99f);
+    }
+    s.saturated = static_cast<double>(count) / static_cast<double>(n);
+  }
+  Stats for_hist = s;
+  if (std::isnan(for_hist.std)) for_hist.std = 0;
+  fill_histogram(x, n, for_hist, options, s.histogram);
+  return s;
+}
+
+Probe::Probe(nn::Module& root, Options options) : options_(options) {
+  for (auto& [path, m] : root.named_modules()) paths_.emplace_back(m, path);
+}
+
+void Probe::module_output(const nn::Module& module, const Tensor& output) {
+  LayerRecord r;
+  for (const auto& [m, path] : paths_) {
+    if (m == &module) {
+      r.path = path;
+      break;
+    }
+  }
+  r.type = module.type_name();
+  r.depth = r.path.empty() ? 0 : 1 + static_cast<int>(std::count(r.path.begin(), r.path.end(), '.'));
+  r.is_leaf = module.children().empty();
+  r.output = compute_stats(output, saturation_of(r.type), options_);
+  records_.push_back(std::move(r));
+}
+
+void Probe::op_output(const char* op, const Tensor& output) {
+  LayerRecord r;
+  r.type = op;
+  r.is_op = true;
+  r.line = line_;
+  r.output = compute_stats(output, saturation_of(r.type), options_);
+  records_.push_back(std::move(r));
+}
+
+std::vector<ParameterRecord> parameter_stats(nn::Module& root, const Options& options) {
+  std::vector<ParameterRecord> out;
+  for (auto& [name, t] : root.named_parameters()) {
+    out.push_back({name, compute_stats(t, Saturation::none, options)});
+  }
+  return out;
+}
+
+}  // namespace initlab::probe

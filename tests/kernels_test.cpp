@@ -207,6 +207,16 @@ TEST_CASE("softmax and log-softmax match their references") {
   }
 }
 
+TEST_CASE("softmax keeps subnormal probabilities as libm does (exactly-zero fractions agree)") {
+  const int64_t dim = 4 * k::simd_width();
+  std::vector<float> x(static_cast<std::size_t>(dim));
+  for (int64_t i = 0; i < dim; ++i) x[static_cast<std::size_t>(i)] = -static_cast<float>(i) * 7.5f;
+  std::vector<float> a(x.size()), b(x.size());
+  k::softmax(false, 1, dim, 1, x.data(), a.data());
+  k::softmax_ref(false, 1, dim, 1, x.data(), b.data());
+  for (std::size_t i = 0; i < a.size(); ++i) CHECK((a[i] == 0.0f) == (b[i] == 0.0f));
+}
+
 TEST_CASE("binary ops match their references") {
   using B = k::BinaryOp;
   for (B op : {B::add, B::sub, B::mul, B::div}) {

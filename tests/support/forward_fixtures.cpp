@@ -104,18 +104,22 @@ std::vector<ForwardRun> parse_forward(const std::string& text) {
       }
       r.records.push_back(rec);
       expect = &r.records.back().expect;
-    } else if (head == "stats") {
+    } else if (head == "stats" || head == "stats64") {
       if (r.records.empty()) fail(line, "stats before a record");
-      ForwardRecord& rec = r.records.back();
+      RecordStats& st = head == "stats" ? r.records.back().stats : r.records.back().stats64;
       for (const auto& [k, v] : fields(rest)) {
-        if (k == "mean") rec.mean = std::stod(v);
-        else if (k == "std") rec.std = std::stod(v);
-        else if (k == "min") rec.min = std::stod(v);
-        else if (k == "max") rec.max = std::stod(v);
-        else if (k == "zeros") rec.zeros = std::stod(v);
-        else if (k == "nan") rec.nan = std::stoll(v);
-        else if (k == "inf") rec.inf = std::stoll(v);
+        if (k == "mean") st.mean = std::stod(v);
+        else if (k == "std") st.std = std::stod(v);
+        else if (k == "min") st.min = std::stod(v);
+        else if (k == "max") st.max = std::stod(v);
+        else if (k == "zeros") st.zeros = std::stod(v);
+        else if (k == "nan") st.nan = std::stoll(v);
+        else if (k == "inf") st.inf = std::stoll(v);
       }
+    } else if (head == "expect64") {
+      if (r.records.empty()) fail(line, "expect64 before a record");
+      expect = &r.records.back().expect64;
+      parse_expect(rest, *expect);
     } else if (head == "expect") {
       if (!expect) fail(line, "expect without a tensor");
       parse_expect(rest, *expect);

@@ -16,14 +16,18 @@ struct Tensorish {
   Expect expect;
 };
 
+struct RecordStats {
+  double mean = 0, std = 0, min = 0, max = 0, zeros = 0;
+  int64_t nan = 0, inf = 0;
+};
+
 struct ForwardRecord {
   int index = 0;
   bool is_op = false;
   std::string path, type;
   std::vector<int64_t> shape;
-  double mean = 0, std = 0, min = 0, max = 0, zeros = 0;
-  int64_t nan = 0, inf = 0;
-  Expect expect;
+  RecordStats stats, stats64;  // PyTorch in float32, and the same model run in float64
+  Expect expect, expect64;
 };
 
 struct ForwardRun {

@@ -64,15 +64,17 @@ void channel_affine_ref(int64_t outer, int64_t channels, int64_t inner, const fl
 
 void channel_moments(int64_t outer, int64_t channels, int64_t inner, const float* x,
                      double* mean, double* var) {
+  // Two passes: the mean first, then squared deviations from it, so no cancellation.
   const double n = static_cast<double>(outer * inner);
   for (int64_t c = 0; c < channels; ++c) {
-    // Shifting by the first value keeps the one-pass variance free of cancellation.
-    const double shift = outer * inner > 0 ? static_cast<double>(x[c * inner]) : 0.0;
-    double sum = 0, sq = 0;
-    for (int64_t o = 0; o < outer; ++o) block_sums(inner, x + (o * channels + c) * inner, shift, &sum, &sq);
+    double sum = 0, unused = 0;
+    for (int64_t o = 0; o < outer; ++o) block_sums(inner, x + (o * channels + c) * inner, 0.0, &sum, &unused);
     const double m = sum / n;
-    mean[c] = shift + m;
-    var[c] = std::max(sq / n - m * m, 0.0);
+    double sq = 0, dev = 0;
+    for (int64_t o = 0; o < outer; ++o) block_sums(inner, x + (o * channels + c) * inner, m, &dev, &sq);
+    mean[c] = m;
+    // dev/n is the rounding of m against the data; removing it makes sq exact to first order.
+    var[c] = std::max(sq / n - (dev / n) * (dev / n), 0.0);
   }
 }
 

@@ -21,7 +21,11 @@ void softmax(bool log, int64_t outer, int64_t dim, int64_t inner, const float* i
     fbatch acc(0.0f);
     int64_t i = 0;
     for (; i + W <= dim; i += W) {
-      const fbatch e = xsimd::exp(fbatch::load_unaligned(x + i) - m);
+      const fbatch d = fbatch::load_unaligned(x + i) - m;
+      // xsimd's exp flushes results below FLT_MIN to 0; libm (and PyTorch) return
+      // subnormals there, which decide whether a probability is exactly zero.
+      if (xsimd::any(d < fbatch(-87.0f))) break;
+      const fbatch e = xsimd::exp(d);
       if (!log) e.store_unaligned(y + i);
       acc += e;
     }

@@ -4,6 +4,7 @@
 
 #include "initlab/nn/functional.hpp"
 #include "initlab/nn/layers.hpp"
+#include "tutorial_cnn.hpp"
 
 namespace models {
 
@@ -32,25 +33,6 @@ ModulePtr conv2d(int64_t in, int64_t out, IntOrTuple k, IntOrTuple stride = 1, I
 ModulePtr bn2d(int64_t c) { return std::make_shared<BatchNorm2d>(BatchNormOptions{c}); }
 ModulePtr bn1d(int64_t c) { return std::make_shared<BatchNorm1d>(BatchNormOptions{c}); }
 ModulePtr linear(int64_t in, int64_t out) { return std::make_shared<Linear>(in, out); }
-
-class CNN : public Module {
- public:
-  CNN() : Module("CNN") {
-    register_module("conv1", conv2d(1, 10, 5));
-    register_module("conv2", conv2d(10, 20, 5));
-    register_module("conv2_bn", bn2d(20));
-    register_module("dense1", linear(320, 50));
-    register_module("dense1_bn", bn1d(50));
-    register_module("dense2", linear(50, 10));
-  }
-  Tensor forward(const Tensor& input) override {
-    Tensor x = F::relu(F::max_pool2d((*child("conv1"))(input), {2, 2}));
-    x = F::relu(F::max_pool2d((*child("conv2_bn"))((*child("conv2"))(x)), {2, 2}));
-    x = F::view(x, Shape{-1, 320});
-    x = F::relu((*child("dense1_bn"))((*child("dense1"))(x)));
-    return F::log_softmax((*child("dense2"))(x), 1);
-  }
-};
 
 class TanhMLP : public Module {
  public:
@@ -184,7 +166,7 @@ class Everything : public Module {
 }  // namespace
 
 ModulePtr build(const std::string& cls) {
-  if (cls == "CNN") return std::make_shared<CNN>();
+  if (cls == "CNN") return std::make_shared<examples::TutorialCNN>();
   if (cls == "TanhMLP") return std::make_shared<TanhMLP>();
   if (cls == "VGGBlock") return std::make_shared<VGGBlock>();
   if (cls == "ResNetBlocks") return std::make_shared<ResNetBlocks>();

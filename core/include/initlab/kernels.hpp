@@ -43,6 +43,9 @@ struct Conv2dGeometry {
 // cols (C*KH*KW x OH*OW) from one image (C x H x W); zero where the window leaves the image.
 void im2col(const Conv2dGeometry& g, const float* image, float* cols);
 void im2col_ref(const Conv2dGeometry& g, const float* image, float* cols);
+// The same columns written into a wider matrix: row r starts at cols + r * ld (ld >= OH*OW),
+// so the columns of a whole batch can sit side by side for one GEMM.
+void im2col_strided(const Conv2dGeometry& g, const float* image, float* cols, int64_t ld);
 
 // ---- pooling (one image plane at a time: H x W -> OH x OW) --------------------------------
 struct Pool2dGeometry {

@@ -14,7 +14,7 @@ namespace initlab {
 // Owns one aligned float buffer. Zero-filled on creation, so results never depend on garbage.
 class Storage {
  public:
-  explicit Storage(int64_t count);
+  explicit Storage(int64_t count, bool zero = true);
   ~Storage();
   Storage(const Storage&) = delete;
   Storage& operator=(const Storage&) = delete;
@@ -35,6 +35,14 @@ class Storage {
 // below 2^24, so they print and serialize as integers.
 enum class DType { float32, int64 };
 
+// Bytes of tensor storage alive now and at the most since the last reset (this thread's
+// process-wide view; the benchmark reports the peak of a forward pass).
+struct TensorMemory {
+  static int64_t live_bytes();
+  static int64_t peak_bytes();
+  static void reset_peak();
+};
+
 class Tensor {
  public:
   // An undefined tensor (PyTorch's None-like "no tensor"); most operations reject it.
@@ -43,6 +51,8 @@ class Tensor {
   explicit Tensor(const Shape& shape);
 
   static Tensor zeros(const Shape& shape) { return Tensor(shape); }
+  // Contents unspecified: for op outputs that are written in full before anyone reads them.
+  static Tensor uninitialized(const Shape& shape);
   static Tensor full(const Shape& shape, float value);
   // Row-major values; values.size() must equal shape.numel().
   static Tensor from_vector(const Shape& shape, const std::vector<float>& values);

@@ -7,7 +7,10 @@
 namespace initlab::kernels {
 
 void im2col(const Conv2dGeometry& g, const float* image, float* cols) {
-  const int64_t P = g.out_h * g.out_w;
+  im2col_strided(g, image, cols, g.out_h * g.out_w);
+}
+
+void im2col_strided(const Conv2dGeometry& g, const float* image, float* cols, int64_t P) {
   for (int64_t c = 0; c < g.channels; ++c) {
     const float* plane = image + c * g.height * g.width;
     for (int64_t kh = 0; kh < g.kernel_h; ++kh) {

@@ -31,9 +31,16 @@ void check_sizes(const Shape& shape) {
   }
 }
 
+int64_t live_storage_bytes = 0;
+int64_t peak_storage_bytes = 0;
+
 }  // namespace
 
-Storage::Storage(int64_t count) : count_(count) {
+int64_t TensorMemory::live_bytes() { return live_storage_bytes; }
+int64_t TensorMemory::peak_bytes() { return peak_storage_bytes; }
+void TensorMemory::reset_peak() { peak_storage_bytes = live_storage_bytes; }
+
+Storage::Storage(int64_t count, bool zero) : count_(count) {
   // aligned_alloc wants a size that is a multiple of the alignment, and a non-zero one.
   std::size_t bytes = static_cast<std::size_t>(std::max<int64_t>(count, 1)) * sizeof(float);
   bytes = (bytes + kAlignment - 1) / kAlignment * kAlignment;
@@ -42,10 +49,15 @@ Storage::Storage(int64_t count) : count_(count) {
     raise(ErrorKind::RuntimeError,
           "out of memory allocating " + std::to_string(bytes) + " bytes for a tensor");
   }
-  std::memset(data_, 0, bytes);
+  if (zero) std::memset(data_, 0, bytes);
+  live_storage_bytes += count * static_cast<int64_t>(sizeof(float));
+  peak_storage_bytes = std::max(peak_storage_bytes, live_storage_bytes);
 }
 
-Storage::~Storage() { std::free(data_); }
+Storage::~Storage() {
+  live_storage_bytes -= count_ * static_cast<int64_t>(sizeof(float));
+  std::free(data_);
+}
 
 Tensor::Tensor(const Shape& shape) : shape_(shape), strides_(contiguous_strides(shape)) {
   check_sizes(shape);
@@ -56,6 +68,15 @@ Tensor::Tensor(std::shared_ptr<Storage> storage, int64_t offset, const Shape& sh
                const Shape& strides, DType dtype)
     : storage_(std::move(storage)), offset_(offset), shape_(shape), strides_(strides),
       dtype_(dtype) {}
+
+Tensor Tensor::uninitialized(const Shape& shape) {
+  check_sizes(shape);
+  Tensor t;
+  t.shape_ = shape;
+  t.strides_ = contiguous_strides(shape);
+  t.storage_ = std::make_shared<Storage>(shape.numel(), false);
+  return t;
+}
 
 Tensor Tensor::full(const Shape& shape, float value) {
   Tensor t(shape);

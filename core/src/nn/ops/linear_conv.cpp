@@ -1,4 +1,5 @@
 // linear and convolution: shape checks, then one GEMM (per image and group for convolution).
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -20,7 +21,7 @@ Tensor linear(const Tensor& x_in, const Tensor& w, const Tensor& b) {
   }
   Shape shape = x.shape();
   shape[shape.size() - 1] = out;
-  Tensor y(shape);
+  Tensor y = Tensor::uninitialized(shape);
   const Tensor wc = w.contiguous();
   kernels::Epilogue ep;
   const Tensor bc = b.defined() ? b.contiguous() : Tensor();
@@ -73,26 +74,27 @@ Tensor conv2d(const Tensor& x_in, const Tensor& w_in, const Tensor& b, const Con
   g.out_w = (padded_w - eff_w) / p.stride[1] + 1;
   const int64_t P = g.out_h * g.out_w, K = Cg * KH * KW, OCg = OC / G;
 
-  Tensor y(Shape{N, OC, g.out_h, g.out_w});
-  const bool direct = KH == 1 && KW == 1 && p.stride[0] == 1 && p.stride[1] == 1 &&
-                      p.padding[0] == 0 && p.padding[1] == 0 && p.padding[2] == 0 && p.padding[3] == 0;
-  thread_local std::vector<float> cols;
-  if (!direct) cols.resize(static_cast<std::size_t>(K * P));
+  // One GEMM per group over the whole batch: W_g (OCg x K) times the columns of every image
+  // side by side (K x N*P), then a copy into NCHW. Small per-image GEMMs (M = 10..20 channels,
+  // N = 64 pixels) spent most of their time packing.
+  Tensor y = Tensor::uninitialized(Shape{N, OC, g.out_h, g.out_w});
+  thread_local std::vector<float> cols, out;
+  cols.resize(static_cast<std::size_t>(K * N * P));
+  out.resize(static_cast<std::size_t>(OCg * N * P));
   const Tensor bc = b.defined() ? b.contiguous() : Tensor();
-  for (int64_t n = 0; n < N; ++n) {
-    for (int64_t gi = 0; gi < G; ++gi) {
+  for (int64_t gi = 0; gi < G; ++gi) {
+    for (int64_t n = 0; n < N; ++n) {
       const float* image = x.data() + (n * C + gi * Cg) * H * Wd;
-      const float* B = image;
-      if (!direct) {
-        kernels::im2col(g, image, cols.data());
-        B = cols.data();
-      }
-      kernels::Epilogue ep;
-      ep.per_row = true;
-      if (bc.defined()) ep.shift = bc.data() + gi * OCg;
-      kernels::gemm(OCg, P, K, w.data() + gi * OCg * K, K, B, P, false,
-                    y.data() + (n * OC + gi * OCg) * P, P, ep);
+      kernels::im2col_strided(g, image, cols.data() + n * P, N * P);
     }
+    kernels::Epilogue ep;
+    ep.per_row = true;
+    if (bc.defined()) ep.shift = bc.data() + gi * OCg;
+    kernels::gemm(OCg, N * P, K, w.data() + gi * OCg * K, K, cols.data(), N * P, false, out.data(),
+                  N * P, ep);
+    for (int64_t n = 0; n < N; ++n)
+      for (int64_t oc = 0; oc < OCg; ++oc)
+        std::copy_n(out.data() + oc * N * P + n * P, P, y.data() + (n * OC + gi * OCg + oc) * P);
   }
   return unbatched ? y.view(Shape{OC, g.out_h, g.out_w}) : y;
 }

@@ -61,7 +61,7 @@ Tensor batch_norm(const Tensor& x_in, const BatchNormState& state, const Tensor&
     alpha[i] = invstd[i] * (weight.defined() ? weight.data()[c] : 1.0f);
     beta[i] = std::fma(-mean[i], alpha[i], bias.defined() ? bias.data()[c] : 0.0f);
   }
-  Tensor y(x.shape());
+  Tensor y = Tensor::uninitialized(x.shape());
   kernels::channel_affine(N, C, inner, x.data(), nullptr, alpha.data(), beta.data(), y.data());
   return y;
 }
@@ -75,7 +75,7 @@ Tensor normalize_rows(const Tensor& x, int64_t rows, int64_t n, int64_t channels
                       int64_t channel_period) {
   std::vector<double> mean(static_cast<std::size_t>(rows)), var(mean);
   kernels::row_moments(rows, n, x.data(), mean.data(), var.data());
-  Tensor y(x.shape());
+  Tensor y = Tensor::uninitialized(x.shape());
   const float* in = x.data();
   float* out = y.data();
   for (int64_t r = 0; r < rows; ++r) {

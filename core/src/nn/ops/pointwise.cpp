@@ -18,7 +18,7 @@ int64_t wrap_dim(int64_t dim, int64_t rank) {
 
 Tensor activation(const Tensor& x_in, kernels::Activation a, const kernels::ActivationParams& p) {
   const Tensor x = x_in.contiguous();
-  Tensor y(x.shape());
+  Tensor y = Tensor::uninitialized(x.shape());
   kernels::activation(a, p, x.numel(), x.data(), y.data());
   return y;
 }
@@ -29,7 +29,7 @@ Tensor softmax(const Tensor& x_in, int64_t dim, bool log) {
   int64_t outer = 1, inner = 1;
   for (int64_t i = 0; i < d; ++i) outer *= x.size(i);
   for (int64_t i = d + 1; i < x.dim(); ++i) inner *= x.size(i);
-  Tensor y(x.shape());
+  Tensor y = Tensor::uninitialized(x.shape());
   kernels::softmax(log, outer, x.dim() == 0 ? 1 : x.size(d), inner, x.data(), y.data());
   return y;
 }
@@ -41,7 +41,7 @@ Tensor dropout(const Tensor& x, double p, bool training, Generator& gen) {
   }
   if (!training || p == 0.0) return x;
   const Tensor xc = x.contiguous();
-  Tensor y(xc.shape());
+  Tensor y = Tensor::uninitialized(xc.shape());
   const float keep_scale = p == 1.0 ? 0.0f : static_cast<float>(1.0 / (1.0 - p));
   const float pf = static_cast<float>(p);
   const float* in = xc.data();
@@ -88,7 +88,7 @@ Shape broadcast_strides(const Tensor& t, const Shape& shape) {
 
 Tensor binary(const Tensor& a, const Tensor& b, kernels::BinaryOp op) {
   if (a.shape() == b.shape() && a.is_contiguous() && b.is_contiguous()) {
-    Tensor y(a.shape());
+    Tensor y = Tensor::uninitialized(a.shape());
     kernels::binary(op, a.numel(), a.data(), b.data(), y.data());
     return y;
   }
@@ -96,7 +96,7 @@ Tensor binary(const Tensor& a, const Tensor& b, kernels::BinaryOp op) {
   if (a.numel() == 1 && a.dim() <= b.dim()) return binary(b, static_cast<double>(a.data()[0]), op, true);
   const Shape shape = broadcast_shapes(a.shape(), b.shape());
   const Shape sa = broadcast_strides(a, shape), sb = broadcast_strides(b, shape);
-  Tensor y(shape);
+  Tensor y = Tensor::uninitialized(shape);
   const int rank = shape.size();
   const int64_t n = y.numel();
   if (n == 0) return y;
@@ -134,7 +134,7 @@ Tensor binary(const Tensor& a, const Tensor& b, kernels::BinaryOp op) {
 
 Tensor binary(const Tensor& a_in, double s, kernels::BinaryOp op, bool scalar_left) {
   const Tensor a = a_in.contiguous();
-  Tensor y(a.shape());
+  Tensor y = Tensor::uninitialized(a.shape());
   kernels::binary_scalar(op, a.numel(), a.data(), static_cast<float>(s), scalar_left, y.data());
   return y;
 }

@@ -70,7 +70,7 @@ Tensor pool(const Tensor& x_in, const PoolParams& p, bool is_max) {
   }
   kernels::Pool2dGeometry g{in.h, in.w, p.kernel[0], p.kernel[1], p.stride[0], p.stride[1],
                             p.padding[0], p.padding[1], oh, ow, p.count_include_pad};
-  Tensor y(with_spatial(in.out_prefix, oh, ow));
+  Tensor y = Tensor::uninitialized(with_spatial(in.out_prefix, oh, ow));
   if (is_max) {
     kernels::max_pool2d(g, in.planes, in.x.data(), y.data());
   } else {
@@ -87,7 +87,7 @@ Tensor avg_pool2d(const Tensor& x, const PoolParams& p) { return pool(x, p, fals
 Tensor adaptive_avg_pool2d(const Tensor& x_in, std::array<int64_t, 2> size) {
   Planes in = as_planes(x_in, "adaptive_avg_pool2d");
   const int64_t oh = size[0] < 0 ? in.h : size[0], ow = size[1] < 0 ? in.w : size[1];
-  Tensor y(with_spatial(in.out_prefix, oh, ow));
+  Tensor y = Tensor::uninitialized(with_spatial(in.out_prefix, oh, ow));
   kernels::adaptive_avg_pool2d(in.planes, in.h, in.w, oh, ow, in.x.data(), y.data());
   return y;
 }

@@ -44,7 +44,7 @@ Tensor cat(const std::vector<Tensor>& tensors, int64_t dim) {
     total += t.size(d);
   }
   shape[static_cast<int>(d)] = total;
-  Tensor y(shape);
+  Tensor y = Tensor::uninitialized(shape);
   int64_t outer = 1, inner = 1;
   for (int64_t i = 0; i < d; ++i) outer *= shape[static_cast<int>(i)];
   for (int64_t i = d + 1; i < first.dim(); ++i) inner *= shape[static_cast<int>(i)];
@@ -92,7 +92,7 @@ Tensor matmul(const Tensor& a_in, const Tensor& b_in) {
   Shape out_shape = batch;
   out_shape.push_back(n);
   out_shape.push_back(m);
-  Tensor y(out_shape);
+  Tensor y = Tensor::uninitialized(out_shape);
   const int64_t batches = batch.numel();
   for (int64_t bi = 0; bi < batches; ++bi) {
     // Offsets of this batch index in a and b, reading size-1 batch dims as broadcast.

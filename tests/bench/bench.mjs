@@ -1,0 +1,97 @@
+// Runs initlab's wasm forward benchmark and the same workloads on tfjs-wasm (XNNPACK, SIMD,
+// one thread) in one Node process, interleaved round by round so that machine noise hits
+// both systems alike; prints medians and our/tfjs ratios.
+//   node tests/bench/bench.mjs build/wasm/tests/bench/forward_bench.js
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const benchJs = path.resolve(process.argv[2] ?? path.join(here, '../../build/wasm/tests/bench/forward_bench.js'));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+
+const createForwardBench = require(benchJs);
+const ours = await createForwardBench({
+  wasmBinary: fs.readFileSync(benchJs.replace(/\.js$/, '.wasm')),
+});
+
+const tf = await import('@tensorflow/tfjs-core');
+const wasmBackend = await import('@tensorflow/tfjs-backend-wasm');
+tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+tf.env().set('WASM_HAS_SIMD_SUPPORT', true);
+wasmBackend.setWasmPaths(path.join(here, 'node_modules/@tensorflow/tfjs-backend-wasm/dist/'));
+await tf.setBackend('wasm');
+await tf.ready();
+
+// ---- the same workloads in tfjs (NHWC, eval-mode BatchNorm) ----
+// The wasm backend runs each kernel when it is called; reading one element marks the end of a
+// workload without timing tfjs's copy-out of the whole result (dataSync of a 512x512 output
+// costs it ~50 ms in Node, more than the GEMM), as initlab's side reads only one element too.
+const finish = (t) => tf.slice(t, new Array(t.rank).fill(0), new Array(t.rank).fill(1)).dataSync();
+const rnd = (shape, scale = 0.1) => tf.randomNormal(shape, 0, scale, 'float32', 1);
+const w1 = {
+  x: rnd([64, 28, 28, 1], 1), c1: rnd([5, 5, 1, 10]), b1: rnd([10]), c2: rnd([5, 5, 10, 20]), b2: rnd([20]),
+  m2: tf.zeros([20]), v2: tf.ones([20]), g2: tf.ones([20]), o2: tf.zeros([20]),
+  d1: rnd([320, 50]), e1: rnd([50]), m3: tf.zeros([50]), v3: tf.ones([50]), g3: tf.ones([50]), o3: tf.zeros([50]),
+  d2: rnd([50, 10]), e2: rnd([10]),
+};
+function tfjsW1() {
+  tf.tidy(() => {
+    let x = tf.relu(tf.maxPool(tf.add(tf.conv2d(w1.x, w1.c1, 1, 'valid'), w1.b1), 2, 2, 'valid'));
+    x = tf.add(tf.conv2d(x, w1.c2, 1, 'valid'), w1.b2);
+    x = tf.relu(tf.maxPool(tf.batchNorm(x, w1.m2, w1.v2, w1.o2, w1.g2, 1e-5), 2, 2, 'valid'));
+    x = tf.reshape(x, [64, 320]);
+    x = tf.relu(tf.batchNorm(tf.add(tf.matMul(x, w1.d1), w1.e1), w1.m3, w1.v3, w1.o3, w1.g3, 1e-5));
+    finish(tf.logSoftmax(tf.add(tf.matMul(x, w1.d2), w1.e2)));
+  });
+}
+const w2 = { x: rnd([256, 512], 1), w: Array.from({ length: 20 }, () => rnd([512, 512], 0.04)), b: rnd([512]) };
+function tfjsW2() {
+  tf.tidy(() => {
+    let x = w2.x;
+    for (const w of w2.w) x = tf.tanh(tf.add(tf.matMul(x, w), w2.b));
+    finish(x);
+  });
+}
+const w3 = { a: rnd([512, 512], 1), b: rnd([512, 512], 1) };
+function tfjsW3() {
+  tf.tidy(() => finish(tf.matMul(w3.a, w3.b)));
+}
+
+function timeMs(fn, iters) {
+  const t0 = performance.now();
+  for (let i = 0; i < iters; ++i) fn();
+  return (performance.now() - t0) / iters;
+}
+
+const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+const series = {};
+const add = (k, v) => (series[k] ??= []).push(v);
+
+// warm-up, both systems
+ours._bench_w1(3, 0); tfjsW1(); ours._bench_w2(1); tfjsW2(); ours._bench_w3(1); tfjsW3();
+
+for (let r = 0; r < ROUNDS; ++r) {
+  add('peak', ours._bench_peak_gflops(20000000));
+  add('w1', ours._bench_w1(10, 0));
+  add('tf_w1', timeMs(tfjsW1, 10));
+  add('w1_probe', ours._bench_w1(10, 1));
+  add('w2', ours._bench_w2(1));
+  add('tf_w2', timeMs(tfjsW2, 1));
+  add('w3', ours._bench_w3(3));
+  add('tf_w3', timeMs(tfjsW3, 3));
+}
+
+const m = Object.fromEntries(Object.entries(series).map(([k, v]) => [k, median(v)]));
+const gflops = (flop, ms) => flop / (ms * 1e6);
+const W1_FLOP = 61.5e6, W2_FLOP = 20 * 2 * 256 * 512 * 512, W3_FLOP = 2 * 512 ** 3;
+const f = (x, d = 3) => x.toFixed(d).padStart(9);
+console.log(`wasm in Node ${process.versions.node} (SIMD128, ${ours._bench_simd_width()} floats per vector), one thread; medians of ${ROUNDS} interleaved rounds`);
+console.log(`  peak SIMD mul+add          ${f(m.peak, 1)} GFLOP/s`);
+console.log(`  W1 tutorial CNN b64   ours ${f(m.w1)} ms  tfjs ${f(m.tf_w1)} ms  ours/tfjs ${f(m.w1 / m.tf_w1, 2)}  (target <= 0.50)  ${f(gflops(W1_FLOP, m.w1), 1)} GFLOP/s`);
+console.log(`  W1 + probe            ours ${f(m.w1_probe)} ms  probe adds ${(100 * (m.w1_probe / m.w1 - 1)).toFixed(1)}%  (target <= 15%)`);
+console.log(`  W2 20x[Lin512+tanh]   ours ${f(m.w2)} ms  tfjs ${f(m.tf_w2)} ms  ours/tfjs ${f(m.w2 / m.tf_w2, 2)}  (target <= 0.60)  ${f(gflops(W2_FLOP, m.w2), 1)} GFLOP/s`);
+console.log(`  W3 GEMM 512^3         ours ${f(m.w3)} ms  tfjs ${f(m.tf_w3)} ms  ours/tfjs ${f(m.w3 / m.tf_w3, 2)}  ours ${f(gflops(W3_FLOP, m.w3), 1)} GFLOP/s = ${(100 * gflops(W3_FLOP, m.w3) / m.peak).toFixed(0)}% of peak (target >= 90%); tfjs ${f(gflops(W3_FLOP, m.tf_w3), 1)} GFLOP/s`);
+console.log(`  W1 peak tensor memory      ${f(ours._bench_w1_peak_bytes() / 1e6, 2)} MB; wasm heap ${f(ours.HEAP8.length / 1e6, 1)} MB`);

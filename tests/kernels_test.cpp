@@ -115,6 +115,37 @@ TEST_CASE("im2col matches the reference with stride, padding and dilation") {
   }
 }
 
+TEST_CASE("gemm with im2col packed from the images equals gemm on the im2col matrix") {
+  for (int64_t stride : {1, 2}) {
+    for (int64_t pad : {0, 1}) {
+      for (int64_t dil : {1, 2}) {
+        for (int64_t width : {k::simd_width() + 3, 2 * k::simd_width()}) {
+          const int64_t C = 3, H = 7, images = 3, OC = 5;
+          k::Conv2dGeometry g{C, H, width, 3, 3, stride, stride, pad, pad, dil, dil, 0, 0};
+          g.out_h = (H + 2 * pad - dil * 2 - 1) / stride + 1;
+          g.out_w = (width + 2 * pad - dil * 2 - 1) / stride + 1;
+          const int64_t P = g.out_h * g.out_w, K = C * 9, N = images * P;
+          const auto img = random_vector(images * C * H * width, 21);
+          const auto w = random_vector(OC * K, 22);
+          std::vector<float> cols(static_cast<std::size_t>(K * N));
+          for (int64_t n = 0; n < images; ++n) {
+            std::vector<float> one(static_cast<std::size_t>(K * P));
+            k::im2col_ref(g, img.data() + n * C * H * width, one.data());
+            for (int64_t r = 0; r < K; ++r)
+              for (int64_t p = 0; p < P; ++p)
+                cols[static_cast<std::size_t>(r * N + n * P + p)] = one[static_cast<std::size_t>(r * P + p)];
+          }
+          std::vector<float> a(static_cast<std::size_t>(OC * N)), b(a);
+          const k::Im2colBatch batch{g, img.data(), C * H * width, images};
+          k::gemm_custom_b(OC, N, K, w.data(), K, k::pack_im2col, &batch, a.data(), N);
+          k::gemm_ref(OC, N, K, w.data(), K, cols.data(), N, false, b.data(), N);
+          check_close(a, b, 1e-5, 1e-5);
+        }
+      }
+    }
+  }
+}
+
 TEST_CASE("pooling kernels match their references") {
   for (int64_t h : {4, 7, 9}) {
     for (int64_t w : {k::simd_width() - 1, k::simd_width(), k::simd_width() + 1, 2 * k::simd_width() + 3}) {
@@ -255,6 +286,7 @@ TEST_CASE("summaries match the reference, NaN and Inf included") {
       CHECK(s.min == r.min);
       CHECK(s.max == r.max);
       CHECK(s.sum == doctest::Approx(r.sum).epsilon(1e-5));
+      CHECK(k::count_outside(n, x.data(), -0.99f, 0.99f) == k::count_outside_ref(n, x.data(), -0.99f, 0.99f));
       const double mean = r.sum / static_cast<double>(r.finite);
       CHECK(k::sum_sq_dev(n, x.data(), mean) ==
             doctest::Approx(k::sum_sq_dev_ref(n, x.data(), mean)).epsilon(1e-5));

@@ -27,21 +27,26 @@ void fill_histogram(const float* x, int64_t n, const Stats& s, const Options& o,
   }
   const int64_t step = std::max<int64_t>(1, (n + o.histogram_sample - 1) / o.histogram_sample);
   const int bins = static_cast<int>(h.counts.size());
-  const double width = h.hi > h.lo ? (h.hi - h.lo) / bins : 1.0;
-  const double inv = 1.0 / width;
+  // Float binning: bin edges need no more precision than a pixel of the chart.
+  const auto lo = static_cast<float>(h.lo), hi = static_cast<float>(h.hi);
+  const float inv = h.hi > h.lo ? static_cast<float>(bins / (h.hi - h.lo)) : 0.0f;
+  uint32_t* counts = h.counts.data();
+  int64_t sampled = 0, below = 0, above = 0;
   for (int64_t i = 0; i < n; i += step) {
-    const double v = static_cast<double>(x[i]);
-    if (!std::isfinite(v)) continue;
-    ++h.sampled;
-    if (v < h.lo) {
-      ++h.below;
-    } else if (v > h.hi) {
-      ++h.above;
+    const float v = x[i];
+    if (!(std::fabs(v) <= std::numeric_limits<float>::max())) continue;  // NaN, Inf
+    ++sampled;
+    if (v < lo) {
+      ++below;
+    } else if (v > hi) {
+      ++above;
     } else {
-      const int b = std::min(bins - 1, static_cast<int>((v - h.lo) * inv));
-      ++h.counts[static_cast<std::size_t>(b)];
+      ++counts[std::min(bins - 1, static_cast<int>((v - lo) * inv))];
     }
   }
+  h.sampled = sampled;
+  h.below = below;
+  h.above = above;
 }
 
 }  // namespace
@@ -71,12 +76,10 @@ Stats compute_stats(const Tensor& t_in, Saturation saturation, const Options& op
   if (saturation == Saturation::none || n == 0) {
     s.saturated = nan;
   } else {
-    int64_t count = 0;
-    for (int64_t i = 0; i < n; ++i) {
-      const float v = x[i];
-      count += saturation == Saturation::tanh ? (std::fabs(v) > 0.99f) : (v < 0.01f || v > 0.99f);
-    }
-    s.saturated = static_cast<double>(count) / static_cast<double>(n);
+    s.saturated = static_cast<double>(saturation == Saturation::tanh
+                                          ? kernels::count_outside(n, x, -0.99f, 0.99f)
+                                          : kernels::count_outside(n, x, 0.01f, 0.99f)) /
+                  static_cast<double>(n);
   }
   Stats for_hist = s;
   if (std::isnan(for_hist.std)) for_hist.std = 0;

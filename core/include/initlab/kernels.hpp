@@ -30,6 +30,19 @@ void gemm(int64_t M, int64_t N, int64_t K, const float* A, int64_t lda, const fl
 void gemm_ref(int64_t M, int64_t N, int64_t K, const float* A, int64_t lda, const float* B,
               int64_t ldb, bool b_trans, float* C, int64_t ldc, const Epilogue& ep = {});
 
+// GEMM whose B is never materialized: `pack` writes B[k0:k0+kc, j0:j0+nc] straight into
+// the kernel's panel layout (panels of gemm_panel_width() columns, k-major, zero-padded to
+// full panels). Convolution packs its im2col columns this way, from the images themselves.
+using PackB = void (*)(const void* context, int64_t k0, int64_t kc, int64_t j0, int64_t nc,
+                       float* panels);
+// rows_padded: C has writable rows up to M rounded up to the register tile's 4 rows, so a
+// last partial row tile is stored directly (its extra rows get unspecified values).
+void gemm_custom_b(int64_t M, int64_t N, int64_t K, const float* A, int64_t lda, PackB pack,
+                   const void* context, float* C, int64_t ldc, const Epilogue& ep = {},
+                   bool rows_padded = false);
+constexpr int64_t kGemmRowTile = 4;
+int64_t gemm_panel_width();
+
 // ---- convolution lowering ----------------------------------------------------------------
 struct Conv2dGeometry {
   int64_t channels, height, width;          // input, one image
@@ -46,6 +59,17 @@ void im2col_ref(const Conv2dGeometry& g, const float* image, float* cols);
 // The same columns written into a wider matrix: row r starts at cols + r * ld (ld >= OH*OW),
 // so the columns of a whole batch can sit side by side for one GEMM.
 void im2col_strided(const Conv2dGeometry& g, const float* image, float* cols, int64_t ld);
+
+// The im2col matrix of a batch (K = C*KH*KW rows, images*OH*OW columns, image n's columns
+// after image n-1's), packed for gemm_custom_b without writing the matrix out.
+struct Im2colBatch {
+  Conv2dGeometry geometry;
+  const float* images;     // images[n * image_stride + c * H * W + y * W + x]
+  int64_t image_stride;
+  int64_t images_count;
+};
+void pack_im2col(const void* batch /* Im2colBatch */, int64_t k0, int64_t kc, int64_t j0,
+                 int64_t nc, float* panels);
 
 // ---- pooling (one image plane at a time: H x W -> OH x OW) --------------------------------
 struct Pool2dGeometry {
@@ -124,6 +148,9 @@ struct Summary {
 };
 Summary summarize(int64_t n, const float* x);
 Summary summarize_ref(int64_t n, const float* x);
+// How many x are < lo or > hi (the probe's saturation counts).
+int64_t count_outside(int64_t n, const float* x, float lo, float hi);
+int64_t count_outside_ref(int64_t n, const float* x, float lo, float hi);
 // Sum of (x - mean)^2 over the finite values, in double.
 double sum_sq_dev(int64_t n, const float* x, double mean);
 double sum_sq_dev_ref(int64_t n, const float* x, double mean);

@@ -1,8 +1,10 @@
 // im2col: each output pixel's receptive field becomes a column, so convolution is one GEMM.
 #include <algorithm>
 #include <cstring>
+#include <vector>
 
 #include "initlab/kernels.hpp"
+#include "simd.hpp"
 
 namespace initlab::kernels {
 
@@ -40,6 +42,72 @@ void im2col_strided(const Conv2dGeometry& g, const float* image, float* cols, in
         }
       }
     }
+  }
+}
+
+void pack_im2col(const void* context, int64_t k0, int64_t kc, int64_t j0, int64_t nc,
+                 float* panels) {
+  const auto& batch = *static_cast<const Im2colBatch*>(context);
+  const Conv2dGeometry& g = batch.geometry;
+  const int64_t nr = gemm_panel_width();
+  const int64_t P = g.out_h * g.out_w, plane = g.height * g.width;
+  // Runs of consecutive output pixels of one row inside one panel: for stride 1 each k row of
+  // a run is a contiguous piece of an input row. Found once per block, then every k row is
+  // a loop over runs with one bounds check each.
+  struct Run {
+    int64_t dst;     // offset of the run's first column in its panel's k = 0 row
+    int64_t length;
+    int64_t src;     // image offset of the first column's top-left tap (may be negative)
+    int64_t y, x;    // its top-left input coordinates
+  };
+  thread_local std::vector<Run> runs;
+  runs.clear();
+  for (int64_t jp = 0; jp < nc; jp += nr) {
+    const int64_t cols = std::min(nr, nc - jp);
+    const int64_t panel_base = (jp / nr) * kc * nr;
+    for (int64_t j = 0; j < cols;) {
+      const int64_t col = j0 + jp + j, n = col / P, p = col % P;
+      const int64_t oy = p / g.out_w, ox = p % g.out_w;
+      int64_t length = 1;
+      if (g.stride_w == 1) length = std::min(cols - j, g.out_w - ox);  // rest of the row
+      const int64_t y = oy * g.stride_h - g.pad_top, x = ox * g.stride_w - g.pad_left;
+      runs.push_back({panel_base + j, length, n * batch.image_stride + y * g.width + x, y, x});
+      j += length;
+    }
+  }
+  for (int64_t k = 0; k < kc; ++k) {
+    const int64_t r = k0 + k;
+    const int64_t c = r / (g.kernel_h * g.kernel_w), kh = (r / g.kernel_w) % g.kernel_h,
+                  kw = r % g.kernel_w;
+    const int64_t dy = kh * g.dilation_h, dx = kw * g.dilation_w;
+    const int64_t shift = c * plane + dy * g.width + dx;
+    float* row = panels + k * nr;
+    for (const Run& run : runs) {
+      float* d = row + run.dst;
+      const int64_t y = run.y + dy, x0 = run.x + dx;
+      const float* src = batch.images + run.src + shift;
+      if (y >= 0 && y < g.height && x0 >= 0 && x0 + (run.length - 1) * g.stride_w < g.width) {
+        if (g.stride_w == 1) {
+          int64_t j = 0;
+          for (; j + W <= run.length; j += W) fbatch::load_unaligned(src + j).store_unaligned(d + j);
+          for (; j < run.length; ++j) d[j] = src[j];
+        } else {
+          d[0] = src[0];
+        }
+        continue;
+      }
+      for (int64_t j = 0; j < run.length; ++j) {
+        const int64_t x = x0 + j * g.stride_w;
+        d[j] = (y >= 0 && y < g.height && x >= 0 && x < g.width) ? src[j * g.stride_w] : 0.0f;
+      }
+    }
+  }
+  // Columns past the end of a short last panel.
+  const int64_t tail = nc % nr;
+  if (tail != 0) {
+    float* last = panels + (nc / nr) * kc * nr;
+    for (int64_t k = 0; k < kc; ++k)
+      for (int64_t j = tail; j < nr; ++j) last[k * nr + j] = 0.0f;
   }
 }
 

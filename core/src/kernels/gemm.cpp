@@ -11,10 +11,10 @@ namespace initlab::kernels {
 
 namespace {
 
-constexpr int64_t MR = 4;
+constexpr int64_t MR = kGemmRowTile;
 constexpr int64_t NR = 2 * W;
 constexpr int64_t KC = 256;  // k-block: a packed A and B panel stay in L1/L2
-constexpr int64_t NC = 2048;
+constexpr int64_t NC = 512;   // a packed B block (KC x NC floats) fits in L2
 
 using AlignedVec = std::vector<float, xsimd::aligned_allocator<float>>;
 
@@ -123,8 +123,33 @@ void apply_epilogue(int64_t M, int64_t N, float* C, int64_t ldc, const Epilogue&
 
 }  // namespace
 
+namespace {
+
+struct MatrixB {
+  const float* B;
+  int64_t ldb;
+  bool b_trans;
+};
+
+void pack_matrix_b(const void* context, int64_t k0, int64_t kc, int64_t j0, int64_t nc,
+                   float* out) {
+  const auto* m = static_cast<const MatrixB*>(context);
+  pack_b(kc, nc, m->B, m->ldb, m->b_trans, k0, j0, out);
+}
+
+}  // namespace
+
+int64_t gemm_panel_width() { return NR; }
+
 void gemm(int64_t M, int64_t N, int64_t K, const float* A, int64_t lda, const float* B,
           int64_t ldb, bool b_trans, float* C, int64_t ldc, const Epilogue& ep) {
+  const MatrixB b{B, ldb, b_trans};
+  gemm_custom_b(M, N, K, A, lda, pack_matrix_b, &b, C, ldc, ep);
+}
+
+void gemm_custom_b(int64_t M, int64_t N, int64_t K, const float* A, int64_t lda, PackB pack,
+                   const void* context, float* C, int64_t ldc, const Epilogue& ep,
+                   bool rows_padded) {
   if (M <= 0 || N <= 0) return;
   if (K <= 0) {
     for (int64_t i = 0; i < M; ++i) std::fill(C + i * ldc, C + i * ldc + N, 0.0f);
@@ -144,7 +169,7 @@ void gemm(int64_t M, int64_t N, int64_t K, const float* A, int64_t lda, const fl
     for (int64_t k0 = 0; k0 < K; k0 += KC) {
       const int64_t kc = std::min(KC, K - k0);
       const bool accumulate = k0 > 0;
-      pack_b(kc, nc, B, ldb, b_trans, k0, j0, packed_b.data());
+      pack(context, k0, kc, j0, nc, packed_b.data());
       pack_a(M, kc, A, lda, 0, k0, packed_a.data());
       for (int64_t ip = 0; ip < M; ip += MR) {
         const int64_t rows = std::min(MR, M - ip);
@@ -153,7 +178,7 @@ void gemm(int64_t M, int64_t N, int64_t K, const float* A, int64_t lda, const fl
           const int64_t cols = std::min(NR, nc - jp);
           const float* b_panel = packed_b.data() + (jp / NR) * kc * NR;
           float* c = C + ip * ldc + j0 + jp;
-          if (rows == MR && cols == NR) {
+          if ((rows == MR || rows_padded) && cols == NR) {
             micro_kernel(kc, a_panel, b_panel, c, ldc, accumulate);
             continue;
           }

@@ -74,24 +74,22 @@ Tensor conv2d(const Tensor& x_in, const Tensor& w_in, const Tensor& b, const Con
   g.out_w = (padded_w - eff_w) / p.stride[1] + 1;
   const int64_t P = g.out_h * g.out_w, K = Cg * KH * KW, OCg = OC / G;
 
-  // One GEMM per group over the whole batch: W_g (OCg x K) times the columns of every image
-  // side by side (K x N*P), then a copy into NCHW. Small per-image GEMMs (M = 10..20 channels,
-  // N = 64 pixels) spent most of their time packing.
+  // One GEMM per group over the whole batch: W_g (OCg x K) times the im2col columns of every
+  // image side by side (K x N*P), packed straight from the images, then a copy into NCHW.
+  // (Small per-image GEMMs, M = 10..20 channels by N = 64 pixels, spent their time packing;
+  // a materialized im2col matrix cost as much as the GEMM in memory traffic.)
   Tensor y = Tensor::uninitialized(Shape{N, OC, g.out_h, g.out_w});
-  thread_local std::vector<float> cols, out;
-  cols.resize(static_cast<std::size_t>(K * N * P));
-  out.resize(static_cast<std::size_t>(OCg * N * P));
+  thread_local std::vector<float> out;
+  const int64_t rows = (OCg + kernels::kGemmRowTile - 1) / kernels::kGemmRowTile * kernels::kGemmRowTile;
+  out.resize(static_cast<std::size_t>(rows * N * P));
   const Tensor bc = b.defined() ? b.contiguous() : Tensor();
   for (int64_t gi = 0; gi < G; ++gi) {
-    for (int64_t n = 0; n < N; ++n) {
-      const float* image = x.data() + (n * C + gi * Cg) * H * Wd;
-      kernels::im2col_strided(g, image, cols.data() + n * P, N * P);
-    }
+    const kernels::Im2colBatch batch{g, x.data() + gi * Cg * H * Wd, C * H * Wd, N};
     kernels::Epilogue ep;
     ep.per_row = true;
     if (bc.defined()) ep.shift = bc.data() + gi * OCg;
-    kernels::gemm(OCg, N * P, K, w.data() + gi * OCg * K, K, cols.data(), N * P, false, out.data(),
-                  N * P, ep);
+    kernels::gemm_custom_b(OCg, N * P, K, w.data() + gi * OCg * K, K, kernels::pack_im2col,
+                           &batch, out.data(), N * P, ep, /*rows_padded=*/true);
     for (int64_t n = 0; n < N; ++n)
       for (int64_t oc = 0; oc < OCg; ++oc)
         std::copy_n(out.data() + oc * N * P + n * P, P, y.data() + (n * OC + gi * OCg + oc) * P);

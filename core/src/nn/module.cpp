@@ -1,6 +1,7 @@
 #include "initlab/nn/module.hpp"
 
 #include "initlab/error.hpp"
+#include "initlab/nn/fusion.hpp"
 
 namespace initlab::nn {
 
@@ -172,7 +173,14 @@ Sequential& Sequential::append(ModulePtr module) {
 
 Tensor Sequential::forward(const Tensor& input) {
   Tensor x = input;
-  for (const auto& [name, m] : children()) x = (*m)(x);
+  const auto& kids = children();
+  // Fused chains skip the intermediate outputs, so only when no probe is listening.
+  const bool may_fuse = observer == nullptr;
+  for (std::size_t i = 0; i < kids.size();) {
+    if (may_fuse && run_fused_chain(kids, i, x)) continue;
+    x = (*kids[i].second)(x);
+    ++i;
+  }
   return x;
 }
 

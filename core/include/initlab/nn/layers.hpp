@@ -11,6 +11,7 @@
 #include "initlab/generator.hpp"
 #include "initlab/kernels.hpp"
 #include "initlab/nn/module.hpp"
+#include "initlab/nn/ops.hpp"
 #include "initlab/pyformat.hpp"
 
 namespace initlab::nn {
@@ -35,6 +36,8 @@ class Linear : public Module {
   Linear(int64_t in_features, int64_t out_features, bool bias = true,
          Generator& gen = default_generator());
   Tensor forward(const Tensor& x) override;
+  // forward with a following BatchNorm/ReLU fused into the GEMM (see nn/fusion.hpp).
+  Tensor forward_fused(const Tensor& x, const ops::PostOp& post);
   std::string extra_repr() const override;
   // PyTorch's reset_parameters: kaiming_uniform_(a=sqrt(5)), bias U(-1/sqrt(fan_in), ...).
   void reset_parameters(Generator& gen);
@@ -60,6 +63,7 @@ class ConvNd : public Module {
  public:
   ConvNd(const char* type, int dims, const ConvOptions& options, Generator& gen);
   Tensor forward(const Tensor& x) override;
+  Tensor forward_fused(const Tensor& x, const ops::PostOp& post);
   std::string extra_repr() const override;
   void reset_parameters(Generator& gen);
   Tensor& weight() { return *parameter("weight"); }
@@ -96,6 +100,9 @@ class BatchNorm : public Module {
  public:
   BatchNorm(const char* type, const BatchNormOptions& o);
   Tensor forward(const Tensor& x) override;
+  // In eval mode with running statistics, BatchNorm is a fixed per-channel affine: its
+  // alpha and beta. False when it normalizes with batch statistics.
+  bool eval_affine(std::vector<float>& alpha, std::vector<float>& beta);
   std::string extra_repr() const override;
   const BatchNormOptions& options() const { return options_; }
 
@@ -213,6 +220,7 @@ class ActivationModule : public Module {
                    std::string extra);
   Tensor forward(const Tensor& x) override;
   std::string extra_repr() const override { return extra_; }
+  kernels::Activation activation() const { return activation_; }
 
  private:
   kernels::Activation activation_;

@@ -13,8 +13,15 @@
 
 namespace initlab::ops {
 
+// A per-output-channel affine (and ReLU) applied after the bias inside the GEMM's epilogue:
+// how a following eval-mode BatchNorm and ReLU fuse into a Linear or a convolution.
+struct PostOp {
+  std::vector<float> scale, shift;  // empty: 1 and 0
+  bool relu = false;
+};
+
 // x (*, in) . w^T (in, out) + b (out): PyTorch's linear. b may be undefined.
-Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b);
+Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b, const PostOp* post = nullptr);
 
 struct ConvParams {
   std::array<int64_t, 2> stride{1, 1};
@@ -23,9 +30,11 @@ struct ConvParams {
   int64_t groups = 1;
 };
 // x (N, C, H, W) or (C, H, W); w (OC, C/groups, KH, KW); b (OC) or undefined.
-Tensor conv2d(const Tensor& x, const Tensor& w, const Tensor& b, const ConvParams& p);
+Tensor conv2d(const Tensor& x, const Tensor& w, const Tensor& b, const ConvParams& p,
+              const PostOp* post = nullptr);
 // x (N, C, L) or (C, L); w (OC, C/groups, K): conv2d on a height-1 image.
-Tensor conv1d(const Tensor& x, const Tensor& w, const Tensor& b, const ConvParams& p);
+Tensor conv1d(const Tensor& x, const Tensor& w, const Tensor& b, const ConvParams& p,
+              const PostOp* post = nullptr);
 
 // x (N, C, *). In training (or without running stats) normalizes with the batch statistics
 // and, when running stats are given, updates them with momentum (or a cumulative average
@@ -37,6 +46,10 @@ struct BatchNormState {
 };
 Tensor batch_norm(const Tensor& x, const BatchNormState& state, const Tensor& weight,
                   const Tensor& bias, bool use_batch_stats, double momentum, double eps);
+// The per-channel alpha, beta of eval-mode BatchNorm (y = x * alpha + beta), PyTorch's way.
+void batch_norm_eval_affine(const Tensor& running_mean, const Tensor& running_var,
+                            const Tensor& weight, const Tensor& bias, double eps,
+                            std::vector<float>& alpha, std::vector<float>& beta);
 // Normalizes over the trailing dims `normalized` (elementwise weight/bias may be undefined).
 Tensor layer_norm(const Tensor& x, const std::vector<int64_t>& normalized, const Tensor& weight,
                   const Tensor& bias, double eps);

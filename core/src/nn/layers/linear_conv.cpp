@@ -32,6 +32,9 @@ void Linear::reset_parameters(Generator& gen) {
 }
 
 Tensor Linear::forward(const Tensor& x) { return ops::linear(x, weight(), bias()); }
+Tensor Linear::forward_fused(const Tensor& x, const ops::PostOp& post) {
+  return ops::linear(x, weight(), bias(), &post);
+}
 
 std::string Linear::extra_repr() const {
   return "in_features=" + std::to_string(in_features) + ", out_features=" +
@@ -76,7 +79,10 @@ void ConvNd::reset_parameters(Generator& gen) {
   if (bias().defined()) init_bias(bias(), weight(), gen);
 }
 
-Tensor ConvNd::forward(const Tensor& x) {
+Tensor ConvNd::forward(const Tensor& x) { return forward_fused(x, ops::PostOp{}); }
+
+Tensor ConvNd::forward_fused(const Tensor& x, const ops::PostOp& post) {
+  const bool plain = post.scale.empty() && post.shift.empty() && !post.relu;
   ops::ConvParams p;
   const std::size_t last = static_cast<std::size_t>(dims_ - 1);
   // 1-D convolutions run as 2-D ones on a height-1 image.
@@ -98,7 +104,9 @@ Tensor ConvNd::forward(const Tensor& x) {
     const int64_t ph = dims_ == 2 ? padding_[0] : 0, pw = padding_[last];
     p.padding = {ph, pw, ph, pw};
   }
-  return dims_ == 2 ? ops::conv2d(x, weight(), bias(), p) : ops::conv1d(x, weight(), bias(), p);
+  const ops::PostOp* fused = plain ? nullptr : &post;
+  return dims_ == 2 ? ops::conv2d(x, weight(), bias(), p, fused)
+                    : ops::conv1d(x, weight(), bias(), p, fused);
 }
 
 std::string ConvNd::extra_repr() const {

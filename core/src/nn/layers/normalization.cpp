@@ -44,6 +44,14 @@ Tensor BatchNorm::forward(const Tensor& x) {
                          momentum, options_.eps.value);
 }
 
+bool BatchNorm::eval_affine(std::vector<float>& alpha, std::vector<float>& beta) {
+  Tensor* rm = buffer("running_mean");
+  if (is_training() || rm == nullptr || !rm->defined()) return false;
+  ops::batch_norm_eval_affine(*rm, *buffer("running_var"), *parameter("weight"),
+                              *parameter("bias"), options_.eps.value, alpha, beta);
+  return true;
+}
+
 std::string BatchNorm::extra_repr() const {
   return std::to_string(options_.num_features) + ", eps=" + options_.eps.repr() + ", momentum=" +
          (options_.momentum ? options_.momentum->repr() : "None") +

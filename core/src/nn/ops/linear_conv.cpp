@@ -8,7 +8,37 @@
 
 namespace initlab::ops {
 
-Tensor linear(const Tensor& x_in, const Tensor& w, const Tensor& b) {
+namespace {
+
+// Folds bias and a PostOp into one epilogue: act((acc + b) * s + t) = act(acc * s + (b*s + t)).
+struct FusedEpilogue {
+  std::vector<float> scale, shift;
+  kernels::Epilogue ep;
+  FusedEpilogue(const Tensor& bias, const PostOp* post, int64_t channels, bool per_row) {
+    ep.per_row = per_row;
+    if (post == nullptr) {
+      if (bias.defined()) {
+        shift.assign(bias.data(), bias.data() + channels);
+        ep.shift = shift.data();
+      }
+      return;
+    }
+    scale = post->scale.empty() ? std::vector<float>(static_cast<std::size_t>(channels), 1.0f) : post->scale;
+    shift.resize(static_cast<std::size_t>(channels));
+    for (int64_t c = 0; c < channels; ++c) {
+      const auto i = static_cast<std::size_t>(c);
+      const float b = bias.defined() ? bias.data()[c] : 0.0f;
+      shift[i] = b * scale[i] + (post->shift.empty() ? 0.0f : post->shift[i]);
+    }
+    ep.scale = scale.data();
+    ep.shift = shift.data();
+    ep.relu = post->relu;
+  }
+};
+
+}  // namespace
+
+Tensor linear(const Tensor& x_in, const Tensor& w, const Tensor& b, const PostOp* post) {
   if (x_in.dim() == 0) raise(ErrorKind::RuntimeError, "both arguments to linear need to be at least 1D, but they are 0D and 2D");
   const Tensor x = x_in.contiguous();
   const int64_t in = w.size(1), out = w.size(0);
@@ -23,14 +53,13 @@ Tensor linear(const Tensor& x_in, const Tensor& w, const Tensor& b) {
   shape[shape.size() - 1] = out;
   Tensor y = Tensor::uninitialized(shape);
   const Tensor wc = w.contiguous();
-  kernels::Epilogue ep;
-  const Tensor bc = b.defined() ? b.contiguous() : Tensor();
-  if (bc.defined()) ep.shift = bc.data();
-  kernels::gemm(m, out, in, x.data(), in, wc.data(), in, /*b_trans=*/true, y.data(), out, ep);
+  const FusedEpilogue fused(b.defined() ? b.contiguous() : Tensor(), post, out, /*per_row=*/false);
+  kernels::gemm(m, out, in, x.data(), in, wc.data(), in, /*b_trans=*/true, y.data(), out, fused.ep);
   return y;
 }
 
-Tensor conv2d(const Tensor& x_in, const Tensor& w_in, const Tensor& b, const ConvParams& p) {
+Tensor conv2d(const Tensor& x_in, const Tensor& w_in, const Tensor& b, const ConvParams& p,
+              const PostOp* post) {
   const bool unbatched = x_in.dim() == 3;
   if (x_in.dim() != 3 && x_in.dim() != 4) {
     raise(ErrorKind::RuntimeError,
@@ -82,12 +111,12 @@ Tensor conv2d(const Tensor& x_in, const Tensor& w_in, const Tensor& b, const Con
   thread_local std::vector<float> out;
   const int64_t rows = (OCg + kernels::kGemmRowTile - 1) / kernels::kGemmRowTile * kernels::kGemmRowTile;
   out.resize(static_cast<std::size_t>(rows * N * P));
-  const Tensor bc = b.defined() ? b.contiguous() : Tensor();
+  const FusedEpilogue fused(b.defined() ? b.contiguous() : Tensor(), post, OC, /*per_row=*/true);
   for (int64_t gi = 0; gi < G; ++gi) {
     const kernels::Im2colBatch batch{g, x.data() + gi * Cg * H * Wd, C * H * Wd, N};
-    kernels::Epilogue ep;
-    ep.per_row = true;
-    if (bc.defined()) ep.shift = bc.data() + gi * OCg;
+    kernels::Epilogue ep = fused.ep;
+    if (ep.scale) ep.scale += gi * OCg;
+    if (ep.shift) ep.shift += gi * OCg;
     kernels::gemm_custom_b(OCg, N * P, K, w.data() + gi * OCg * K, K, kernels::pack_im2col,
                            &batch, out.data(), N * P, ep, /*rows_padded=*/true);
     for (int64_t n = 0; n < N; ++n)
@@ -97,7 +126,8 @@ Tensor conv2d(const Tensor& x_in, const Tensor& w_in, const Tensor& b, const Con
   return unbatched ? y.view(Shape{OC, g.out_h, g.out_w}) : y;
 }
 
-Tensor conv1d(const Tensor& x, const Tensor& w, const Tensor& b, const ConvParams& p) {
+Tensor conv1d(const Tensor& x, const Tensor& w, const Tensor& b, const ConvParams& p,
+              const PostOp* post) {
   if (x.dim() != 2 && x.dim() != 3) {
     raise(ErrorKind::RuntimeError,
           "Expected 2D (unbatched) or 3D (batched) input to conv1d, but got input of size: " +
@@ -107,7 +137,7 @@ Tensor conv1d(const Tensor& x, const Tensor& w, const Tensor& b, const ConvParam
   const Tensor x3 = unbatched ? x.reshape(Shape{1, x.size(0), x.size(1)}) : x;
   const Tensor x4 = x3.reshape(Shape{x3.size(0), x3.size(1), 1, x3.size(2)});
   const Tensor w4 = w.reshape(Shape{w.size(0), w.size(1), 1, w.size(2)});
-  Tensor y = conv2d(x4, w4, b, p);
+  Tensor y = conv2d(x4, w4, b, p, post);
   const Shape out = unbatched ? Shape{y.size(1), y.size(3)} : Shape{y.size(0), y.size(1), y.size(3)};
   return y.view(out);
 }

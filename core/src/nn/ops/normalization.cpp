@@ -48,22 +48,34 @@ Tensor batch_norm(const Tensor& x_in, const BatchNormState& state, const Tensor&
       }
     }
   } else {
-    const float* rm = state.running_mean->data();
-    const float* rv = state.running_var->data();
+    batch_norm_eval_affine(*state.running_mean, *state.running_var, weight, bias, eps, alpha, beta);
+  }
+  if (use_batch_stats) {
     for (int64_t c = 0; c < C; ++c) {
       const auto i = static_cast<std::size_t>(c);
-      mean[i] = rm[c];
-      invstd[i] = 1.0f / std::sqrt(rv[c] + static_cast<float>(eps));
+      alpha[i] = invstd[i] * (weight.defined() ? weight.data()[c] : 1.0f);
+      beta[i] = std::fma(-mean[i], alpha[i], bias.defined() ? bias.data()[c] : 0.0f);
     }
-  }
-  for (int64_t c = 0; c < C; ++c) {
-    const auto i = static_cast<std::size_t>(c);
-    alpha[i] = invstd[i] * (weight.defined() ? weight.data()[c] : 1.0f);
-    beta[i] = std::fma(-mean[i], alpha[i], bias.defined() ? bias.data()[c] : 0.0f);
   }
   Tensor y = Tensor::uninitialized(x.shape());
   kernels::channel_affine(N, C, inner, x.data(), nullptr, alpha.data(), beta.data(), y.data());
   return y;
+}
+
+void batch_norm_eval_affine(const Tensor& running_mean, const Tensor& running_var,
+                            const Tensor& weight, const Tensor& bias, double eps,
+                            std::vector<float>& alpha, std::vector<float>& beta) {
+  const int64_t C = running_mean.numel();
+  alpha.resize(static_cast<std::size_t>(C));
+  beta.resize(static_cast<std::size_t>(C));
+  const float* rm = running_mean.data();
+  const float* rv = running_var.data();
+  for (int64_t c = 0; c < C; ++c) {
+    const auto i = static_cast<std::size_t>(c);
+    const float invstd = 1.0f / std::sqrt(rv[c] + static_cast<float>(eps));
+    alpha[i] = invstd * (weight.defined() ? weight.data()[c] : 1.0f);
+    beta[i] = std::fma(-rm[c], alpha[i], bias.defined() ? bias.data()[c] : 0.0f);
+  }
 }
 
 namespace {

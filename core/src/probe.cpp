@@ -87,12 +87,27 @@ Stats compute_stats(const Tensor& t_in, Saturation saturation, const Options& op
   return s;
 }
 
-Probe::Probe(nn::Module& root, Options options) : options_(options) {
-  for (auto& [path, m] : root.named_modules()) paths_.emplace_back(m, path);
+Probe::Probe(Options options) : options_(options) {}
+Probe::Probe(nn::Module&, Options options) : options_(options) {}
+
+void Probe::module_enter(const nn::Module& module) {
+  call_lines_.push_back(nn::source_line());
+  if (depth_++ > 0) return;
+  // A new outermost call: a new forward pass, described relative to this module.
+  ++calls_;
+  records_.clear();
+  root_ = &module;
+  paths_.clear();
+  for (auto& [path, m] : const_cast<nn::Module&>(module).named_modules()) paths_.emplace_back(m, path);
 }
 
 void Probe::module_output(const nn::Module& module, const Tensor& output) {
+  if (depth_ > 0) --depth_;
   LayerRecord r;
+  if (!call_lines_.empty()) {
+    r.line = call_lines_.back();
+    call_lines_.pop_back();
+  }
   for (const auto& [m, path] : paths_) {
     if (m == &module) {
       r.path = path;
@@ -107,10 +122,11 @@ void Probe::module_output(const nn::Module& module, const Tensor& output) {
 }
 
 void Probe::op_output(const char* op, const Tensor& output) {
+  if (depth_ == 0) return;
   LayerRecord r;
   r.type = op;
   r.is_op = true;
-  r.line = line_;
+  r.line = nn::source_line();
   r.output = compute_stats(output, saturation_of(r.type), options_);
   records_.push_back(std::move(r));
 }

@@ -60,22 +60,32 @@ struct ParameterRecord {
   Stats stats;
 };
 
-// Observes a forward pass of one model (install with nn::ObserveForward).
+// Observes forward passes (install with nn::ObserveForward). Each outermost module call starts
+// a new recording whose paths are relative to that module, so after a script has called
+// several models the records describe the last call. Ops outside any module call are not
+// part of a forward pass and are not recorded.
 class Probe : public nn::ForwardObserver {
  public:
+  explicit Probe(Options options = {});
+  // Kept for callers that name the model: same as Probe(options).
   Probe(nn::Module& root, Options options = {});
+  void module_enter(const nn::Module& module) override;
   void module_output(const nn::Module& module, const Tensor& output) override;
   void op_output(const char* op, const Tensor& output) override;
-  // Source line that subsequent ops are attributed to (0: unknown).
-  void set_line(int line) { line_ = line; }
   const std::vector<LayerRecord>& records() const { return records_; }
   std::vector<LayerRecord> take_records() { return std::move(records_); }
+  // The module of the last outermost call (nullptr before any).
+  const nn::Module* root() const { return root_; }
+  int forward_calls() const { return calls_; }
 
  private:
   std::vector<std::pair<const nn::Module*, std::string>> paths_;
   Options options_;
   std::vector<LayerRecord> records_;
-  int line_ = 0;
+  const nn::Module* root_ = nullptr;
+  std::vector<int> call_lines_;  // the script line of each open module call
+  int depth_ = 0;
+  int calls_ = 0;
 };
 
 std::vector<ParameterRecord> parameter_stats(nn::Module& root, const Options& options = {});

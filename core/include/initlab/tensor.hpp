@@ -33,7 +33,7 @@ class Storage {
 // Element type as PyTorch would report it. Storage is always float; int64 marks integer
 // tensors (BatchNorm's num_batches_tracked, randperm results) whose values are exact in float
 // below 2^24, so they print and serialize as integers.
-enum class DType { float32, int64 };
+enum class DType { float32, int64, boolean };
 
 // Bytes of tensor storage alive now and at the most since the last reset (this thread's
 // process-wide view; the benchmark reports the peak of a forward pass).
@@ -41,6 +41,9 @@ struct TensorMemory {
   static int64_t live_bytes();
   static int64_t peak_bytes();
   static void reset_peak();
+  // A cap on live tensor bytes (0: none). Allocations past it raise LimitError first.
+  static void set_cap(int64_t bytes);
+  static int64_t cap();
 };
 
 class Tensor {
@@ -83,6 +86,13 @@ class Tensor {
   // 2-D transpose; 0-D and 1-D tensors are returned as they are (PyTorch's t()).
   Tensor t() const;
   Tensor select(int64_t dim, int64_t index) const;
+  // Python's x[start:stop:step] along dim (clamped as Python clamps; step > 0).
+  Tensor slice(int64_t dim, int64_t start, int64_t stop, int64_t step = 1) const;
+  Tensor unsqueeze(int64_t dim) const;
+  Tensor squeeze(int64_t dim) const;
+  Tensor permute(const std::vector<int64_t>& dims) const;
+  // Writes src into this tensor's elements, broadcasting src to this shape (Tensor.copy_).
+  void copy_from(const Tensor& src);
 
   Tensor contiguous() const;
   Tensor clone() const;

@@ -8,6 +8,7 @@ namespace initlab::nn {
 namespace {
 
 thread_local ForwardObserver* observer = nullptr;
+thread_local int current_line = 0;
 
 // PyTorch's _addindent: indent every line but the first.
 std::string add_indent(const std::string& s, int spaces) {
@@ -26,8 +27,11 @@ std::string add_indent(const std::string& s, int spaces) {
 ObserveForward::ObserveForward(ForwardObserver* o) : previous_(observer) { observer = o; }
 ObserveForward::~ObserveForward() { observer = previous_; }
 ForwardObserver* current_observer() { return observer; }
+void set_source_line(int line) { current_line = line; }
+int source_line() { return current_line; }
 
 Tensor Module::operator()(const Tensor& input) {
+  if (observer != nullptr) observer->module_enter(*this);
   Tensor out = forward(input);
   if (observer != nullptr) observer->module_output(*this, out);
   return out;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <numeric>
 #include <string>
 
@@ -33,8 +34,30 @@ void check_sizes(const Shape& shape) {
 
 int64_t live_storage_bytes = 0;
 int64_t peak_storage_bytes = 0;
+int64_t storage_cap_bytes = 0;  // 0: no cap
+
+// Refuses, before allocating, a tensor that would take tensor memory over the cap.
+void check_allocation(const Shape& shape) {
+  int64_t n = 1;
+  for (int64_t d : shape) {
+    if (d != 0 && n > std::numeric_limits<int64_t>::max() / 4 / d) {
+      raise(ErrorKind::LimitError, "a tensor of shape " + shape.to_string() + " is too large to allocate");
+    }
+    n *= d;
+  }
+  const int64_t bytes = n * static_cast<int64_t>(sizeof(float));
+  if (storage_cap_bytes > 0 && live_storage_bytes + bytes > storage_cap_bytes) {
+    raise(ErrorKind::LimitError,
+          "a tensor of shape " + shape.to_string() + " needs " + std::to_string(bytes) +
+              " bytes, over the tensor memory cap of " + std::to_string(storage_cap_bytes) + " bytes (" +
+              std::to_string(live_storage_bytes) + " in use); raise the max_tensor_bytes limit to allow more");
+  }
+}
 
 }  // namespace
+
+void TensorMemory::set_cap(int64_t bytes) { storage_cap_bytes = bytes; }
+int64_t TensorMemory::cap() { return storage_cap_bytes; }
 
 int64_t TensorMemory::live_bytes() { return live_storage_bytes; }
 int64_t TensorMemory::peak_bytes() { return peak_storage_bytes; }
@@ -61,6 +84,7 @@ Storage::~Storage() {
 
 Tensor::Tensor(const Shape& shape) : shape_(shape), strides_(contiguous_strides(shape)) {
   check_sizes(shape);
+  check_allocation(shape);
   storage_ = std::make_shared<Storage>(shape.numel());
 }
 
@@ -71,6 +95,7 @@ Tensor::Tensor(std::shared_ptr<Storage> storage, int64_t offset, const Shape& sh
 
 Tensor Tensor::uninitialized(const Shape& shape) {
   check_sizes(shape);
+  check_allocation(shape);
   Tensor t;
   t.shape_ = shape;
   t.strides_ = contiguous_strides(shape);
@@ -211,6 +236,115 @@ Tensor Tensor::select(int64_t d, int64_t index) const {
     strides.push_back(strides_[i]);
   }
   return Tensor(storage_, offset_ + index * strides_[k], shape, strides, dtype_);
+}
+
+Tensor Tensor::slice(int64_t d, int64_t start, int64_t stop, int64_t step) const {
+  const int k = static_cast<int>(normalize_dim(d));
+  const int64_t n = shape_[k];
+  if (step <= 0) raise(ErrorKind::ValueError, "step must be greater than zero");
+  const auto clamp = [n](int64_t v) {
+    if (v < 0) v += n;
+    return std::min(std::max<int64_t>(v, 0), n);
+  };
+  start = clamp(start);
+  stop = std::max(clamp(stop), start);
+  Shape shape = shape_, strides = strides_;
+  shape[k] = (stop - start + step - 1) / step;
+  strides[k] = strides_[k] * step;
+  return Tensor(storage_, offset_ + start * strides_[k], shape, strides, dtype_);
+}
+
+Tensor Tensor::unsqueeze(int64_t d) const {
+  const int64_t n = dim() + 1;
+  if (d < -n || d >= n) {
+    raise(ErrorKind::IndexError, "Dimension out of range (expected to be in range of [" + std::to_string(-n) +
+                                     ", " + std::to_string(n - 1) + "], but got " + std::to_string(d) + ")");
+  }
+  if (d < 0) d += n;
+  Shape shape, strides;
+  for (int i = 0; i < n; ++i) {
+    if (i == d) {
+      shape.push_back(1);
+      strides.push_back(i < dim() ? strides_[i] * shape_[i] : 1);
+    }
+    if (i < dim()) {
+      shape.push_back(shape_[i]);
+      strides.push_back(strides_[i]);
+    }
+  }
+  return Tensor(storage_, offset_, shape, strides, dtype_);
+}
+
+Tensor Tensor::squeeze(int64_t d) const {
+  const int k = static_cast<int>(normalize_dim(d));
+  if (shape_[k] != 1) return *this;
+  Shape shape, strides;
+  for (int i = 0; i < dim(); ++i) {
+    if (i == k) continue;
+    shape.push_back(shape_[i]);
+    strides.push_back(strides_[i]);
+  }
+  return Tensor(storage_, offset_, shape, strides, dtype_);
+}
+
+Tensor Tensor::permute(const std::vector<int64_t>& dims) const {
+  if (static_cast<int64_t>(dims.size()) != dim()) {
+    raise(ErrorKind::RuntimeError, "permute(sparse_coo): number of dimensions in the tensor input does not match the "
+                                   "length of the desired ordering of dimensions i.e. input.dim() = " +
+                                       std::to_string(dim()) + " is not equal to len(dims) = " + std::to_string(dims.size()));
+  }
+  Shape shape, strides;
+  std::vector<bool> seen(static_cast<std::size_t>(dim()), false);
+  for (int64_t d : dims) {
+    const int k = static_cast<int>(normalize_dim(d));
+    if (seen[static_cast<std::size_t>(k)]) raise(ErrorKind::RuntimeError, "permute(): duplicate dims are not allowed.");
+    seen[static_cast<std::size_t>(k)] = true;
+    shape.push_back(shape_[k]);
+    strides.push_back(strides_[k]);
+  }
+  return Tensor(storage_, offset_, shape, strides, dtype_);
+}
+
+void Tensor::copy_from(const Tensor& src) {
+  // Broadcast src to this shape: size-1 (or missing leading) dims repeat.
+  const int n = dim(), m = src.dim();
+  if (m > n) {
+    raise(ErrorKind::RuntimeError, "output with shape " + shape_.to_string() +
+                                       " doesn't match the broadcast shape " + src.shape().to_string());
+  }
+  int64_t sstrides[kMaxDims] = {};
+  for (int i = 0; i < n; ++i) {
+    const int j = i - (n - m);
+    if (j < 0) continue;
+    if (src.shape()[j] == shape_[i]) {
+      sstrides[i] = src.strides()[j];
+    } else if (src.shape()[j] == 1) {
+      sstrides[i] = 0;
+    } else {
+      raise(ErrorKind::RuntimeError, "The size of tensor a (" + std::to_string(shape_[i]) +
+                                         ") must match the size of tensor b (" + std::to_string(src.shape()[j]) +
+                                         ") at non-singleton dimension " + std::to_string(i));
+    }
+  }
+  // A source overlapping this tensor is read from a copy, so writes cannot feed later reads.
+  const Tensor source = src.shares_storage_with(*this) ? src.clone() : src;
+  const float* in = source.numel() > 0 ? source.data() : nullptr;
+  float* out = numel() > 0 ? data() : nullptr;
+  if (!out) return;
+  int64_t index[kMaxDims] = {};
+  const int64_t total = numel();
+  for (int64_t e = 0; e < total; ++e) {
+    int64_t oo = 0, io = 0;
+    for (int i = 0; i < n; ++i) {
+      oo += index[i] * strides_[i];
+      io += index[i] * sstrides[i];
+    }
+    out[oo] = in[io];
+    for (int i = n - 1; i >= 0; --i) {
+      if (++index[i] < shape_[i]) break;
+      index[i] = 0;
+    }
+  }
 }
 
 std::vector<int64_t> Tensor::memory_order_offsets() const {

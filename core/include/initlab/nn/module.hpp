@@ -21,6 +21,8 @@ using ModulePtr = std::shared_ptr<Module>;
 class ForwardObserver {
  public:
   virtual ~ForwardObserver() = default;
+  // A module call begins (its output follows in module_output, nested calls in between).
+  virtual void module_enter(const Module& /*module*/) {}
   virtual void module_output(const Module& module, const Tensor& output) = 0;
   virtual void op_output(const char* op, const Tensor& output) = 0;
 };
@@ -37,6 +39,11 @@ class ObserveForward {
   ForwardObserver* previous_;
 };
 ForwardObserver* current_observer();
+
+// The script line the current op comes from (0: unknown), which the interpreter keeps up to
+// date so that the probe can say where a functional op was called.
+void set_source_line(int line);
+int source_line();
 
 class Module {
  public:

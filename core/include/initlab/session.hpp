@@ -1,0 +1,76 @@
+// One run of a script: source text in, a Report out. The Report is plain data (statistics,
+// histograms, printed text, timings, the first error with its location), built for the
+// bindings to copy to JavaScript; no pointer into the model survives the run.
+//
+// Which forward pass is probed: if the script calls a model (out = model(x)), its last
+// outermost call. Otherwise the run calls the model bound to the name `model`, else the last
+// nn.Module the script created that is not part of another, on a default input derived from
+// its first layer: Conv2d(C, ...) -> randn(batch, C, 28, 28), Conv1d(C, ...) ->
+// randn(batch, C, 28), Linear(F, ...) -> randn(batch, F); the input_shape option overrides.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "initlab/limits.hpp"
+#include "initlab/probe.hpp"
+
+namespace initlab {
+
+struct RunOptions {
+  uint64_t seed = 0;                  // torch.manual_seed before the script runs
+  std::vector<int64_t> input_shape;   // the default input's shape (empty: from the first layer)
+  int64_t batch = 64;                 // the default input's batch size
+  std::string input = "normal";       // normal | uniform | zeros | ones
+  std::string mode;                   // "train" | "eval" for the run's own forward; "" keeps the script's
+  int bins = 32;                      // histogram bins
+  bool state_dict = false;            // copy every parameter and buffer into the Report
+  bool keep_output = false;           // copy the probed forward's output into the Report
+  Limits limits;
+};
+
+struct ErrorInfo {
+  std::string kind;        // SyntaxError, NameError, TypeError, RuntimeError, LimitError, ...
+  std::string message;
+  int line = 0, column = 0;
+  std::string source_line;
+  std::string formatted;   // "line 3, column 5: NameError: ...\n    <source>\n    ^" + call chain
+  struct Frame {
+    std::string function;
+    int line;
+  };
+  std::vector<Frame> traceback;  // outermost first
+};
+
+struct NamedTensor {
+  std::string name;
+  std::vector<int64_t> shape;
+  std::string dtype;  // "float32", "int64", "bool"
+  std::vector<float> data;
+};
+
+struct Timings {
+  double parse_ms = 0, build_ms = 0, forward_ms = 0, probe_ms = 0, total_ms = 0;
+};
+
+struct Report {
+  bool ok = true;
+  std::optional<ErrorInfo> error;
+  std::string output;                 // everything the script printed
+  std::vector<std::string> warnings;
+  std::string model_name;             // class of the probed model ("CNN"); "" if none
+  std::string model_repr;
+  std::vector<int64_t> input_shape;
+  bool forward_from_script = false;   // the script called the model itself
+  std::vector<probe::LayerRecord> layers;
+  std::vector<probe::ParameterRecord> parameters;
+  std::vector<NamedTensor> state_dict;
+  std::optional<NamedTensor> output_tensor;
+  Timings timings;
+};
+
+Report run(const std::string& source, const RunOptions& options = {});
+
+}  // namespace initlab

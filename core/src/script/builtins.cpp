@@ -1,0 +1,737 @@
+// Python's builtin functions, the methods of str, list, dict and tuple, and the math module.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "bindings.hpp"
+#include "interpreter.hpp"
+#include "native_args.hpp"
+#include "script_module.hpp"
+
+namespace initlab::script {
+
+namespace {
+
+using A = CallArgs;
+
+Value native_class(const std::string& name, const std::string& qualified, Native construct,
+                   std::function<bool(const Value&)> is_instance) {
+  auto c = std::make_shared<NativeClassObj>();
+  c->name = name;
+  c->qualified = qualified;
+  c->construct = std::move(construct);
+  c->is_instance = std::move(is_instance);
+  return Value(ObjPtr(c));
+}
+
+double round_half_even(double x, int64_t digits) {
+  const double scale = std::pow(10.0, static_cast<double>(digits));
+  const double y = x * scale;
+  double r = std::nearbyint(y);  // default rounding mode: half to even, as Python rounds
+  return r / scale;
+}
+
+Value minmax(Interpreter& in, A& a, bool is_max) {
+  const std::string fn = is_max ? "max" : "min";
+  std::vector<Value> items;
+  Value key, dflt;
+  bool has_default = false;
+  for (const auto& [k, v] : a.keywords) {
+    if (k == "key") key = v;
+    else if (k == "default") {
+      dflt = v;
+      has_default = true;
+    } else in.error("TypeError", "'" + k + "' is an invalid keyword argument for " + fn + "()");
+  }
+  if (a.positional.empty()) in.error("TypeError", fn + " expected at least 1 argument, got 0");
+  items = a.positional.size() == 1 ? in.to_vector(a.positional[0]) : a.positional;
+  if (items.empty()) {
+    if (has_default) return dflt;
+    in.error("ValueError", fn + "() arg is an empty sequence");
+  }
+  Value best = items[0];
+  Value best_key = key.is_none() ? best : in.call(key, {best});
+  for (std::size_t i = 1; i < items.size(); ++i) {
+    const Value k = key.is_none() ? items[i] : in.call(key, {items[i]});
+    const bool better = is_max ? in.less(best_key, k) : in.less(k, best_key);
+    if (better) {
+      best = items[i];
+      best_key = k;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+void install_builtins(Interpreter& interp) {
+  auto& b = interp.builtins();
+  const auto def = [&](const std::string& name, Native fn) { b[name] = make_builtin(name, std::move(fn)); };
+
+  def("print", [](Interpreter& in, A& a) {
+    std::string sep = " ", end = "\n";
+    for (const auto& [k, v] : a.keywords) {
+      if (k == "sep") sep = v.is_none() ? " " : to_str(in, v, "sep");
+      else if (k == "end") end = v.is_none() ? "\n" : to_str(in, v, "end");
+      else if (k == "flush" || k == "file") continue;
+      else in.error("TypeError", "'" + k + "' is an invalid keyword argument for print()");
+    }
+    std::string line;
+    for (std::size_t i = 0; i < a.positional.size(); ++i) {
+      if (i) line += sep;
+      line += in.str(a.positional[i]);
+      in.check_string_size(static_cast<int64_t>(line.size()));
+    }
+    in.print(line + end);
+    return Value();
+  });
+  def("len", [](Interpreter& in, A& a) {
+    if (a.positional.size() != 1) in.error("TypeError", "len() takes exactly one argument (" + std::to_string(a.positional.size()) + " given)");
+    const Value& v = a.positional[0];
+    if (v.is_str()) return Value(static_cast<int64_t>(v.as_str().size()));
+    if (auto* l = v.get<ListObj>()) return Value(static_cast<int64_t>(l->items.size()));
+    if (auto* t = v.get<TupleObj>()) return Value(static_cast<int64_t>(t->items.size()));
+    if (auto* d = v.get<DictObj>()) return Value(static_cast<int64_t>(d->items.size()));
+    if (auto* r = v.get<RangeObj>()) return Value(r->size());
+    if (auto* t = v.get<TensorObj>()) {
+      if (t->tensor.dim() == 0) in.error("TypeError", "len() of a 0-d tensor");
+      return Value(t->tensor.size(0));
+    }
+    if (auto* m = v.get<ModuleObj>()) return Value(static_cast<int64_t>(m->module->children().size()));
+    in.error("TypeError", "object of type '" + type_name(v) + "' has no len()");
+  });
+  def("range", [](Interpreter& in, A& a) {
+    if (!a.keywords.empty()) in.error("TypeError", "range() takes no keyword arguments");
+    if (a.positional.empty() || a.positional.size() > 3) {
+      in.error("TypeError", "range expected at least 1 argument, got " + std::to_string(a.positional.size()));
+    }
+    auto r = std::make_shared<RangeObj>();
+    std::vector<int64_t> v;
+    for (const Value& x : a.positional) {
+      if (!x.is_int() && !x.is_bool()) in.error("TypeError", "'" + type_name(x) + "' object cannot be interpreted as an integer");
+      v.push_back(x.as_int());
+    }
+    if (v.size() == 1) {
+      r->stop = v[0];
+    } else {
+      r->start = v[0];
+      r->stop = v[1];
+      if (v.size() == 3) r->step = v[2];
+    }
+    if (r->step == 0) in.error("ValueError", "range() arg 3 must not be zero");
+    return Value(ObjPtr(r));
+  });
+  def("enumerate", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "enumerate", a, {{"iterable", std::nullopt}, {"start", Value(0)}});
+    int64_t i = to_int(in, args[1], "start");
+    std::vector<Value> out;
+    in.iterate(args[0], [&](const Value& v) {
+      out.push_back(make_tuple({Value(i++), v}));
+      in.check_list_size(static_cast<int64_t>(out.size()));
+      return true;
+    });
+    return make_list(std::move(out));
+  });
+  def("zip", [](Interpreter& in, A& a) {
+    std::vector<std::vector<Value>> seqs;
+    for (const Value& v : a.positional) seqs.push_back(in.to_vector(v));
+    std::size_t n = seqs.empty() ? 0 : seqs[0].size();
+    for (const auto& s : seqs) n = std::min(n, s.size());
+    std::vector<Value> out;
+    for (std::size_t i = 0; i < n; ++i) {
+      std::vector<Value> row;
+      for (const auto& s : seqs) row.push_back(s[i]);
+      out.push_back(make_tuple(std::move(row)));
+    }
+    return make_list(std::move(out));
+  });
+  def("isinstance", [](Interpreter& in, A& a) {
+    if (a.positional.size() != 2) in.error("TypeError", "isinstance expected 2 arguments, got " + std::to_string(a.positional.size()));
+    return Value(in.isinstance(a.positional[0], a.positional[1]));
+  });
+  def("issubclass", [](Interpreter& in, A& a) {
+    if (a.positional.size() != 2) in.error("TypeError", "issubclass expected 2 arguments");
+    auto* c = a.positional[0].get<ClassObj>();
+    if (!c) return Value(false);
+    auto* target = a.positional[1].get<ClassObj>();
+    if (auto* n = a.positional[1].get<NativeClassObj>()) return Value(n->name == "Module" && c->module_subclass);
+    std::function<bool(const ClassObj*)> derives = [&](const ClassObj* x) {
+      if (x == target) return true;
+      for (const auto& bb : x->bases)
+        if (derives(bb.get())) return true;
+      return false;
+    };
+    return Value(derives(c));
+  });
+  def("type", [](Interpreter& in, A& a) -> Value {
+    if (a.positional.size() != 1) in.error("NotImplementedError", "not supported in initlab: type() with 3 arguments");
+    const Value& v = a.positional[0];
+    if (auto* inst = v.get<InstanceObj>()) return Value(ObjPtr(inst->cls));
+    if (auto* m = v.get<ModuleObj>()) {
+      if (auto* sm = dynamic_cast<ScriptModule*>(m->module.get())) return Value(ObjPtr(sm->cls));
+      const auto& nn = in.importable()["torch.nn"];
+      if (auto found = in.try_getattr(nn, m->module->type_name())) return *found;
+    }
+    const std::string t = type_name(v);
+    if (in.builtins().count(t) && (t == "int" || t == "float" || t == "str" || t == "bool" || t == "list" || t == "tuple" || t == "dict")) {
+      return in.builtins()[t];
+    }
+    if (v.get<TensorObj>()) return in.getattr(in.importable()["torch"], v.get<TensorObj>()->parameter ? "Tensor" : "Tensor");
+    return native_class(t, t, nullptr, nullptr);
+  });
+  def("min", [](Interpreter& in, A& a) { return minmax(in, a, false); });
+  def("max", [](Interpreter& in, A& a) { return minmax(in, a, true); });
+  def("sum", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "sum", a, {{"iterable", std::nullopt}, {"start", Value(0)}});
+    Value total = args[1];
+    in.iterate(args[0], [&](const Value& v) {
+      total = in.binary("+", total, v);
+      return true;
+    });
+    return total;
+  });
+  def("abs", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "abs", a, {{"x", std::nullopt}});
+    const Value& v = args[0];
+    if (v.is_float()) return Value(std::fabs(v.as_float()));
+    if (v.is_int() || v.is_bool()) return Value(v.as_int() < 0 ? -v.as_int() : v.as_int());
+    if (v.get<TensorObj>()) return in.call(in.getattr(v, "abs"), std::vector<Value>{});
+    in.error("TypeError", "bad operand type for abs(): '" + type_name(v) + "'");
+  });
+  def("round", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "round", a, {{"number", std::nullopt}, {"ndigits", Value()}});
+    const Value& v = args[0];
+    if (v.get<TensorObj>()) in.error("NotImplementedError", "not supported in initlab: round() of a tensor (use .item())");
+    const double x = to_float(in, v, "round() argument");
+    if (args[1].is_none()) {
+      if (v.is_int() || v.is_bool()) return Value(v.as_int());
+      if (!std::isfinite(x)) in.error(std::isnan(x) ? "ValueError" : "OverflowError", std::isnan(x) ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer");
+      return Value(static_cast<int64_t>(std::nearbyint(x)));
+    }
+    const int64_t d = to_int(in, args[1], "ndigits");
+    if (v.is_int() || v.is_bool()) return Value(v.as_int());
+    return Value(round_half_even(x, d));
+  });
+  def("repr", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "repr", a, {{"obj", std::nullopt}});
+    return Value(in.repr(args[0]));
+  });
+  def("hasattr", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "hasattr", a, {{"obj", std::nullopt}, {"name", std::nullopt}});
+    return Value(in.try_getattr(args[0], to_str(in, args[1], "attribute name")).has_value());
+  });
+  def("getattr", [](Interpreter& in, A& a) {
+    if (a.positional.size() < 2 || a.positional.size() > 3) in.error("TypeError", "getattr expected 2 or 3 arguments");
+    const std::string name = to_str(in, a.positional[1], "attribute name");
+    if (a.positional.size() == 3) {
+      auto v = in.try_getattr(a.positional[0], name);
+      return v ? *v : a.positional[2];
+    }
+    return in.getattr(a.positional[0], name);
+  });
+  def("setattr", [](Interpreter& in, A& a) {
+    if (a.positional.size() != 3) in.error("TypeError", "setattr expected 3 arguments");
+    in.setattr(a.positional[0], to_str(in, a.positional[1], "attribute name"), a.positional[2]);
+    return Value();
+  });
+  def("sorted", [](Interpreter& in, A& a) {
+    if (a.positional.size() != 1) in.error("TypeError", "sorted expected 1 argument");
+    std::vector<Value> items = in.to_vector(a.positional[0]);
+    Value key;
+    bool reverse = false;
+    for (const auto& [k, v] : a.keywords) {
+      if (k == "key") key = v;
+      else if (k == "reverse") reverse = in.truthy(v);
+      else in.error("TypeError", "'" + k + "' is an invalid keyword argument for sort()");
+    }
+    std::vector<Value> keys;
+    for (const Value& v : items) keys.push_back(key.is_none() ? v : in.call(key, {v}));
+    std::vector<std::size_t> order(items.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+      return reverse ? in.less(keys[y], keys[x]) : in.less(keys[x], keys[y]);
+    });
+    std::vector<Value> out;
+    for (std::size_t i : order) out.push_back(items[i]);
+    return make_list(std::move(out));
+  });
+  def("reversed", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "reversed", a, {{"sequence", std::nullopt}});
+    std::vector<Value> items = in.to_vector(args[0]);
+    std::reverse(items.begin(), items.end());
+    return make_list(std::move(items));
+  });
+  def("any", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "any", a, {{"iterable", std::nullopt}});
+    bool r = false;
+    in.iterate(args[0], [&](const Value& v) { return !(r = in.truthy(v)); });
+    return Value(r);
+  });
+  def("all", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "all", a, {{"iterable", std::nullopt}});
+    bool r = true;
+    in.iterate(args[0], [&](const Value& v) { return (r = in.truthy(v)); });
+    return Value(r);
+  });
+  def("map", [](Interpreter& in, A& a) {
+    if (a.positional.size() < 2) in.error("TypeError", "map() must have at least two arguments.");
+    std::vector<std::vector<Value>> seqs;
+    for (std::size_t i = 1; i < a.positional.size(); ++i) seqs.push_back(in.to_vector(a.positional[i]));
+    std::size_t n = seqs[0].size();
+    for (const auto& s : seqs) n = std::min(n, s.size());
+    std::vector<Value> out;
+    for (std::size_t i = 0; i < n; ++i) {
+      std::vector<Value> args;
+      for (const auto& s : seqs) args.push_back(s[i]);
+      out.push_back(in.call(a.positional[0], std::move(args)));
+    }
+    return make_list(std::move(out));
+  });
+  def("filter", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "filter", a, {{"function", std::nullopt}, {"iterable", std::nullopt}});
+    std::vector<Value> out;
+    in.iterate(args[1], [&](const Value& v) {
+      if (in.truthy(args[0].is_none() ? v : in.call(args[0], {v}))) out.push_back(v);
+      return true;
+    });
+    return make_list(std::move(out));
+  });
+  def("super", [](Interpreter& in, A& a) {
+    auto s = std::make_shared<SuperObj>();
+    if (a.positional.empty()) {
+      auto [cls, self] = in.current_method();
+      if (!cls) in.error("RuntimeError", "super(): no arguments");
+      s->owner = cls;
+      s->self = self;
+    } else if (a.positional.size() == 2) {
+      auto* c = a.positional[0].get<ClassObj>();
+      if (!c) in.error("TypeError", "super() argument 1 must be a type, not " + type_name(a.positional[0]));
+      s->owner = c;
+      s->self = a.positional[1];
+    } else {
+      in.error("TypeError", "super() takes 0 or 2 arguments");
+    }
+    return Value(ObjPtr(s));
+  });
+  def("id", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "id", a, {{"obj", std::nullopt}});
+    if (auto* m = args[0].get<ModuleObj>()) return Value(static_cast<int64_t>(reinterpret_cast<intptr_t>(m->module.get())));
+    if (args[0].is_obj()) return Value(static_cast<int64_t>(reinterpret_cast<intptr_t>(args[0].as_obj().get())));
+    return Value(static_cast<int64_t>(0));
+  });
+
+  // Types that are also conversion functions.
+  b["int"] = native_class("int", "int", [](Interpreter& in, A& a) -> Value {
+    const auto args = bind_native(in, "int", a, {{"x", Value(0)}, {"base", Value()}});
+    const Value& v = args[0];
+    if (v.is_int() || v.is_bool()) return Value(v.as_int());
+    if (v.is_float()) {
+      const double d = v.as_float();
+      if (std::isnan(d)) in.error("ValueError", "cannot convert float NaN to integer");
+      if (!std::isfinite(d) || std::fabs(d) >= 9.2e18) in.error("OverflowError", "cannot convert float infinity to integer");
+      return Value(static_cast<int64_t>(d));
+    }
+    if (v.is_str()) {
+      std::string s = v.as_str();
+      s.erase(0, s.find_first_not_of(" \t\n"));
+      s.erase(s.find_last_not_of(" \t\n") + 1);
+      const int base = args[1].is_none() ? 10 : static_cast<int>(to_int(in, args[1], "base"));
+      char* end = nullptr;
+      errno = 0;
+      const long long r = std::strtoll(s.c_str(), &end, base);
+      if (s.empty() || *end != '\0' || errno == ERANGE) {
+        in.error("ValueError", "invalid literal for int() with base " + std::to_string(base) + ": " + in.repr(v));
+      }
+      return Value(static_cast<int64_t>(r));
+    }
+    if (auto* t = v.get<TensorObj>()) {
+      if (t->tensor.numel() != 1) in.error("ValueError", "only one element tensors can be converted to Python scalars");
+      return Value(static_cast<int64_t>(t->tensor.contiguous().data()[0]));
+    }
+    in.error("TypeError", "int() argument must be a string, a bytes-like object or a real number, not '" + type_name(v) + "'");
+  }, [](const Value& v) { return v.is_int() || v.is_bool(); });
+  b["float"] = native_class("float", "float", [](Interpreter& in, A& a) -> Value {
+    const auto args = bind_native(in, "float", a, {{"x", Value(0.0)}});
+    const Value& v = args[0];
+    if (v.is_number()) return Value(v.as_float());
+    if (v.is_str()) {
+      std::string s = v.as_str();
+      std::string lower;
+      for (char c : s) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (lower == "inf" || lower == "+inf" || lower == "infinity") return Value(std::numeric_limits<double>::infinity());
+      if (lower == "-inf" || lower == "-infinity") return Value(-std::numeric_limits<double>::infinity());
+      if (lower == "nan") return Value(std::numeric_limits<double>::quiet_NaN());
+      char* end = nullptr;
+      const double d = std::strtod(s.c_str(), &end);
+      if (s.empty() || *end != '\0') in.error("ValueError", "could not convert string to float: " + in.repr(v));
+      return Value(d);
+    }
+    if (auto* t = v.get<TensorObj>()) {
+      if (t->tensor.numel() != 1) in.error("ValueError", "only one element tensors can be converted to Python scalars");
+      return Value(static_cast<double>(t->tensor.contiguous().data()[0]));
+    }
+    in.error("TypeError", "float() argument must be a string or a real number, not '" + type_name(v) + "'");
+  }, [](const Value& v) { return v.is_float(); });
+  b["str"] = native_class("str", "str", [](Interpreter& in, A& a) -> Value {
+    const auto args = bind_native(in, "str", a, {{"object", Value("")}});
+    return Value(in.str(args[0]));
+  }, [](const Value& v) { return v.is_str(); });
+  b["bool"] = native_class("bool", "bool", [](Interpreter& in, A& a) -> Value {
+    const auto args = bind_native(in, "bool", a, {{"x", Value(false)}});
+    return Value(in.truthy(args[0]));
+  }, [](const Value& v) { return v.is_bool(); });
+  b["list"] = native_class("list", "list", [](Interpreter& in, A& a) -> Value {
+    const auto args = bind_native(in, "list", a, {{"iterable", make_list({})}});
+    return make_list(in.to_vector(args[0]));
+  }, [](const Value& v) { return v.get<ListObj>() != nullptr; });
+  b["tuple"] = native_class("tuple", "tuple", [](Interpreter& in, A& a) -> Value {
+    const auto args = bind_native(in, "tuple", a, {{"iterable", make_tuple({})}});
+    return make_tuple(in.to_vector(args[0]));
+  }, [](const Value& v) { return v.get<TupleObj>() != nullptr; });
+  b["dict"] = native_class("dict", "dict", [](Interpreter& in, A& a) -> Value {
+    auto d = std::make_shared<DictObj>();
+    if (!a.positional.empty()) {
+      if (auto* src = a.positional[0].get<DictObj>()) {
+        d->items = src->items;
+      } else {
+        for (const Value& pair : in.to_vector(a.positional[0])) {
+          auto kv = in.to_vector(pair);
+          if (kv.size() != 2) in.error("ValueError", "dictionary update sequence element has length " + std::to_string(kv.size()) + "; 2 is required");
+          d->items.emplace_back(kv[0], kv[1]);
+        }
+      }
+    }
+    for (const auto& [k, v] : a.keywords) d->items.emplace_back(Value(k), v);
+    return Value(ObjPtr(d));
+  }, [](const Value& v) { return v.get<DictObj>() != nullptr; });
+  b["object"] = native_class("object", "object", nullptr, [](const Value&) { return true; });
+  // Exception classes: raise ValueError("...") carries (kind, message).
+  for (const char* exc : {"Exception", "ValueError", "TypeError", "RuntimeError", "KeyError", "IndexError",
+                          "NotImplementedError", "AssertionError", "ZeroDivisionError", "AttributeError"}) {
+    const std::string name = exc;
+    b[name] = native_class(name, name, [name](Interpreter& in, A& a) -> Value {
+      return make_tuple({Value(name), a.positional.empty() ? Value("") : Value(in.str(a.positional[0]))});
+    }, [](const Value&) { return false; });
+  }
+
+  // ---- methods of str, list, dict, tuple: registered as "type.method" ----
+  const auto method = [&](const std::string& name, Native fn) { b[name] = make_builtin(name.substr(name.find('.') + 1), std::move(fn)); };
+  method("str.format", [](Interpreter& in, A& a) {
+    const std::string& fmt = a.positional[0].as_str();
+    std::string out;
+    std::size_t auto_index = 1;
+    for (std::size_t i = 0; i < fmt.size(); ++i) {
+      const char c = fmt[i];
+      if (c == '{' && i + 1 < fmt.size() && fmt[i + 1] == '{') { out += '{'; ++i; continue; }
+      if (c == '}' && i + 1 < fmt.size() && fmt[i + 1] == '}') { out += '}'; ++i; continue; }
+      if (c != '{') { out += c; continue; }
+      const std::size_t close = fmt.find('}', i);
+      if (close == std::string::npos) in.error("ValueError", "Single '{' encountered in format string");
+      std::string field = fmt.substr(i + 1, close - i - 1);
+      std::string spec;
+      char conversion = 0;
+      if (auto colon = field.find(':'); colon != std::string::npos) { spec = field.substr(colon + 1); field = field.substr(0, colon); }
+      if (auto bang = field.find('!'); bang != std::string::npos) { conversion = bang + 1 < field.size() ? field[bang + 1] : 0; field = field.substr(0, bang); }
+      Value v;
+      if (field.empty()) {
+        if (auto_index >= a.positional.size()) in.error("IndexError", "Replacement index " + std::to_string(auto_index - 1) + " out of range for positional args tuple");
+        v = a.positional[auto_index++];
+      } else if (std::isdigit(static_cast<unsigned char>(field[0]))) {
+        const std::size_t k = static_cast<std::size_t>(std::stoul(field)) + 1;
+        if (k >= a.positional.size()) in.error("IndexError", "Replacement index " + field + " out of range for positional args tuple");
+        v = a.positional[k];
+      } else {
+        auto it = std::find_if(a.keywords.begin(), a.keywords.end(), [&](const auto& kv) { return kv.first == field; });
+        if (it == a.keywords.end()) in.error("KeyError", "'" + field + "'");
+        v = it->second;
+      }
+      if (conversion == 'r') v = Value(in.repr(v));
+      if (conversion == 's') v = Value(in.str(v));
+      out += format_value(in, v, spec);
+      i = close;
+    }
+    return Value(out);
+  });
+  method("str.join", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "join", a, {{"self", std::nullopt}, {"iterable", std::nullopt}});
+    std::string out;
+    bool first = true;
+    in.iterate(args[1], [&](const Value& v) {
+      if (!v.is_str()) in.error("TypeError", "sequence item: expected str instance, " + type_name(v) + " found");
+      if (!first) out += args[0].as_str();
+      out += v.as_str();
+      first = false;
+      in.check_string_size(static_cast<int64_t>(out.size()));
+      return true;
+    });
+    return Value(out);
+  });
+  method("str.upper", [](Interpreter&, A& a) { std::string s = a.positional[0].as_str(); for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c))); return Value(s); });
+  method("str.lower", [](Interpreter&, A& a) { std::string s = a.positional[0].as_str(); for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c))); return Value(s); });
+  method("str.strip", [](Interpreter&, A& a) {
+    std::string s = a.positional[0].as_str();
+    const std::string chars = a.positional.size() > 1 && a.positional[1].is_str() ? a.positional[1].as_str() : " \t\n\r";
+    s.erase(0, s.find_first_not_of(chars));
+    const auto last = s.find_last_not_of(chars);
+    s.erase(last == std::string::npos ? 0 : last + 1);
+    return Value(s);
+  });
+  method("str.startswith", [](Interpreter& in, A& a) { return Value(a.positional.size() > 1 && a.positional[0].as_str().rfind(to_str(in, a.positional[1], "prefix"), 0) == 0); });
+  method("str.endswith", [](Interpreter& in, A& a) {
+    const std::string& s = a.positional[0].as_str();
+    const std::string suffix = a.positional.size() > 1 ? to_str(in, a.positional[1], "suffix") : "";
+    return Value(s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0);
+  });
+  method("str.replace", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "replace", a, {{"self", std::nullopt}, {"old", std::nullopt}, {"new", std::nullopt}});
+    std::string s = args[0].as_str();
+    const std::string from = to_str(in, args[1], "old"), to = to_str(in, args[2], "new");
+    if (from.empty()) return Value(s);
+    std::string out;
+    std::size_t pos = 0, hit;
+    while ((hit = s.find(from, pos)) != std::string::npos) {
+      out += s.substr(pos, hit - pos) + to;
+      pos = hit + from.size();
+      in.check_string_size(static_cast<int64_t>(out.size()));
+    }
+    return Value(out + s.substr(pos));
+  });
+  method("str.split", [](Interpreter& in, A& a) {
+    const std::string& s = a.positional[0].as_str();
+    std::vector<Value> out;
+    if (a.positional.size() < 2 || a.positional[1].is_none()) {
+      std::size_t i = 0;
+      while (i < s.size()) {
+        while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+        std::size_t j = i;
+        while (j < s.size() && !std::isspace(static_cast<unsigned char>(s[j]))) ++j;
+        if (j > i) out.emplace_back(s.substr(i, j - i));
+        i = j;
+      }
+    } else {
+      const std::string sep = to_str(in, a.positional[1], "sep");
+      if (sep.empty()) in.error("ValueError", "empty separator");
+      std::size_t pos = 0, hit;
+      while ((hit = s.find(sep, pos)) != std::string::npos) {
+        out.emplace_back(s.substr(pos, hit - pos));
+        pos = hit + sep.size();
+      }
+      out.emplace_back(s.substr(pos));
+    }
+    return make_list(std::move(out));
+  });
+  method("str.find", [](Interpreter& in, A& a) {
+    const auto hit = a.positional[0].as_str().find(a.positional.size() > 1 ? to_str(in, a.positional[1], "sub") : "");
+    return Value(hit == std::string::npos ? int64_t{-1} : static_cast<int64_t>(hit));
+  });
+  method("str.count", [](Interpreter& in, A& a) {
+    const std::string& s = a.positional[0].as_str();
+    const std::string sub = a.positional.size() > 1 ? to_str(in, a.positional[1], "sub") : "";
+    if (sub.empty()) return Value(static_cast<int64_t>(s.size() + 1));
+    int64_t n = 0;
+    for (std::size_t p = s.find(sub); p != std::string::npos; p = s.find(sub, p + sub.size())) ++n;
+    return Value(n);
+  });
+  method("list.append", [](Interpreter& in, A& a) {
+    if (a.positional.size() != 2) in.error("TypeError", "list.append() takes exactly one argument (" + std::to_string(a.positional.size() - 1) + " given)");
+    auto* l = a.positional[0].get<ListObj>();
+    l->items.push_back(a.positional[1]);
+    in.check_list_size(static_cast<int64_t>(l->items.size()));
+    return Value();
+  });
+  method("list.extend", [](Interpreter& in, A& a) {
+    auto* l = a.positional[0].get<ListObj>();
+    for (const Value& v : in.to_vector(a.positional.at(1))) l->items.push_back(v);
+    in.check_list_size(static_cast<int64_t>(l->items.size()));
+    return Value();
+  });
+  method("list.insert", [](Interpreter& in, A& a) {
+    auto* l = a.positional[0].get<ListObj>();
+    if (a.positional.size() != 3) in.error("TypeError", "insert expected 2 arguments");
+    int64_t i = to_int(in, a.positional[1], "index");
+    const auto n = static_cast<int64_t>(l->items.size());
+    if (i < 0) i = std::max<int64_t>(0, i + n);
+    i = std::min(i, n);
+    l->items.insert(l->items.begin() + i, a.positional[2]);
+    return Value();
+  });
+  method("list.pop", [](Interpreter& in, A& a) {
+    auto* l = a.positional[0].get<ListObj>();
+    if (l->items.empty()) in.error("IndexError", "pop from empty list");
+    int64_t i = a.positional.size() > 1 ? to_int(in, a.positional[1], "index") : -1;
+    const auto n = static_cast<int64_t>(l->items.size());
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) in.error("IndexError", "pop index out of range");
+    Value v = l->items[static_cast<std::size_t>(i)];
+    l->items.erase(l->items.begin() + i);
+    return v;
+  });
+  method("list.index", [](Interpreter& in, A& a) {
+    auto* l = a.positional[0].get<ListObj>();
+    for (std::size_t i = 0; i < l->items.size(); ++i)
+      if (in.equal(l->items[i], a.positional.at(1))) return Value(static_cast<int64_t>(i));
+    in.error("ValueError", in.repr(a.positional.at(1)) + " is not in list");
+  });
+  method("list.reverse", [](Interpreter&, A& a) {
+    auto* l = a.positional[0].get<ListObj>();
+    std::reverse(l->items.begin(), l->items.end());
+    return Value();
+  });
+  method("list.copy", [](Interpreter&, A& a) { return make_list(a.positional[0].get<ListObj>()->items); });
+  method("list.clear", [](Interpreter&, A& a) { a.positional[0].get<ListObj>()->items.clear(); return Value(); });
+  method("list.count", [](Interpreter& in, A& a) {
+    int64_t n = 0;
+    for (const Value& v : a.positional[0].get<ListObj>()->items) n += in.equal(v, a.positional.at(1));
+    return Value(n);
+  });
+  method("list.sort", [](Interpreter& in, A& a) {
+    auto* l = a.positional[0].get<ListObj>();
+    A inner;
+    inner.positional = {make_list(l->items)};
+    inner.keywords = a.keywords;
+    inner.where = a.where;
+    l->items = in.call(in.builtins()["sorted"], inner).get<ListObj>()->items;
+    return Value();
+  });
+  method("tuple.index", [](Interpreter& in, A& a) {
+    auto* t = a.positional[0].get<TupleObj>();
+    for (std::size_t i = 0; i < t->items.size(); ++i)
+      if (in.equal(t->items[i], a.positional.at(1))) return Value(static_cast<int64_t>(i));
+    in.error("ValueError", "tuple.index(x): x not in tuple");
+  });
+  method("tuple.count", [](Interpreter& in, A& a) {
+    int64_t n = 0;
+    for (const Value& v : a.positional[0].get<TupleObj>()->items) n += in.equal(v, a.positional.at(1));
+    return Value(n);
+  });
+  method("tuple.numel", [](Interpreter&, A& a) {  // torch.Size.numel()
+    int64_t n = 1;
+    for (const Value& v : a.positional[0].get<TupleObj>()->items) n *= v.as_int();
+    return Value(n);
+  });
+  method("dict.keys", [](Interpreter&, A& a) {
+    std::vector<Value> out;
+    for (const auto& kv : a.positional[0].get<DictObj>()->items) out.push_back(kv.first);
+    return make_list(std::move(out));
+  });
+  method("dict.values", [](Interpreter&, A& a) {
+    std::vector<Value> out;
+    for (const auto& kv : a.positional[0].get<DictObj>()->items) out.push_back(kv.second);
+    return make_list(std::move(out));
+  });
+  method("dict.items", [](Interpreter&, A& a) {
+    std::vector<Value> out;
+    for (const auto& kv : a.positional[0].get<DictObj>()->items) out.push_back(make_tuple({kv.first, kv.second}));
+    return make_list(std::move(out));
+  });
+  method("dict.get", [](Interpreter& in, A& a) {
+    for (const auto& kv : a.positional[0].get<DictObj>()->items)
+      if (in.equal(kv.first, a.positional.at(1))) return kv.second;
+    return a.positional.size() > 2 ? a.positional[2] : Value();
+  });
+  method("dict.pop", [](Interpreter& in, A& a) {
+    auto* d = a.positional[0].get<DictObj>();
+    for (auto it = d->items.begin(); it != d->items.end(); ++it)
+      if (in.equal(it->first, a.positional.at(1))) {
+        Value v = it->second;
+        d->items.erase(it);
+        return v;
+      }
+    if (a.positional.size() > 2) return a.positional[2];
+    in.error("KeyError", in.repr(a.positional.at(1)));
+  });
+  method("dict.update", [](Interpreter& in, A& a) {
+    auto* d = a.positional[0].get<DictObj>();
+    std::vector<std::pair<Value, Value>> add;
+    if (a.positional.size() > 1) {
+      auto* src = a.positional[1].get<DictObj>();
+      if (!src) in.error("TypeError", "dict.update() needs a dict");
+      add = src->items;
+    }
+    for (const auto& [k, v] : a.keywords) add.emplace_back(Value(k), v);
+    for (const auto& [k, v] : add) {
+      auto it = std::find_if(d->items.begin(), d->items.end(), [&](const auto& kv) { return in.equal(kv.first, k); });
+      if (it != d->items.end()) it->second = v;
+      else d->items.emplace_back(k, v);
+    }
+    return Value();
+  });
+
+  // ---- math ----
+  auto math = std::make_shared<NamespaceObj>();
+  math->name = "math";
+  const auto unary = [&](const char* name, double (*f)(double)) {
+    const std::string n = name;
+    math->members[n] = make_builtin("math." + n, [n, f](Interpreter& in, A& a) {
+      const auto args = bind_native(in, n, a, {{"x", std::nullopt}});
+      const double x = to_float(in, args[0], "must be real number");
+      const double r = f(x);
+      if (std::isnan(r) && !std::isnan(x)) in.error("ValueError", "math domain error");
+      if (std::isinf(r) && std::isfinite(x) && n != "log" && n != "log2" && n != "log10") in.error("OverflowError", "math range error");
+      if (std::isinf(r) && x == 0.0) in.error("ValueError", "math domain error");
+      return Value(r);
+    });
+  };
+  unary("sqrt", std::sqrt);
+  unary("exp", std::exp);
+  unary("log2", std::log2);
+  unary("log10", std::log10);
+  unary("sin", std::sin);
+  unary("cos", std::cos);
+  unary("tan", std::tan);
+  unary("asin", std::asin);
+  unary("acos", std::acos);
+  unary("atan", std::atan);
+  unary("tanh", std::tanh);
+  unary("sinh", std::sinh);
+  unary("cosh", std::cosh);
+  unary("erf", std::erf);
+  unary("erfc", std::erfc);
+  unary("fabs", std::fabs);
+  unary("gamma", std::tgamma);
+  unary("lgamma", std::lgamma);
+  unary("expm1", std::expm1);
+  unary("log1p", std::log1p);
+  math->members["log"] = make_builtin("math.log", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "log", a, {{"x", std::nullopt}, {"base", Value()}});
+    const double x = to_float(in, args[0], "must be real number");
+    if (x <= 0) in.error("ValueError", "math domain error");
+    if (args[1].is_none()) return Value(std::log(x));
+    return Value(std::log(x) / std::log(to_float(in, args[1], "base")));
+  });
+  math->members["pow"] = make_builtin("math.pow", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "pow", a, {{"x", std::nullopt}, {"y", std::nullopt}});
+    return Value(std::pow(to_float(in, args[0], "x"), to_float(in, args[1], "y")));
+  });
+  math->members["atan2"] = make_builtin("math.atan2", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "atan2", a, {{"y", std::nullopt}, {"x", std::nullopt}});
+    return Value(std::atan2(to_float(in, args[0], "y"), to_float(in, args[1], "x")));
+  });
+  for (const char* n : {"floor", "ceil", "trunc"}) {
+    const std::string name = n;
+    math->members[name] = make_builtin("math." + name, [name](Interpreter& in, A& a) {
+      const auto args = bind_native(in, name, a, {{"x", std::nullopt}});
+      if (args[0].is_int() || args[0].is_bool()) return Value(args[0].as_int());
+      const double x = to_float(in, args[0], "must be real number");
+      if (!std::isfinite(x)) in.error(std::isnan(x) ? "ValueError" : "OverflowError", "cannot convert float to integer");
+      const double r = name == "floor" ? std::floor(x) : name == "ceil" ? std::ceil(x) : std::trunc(x);
+      return Value(static_cast<int64_t>(r));
+    });
+  }
+  math->members["isnan"] = make_builtin("math.isnan", [](Interpreter& in, A& a) { return Value(std::isnan(to_float(in, a.positional.at(0), "x"))); });
+  math->members["isinf"] = make_builtin("math.isinf", [](Interpreter& in, A& a) { return Value(std::isinf(to_float(in, a.positional.at(0), "x"))); });
+  math->members["isfinite"] = make_builtin("math.isfinite", [](Interpreter& in, A& a) { return Value(std::isfinite(to_float(in, a.positional.at(0), "x"))); });
+  math->members["prod"] = make_builtin("math.prod", [](Interpreter& in, A& a) {
+    Value total(1);
+    in.iterate(a.positional.at(0), [&](const Value& v) { total = in.binary("*", total, v); return true; });
+    return total;
+  });
+  math->members["pi"] = Value(M_PI);
+  math->members["e"] = Value(M_E);
+  math->members["tau"] = Value(2 * M_PI);
+  math->members["inf"] = Value(std::numeric_limits<double>::infinity());
+  math->members["nan"] = Value(std::numeric_limits<double>::quiet_NaN());
+  interp.importable()["math"] = Value(ObjPtr(math));
+}
+
+}  // namespace initlab::script

@@ -1,0 +1,367 @@
+// Python's text for numbers and strings under format specs and %-formatting, and PyTorch's
+// tensor printing (torch/_tensor_str.py: 4 decimals, summarized with '...' beyond 1000
+// elements, one width for every element, lines wrapped at 80 columns).
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "bindings.hpp"
+#include "initlab/pyformat.hpp"
+#include "native_args.hpp"
+
+namespace initlab::script {
+
+namespace {
+
+std::string printf_double(const char* fmt, double v) {
+  char buf[512];
+  std::snprintf(buf, sizeof buf, fmt, v);
+  return buf;
+}
+
+std::string fixed(double v, int precision) {
+  char fmt[16];
+  std::snprintf(fmt, sizeof fmt, "%%.%df", precision);
+  if (std::isnan(v)) return "nan";
+  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  return printf_double(fmt, v);
+}
+
+std::string scientific(double v, int precision) {
+  char fmt[16];
+  std::snprintf(fmt, sizeof fmt, "%%.%de", precision);
+  if (std::isnan(v)) return "nan";
+  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  return printf_double(fmt, v);
+}
+
+// ---- PyTorch's tensor formatter ----
+struct Formatter {
+  bool floating = true, int_mode = true, sci_mode = false;
+  std::size_t max_width = 1;
+  static constexpr int kPrecision = 4;
+
+  explicit Formatter(const std::vector<double>& values, bool is_float) : floating(is_float) {
+    if (!floating) {
+      for (double v : values) max_width = std::max(max_width, std::to_string(static_cast<int64_t>(v)).size());
+      return;
+    }
+    std::vector<double> finite;
+    for (double v : values)
+      if (std::isfinite(v) && v != 0.0) finite.push_back(v);
+    if (finite.empty()) return;
+    double lo = INFINITY, hi = 0;
+    for (double v : finite) {
+      lo = std::min(lo, std::fabs(v));
+      hi = std::max(hi, std::fabs(v));
+      if (v != std::ceil(v)) int_mode = false;
+    }
+    if (int_mode) {
+      if (hi / lo > 1000. || hi > 1.e8) {
+        sci_mode = true;
+        for (double v : finite) max_width = std::max(max_width, scientific(v, kPrecision).size());
+      } else {
+        for (double v : finite) max_width = std::max(max_width, fixed(v, 0).size() + 1);
+      }
+    } else if (hi / lo > 1000. || hi > 1.e8 || lo < 1.e-4) {
+      sci_mode = true;
+      for (double v : finite) max_width = std::max(max_width, scientific(v, kPrecision).size());
+    } else {
+      for (double v : finite) max_width = std::max(max_width, fixed(v, kPrecision).size());
+    }
+  }
+
+  std::size_t width() const { return max_width; }
+
+  std::string format(double v) const {
+    std::string ret;
+    if (floating) {
+      if (sci_mode) {
+        ret = scientific(v, kPrecision);
+      } else if (int_mode) {
+        ret = fixed(v, 0);
+        if (std::isfinite(v)) ret += ".";
+      } else {
+        ret = fixed(v, kPrecision);
+      }
+    } else {
+      ret = std::to_string(static_cast<int64_t>(v));
+    }
+    return std::string(max_width > ret.size() ? max_width - ret.size() : 0, ' ') + ret;
+  }
+};
+
+constexpr int64_t kThreshold = 1000, kEdge = 3, kLineWidth = 80;
+
+// Elements a summarized print shows (PyTorch's get_summarized_data), for the formatter.
+void summarized_values(const Tensor& t, bool summarize, std::vector<double>& out) {
+  if (t.dim() == 0) {
+    out.push_back(static_cast<double>(t.contiguous().data()[0]));
+    return;
+  }
+  const int64_t n = t.size(0);
+  const auto visit = [&](int64_t i) {
+    if (t.dim() == 1) out.push_back(static_cast<double>(t.at({i})));
+    else summarized_values(t.select(0, i), summarize, out);
+  };
+  if (summarize && n > 2 * kEdge) {
+    for (int64_t i = 0; i < kEdge; ++i) visit(i);
+    for (int64_t i = n - kEdge; i < n; ++i) visit(i);
+  } else {
+    for (int64_t i = 0; i < n; ++i) visit(i);
+  }
+}
+
+std::string vector_str(const Tensor& t, int64_t indent, bool summarize, const Formatter& f) {
+  const auto element_length = static_cast<int64_t>(f.width()) + 2;
+  const int64_t per_line = std::max<int64_t>(1, (kLineWidth - indent) / element_length);
+  std::vector<std::string> data;
+  const int64_t n = t.size(0);
+  if (summarize && n > 2 * kEdge) {
+    for (int64_t i = 0; i < kEdge; ++i) data.push_back(f.format(static_cast<double>(t.at({i}))));
+    data.emplace_back(" ...");
+    for (int64_t i = n - kEdge; i < n; ++i) data.push_back(f.format(static_cast<double>(t.at({i}))));
+  } else {
+    for (int64_t i = 0; i < n; ++i) data.push_back(f.format(static_cast<double>(t.at({i}))));
+  }
+  std::string s = "[";
+  for (std::size_t i = 0; i < data.size(); ++i) {
+    if (i > 0) {
+      s += ",";
+      s += i % static_cast<std::size_t>(per_line) == 0 ? "\n" + std::string(static_cast<std::size_t>(indent + 1), ' ') : " ";
+    }
+    s += data[i];
+  }
+  return s + "]";
+}
+
+std::string tensor_str(const Tensor& t, int64_t indent, bool summarize, const Formatter& f) {
+  if (t.dim() == 0) return f.format(static_cast<double>(t.contiguous().data()[0]));
+  if (t.dim() == 1) return vector_str(t, indent, summarize, f);
+  std::vector<std::string> slices;
+  const int64_t n = t.size(0);
+  if (summarize && n > 2 * kEdge) {
+    for (int64_t i = 0; i < kEdge; ++i) slices.push_back(tensor_str(t.select(0, i), indent + 1, summarize, f));
+    slices.emplace_back("...");
+    for (int64_t i = n - kEdge; i < n; ++i) slices.push_back(tensor_str(t.select(0, i), indent + 1, summarize, f));
+  } else {
+    for (int64_t i = 0; i < n; ++i) slices.push_back(tensor_str(t.select(0, i), indent + 1, summarize, f));
+  }
+  const std::string sep = "," + std::string(static_cast<std::size_t>(t.dim() - 1), '\n') +
+                          std::string(static_cast<std::size_t>(indent + 1), ' ');
+  std::string s = "[";
+  for (std::size_t i = 0; i < slices.size(); ++i) s += (i ? sep : "") + slices[i];
+  return s + "]";
+}
+
+}  // namespace
+
+std::string tensor_repr(const Tensor& t, bool parameter, bool requires_grad) {
+  const std::string prefix = "tensor(";
+  const auto indent = static_cast<int64_t>(prefix.size());
+  const bool is_float = t.dtype() == DType::float32;
+  std::vector<std::string> suffixes;
+  std::string body;
+  if (t.numel() == 0) {
+    body = "[]";
+    if (t.dim() != 1) {
+      std::string size = "(";
+      for (int i = 0; i < t.dim(); ++i) size += (i ? ", " : "") + std::to_string(t.shape()[i]);
+      suffixes.push_back("size=" + size + (t.dim() == 1 ? ",)" : ")"));
+    }
+  } else {
+    const bool summarize = t.numel() > kThreshold;
+    std::vector<double> values;
+    summarized_values(t, summarize, values);
+    const Formatter f(values, is_float);
+    body = tensor_str(t, indent, summarize, f);
+  }
+  if (requires_grad) suffixes.push_back("requires_grad=True");
+  std::string s = prefix + body;
+  for (const auto& suffix : suffixes) s += ", " + suffix;
+  s += ")";
+  return parameter ? "Parameter containing:\n" + s : s;
+}
+
+std::string format_value(Interpreter& in, const Value& v, const std::string& spec) {
+  // [[fill]align][sign][#][0][width][,][.precision][type]
+  std::size_t i = 0;
+  char fill = ' ', align = 0, sign = '-';
+  if (spec.size() >= 2 && std::string("<>^=").find(spec[1]) != std::string::npos) {
+    fill = spec[0];
+    align = spec[1];
+    i = 2;
+  } else if (!spec.empty() && std::string("<>^=").find(spec[0]) != std::string::npos) {
+    align = spec[0];
+    i = 1;
+  }
+  if (i < spec.size() && std::string("+- ").find(spec[i]) != std::string::npos) sign = spec[i++];
+  bool alternate = false;
+  if (i < spec.size() && spec[i] == '#') {
+    alternate = true;
+    ++i;
+  }
+  if (i < spec.size() && spec[i] == '0') {
+    if (!align) {
+      fill = '0';
+      align = '=';
+    }
+    ++i;
+  }
+  std::size_t width = 0;
+  while (i < spec.size() && std::isdigit(static_cast<unsigned char>(spec[i]))) width = width * 10 + static_cast<std::size_t>(spec[i++] - '0');
+  bool grouping = false;
+  if (i < spec.size() && (spec[i] == ',' || spec[i] == '_')) {
+    grouping = true;
+    ++i;
+  }
+  int precision = -1;
+  if (i < spec.size() && spec[i] == '.') {
+    ++i;
+    precision = 0;
+    while (i < spec.size() && std::isdigit(static_cast<unsigned char>(spec[i]))) precision = precision * 10 + (spec[i++] - '0');
+  }
+  char type = i < spec.size() ? spec[i++] : 0;
+  if (i != spec.size()) in.error("ValueError", "Invalid format specifier '" + spec + "' for object of type '" + type_name(v) + "'");
+  (void)alternate;
+
+  std::string body, prefix;
+  Value value = v;
+  if (auto* t = v.get<TensorObj>()) {
+    if (spec.empty()) return in.str(v);
+    if (t->tensor.numel() != 1) in.error("TypeError", "unsupported format string passed to Tensor.__format__");
+    value = t->tensor.dtype() == DType::int64 ? Value(static_cast<int64_t>(t->tensor.contiguous().data()[0]))
+                                              : Value(static_cast<double>(t->tensor.contiguous().data()[0]));
+  }
+  if (value.is_str() || (!value.is_number())) {
+    if (type && type != 's') in.error("ValueError", std::string("Unknown format code '") + type + "' for object of type '" + type_name(value) + "'");
+    body = value.is_str() ? value.as_str() : in.str(value);
+    if (precision >= 0 && body.size() > static_cast<std::size_t>(precision)) body.resize(static_cast<std::size_t>(precision));
+    if (!align) align = '<';
+  } else {
+    const bool integral = (value.is_int() || value.is_bool()) && (type == 0 || type == 'd' || type == 'x' || type == 'o' || type == 'b');
+    if (!align) align = '>';
+    if (integral) {
+      int64_t x = value.as_int();
+      if (value.is_bool() && type == 0 && spec.empty()) return value.as_bool() ? "True" : "False";
+      const bool neg = x < 0;
+      uint64_t u = neg ? static_cast<uint64_t>(-(x + 1)) + 1 : static_cast<uint64_t>(x);
+      if (type == 'x' || type == 'o' || type == 'b') {
+        const int base = type == 'x' ? 16 : type == 'o' ? 8 : 2;
+        do {
+          body.insert(body.begin(), "0123456789abcdef"[u % static_cast<uint64_t>(base)]);
+          u /= static_cast<uint64_t>(base);
+        } while (u);
+      } else {
+        body = std::to_string(u);
+      }
+      if (grouping) {
+        for (int k = static_cast<int>(body.size()) - 3; k > 0; k -= 3) body.insert(static_cast<std::size_t>(k), ",");
+      }
+      prefix = neg ? "-" : (sign == '+' ? "+" : sign == ' ' ? " " : "");
+    } else {
+      if (type == 'd') in.error("ValueError", "Unknown format code 'd' for object of type 'float'");
+      const double x = value.as_float();
+      const double ax = std::fabs(x);
+      const int p = precision < 0 ? 6 : precision;
+      if (type == 'f' || type == 'F') body = fixed(ax, p);
+      else if (type == 'e' || type == 'E') body = scientific(ax, p);
+      else if (type == '%') body = fixed(ax * 100, p) + "%";
+      else if (type == 'g' || type == 'G') {
+        char fmt[16];
+        std::snprintf(fmt, sizeof fmt, "%%.%dg", p == 0 ? 1 : p);
+        body = std::isfinite(ax) ? printf_double(fmt, ax) : (std::isnan(ax) ? "nan" : "inf");
+      } else if (type == 0) {
+        if (precision < 0) {
+          body = py::repr(ax);
+        } else {
+          char fmt[16];
+          std::snprintf(fmt, sizeof fmt, "%%.%dg", p == 0 ? 1 : p);
+          body = std::isfinite(ax) ? printf_double(fmt, ax) : (std::isnan(ax) ? "nan" : "inf");
+        }
+      } else {
+        in.error("ValueError", std::string("Unknown format code '") + type + "' for object of type 'float'");
+      }
+      if (type == 'E' || type == 'F' || type == 'G') {
+        for (char& c : body) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      }
+      if (grouping) {
+        const std::size_t dot = std::min(body.find('.'), body.find('e'));
+        const std::size_t int_end = dot == std::string::npos ? body.size() : dot;
+        for (int k = static_cast<int>(int_end) - 3; k > 0; k -= 3) body.insert(static_cast<std::size_t>(k), ",");
+      }
+      prefix = std::signbit(x) && !std::isnan(x) ? "-" : (sign == '+' ? "+" : sign == ' ' ? " " : "");
+    }
+  }
+  std::string out = prefix + body;
+  if (out.size() >= width) return out;
+  const std::size_t pad = width - out.size();
+  switch (align) {
+    case '<': return out + std::string(pad, fill);
+    case '^': return std::string(pad / 2, fill) + out + std::string(pad - pad / 2, fill);
+    case '=': return prefix + std::string(pad, fill) + body;
+    default: return std::string(pad, fill) + out;
+  }
+}
+
+std::string percent_format(Interpreter& in, const std::string& fmt, const Value& args) {
+  std::vector<Value> items;
+  if (auto* t = args.get<TupleObj>()) items = t->items;
+  else items.push_back(args);
+  std::size_t next = 0;
+  std::string out;
+  for (std::size_t i = 0; i < fmt.size(); ++i) {
+    if (fmt[i] != '%') {
+      out += fmt[i];
+      continue;
+    }
+    if (++i >= fmt.size()) in.error("ValueError", "incomplete format");
+    if (fmt[i] == '%') {
+      out += '%';
+      continue;
+    }
+    std::string flags;
+    while (i < fmt.size() && std::string("-+ 0#").find(fmt[i]) != std::string::npos) flags += fmt[i++];
+    std::string width;
+    while (i < fmt.size() && std::isdigit(static_cast<unsigned char>(fmt[i]))) width += fmt[i++];
+    std::string precision;
+    if (i < fmt.size() && fmt[i] == '.') {
+      ++i;
+      precision = "0";
+      while (i < fmt.size() && std::isdigit(static_cast<unsigned char>(fmt[i]))) precision += fmt[i++];
+    }
+    if (i >= fmt.size()) in.error("ValueError", "incomplete format");
+    const char conv = fmt[i];
+    if (next >= items.size()) in.error("TypeError", "not enough arguments for format string");
+    const Value& v = items[next++];
+    std::string spec;
+    char align = flags.find('-') != std::string::npos ? '<' : '>';
+    if (flags.find('0') != std::string::npos && align == '>') spec += "0";
+    else spec += align;
+    if (flags.find('+') != std::string::npos) spec.insert(spec.begin() + (spec[0] == '0' ? 0 : 1), '+');
+    spec += width;
+    if (!precision.empty()) spec += "." + std::to_string(std::stoi(precision));
+    switch (conv) {
+      case 's': out += format_value(in, Value(in.str(v)), spec); break;
+      case 'r': out += format_value(in, Value(in.repr(v)), spec); break;
+      case 'd':
+      case 'i': out += format_value(in, Value(static_cast<int64_t>(to_float(in, v, "%d format: a number is required"))), spec + "d"); break;
+      case 'f':
+      case 'F':
+      case 'e':
+      case 'E':
+      case 'g':
+      case 'G':
+        out += format_value(in, Value(to_float(in, v, "must be real number")), spec + (precision.empty() && conv != 'g' && conv != 'G' ? ".6" : "") + conv);
+        break;
+      case 'x': out += format_value(in, Value(to_int(in, v, "%x format: an integer is required")), spec + "x"); break;
+      default: in.error("ValueError", std::string("unsupported format character '") + conv + "'");
+    }
+  }
+  if (next < items.size() && args.get<TupleObj>()) in.error("TypeError", "not all arguments converted during string formatting");
+  return out;
+}
+
+}  // namespace initlab::script

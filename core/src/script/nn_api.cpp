@@ -1,0 +1,765 @@
+// torch.nn, torch.nn.functional and torch.nn.init for scripts: module classes with PyTorch's
+// constructor signatures, module attributes and methods (nn.Module's __getattr__/__setattr__
+// rules), model calls that the probe observes, and the initializers through their registry.
+#include <algorithm>
+#include <cmath>
+
+#include "bindings.hpp"
+#include "initlab/error.hpp"
+#include "initlab/init.hpp"
+#include "initlab/init_registry.hpp"
+#include "initlab/nn/functional.hpp"
+#include "initlab/nn/layers.hpp"
+#include "initlab/warnings.hpp"
+#include "native_args.hpp"
+#include "script_module.hpp"
+
+namespace initlab::script {
+
+void install_torch_tensors(Interpreter& in, NamespaceObj& torch);
+
+namespace {
+
+using A = CallArgs;
+using nn::IntOrTuple;
+
+Value wrap(nn::ModulePtr m) {
+  auto o = std::make_shared<ModuleObj>();
+  o->module = std::move(m);
+  return Value(ObjPtr(o));
+}
+
+nn::ModulePtr module_of(const Value& v) { return v.get<ModuleObj>()->module; }
+
+IntOrTuple int_or_tuple(Interpreter& in, const Value& v, const std::string& what) {
+  if (v.is_int() || v.is_bool()) return IntOrTuple(v.as_int());
+  return IntOrTuple::tuple(to_ints(in, v, what));
+}
+
+py::Number number(Interpreter& in, const Value& v, const std::string& what) {
+  if (v.is_int() || v.is_bool()) return py::Number::of_int(v.as_int());
+  return py::Number::of(to_float(in, v, what));
+}
+
+std::string call_text(Interpreter& in, const std::string& name, const A& a) {
+  std::string s = "nn." + name + "(";
+  bool first = true;
+  for (const Value& v : a.positional) {
+    s += (first ? "" : ", ") + in.repr(v);
+    first = false;
+  }
+  for (const auto& [k, v] : a.keywords) {
+    s += (first ? "" : ", ") + k + "=" + in.repr(v);
+    first = false;
+  }
+  return s + ")";
+}
+
+// A module class: constructor with PyTorch's signature, isinstance by class name.
+void module_class(Interpreter& interp, NamespaceObj& nn, const std::string& name,
+                  std::vector<ParamSpec> params,
+                  std::function<nn::ModulePtr(Interpreter&, const std::vector<Value>&)> make) {
+  auto c = std::make_shared<NativeClassObj>();
+  c->name = name;
+  c->qualified = "torch.nn.modules." + name;
+  c->construct = [name, params, make](Interpreter& in, A& a) -> Value {
+    const auto args = bind_native(in, "__init__", a, params);
+    nn::ModulePtr m;
+    try {
+      m = make(in, args);
+    } catch (const initlab::Error& e) {
+      // Name the layer: "nn.Linear(100000, 100000): a tensor of shape ... needs ... bytes".
+      in.error(kind_name(e.kind()), call_text(in, name, a) + ": " + e.what());
+    }
+    in.created_modules().push_back(m);
+    return wrap(m);
+  };
+  c->is_instance = [name](const Value& v) {
+    auto* m = v.get<ModuleObj>();
+    return m && m->module->type_name() == name && !dynamic_cast<ScriptModule*>(m->module.get());
+  };
+  nn.members[name] = Value(ObjPtr(c));
+  (void)interp;
+}
+
+const std::vector<ParamSpec> kConvParams = {
+    {"in_channels", std::nullopt}, {"out_channels", std::nullopt}, {"kernel_size", std::nullopt},
+    {"stride", Value(1)},          {"padding", Value(0)},          {"dilation", Value(1)},
+    {"groups", Value(1)},          {"bias", Value(true)},          {"padding_mode", Value("zeros")},
+    {"device", Value()},           {"dtype", Value()}};
+
+nn::ConvOptions conv_options(Interpreter& in, const std::vector<Value>& a) {
+  nn::ConvOptions o;
+  o.in_channels = to_int(in, a[0], "in_channels");
+  o.out_channels = to_int(in, a[1], "out_channels");
+  o.kernel_size = int_or_tuple(in, a[2], "kernel_size");
+  o.stride = int_or_tuple(in, a[3], "stride");
+  if (a[4].is_str()) o.padding_string = a[4].as_str();
+  else o.padding = int_or_tuple(in, a[4], "padding");
+  o.dilation = int_or_tuple(in, a[5], "dilation");
+  o.groups = to_int(in, a[6], "groups");
+  o.bias = in.truthy(a[7]);
+  o.padding_mode = to_str(in, a[8], "padding_mode");
+  if (o.in_channels <= 0 || o.out_channels <= 0) {
+    in.error("ValueError", "in_channels and out_channels must be positive integers, got " +
+                               std::to_string(o.in_channels) + " and " + std::to_string(o.out_channels));
+  }
+  return o;
+}
+
+nn::BatchNormOptions bn_options(Interpreter& in, const std::vector<Value>& a) {
+  nn::BatchNormOptions o;
+  o.num_features = to_int(in, a[0], "num_features");
+  o.eps = number(in, a[1], "eps");
+  if (a[2].is_none()) o.momentum.reset();
+  else o.momentum = number(in, a[2], "momentum");
+  o.affine = in.truthy(a[3]);
+  o.track_running_stats = in.truthy(a[4]);
+  return o;
+}
+
+nn::PoolOptions pool_options(Interpreter& in, const std::vector<Value>& a, bool max_pool) {
+  nn::PoolOptions o;
+  o.kernel_size = int_or_tuple(in, a[0], "kernel_size");
+  if (!a[1].is_none()) o.stride = int_or_tuple(in, a[1], "stride");
+  o.padding = int_or_tuple(in, a[2], "padding");
+  if (max_pool) {
+    o.dilation = int_or_tuple(in, a[3], "dilation");
+    if (in.truthy(a[4])) in.error("NotImplementedError", "not supported in initlab: return_indices=True");
+    o.ceil_mode = in.truthy(a[5]);
+  } else {
+    o.ceil_mode = in.truthy(a[3]);
+    o.count_include_pad = in.truthy(a[4]);
+    if (!a[5].is_none()) in.error("NotImplementedError", "not supported in initlab: divisor_override");
+  }
+  return o;
+}
+
+void install_modules(Interpreter& interp, NamespaceObj& nn) {
+  module_class(interp, nn, "Linear", {{"in_features", std::nullopt}, {"out_features", std::nullopt}, {"bias", Value(true)}, {"device", Value()}, {"dtype", Value()}},
+               [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr {
+                 const int64_t i = to_int(in, a[0], "in_features"), o = to_int(in, a[1], "out_features");
+                 if (i < 0 || o < 0) in.error("RuntimeError", "Trying to create tensor with negative dimension " + std::to_string(std::min(i, o)) + ": [" + std::to_string(o) + ", " + std::to_string(i) + "]");
+                 return std::make_shared<nn::Linear>(i, o, in.truthy(a[2]));
+               });
+  module_class(interp, nn, "Conv1d", kConvParams, [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr {
+    return std::make_shared<nn::Conv1d>(conv_options(in, a));
+  });
+  module_class(interp, nn, "Conv2d", kConvParams, [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr {
+    return std::make_shared<nn::Conv2d>(conv_options(in, a));
+  });
+  const std::vector<ParamSpec> bn = {{"num_features", std::nullopt}, {"eps", Value(1e-5)}, {"momentum", Value(0.1)}, {"affine", Value(true)}, {"track_running_stats", Value(true)}, {"device", Value()}, {"dtype", Value()}};
+  module_class(interp, nn, "BatchNorm1d", bn, [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr {
+    return std::make_shared<nn::BatchNorm1d>(bn_options(in, a));
+  });
+  module_class(interp, nn, "BatchNorm2d", bn, [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr {
+    return std::make_shared<nn::BatchNorm2d>(bn_options(in, a));
+  });
+  module_class(interp, nn, "LayerNorm", {{"normalized_shape", std::nullopt}, {"eps", Value(1e-5)}, {"elementwise_affine", Value(true)}, {"device", Value()}, {"dtype", Value()}},
+               [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr {
+                 return std::make_shared<nn::LayerNorm>(to_ints(in, a[0], "normalized_shape"), number(in, a[1], "eps"), in.truthy(a[2]));
+               });
+  module_class(interp, nn, "GroupNorm", {{"num_groups", std::nullopt}, {"num_channels", std::nullopt}, {"eps", Value(1e-5)}, {"affine", Value(true)}, {"device", Value()}, {"dtype", Value()}},
+               [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr {
+                 return std::make_shared<nn::GroupNorm>(to_int(in, a[0], "num_groups"), to_int(in, a[1], "num_channels"), number(in, a[2], "eps"), in.truthy(a[3]));
+               });
+  module_class(interp, nn, "MaxPool2d", {{"kernel_size", std::nullopt}, {"stride", Value()}, {"padding", Value(0)}, {"dilation", Value(1)}, {"return_indices", Value(false)}, {"ceil_mode", Value(false)}},
+               [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr { return std::make_shared<nn::MaxPool2d>(pool_options(in, a, true)); });
+  module_class(interp, nn, "AvgPool2d", {{"kernel_size", std::nullopt}, {"stride", Value()}, {"padding", Value(0)}, {"ceil_mode", Value(false)}, {"count_include_pad", Value(true)}, {"divisor_override", Value()}},
+               [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr { return std::make_shared<nn::AvgPool2d>(pool_options(in, a, false)); });
+  module_class(interp, nn, "AdaptiveAvgPool2d", {{"output_size", std::nullopt}},
+               [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr { return std::make_shared<nn::AdaptiveAvgPool2d>(int_or_tuple(in, a[0], "output_size")); });
+  module_class(interp, nn, "Dropout", {{"p", Value(0.5)}, {"inplace", Value(false)}},
+               [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr { return std::make_shared<nn::Dropout>(number(in, a[0], "p"), in.truthy(a[1])); });
+  module_class(interp, nn, "Identity", {}, [](Interpreter&, const std::vector<Value>&) -> nn::ModulePtr { return std::make_shared<nn::Identity>(); });
+  module_class(interp, nn, "Flatten", {{"start_dim", Value(1)}, {"end_dim", Value(-1)}},
+               [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr { return std::make_shared<nn::Flatten>(to_int(in, a[0], "start_dim"), to_int(in, a[1], "end_dim")); });
+  module_class(interp, nn, "ReLU", {{"inplace", Value(false)}}, [](Interpreter& in, const std::vector<Value>& a) { return nn::make_relu(in.truthy(a[0])); });
+  module_class(interp, nn, "LeakyReLU", {{"negative_slope", Value(0.01)}, {"inplace", Value(false)}},
+               [](Interpreter& in, const std::vector<Value>& a) { return nn::make_leaky_relu(number(in, a[0], "negative_slope"), in.truthy(a[1])); });
+  module_class(interp, nn, "ELU", {{"alpha", Value(1.0)}, {"inplace", Value(false)}},
+               [](Interpreter& in, const std::vector<Value>& a) { return nn::make_elu(number(in, a[0], "alpha"), in.truthy(a[1])); });
+  module_class(interp, nn, "SELU", {{"inplace", Value(false)}}, [](Interpreter& in, const std::vector<Value>& a) { return nn::make_selu(in.truthy(a[0])); });
+  module_class(interp, nn, "GELU", {{"approximate", Value("none")}}, [](Interpreter& in, const std::vector<Value>& a) {
+    const std::string approx = to_str(in, a[0], "approximate");
+    if (approx != "none" && approx != "tanh") in.error("RuntimeError", "approximate argument must be either none or tanh.");
+    return nn::make_gelu(approx);
+  });
+  module_class(interp, nn, "SiLU", {{"inplace", Value(false)}}, [](Interpreter& in, const std::vector<Value>& a) { return nn::make_silu(in.truthy(a[0])); });
+  module_class(interp, nn, "Tanh", {}, [](Interpreter&, const std::vector<Value>&) { return nn::make_tanh(); });
+  module_class(interp, nn, "Sigmoid", {}, [](Interpreter&, const std::vector<Value>&) { return nn::make_sigmoid(); });
+  module_class(interp, nn, "Softplus", {{"beta", Value(1)}, {"threshold", Value(20)}},
+               [](Interpreter& in, const std::vector<Value>& a) { return nn::make_softplus(number(in, a[0], "beta"), number(in, a[1], "threshold")); });
+  for (const char* n : {"Softmax", "LogSoftmax"}) {
+    const bool log = std::string(n) == "LogSoftmax";
+    module_class(interp, nn, n, {{"dim", Value()}}, [log](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr {
+      std::optional<int64_t> dim;
+      if (!a[0].is_none()) dim = to_int(in, a[0], "dim");
+      return std::make_shared<nn::SoftmaxModule>(log, dim);
+    });
+  }
+  // Containers take modules.
+  auto seq = std::make_shared<NativeClassObj>();
+  seq->name = "Sequential";
+  seq->qualified = "torch.nn.modules.container.Sequential";
+  seq->construct = [](Interpreter& in, A& a) -> Value {
+    if (!a.keywords.empty()) in.error("TypeError", "Sequential.__init__() got an unexpected keyword argument '" + a.keywords[0].first + "'");
+    auto s = std::make_shared<nn::Sequential>();
+    for (const Value& v : a.positional) {
+      if (!v.get<ModuleObj>()) in.error("TypeError", type_name(v) + " is not a Module subclass");
+      s->append(module_of(v));
+    }
+    in.created_modules().push_back(s);
+    return wrap(s);
+  };
+  seq->is_instance = [](const Value& v) { return v.get<ModuleObj>() && v.get<ModuleObj>()->module->type_name() == "Sequential"; };
+  nn.members["Sequential"] = Value(ObjPtr(seq));
+  auto list = std::make_shared<NativeClassObj>();
+  list->name = "ModuleList";
+  list->qualified = "torch.nn.modules.container.ModuleList";
+  list->construct = [](Interpreter& in, A& a) -> Value {
+    const auto args = bind_native(in, "__init__", a, {{"modules", Value()}});
+    auto l = std::make_shared<nn::ModuleList>();
+    if (!args[0].is_none()) {
+      for (const Value& v : in.to_vector(args[0])) {
+        if (!v.get<ModuleObj>()) in.error("TypeError", "ModuleList.extend should be called with an iterable of Modules, but got " + type_name(v));
+        l->append(module_of(v));
+      }
+    }
+    return wrap(l);
+  };
+  list->is_instance = [](const Value& v) { return v.get<ModuleObj>() && v.get<ModuleObj>()->module->type_name() == "ModuleList"; };
+  nn.members["ModuleList"] = Value(ObjPtr(list));
+  // nn.Module: the base class of script models; isinstance(x, nn.Module) for any module.
+  auto module = std::make_shared<NativeClassObj>();
+  module->name = "Module";
+  module->qualified = "torch.nn.modules.module.Module";
+  module->is_instance = [](const Value& v) { return v.get<ModuleObj>() != nullptr; };
+  nn.members["Module"] = Value(ObjPtr(module));
+  // nn.Parameter(tensor, requires_grad=True): shares the tensor's storage.
+  auto param = std::make_shared<NativeClassObj>();
+  param->name = "Parameter";
+  param->qualified = "torch.nn.parameter.Parameter";
+  param->construct = [](Interpreter& in, A& a) -> Value {
+    const auto args = bind_native(in, "__new__", a, {{"data", Value()}, {"requires_grad", Value(true)}});
+    Tensor t = args[0].is_none() ? Tensor(Shape{0}) : args[0].get<TensorObj>() ? args[0].get<TensorObj>()->tensor
+                                                                                 : (in.error("TypeError", "Parameter data must be a Tensor, not " + type_name(args[0])), Tensor());
+    Value v = make_tensor(t, true);
+    v.get<TensorObj>()->requires_grad = in.truthy(args[1]);
+    return v;
+  };
+  param->is_instance = [](const Value& v) { return v.get<TensorObj>() && v.get<TensorObj>()->parameter; };
+  nn.members["Parameter"] = Value(ObjPtr(param));
+}
+
+// ---- nn.init ----
+init::Arg to_arg(Interpreter& in, const Value& v) {
+  if (v.is_none()) return std::monostate{};
+  if (v.is_bool()) return v.as_bool();
+  if (v.is_int()) return v.as_int();
+  if (v.is_float()) return v.as_float();
+  if (v.is_str()) return v.as_str();
+  if (auto* t = v.get<TensorObj>(); t && t->tensor.numel() == 1) return static_cast<double>(t->tensor.contiguous().data()[0]);
+  in.error("TypeError", "expected a number or a string, not " + type_name(v));
+}
+
+void install_init(NamespaceObj& init_ns) {
+  const auto add = [&](const std::string& name) {
+    init_ns.members[name] = make_builtin("torch.nn.init." + name, [name](Interpreter& in, A& a) {
+      Value tensor;
+      Generator* gen = &default_generator();
+      std::vector<init::Arg> positional;
+      std::vector<init::Kwarg> kwargs;
+      std::size_t start = 0;
+      if (!a.positional.empty()) {
+        tensor = a.positional[0];
+        start = 1;
+      }
+      for (std::size_t i = start; i < a.positional.size(); ++i) positional.push_back(to_arg(in, a.positional[i]));
+      for (const auto& [k, v] : a.keywords) {
+        if (k == "tensor") {
+          if (!tensor.is_none()) in.error("TypeError", name + "() got multiple values for argument 'tensor'");
+          tensor = v;
+        } else if (k == "generator") {
+          if (!v.is_none()) {
+            auto* g = v.get<GeneratorObj>();
+            if (!g) in.error("TypeError", "generator must be a torch.Generator, not " + type_name(v));
+            gen = g->generator.get();
+          }
+        } else {
+          kwargs.push_back({k, to_arg(in, v)});
+        }
+      }
+      if (tensor.is_none()) in.error("TypeError", name + "() missing 1 required positional argument: 'tensor'");
+      auto* t = tensor.get<TensorObj>();
+      if (!t) in.error("AttributeError", "'" + type_name(tensor) + "' object has no attribute 'ndimension'");
+      mark_init_line(in);
+      init::call_initializer(name, t->tensor, positional, kwargs, *gen);
+      return tensor;
+    });
+  };
+  for (const auto& i : init::initializers()) add(i.name);
+  for (const auto& al : init::initializer_aliases()) add(al.name);
+  init_ns.members["calculate_gain"] = make_builtin("torch.nn.init.calculate_gain", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "calculate_gain", a, {{"nonlinearity", std::nullopt}, {"param", Value()}});
+    const double g = init::calculate_gain(to_str(in, args[0], "nonlinearity"), to_arg(in, args[1]));
+    // PyTorch returns the int 1 for the linear family and sigmoid.
+    if (g == 1.0 && args[0].as_str() != "leaky_relu") return Value(1);
+    return Value(g);
+  });
+  init_ns.members["_calculate_fan_in_and_fan_out"] = make_builtin("torch.nn.init._calculate_fan_in_and_fan_out", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "_calculate_fan_in_and_fan_out", a, {{"tensor", std::nullopt}});
+    auto* t = args[0].get<TensorObj>();
+    if (!t) in.error("TypeError", "expected a Tensor");
+    const auto f = init::calculate_fan_in_and_fan_out(t->tensor);
+    return make_tuple({Value(f.fan_in), Value(f.fan_out)});
+  });
+}
+
+// ---- torch.nn.functional ----
+Tensor tensor_arg(Interpreter& in, const Value& v, const std::string& fn) {
+  if (auto* t = v.get<TensorObj>()) return t->tensor;
+  in.error("TypeError", fn + "(): argument 'input' (position 1) must be Tensor, not " + type_name(v));
+}
+
+std::array<int64_t, 2> pair_of(Interpreter& in, const Value& v, const std::string& what) {
+  const auto x = to_ints(in, v, what);
+  if (x.size() == 1) return {x[0], x[0]};
+  if (x.size() != 2) in.error("ValueError", what + " must be an int or a pair of ints");
+  return {x[0], x[1]};
+}
+
+void install_functional(NamespaceObj& F_ns) {
+  const auto def = [&](const std::string& name, Native fn) { F_ns.members[name] = make_builtin("torch.nn.functional." + name, std::move(fn)); };
+  def("relu", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "relu", a, {{"input", std::nullopt}, {"inplace", Value(false)}});
+    nn::set_source_line(in.location().line);
+    return make_tensor(F::relu(tensor_arg(in, args[0], "relu")));
+  });
+  def("leaky_relu", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "leaky_relu", a, {{"input", std::nullopt}, {"negative_slope", Value(0.01)}, {"inplace", Value(false)}});
+    nn::set_source_line(in.location().line);
+    return make_tensor(F::leaky_relu(tensor_arg(in, args[0], "leaky_relu"), to_float(in, args[1], "negative_slope")));
+  });
+  for (const char* n : {"max_pool2d", "avg_pool2d"}) {
+    const bool is_max = std::string(n) == "max_pool2d";
+    def(n, [is_max](Interpreter& in, A& a) {
+      const std::string fn = is_max ? "max_pool2d" : "avg_pool2d";
+      const auto args = is_max ? bind_native(in, fn, a, {{"input", std::nullopt}, {"kernel_size", std::nullopt}, {"stride", Value()}, {"padding", Value(0)}, {"dilation", Value(1)}, {"ceil_mode", Value(false)}, {"return_indices", Value(false)}})
+                               : bind_native(in, fn, a, {{"input", std::nullopt}, {"kernel_size", std::nullopt}, {"stride", Value()}, {"padding", Value(0)}, {"ceil_mode", Value(false)}, {"count_include_pad", Value(true)}, {"divisor_override", Value()}});
+      const Tensor x = tensor_arg(in, args[0], fn);
+      const auto k = pair_of(in, args[1], "kernel_size");
+      std::optional<std::array<int64_t, 2>> s;
+      if (!args[2].is_none()) s = pair_of(in, args[2], "stride");
+      const auto p = pair_of(in, args[3], "padding");
+      nn::set_source_line(in.location().line);
+      if (is_max) {
+        if (pair_of(in, args[4], "dilation") != std::array<int64_t, 2>{1, 1}) in.error("NotImplementedError", "not supported in initlab: max_pool2d with dilation != 1");
+        return make_tensor(F::max_pool2d(x, k, s, p, in.truthy(args[5])));
+      }
+      return make_tensor(F::avg_pool2d(x, k, s, p, in.truthy(args[4]), in.truthy(args[5])));
+    });
+  }
+  def("adaptive_avg_pool2d", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "adaptive_avg_pool2d", a, {{"input", std::nullopt}, {"output_size", std::nullopt}});
+    nn::set_source_line(in.location().line);
+    return make_tensor(F::adaptive_avg_pool2d(tensor_arg(in, args[0], "adaptive_avg_pool2d"), pair_of(in, args[1], "output_size")));
+  });
+  for (const char* n : {"softmax", "log_softmax"}) {
+    const bool log = std::string(n) == "log_softmax";
+    def(n, [log](Interpreter& in, A& a) {
+      const std::string fn = log ? "log_softmax" : "softmax";
+      const auto args = bind_native(in, fn, a, {{"input", std::nullopt}, {"dim", Value()}, {"_stacklevel", Value(3)}, {"dtype", Value()}});
+      const Tensor x = tensor_arg(in, args[0], fn);
+      int64_t dim;
+      if (args[1].is_none()) {
+        dim = (x.dim() == 0 || x.dim() == 1 || x.dim() == 3) ? 0 : 1;
+        warn("Implicit dimension choice for " + fn + " has been deprecated. Change the call to include dim=X as an argument.");
+      } else {
+        dim = to_int(in, args[1], "dim");
+      }
+      nn::set_source_line(in.location().line);
+      return make_tensor(log ? F::log_softmax(x, dim) : F::softmax(x, dim));
+    });
+  }
+  def("dropout", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "dropout", a, {{"input", std::nullopt}, {"p", Value(0.5)}, {"training", Value(true)}, {"inplace", Value(false)}});
+    nn::set_source_line(in.location().line);
+    return make_tensor(F::dropout(tensor_arg(in, args[0], "dropout"), to_float(in, args[1], "p"), in.truthy(args[2])));
+  });
+  for (const char* n : {"tanh", "sigmoid"}) {
+    const std::string name = n;
+    def(name, [name](Interpreter& in, A& a) {
+      const auto args = bind_native(in, name, a, {{"input", std::nullopt}});
+      nn::set_source_line(in.location().line);
+      const Tensor x = tensor_arg(in, args[0], name);
+      return make_tensor(name == "tanh" ? F::tanh(x) : F::sigmoid(x));
+    });
+  }
+  struct Act {
+    const char* name;
+    kernels::Activation a;
+  };
+  for (const Act act : {Act{"gelu", kernels::Activation::gelu}, Act{"elu", kernels::Activation::elu},
+                        Act{"selu", kernels::Activation::selu}, Act{"silu", kernels::Activation::silu},
+                        Act{"softplus", kernels::Activation::softplus}}) {
+    const std::string name = act.name;
+    const kernels::Activation kind = act.a;
+    def(name, [name, kind](Interpreter& in, A& a) {
+      if (a.positional.empty()) in.error("TypeError", name + "() missing 1 required positional argument: 'input'");
+      kernels::ActivationParams p;
+      if (kind == kernels::Activation::elu) p.alpha = 1.0f;
+      for (const auto& [k, v] : a.keywords) {
+        if (k == "alpha") p.alpha = static_cast<float>(to_float(in, v, "alpha"));
+        else if (k == "beta") p.beta = static_cast<float>(to_float(in, v, "beta"));
+        else if (k == "threshold") p.threshold = static_cast<float>(to_float(in, v, "threshold"));
+      }
+      return make_tensor(ops::activation(tensor_arg(in, a.positional[0], name), kind, p));
+    });
+  }
+  def("linear", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "linear", a, {{"input", std::nullopt}, {"weight", std::nullopt}, {"bias", Value()}});
+    const Tensor b = args[2].is_none() ? Tensor() : tensor_arg(in, args[2], "linear");
+    return make_tensor(ops::linear(tensor_arg(in, args[0], "linear"), tensor_arg(in, args[1], "linear"), b));
+  });
+}
+
+}  // namespace
+
+void mark_init_line(Interpreter& in) { nn::set_source_line(in.location().line); }
+
+void install_torch(Interpreter& interp) {
+  auto torch = std::make_shared<NamespaceObj>();
+  torch->name = "torch";
+  auto nn_ns = std::make_shared<NamespaceObj>();
+  nn_ns->name = "torch.nn";
+  auto F_ns = std::make_shared<NamespaceObj>();
+  F_ns->name = "torch.nn.functional";
+  auto init_ns = std::make_shared<NamespaceObj>();
+  init_ns->name = "torch.nn.init";
+  install_torch_tensors(interp, *torch);
+  install_modules(interp, *nn_ns);
+  install_init(*init_ns);
+  install_functional(*F_ns);
+  nn_ns->members["functional"] = Value(ObjPtr(F_ns));
+  nn_ns->members["init"] = Value(ObjPtr(init_ns));
+  torch->members["nn"] = Value(ObjPtr(nn_ns));
+  auto tensor_cls = std::make_shared<NativeClassObj>();
+  tensor_cls->name = "Tensor";
+  tensor_cls->qualified = "torch.Tensor";
+  tensor_cls->is_instance = [](const Value& v) { return v.get<TensorObj>() != nullptr; };
+  torch->members["Tensor"] = Value(ObjPtr(tensor_cls));
+  auto gen_cls = std::make_shared<NativeClassObj>();
+  gen_cls->name = "Generator";
+  gen_cls->qualified = "torch._C.Generator";
+  gen_cls->construct = [](Interpreter& in, A& a) -> Value {
+    bind_native(in, "Generator", a, {{"device", Value("cpu")}});
+    auto g = std::make_shared<GeneratorObj>();
+    g->generator = std::make_shared<Generator>();
+    return Value(ObjPtr(g));
+  };
+  gen_cls->is_instance = [](const Value& v) { return v.get<GeneratorObj>() != nullptr; };
+  torch->members["Generator"] = Value(ObjPtr(gen_cls));
+  auto size_cls = std::make_shared<NativeClassObj>();
+  size_cls->name = "Size";
+  size_cls->qualified = "torch.Size";
+  size_cls->construct = [](Interpreter& in, A& a) -> Value {
+    Value t = make_tuple(a.positional.empty() ? std::vector<Value>{} : in.to_vector(a.positional[0]));
+    t.get<TupleObj>()->is_size = true;
+    return t;
+  };
+  size_cls->is_instance = [](const Value& v) { return v.get<TupleObj>() && v.get<TupleObj>()->is_size; };
+  torch->members["Size"] = Value(ObjPtr(size_cls));
+
+  auto& mods = interp.importable();
+  mods["torch"] = Value(ObjPtr(torch));
+  mods["torch.nn"] = Value(ObjPtr(nn_ns));
+  mods["torch.nn.functional"] = Value(ObjPtr(F_ns));
+  mods["torch.nn.init"] = Value(ObjPtr(init_ns));
+}
+
+// ---------------------------------------------------------------------------------------
+// module attributes, assignment and calls
+
+std::optional<Value> module_attribute(Interpreter& interp, const Value& self, const std::string& name) {
+  nn::ModulePtr m = module_of(self);
+  // nn.Module.__getattr__: parameters, buffers, submodules...
+  for (const auto& [n, t] : m->own_parameters())
+    if (n == name) return t.defined() ? make_tensor(t, true) : Value();
+  for (const auto& [n, t] : m->own_buffers())
+    if (n == name) return t.defined() ? make_tensor(t, false) : Value();
+  for (const auto& [n, c] : m->children())
+    if (n == name) return c ? wrap(c) : Value();
+  // ...then the script class's own attributes and methods.
+  if (auto* sm = dynamic_cast<ScriptModule*>(m.get())) {
+    auto it = sm->attrs.find(name);
+    if (it != sm->attrs.end()) return it->second;
+    if (const Value* v = sm->cls->find(name)) {
+      if (v->get<FunctionObj>()) {
+        auto b = std::make_shared<BoundMethodObj>();
+        b->self = self;
+        b->fn = *v;
+        return Value(ObjPtr(b));
+      }
+      return *v;
+    }
+  }
+  const auto method = [&](Native fn) { return make_builtin(m->type_name() + "." + name, std::move(fn)); };
+  if (name == "training") return Value(m->is_training());
+  // Layer attributes PyTorch exposes.
+  if (auto* l = dynamic_cast<nn::Linear*>(m.get())) {
+    if (name == "in_features") return Value(l->in_features);
+    if (name == "out_features") return Value(l->out_features);
+  }
+  if (auto* c = dynamic_cast<nn::ConvNd*>(m.get())) {
+    const auto& o = c->options();
+    const std::size_t dims = m->type_name() == "Conv1d" ? 1 : 2;
+    const auto tuple = [](const std::vector<int64_t>& v) {
+      std::vector<Value> items;
+      for (int64_t x : v) items.emplace_back(x);
+      return make_tuple(std::move(items));
+    };
+    if (name == "in_channels") return Value(o.in_channels);
+    if (name == "out_channels") return Value(o.out_channels);
+    if (name == "kernel_size") return tuple(o.kernel_size.expand(dims));
+    if (name == "stride") return tuple(o.stride.expand(dims));
+    if (name == "dilation") return tuple(o.dilation.expand(dims));
+    if (name == "padding") return o.padding_string.empty() ? tuple(o.padding.expand(dims)) : Value(o.padding_string);
+    if (name == "groups") return Value(o.groups);
+    if (name == "padding_mode") return Value(o.padding_mode);
+  }
+  if (auto* b = dynamic_cast<nn::BatchNorm*>(m.get())) {
+    const auto& o = b->options();
+    if (name == "num_features") return Value(o.num_features);
+    if (name == "eps") return Value(o.eps.value);
+    if (name == "momentum") return o.momentum ? Value(o.momentum->value) : Value();
+    if (name == "affine") return Value(o.affine);
+    if (name == "track_running_stats") return Value(o.track_running_stats);
+  }
+  // nn.Module's methods.
+  const auto modules_list = [&](bool named, bool children_only) {
+    return method([m, named, children_only](Interpreter&, A&) {
+      std::vector<Value> out;
+      if (children_only) {
+        for (const auto& [n, c] : m->children()) {
+          if (!c) continue;
+          out.push_back(named ? make_tuple({Value(n), wrap(c)}) : wrap(c));
+        }
+      } else {
+        // named_modules() lists each module once; modules share their wrappers' identity.
+        std::vector<const nn::Module*> seen;
+        for (auto& [path, mod] : m->named_modules()) {
+          if (std::find(seen.begin(), seen.end(), mod) != seen.end()) continue;
+          seen.push_back(mod);
+          nn::ModulePtr ptr = mod == m.get() ? m : nullptr;
+          if (!ptr) {
+            // Find the owning shared_ptr among the parents' children.
+            for (auto& [p2, parent] : m->named_modules())
+              for (const auto& [n, c] : parent->children())
+                if (c.get() == mod) ptr = c;
+          }
+          out.push_back(named ? make_tuple({Value(path), wrap(ptr)}) : wrap(ptr));
+        }
+      }
+      return make_list(std::move(out));
+    });
+  };
+  if (name == "modules") return modules_list(false, false);
+  if (name == "named_modules") return modules_list(true, false);
+  if (name == "children") return modules_list(false, true);
+  if (name == "named_children") return modules_list(true, true);
+  const auto tensors_list = [&](bool named, bool buffers) {
+    return method([m, named, buffers](Interpreter& in, A& a) {
+      bind_native(in, "parameters", a, {{"recurse", Value(true)}});
+      std::vector<Value> out;
+      for (auto& [n, t] : buffers ? m->named_buffers() : m->named_parameters()) {
+        const Value v = make_tensor(t, !buffers);
+        out.push_back(named ? make_tuple({Value(n), v}) : v);
+      }
+      return make_list(std::move(out));
+    });
+  };
+  if (name == "parameters") return tensors_list(false, false);
+  if (name == "named_parameters") return tensors_list(true, false);
+  if (name == "buffers") return tensors_list(false, true);
+  if (name == "named_buffers") return tensors_list(true, true);
+  if (name == "state_dict") {
+    return method([m](Interpreter&, A&) {
+      auto d = std::make_shared<DictObj>();
+      for (auto& [n, t] : m->state_dict()) d->items.emplace_back(Value(n), make_tensor(t, false));
+      return Value(ObjPtr(d));
+    });
+  }
+  if (name == "apply") {
+    return method([m, self](Interpreter& in, A& a) {
+      const auto args = bind_native(in, "apply", a, {{"fn", std::nullopt}});
+      const Value fn = args[0];
+      // Children first, then the module itself (PyTorch's order).
+      std::function<void(const nn::ModulePtr&)> visit = [&](const nn::ModulePtr& mod) {
+        for (const auto& [n, c] : mod->children())
+          if (c) visit(c);
+        in.call(fn, {wrap(mod)});
+      };
+      visit(m);
+      return self;
+    });
+  }
+  if (name == "train" || name == "eval") {
+    const bool eval = name == "eval";
+    return method([m, self, eval](Interpreter& in, A& a) {
+      bool mode = !eval;
+      if (!eval) {
+        const auto args = bind_native(in, "train", a, {{"mode", Value(true)}});
+        mode = in.truthy(args[0]);
+      }
+      m->train(mode);
+      return self;
+    });
+  }
+  if (name == "forward") {
+    return method([self](Interpreter& in, A& a) { return call_module(in, self, a); });
+  }
+  if (name == "to" || name == "cpu" || name == "float" || name == "requires_grad_") {
+    return method([self](Interpreter&, A&) { return self; });
+  }
+  if (name == "zero_grad") return method([](Interpreter&, A&) { return Value(); });
+  if (name == "extra_repr") return method([m](Interpreter&, A&) { return Value(m->extra_repr()); });
+  if (name == "add_module" || name == "register_module") {
+    return method([self](Interpreter& in, A& a) {
+      const auto args = bind_native(in, "add_module", a, {{"name", std::nullopt}, {"module", std::nullopt}});
+      set_module_attribute(in, self, to_str(in, args[0], "name"), args[1]);
+      return Value();
+    });
+  }
+  if (name == "register_buffer" || name == "register_parameter") {
+    const bool buffer = name == "register_buffer";
+    return method([m, buffer](Interpreter& in, A& a) {
+      const auto args = bind_native(in, buffer ? "register_buffer" : "register_parameter", a,
+                                    {{"name", std::nullopt}, {buffer ? "tensor" : "param", std::nullopt}, {"persistent", Value(true)}});
+      const std::string n = to_str(in, args[0], "name");
+      Tensor t;
+      if (!args[1].is_none()) {
+        auto* o = args[1].get<TensorObj>();
+        if (!o) in.error("TypeError", "cannot assign '" + type_name(args[1]) + "' object to " + (buffer ? "buffer '" : "parameter '") + n + "'");
+        t = o->tensor;
+      }
+      if (buffer) m->register_buffer(n, t);
+      else m->register_parameter(n, t);
+      return Value();
+    });
+  }
+  if (name == "__class__") {
+    if (auto* sm = dynamic_cast<ScriptModule*>(m.get())) return Value(ObjPtr(sm->cls));
+    return interp.try_getattr(interp.importable()["torch.nn"], m->type_name());
+  }
+  return std::nullopt;
+}
+
+void set_module_attribute(Interpreter& in, const Value& self, const std::string& name, const Value& v) {
+  nn::ModulePtr m = module_of(self);
+  auto* sm = dynamic_cast<ScriptModule*>(m.get());
+  const bool initialized = !sm || sm->init_called;
+  const auto has = [&](const auto& list) {
+    for (const auto& [n, x] : list)
+      if (n == name) return true;
+    return false;
+  };
+  if (auto* t = v.get<TensorObj>(); t && t->parameter) {
+    if (!initialized) in.error("AttributeError", "cannot assign parameters before Module.__init__() call");
+    if (sm) sm->attrs.erase(name);
+    m->register_parameter(name, t->tensor);
+    return;
+  }
+  if (auto* child = v.get<ModuleObj>()) {
+    if (!initialized) in.error("AttributeError", "cannot assign module before Module.__init__() call");
+    if (sm) sm->attrs.erase(name);
+    m->register_module(name, child->module);
+    return;
+  }
+  if (has(m->own_parameters())) {
+    if (v.is_none()) {
+      m->register_parameter(name, Tensor());
+      return;
+    }
+    in.error("TypeError", "cannot assign '" + std::string(v.get<TensorObj>() ? "torch.FloatTensor" : type_name(v)) +
+                              "' as parameter '" + name + "' (torch.nn.Parameter or None expected)");
+  }
+  if (has(m->own_buffers())) {
+    auto* t = v.get<TensorObj>();
+    if (!t && !v.is_none()) {
+      in.error("TypeError", "cannot assign '" + type_name(v) + "' as buffer '" + name + "' (torch.Tensor or None expected)");
+    }
+    m->register_buffer(name, t ? t->tensor : Tensor());
+    return;
+  }
+  if (has(m->children())) {
+    if (!v.is_none()) {
+      in.error("TypeError", "cannot assign '" + type_name(v) + "' as child module '" + name + "' (torch.nn.Module or None expected)");
+    }
+    m->register_module(name, nullptr);
+    return;
+  }
+  if (name == "training") {
+    m->train(in.truthy(v));
+    return;
+  }
+  if (!sm) {
+    in.error("AttributeError", "initlab cannot add the attribute '" + name + "' to a built-in " + m->type_name());
+  }
+  sm->attrs[name] = v;
+}
+
+Value call_module(Interpreter& in, const Value& self, A& args) {
+  nn::ModulePtr m = module_of(self);
+  nn::ForwardObserver* observer = nn::current_observer();
+  if (auto* sm = dynamic_cast<ScriptModule*>(m.get())) {
+    if (!sm->cls->find("forward")) {
+      in.error("NotImplementedError", "Module [" + sm->cls->name + "] is missing the required \"forward\" function");
+    }
+    nn::set_source_line(in.location().line);
+    if (observer) observer->module_enter(*m);
+    ++in.module_call_depth;
+    Value out;
+    try {
+      out = in.call_method(self, "forward", args);
+    } catch (...) {
+      --in.module_call_depth;
+      throw;
+    }
+    --in.module_call_depth;
+    if (observer) {
+      if (auto* t = out.get<TensorObj>()) {
+        observer->module_output(*m, t->tensor);
+      } else if (auto* tup = out.get<TupleObj>(); tup && !tup->items.empty() && tup->items[0].get<TensorObj>()) {
+        observer->module_output(*m, tup->items[0].get<TensorObj>()->tensor);
+      } else {
+        // A forward that returns no tensor still closes its call for the probe.
+        observer->module_output(*m, Tensor(Shape{0}));
+      }
+    }
+    return out;
+  }
+  if (m->type_name() == "ModuleList") {
+    in.error("NotImplementedError", "Module [ModuleList] is missing the required \"forward\" function");
+  }
+  if (args.positional.size() != 1 || !args.keywords.empty()) {
+    in.error("TypeError", "forward() takes 2 positional arguments but " + std::to_string(args.positional.size() + 1) + " were given");
+  }
+  auto* t = args.positional[0].get<TensorObj>();
+  if (!t) {
+    in.error("TypeError", m->type_name() + ".forward(): argument 'input' (position 1) must be Tensor, not " + type_name(args.positional[0]));
+  }
+  nn::set_source_line(in.location().line);
+  ++in.module_call_depth;
+  Tensor out;
+  try {
+    out = (*m)(t->tensor);
+  } catch (...) {
+    --in.module_call_depth;
+    throw;
+  }
+  --in.module_call_depth;
+  return make_tensor(out);
+}
+
+}  // namespace initlab::script

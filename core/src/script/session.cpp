@@ -1,0 +1,188 @@
+#include "initlab/session.hpp"
+
+#include <chrono>
+
+#include "initlab/error.hpp"
+#include "initlab/nn/layers.hpp"
+#include "initlab/sampling.hpp"
+#include "initlab/warnings.hpp"
+#include "interpreter.hpp"
+#include "parser.hpp"
+#include "script_module.hpp"
+
+namespace initlab {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double ms_between(Clock::time_point a, Clock::time_point b) {
+  return std::chrono::duration<double, std::milli>(b - a).count();
+}
+
+ErrorInfo error_info(const script::ScriptError& e, const script::Source& source) {
+  ErrorInfo info;
+  info.kind = e.kind();
+  info.message = e.message();
+  info.line = e.where().line;
+  info.column = e.where().column;
+  info.source_line = source.line(info.line);
+  info.formatted = e.format(source);
+  for (const auto& f : e.traceback()) info.traceback.push_back({f.function, f.where.line});
+  return info;
+}
+
+NamedTensor named(const std::string& name, const Tensor& t) {
+  NamedTensor n;
+  n.name = name;
+  n.shape = t.shape().to_vector();
+  n.dtype = t.dtype() == DType::int64 ? "int64" : t.dtype() == DType::boolean ? "bool" : "float32";
+  n.data = t.to_vector();
+  return n;
+}
+
+// The model the run probes when the script called none: `model`, else the last module created
+// that no other created module contains.
+nn::ModulePtr pick_model(script::Interpreter& in) {
+  auto it = in.globals()->vars.find("model");
+  if (it != in.globals()->vars.end()) {
+    if (auto* m = it->second.get<script::ModuleObj>()) return m->module;
+  }
+  const auto& created = in.created_modules();
+  for (auto c = created.rbegin(); c != created.rend(); ++c) {
+    bool contained = false;
+    for (const auto& other : created) {
+      if (other == *c) continue;
+      for (auto& [path, m] : other->named_modules())
+        if (m == c->get() && !path.empty()) contained = true;
+      if (contained) break;
+    }
+    if (!contained) return *c;
+  }
+  return nullptr;
+}
+
+// Conv2d(C) -> (batch, C, 28, 28); Conv1d(C) -> (batch, C, 28); Linear(F) -> (batch, F).
+std::vector<int64_t> default_input_shape(nn::Module& model, int64_t batch) {
+  for (auto& [path, m] : model.named_modules()) {
+    if (auto* conv = dynamic_cast<nn::ConvNd*>(m)) {
+      if (m->type_name() == "Conv2d") return {batch, conv->options().in_channels, 28, 28};
+      return {batch, conv->options().in_channels, 28};
+    }
+    if (auto* linear = dynamic_cast<nn::Linear*>(m)) return {batch, linear->in_features};
+  }
+  raise(ErrorKind::ValueError,
+        "cannot tell what input " + model.type_name() +
+            " takes (its first layer is neither Linear nor Conv); call the model in the script or set the input_shape option");
+}
+
+// Keeps the tensor-memory cap and the source line of one run from leaking into the next.
+struct RunScope {
+  int64_t previous_cap = TensorMemory::cap();
+  explicit RunScope(int64_t cap) { TensorMemory::set_cap(cap); }
+  ~RunScope() {
+    TensorMemory::set_cap(previous_cap);
+    nn::set_source_line(0);
+  }
+};
+
+}  // namespace
+
+Report run(const std::string& text, const RunOptions& options) {
+  const auto t0 = Clock::now();
+  Report report;
+  const script::Source source(text);
+  WarningCapture warnings;
+  RunScope scope(options.limits.max_tensor_bytes);
+  default_generator().manual_seed(options.seed);
+
+  probe::Options probe_options;
+  probe_options.bins = options.bins;
+  probe::Probe probe(probe_options);
+  std::unique_ptr<script::Interpreter> interp;
+  auto t_parse = t0, t_build = t0, t_forward = t0;
+  nn::ModulePtr model;
+  Tensor output;
+  try {
+    const script::Program program = script::parse(source);
+    t_parse = Clock::now();
+    interp = std::make_unique<script::Interpreter>(source, options.limits,
+                                                   [&](const std::string& s) { report.output += s; });
+    {
+      nn::ObserveForward observe(&probe);
+      interp->run(program);
+    }
+    t_build = Clock::now();
+    if (probe.forward_calls() > 0) {
+      report.forward_from_script = true;
+      t_forward = t_build;
+    } else {
+      model = pick_model(*interp);
+      if (model) {
+        if (options.mode == "train") model->train(true);
+        if (options.mode == "eval") model->train(false);
+        std::vector<int64_t> shape = options.input_shape.empty() ? default_input_shape(*model, options.batch)
+                                                                 : options.input_shape;
+        Tensor x{Shape(shape)};
+        if (options.input == "normal") normal_(x, 0, 1, default_generator());
+        else if (options.input == "uniform") uniform_(x, 0, 1, default_generator());
+        else if (options.input == "ones") x.fill_(1.0f);
+        else if (options.input != "zeros") raise(ErrorKind::ValueError, "unknown input distribution '" + options.input + "' (normal, uniform, zeros or ones)");
+        report.input_shape = shape;
+        nn::ObserveForward observe(&probe);
+        output = (*model)(x);
+      }
+      t_forward = Clock::now();
+    }
+  } catch (const script::ScriptError& e) {
+    report.ok = false;
+    report.error = error_info(e, source);
+  } catch (const Error& e) {
+    report.ok = false;
+    ErrorInfo info;
+    info.kind = kind_name(e.kind());
+    info.message = e.what();
+    info.formatted = info.kind + ": " + info.message;
+    report.error = info;
+  } catch (const std::bad_alloc&) {
+    report.ok = false;
+    report.error = ErrorInfo{"MemoryError", "out of memory", 0, 0, "", "MemoryError: out of memory", {}};
+  }
+  const auto t_probe0 = Clock::now();
+  if (report.ok) {
+    const nn::Module* root = probe.root();
+    if (!model && root) {
+      for (const auto& m : interp->created_modules())
+        if (m.get() == root) model = m;
+      if (!model) {
+        for (const auto& m : interp->created_modules())
+          for (auto& [path, sub] : m->named_modules())
+            if (sub == root && !model) {
+              // The probed call was of a submodule: find its owning pointer.
+              for (auto& [p2, parent] : m->named_modules())
+                for (const auto& [n, c] : parent->children())
+                  if (c.get() == root) model = c;
+            }
+      }
+    }
+    report.layers = probe.take_records();
+    if (model) {
+      report.model_name = model->type_name();
+      report.model_repr = model->repr();
+      report.parameters = probe::parameter_stats(*model, probe_options);
+      if (options.state_dict)
+        for (auto& [name, t] : model->state_dict()) report.state_dict.push_back(named(name, t));
+    }
+    if (options.keep_output && output.defined()) report.output_tensor = named("output", output);
+  }
+  const auto t_end = Clock::now();
+  report.warnings = warnings.messages();
+  report.timings.parse_ms = ms_between(t0, t_parse);
+  report.timings.build_ms = report.ok ? ms_between(t_parse, t_build) : 0;
+  report.timings.forward_ms = report.ok && !report.forward_from_script ? ms_between(t_build, t_forward) : 0;
+  report.timings.probe_ms = ms_between(t_probe0, t_end);
+  report.timings.total_ms = ms_between(t0, t_end);
+  return report;
+}
+
+}  // namespace initlab

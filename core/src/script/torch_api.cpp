@@ -1,0 +1,824 @@
+// The torch namespace and Tensor's attributes, methods and operators, bound to the core.
+// Calls that a forward pass makes (torch.cat, x.view, x + y, ...) go through F:: so the probe
+// sees them, attributed to the script line that made them.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "bindings.hpp"
+#include "initlab/init.hpp"
+#include "initlab/nn/functional.hpp"
+#include "initlab/sampling.hpp"
+#include "native_args.hpp"
+
+namespace initlab::script {
+
+namespace {
+
+using A = CallArgs;
+using kernels::BinaryOp;
+
+Tensor& tensor_of(const Value& v) { return v.get<TensorObj>()->tensor; }
+
+Tensor as_tensor(Interpreter& in, const Value& v, const std::string& what) {
+  if (auto* t = v.get<TensorObj>()) return t->tensor;
+  in.error("TypeError", what + " must be Tensor, not " + type_name(v));
+}
+
+Generator& generator_arg(Interpreter& in, const Value& v) {
+  if (v.is_none()) return default_generator();
+  if (auto* g = v.get<GeneratorObj>()) return *g->generator;
+  in.error("TypeError", "generator must be a torch.Generator, not " + type_name(v));
+}
+
+// Forward-pass ops report the script line they came from.
+void mark_line(Interpreter& in) { nn::set_source_line(in.location().line); }
+
+// PyTorch refuses in-place writes to a leaf that requires grad unless gradients are off.
+void check_inplace(Interpreter& in, const Value& self) {
+  auto* t = self.get<TensorObj>();
+  if (t && t->requires_grad && !in.no_grad) {
+    in.error("RuntimeError", "a leaf Variable that requires grad is being used in an in-place operation.");
+  }
+}
+
+Value size_tuple(const Tensor& t) {
+  std::vector<Value> dims;
+  for (int64_t d : t.shape()) dims.emplace_back(d);
+  Value v = make_tuple(std::move(dims));
+  v.get<TupleObj>()->is_size = true;
+  return v;
+}
+
+Value scalar_of(const Tensor& t) {
+  const float f = t.contiguous().data()[0];
+  if (t.dtype() == DType::int64) return Value(static_cast<int64_t>(f));
+  if (t.dtype() == DType::boolean) return Value(f != 0.0f);
+  return Value(static_cast<double>(f));
+}
+
+Tensor scalar_tensor(double v) {
+  Tensor t(Shape{});
+  t.data()[0] = static_cast<float>(v);
+  return t;
+}
+
+// Nested Python lists of numbers -> shape and values.
+void flatten_data(Interpreter& in, const Value& v, int depth, std::vector<int64_t>& shape,
+                  std::vector<float>& out, bool& all_int) {
+  if (v.is_number()) {
+    if (depth != static_cast<int>(shape.size())) in.error("ValueError", "expected sequence of length " + std::to_string(shape.size() > static_cast<std::size_t>(depth) ? shape[static_cast<std::size_t>(depth)] : 0) + " at dim " + std::to_string(depth) + " (got a number)");
+    if (v.is_float()) all_int = false;
+    out.push_back(static_cast<float>(v.as_float()));
+    return;
+  }
+  if (auto* t = v.get<TensorObj>(); t && t->tensor.numel() == 1 && t->tensor.dim() == 0) {
+    out.push_back(t->tensor.contiguous().data()[0]);
+    if (t->tensor.dtype() == DType::float32) all_int = false;
+    return;
+  }
+  if (!v.get<ListObj>() && !v.get<TupleObj>()) {
+    in.error("TypeError", "new(): invalid data type '" + type_name(v) + "'");
+  }
+  const std::vector<Value> items = in.to_vector(v);
+  if (static_cast<int>(shape.size()) == depth) {
+    shape.push_back(static_cast<int64_t>(items.size()));
+  } else if (shape[static_cast<std::size_t>(depth)] != static_cast<int64_t>(items.size())) {
+    in.error("ValueError", "expected sequence of length " + std::to_string(shape[static_cast<std::size_t>(depth)]) +
+                               " at dim " + std::to_string(depth) + " (got " + std::to_string(items.size()) + ")");
+  }
+  if (shape.size() > kMaxDims) in.error("ValueError", "initlab tensors have at most 5 dimensions");
+  for (const Value& item : items) flatten_data(in, item, depth + 1, shape, out, all_int);
+}
+
+// Reductions over all elements or one dim, in double like PyTorch's CPU kernels.
+enum class Reduce { sum, mean, var, std, max, min, prod, norm };
+
+Tensor reduce(Interpreter& in, const Tensor& x_in, Reduce kind, std::optional<int64_t> dim, bool keepdim,
+              int64_t correction = 1, double p = 2.0) {
+  const Tensor x = x_in.contiguous();
+  const auto fold = [&](const float* data, int64_t n, int64_t stride) -> double {
+    if ((kind == Reduce::max || kind == Reduce::min) && n == 0) {
+      in.error("RuntimeError", std::string(kind == Reduce::max ? "max" : "min") +
+                                   "(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.");
+    }
+    double acc = kind == Reduce::prod ? 1.0 : 0.0;
+    double best = kind == Reduce::max ? -INFINITY : INFINITY;
+    for (int64_t i = 0; i < n; ++i) {
+      const double v = static_cast<double>(data[i * stride]);
+      if (kind == Reduce::max) best = (v > best || std::isnan(v)) ? v : best;
+      else if (kind == Reduce::min) best = (v < best || std::isnan(v)) ? v : best;
+      else if (kind == Reduce::prod) acc *= v;
+      else if (kind == Reduce::norm) acc += std::pow(std::fabs(v), p);
+      else acc += v;
+    }
+    if (kind == Reduce::max || kind == Reduce::min) return best;
+    if (kind == Reduce::sum || kind == Reduce::prod) return acc;
+    if (kind == Reduce::norm) return std::pow(acc, 1.0 / p);
+    const double mean = acc / static_cast<double>(n);
+    if (kind == Reduce::mean) return n == 0 ? std::nan("") : mean;
+    double sq = 0;
+    for (int64_t i = 0; i < n; ++i) {
+      const double d = static_cast<double>(data[i * stride]) - mean;
+      sq += d * d;
+    }
+    const double var = n - correction > 0 ? sq / static_cast<double>(n - correction) : std::nan("");
+    return kind == Reduce::var ? var : std::sqrt(var);
+  };
+  if (!dim) {
+    Tensor out = scalar_tensor(fold(x.data(), x.numel(), 1));
+    if (kind == Reduce::sum && x.dtype() == DType::int64) out.set_dtype(DType::int64);
+    return out;
+  }
+  const int64_t d = ops::wrap_dim(*dim, x.dim());
+  int64_t outer = 1, inner = 1;
+  for (int64_t i = 0; i < d; ++i) outer *= x.size(i);
+  for (int64_t i = d + 1; i < x.dim(); ++i) inner *= x.size(i);
+  const int64_t n = x.dim() == 0 ? 1 : x.size(d);
+  Shape shape;
+  for (int64_t i = 0; i < x.dim(); ++i) {
+    if (i == d) {
+      if (keepdim) shape.push_back(1);
+    } else {
+      shape.push_back(x.size(i));
+    }
+  }
+  Tensor out(shape);
+  for (int64_t o = 0; o < outer; ++o)
+    for (int64_t j = 0; j < inner; ++j)
+      out.data()[o * inner + j] = static_cast<float>(fold(x.data() + o * n * inner + j, n, inner));
+  return out;
+}
+
+Tensor argreduce(const Tensor& x_in, bool is_max, int64_t dim) {
+  const Tensor x = x_in.contiguous();
+  const int64_t d = ops::wrap_dim(dim, x.dim());
+  int64_t outer = 1, inner = 1;
+  for (int64_t i = 0; i < d; ++i) outer *= x.size(i);
+  for (int64_t i = d + 1; i < x.dim(); ++i) inner *= x.size(i);
+  const int64_t n = x.size(d);
+  Shape shape;
+  for (int64_t i = 0; i < x.dim(); ++i)
+    if (i != d) shape.push_back(x.size(i));
+  Tensor out(shape);
+  out.set_dtype(DType::int64);
+  for (int64_t o = 0; o < outer; ++o)
+    for (int64_t j = 0; j < inner; ++j) {
+      const float* p = x.data() + o * n * inner + j;
+      int64_t best = 0;
+      for (int64_t i = 1; i < n; ++i)
+        if (is_max ? p[i * inner] > p[best * inner] : p[i * inner] < p[best * inner]) best = i;
+      out.data()[o * inner + j] = static_cast<float>(best);
+    }
+  return out;
+}
+
+std::optional<int64_t> optional_dim(Interpreter& in, const Value& v) {
+  if (v.is_none()) return std::nullopt;
+  return to_int(in, v, "dim");
+}
+
+Tensor elementwise(const Tensor& x_in, const std::function<float(float)>& f) {
+  const Tensor x = x_in.contiguous();
+  Tensor y = Tensor::uninitialized(x.shape());
+  for (int64_t i = 0; i < x.numel(); ++i) y.data()[i] = f(x.data()[i]);
+  return y;
+}
+
+Tensor compare_tensors(Interpreter& in, const std::string& op, const Value& a, const Value& b) {
+  // Broadcast through a subtraction-shaped walk: compute both as tensors of the common shape.
+  const Tensor ta = a.get<TensorObj>() ? tensor_of(a) : scalar_tensor(to_float(in, a, "comparison operand"));
+  const Tensor tb = b.get<TensorObj>() ? tensor_of(b) : scalar_tensor(to_float(in, b, "comparison operand"));
+  const Shape shape = ops::broadcast_shapes(ta.shape(), tb.shape());
+  Tensor x(shape), y(shape);
+  x.copy_from(ta);
+  y.copy_from(tb);
+  Tensor out(shape);
+  out.set_dtype(DType::boolean);
+  for (int64_t i = 0; i < out.numel(); ++i) {
+    const float u = x.data()[i], v = y.data()[i];
+    bool r = false;
+    if (op == "<") r = u < v;
+    else if (op == "<=") r = u <= v;
+    else if (op == ">") r = u > v;
+    else if (op == ">=") r = u >= v;
+    else if (op == "==") r = u == v;
+    else if (op == "!=") r = u != v;
+    out.data()[i] = r ? 1.0f : 0.0f;
+  }
+  return out;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+// operators
+
+Value tensor_binary(Interpreter& in, const std::string& op, const Value& a, const Value& b) {
+  if (op == "<" || op == "<=" || op == ">" || op == ">=" || op == "==" || op == "!=") {
+    if (!(a.get<TensorObj>() || a.is_number()) || !(b.get<TensorObj>() || b.is_number())) {
+      if (op == "==") return Value(false);
+      if (op == "!=") return Value(true);
+      in.error("TypeError", "'" + op + "' not supported between instances of '" + type_name(a) + "' and '" + type_name(b) + "'");
+    }
+    return make_tensor(compare_tensors(in, op, a, b));
+  }
+  mark_line(in);
+  const bool ta = a.get<TensorObj>() != nullptr, tb = b.get<TensorObj>() != nullptr;
+  const auto number = [&](const Value& v) {
+    if (!v.is_number()) {
+      in.error("TypeError", "unsupported operand type(s) for " + op + ": '" + type_name(a) + "' and '" + type_name(b) + "'");
+    }
+    return v.as_float();
+  };
+  const auto keep_int = [&](Tensor t) {
+    // int tensor op int scalar/tensor stays int for + - * (as in PyTorch).
+    const bool ints = (!ta || tensor_of(a).dtype() == DType::int64) && (!tb || tensor_of(b).dtype() == DType::int64) &&
+                      (ta || a.is_int() || a.is_bool()) && (tb || b.is_int() || b.is_bool());
+    if (ints && (op == "+" || op == "-" || op == "*")) t.set_dtype(DType::int64);
+    return make_tensor(std::move(t));
+  };
+  if (op == "@") {
+    if (!ta || !tb) in.error("TypeError", "unsupported operand type(s) for @: '" + type_name(a) + "' and '" + type_name(b) + "'");
+    return make_tensor(F::matmul(tensor_of(a), tensor_of(b)));
+  }
+  if (op == "+" || op == "-" || op == "*") {
+    if (ta && tb) {
+      const Tensor& x = tensor_of(a);
+      const Tensor& y = tensor_of(b);
+      return keep_int(op == "+" ? F::add(x, y) : op == "-" ? F::sub(x, y) : F::mul(x, y));
+    }
+    const Tensor& x = ta ? tensor_of(a) : tensor_of(b);
+    const double s = number(ta ? b : a);
+    return keep_int(op == "+" ? F::add(x, s, !ta) : op == "-" ? F::sub(x, s, !ta) : F::mul(x, s, !ta));
+  }
+  if (op == "/") {
+    Tensor out = ta && tb ? ops::binary(tensor_of(a), tensor_of(b), BinaryOp::div)
+                          : ops::binary(ta ? tensor_of(a) : tensor_of(b), number(ta ? b : a), BinaryOp::div, !ta);
+    return make_tensor(std::move(out));
+  }
+  if (op == "**") {
+    if (ta && !tb) {
+      const double e = number(b);
+      return make_tensor(elementwise(tensor_of(a), [e](float x) {
+        return e == 2.0 ? x * x : static_cast<float>(std::pow(static_cast<double>(x), e));
+      }));
+    }
+    if (!ta && tb) {
+      const double base = number(a);
+      return make_tensor(elementwise(tensor_of(b), [base](float x) { return static_cast<float>(std::pow(base, static_cast<double>(x))); }));
+    }
+    const Tensor& x = tensor_of(a);
+    const Tensor& y = tensor_of(b);
+    const Shape shape = ops::broadcast_shapes(x.shape(), y.shape());
+    Tensor u(shape), v(shape);
+    u.copy_from(x);
+    v.copy_from(y);
+    for (int64_t i = 0; i < u.numel(); ++i)
+      u.data()[i] = static_cast<float>(std::pow(static_cast<double>(u.data()[i]), static_cast<double>(v.data()[i])));
+    return make_tensor(u);
+  }
+  in.error("TypeError", "unsupported operand type(s) for " + op + ": '" + type_name(a) + "' and '" + type_name(b) + "'");
+}
+
+Value tensor_unary(Interpreter& in, const std::string& op, const Value& a) {
+  mark_line(in);
+  if (op == "-") return make_tensor(ops::binary(tensor_of(a), -1.0, BinaryOp::mul));
+  if (op == "+") return a;
+  in.error("TypeError", "bad operand type for unary " + op + ": 'Tensor'");
+}
+
+// ---------------------------------------------------------------------------------------
+// indexing: ints, slices, None, and tuples of them (views, so writes reach the original)
+
+namespace {
+
+Tensor index_view(Interpreter& in, const Tensor& t, const Value& index) {
+  std::vector<Value> parts;
+  if (auto* tup = index.get<TupleObj>(); tup && !(tup->items.size() == 4 && tup->items[0].is_str() && tup->items[0].as_str() == "__slice__")) {
+    parts = tup->items;
+  } else {
+    parts = {index};
+  }
+  Tensor v = t;
+  int64_t d = 0;
+  for (const Value& p : parts) {
+    if (p.is_none()) {
+      v = v.unsqueeze(d);
+      ++d;
+      continue;
+    }
+    if (p.is_int() || p.is_bool()) {
+      if (d >= v.dim()) in.error("IndexError", "too many indices for tensor of dimension " + std::to_string(t.dim()));
+      const int64_t n = v.size(d);
+      int64_t i = p.as_int();
+      if (i < -n || i >= n) {
+        in.error("IndexError", "index " + std::to_string(i) + " is out of bounds for dimension " +
+                                   std::to_string(d) + " with size " + std::to_string(n));
+      }
+      v = v.select(d, i < 0 ? i + n : i);
+      continue;
+    }
+    auto* s = p.get<TupleObj>();
+    if (s && s->items.size() == 4 && s->items[0].is_str() && s->items[0].as_str() == "__slice__") {
+      if (d >= v.dim()) in.error("IndexError", "too many indices for tensor of dimension " + std::to_string(t.dim()));
+      const int64_t n = v.size(d);
+      const int64_t step = s->items[3].is_none() ? 1 : to_int(in, s->items[3], "slice step");
+      if (step <= 0) in.error("ValueError", "step must be greater than zero");
+      const int64_t lo = s->items[1].is_none() ? 0 : to_int(in, s->items[1], "slice index");
+      const int64_t hi = s->items[2].is_none() ? n : to_int(in, s->items[2], "slice index");
+      v = v.slice(d, lo, hi, step);
+      ++d;
+      continue;
+    }
+    in.error("NotImplementedError", "not supported in initlab: indexing a tensor with " + type_name(p) +
+                                        " (use ints, slices and None)");
+  }
+  return v;
+}
+
+}  // namespace
+
+Value tensor_subscript(Interpreter& in, const Value& tensor, const Value& index) {
+  auto* t = tensor.get<TensorObj>();
+  return make_tensor(index_view(in, t->tensor, index), false);
+}
+
+void tensor_set_subscript(Interpreter& in, const Value& tensor, const Value& index, const Value& v) {
+  check_inplace(in, tensor);
+  Tensor view = index_view(in, tensor_of(tensor), index);
+  if (auto* src = v.get<TensorObj>()) {
+    view.copy_from(src->tensor);
+  } else {
+    view.fill_(static_cast<float>(to_float(in, v, "assigned value")));
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Tensor attributes and methods
+
+std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, const std::string& name) {
+  auto* obj = self.get<TensorObj>();
+  const Tensor t = obj->tensor;
+  const auto method = [&](Native fn) { return make_builtin("Tensor." + name, std::move(fn)); };
+  if (name == "shape") return size_tuple(t);
+  if (name == "data") return make_tensor(t, false);
+  if (name == "grad") return Value();
+  if (name == "requires_grad") return Value(obj->requires_grad);
+  if (name == "is_leaf") return Value(true);
+  if (name == "ndim") return Value(t.dim());
+  if (name == "T") return make_tensor(t.dim() < 2 ? t : t.permute([&] {
+    std::vector<int64_t> d;
+    for (int64_t i = t.dim() - 1; i >= 0; --i) d.push_back(i);
+    return d;
+  }()));
+  if (name == "dtype") {
+    auto d = std::make_shared<DtypeObj>();
+    d->name = t.dtype() == DType::int64 ? "int64" : t.dtype() == DType::boolean ? "bool" : "float32";
+    return Value(ObjPtr(d));
+  }
+  if (name == "device") return Value("cpu");
+  if (name == "size") {
+    return method([t](Interpreter& in, A& a) {
+      const auto args = bind_native(in, "size", a, {{"dim", Value()}});
+      if (args[0].is_none()) return size_tuple(t);
+      return Value(t.size(to_int(in, args[0], "dim")));
+    });
+  }
+  if (name == "dim" || name == "ndimension") return method([t](Interpreter&, A&) { return Value(t.dim()); });
+  if (name == "numel" || name == "nelement") return method([t](Interpreter&, A&) { return Value(t.numel()); });
+  if (name == "item") {
+    return method([t](Interpreter& in, A&) {
+      if (t.numel() != 1) {
+        in.error("RuntimeError", "a Tensor with " + std::to_string(t.numel()) + " elements cannot be converted to Scalar");
+      }
+      return scalar_of(t);
+    });
+  }
+  if (name == "tolist") {
+    return method([t](Interpreter&, A&) {
+      std::function<Value(const Tensor&)> conv = [&](const Tensor& x) -> Value {
+        if (x.dim() == 0) return scalar_of(x);
+        std::vector<Value> items;
+        for (int64_t i = 0; i < x.size(0); ++i) items.push_back(conv(x.select(0, i)));
+        return make_list(std::move(items));
+      };
+      return conv(t);
+    });
+  }
+  // ---- in-place ----
+  const auto inplace = [&](std::function<void(Interpreter&, A&, Tensor&)> fn) {
+    Value keep = self;
+    return method([keep, fn](Interpreter& in, A& a) {
+      check_inplace(in, keep);
+      Tensor target = tensor_of(keep);
+      fn(in, a, target);
+      return keep;
+    });
+  };
+  if (name == "fill_") {
+    return inplace([](Interpreter& in, A& a, Tensor& dst) {
+      const auto args = bind_native(in, "fill_", a, {{"value", std::nullopt}});
+      dst.fill_(static_cast<float>(to_float(in, args[0], "value")));
+    });
+  }
+  if (name == "zero_") return inplace([](Interpreter&, A&, Tensor& dst) { dst.zero_(); });
+  if (name == "normal_") {
+    return inplace([](Interpreter& in, A& a, Tensor& dst) {
+      const auto args = bind_native(in, "normal_", a, {{"mean", Value(0.0)}, {"std", Value(1.0)}, {"generator", Value(), true}});
+      initlab::normal_(dst, to_float(in, args[0], "mean"), to_float(in, args[1], "std"), generator_arg(in, args[2]));
+    });
+  }
+  if (name == "uniform_") {
+    return inplace([](Interpreter& in, A& a, Tensor& dst) {
+      const auto args = bind_native(in, "uniform_", a, {{"from", Value(0.0)}, {"to", Value(1.0)}, {"generator", Value(), true}});
+      initlab::uniform_(dst, to_float(in, args[0], "from"), to_float(in, args[1], "to"), generator_arg(in, args[2]));
+    });
+  }
+  if (name == "copy_") {
+    return inplace([](Interpreter& in, A& a, Tensor& dst) {
+      const auto args = bind_native(in, "copy_", a, {{"src", std::nullopt}, {"non_blocking", Value(false)}});
+      dst.copy_from(as_tensor(in, args[0], "copy_(): argument 'src'"));
+    });
+  }
+  if (name == "add_" || name == "sub_" || name == "mul_" || name == "div_") {
+    const std::string op = name == "add_" ? "+" : name == "sub_" ? "-" : name == "mul_" ? "*" : "/";
+    return inplace([op](Interpreter& in, A& a, Tensor& dst) {
+      const auto args = bind_native(in, op == "+" ? "add_" : "op_", a, {{"other", std::nullopt}, {"alpha", Value(1)}});
+      Value other = args[1].is_number() && args[1].as_float() != 1.0 ? in.binary("*", args[0], args[1]) : args[0];
+      const Value r = tensor_binary(in, op, make_tensor(dst), other);
+      dst.copy_from(tensor_of(r));
+    });
+  }
+  if (name == "clamp_") {
+    return inplace([](Interpreter& in, A& a, Tensor& dst) {
+      const auto args = bind_native(in, "clamp_", a, {{"min", Value()}, {"max", Value()}});
+      const float lo = args[0].is_none() ? -INFINITY : static_cast<float>(to_float(in, args[0], "min"));
+      const float hi = args[1].is_none() ? INFINITY : static_cast<float>(to_float(in, args[1], "max"));
+      dst.for_each_in_memory_order([&](float& x) { x = std::min(std::max(x, lo), hi); });
+    });
+  }
+  if (name == "requires_grad_") {
+    Value keep = self;
+    return method([keep](Interpreter& in, A& a) {
+      const auto args = bind_native(in, "requires_grad_", a, {{"requires_grad", Value(true)}});
+      keep.get<TensorObj>()->requires_grad = in.truthy(args[0]);
+      return keep;
+    });
+  }
+  // ---- views and copies ----
+  if (name == "view" || name == "reshape") {
+    const bool view = name == "view";
+    return method([t, view](Interpreter& in, A& a) {
+      mark_line(in);
+      const auto shape = size_args(in, a.positional, view ? "view" : "reshape");
+      return make_tensor(view ? F::view(t, Shape(shape)) : F::reshape(t, Shape(shape)));
+    });
+  }
+  if (name == "flatten") {
+    return method([t](Interpreter& in, A& a) {
+      const auto args = bind_native(in, "flatten", a, {{"start_dim", Value(0)}, {"end_dim", Value(-1)}});
+      mark_line(in);
+      return make_tensor(F::flatten(t, to_int(in, args[0], "start_dim"), to_int(in, args[1], "end_dim")));
+    });
+  }
+  if (name == "t") return method([t](Interpreter&, A&) { return make_tensor(t.t()); });
+  if (name == "transpose") {
+    return method([t](Interpreter& in, A& a) {
+      const auto args = bind_native(in, "transpose", a, {{"dim0", std::nullopt}, {"dim1", std::nullopt}});
+      return make_tensor(t.transpose(to_int(in, args[0], "dim0"), to_int(in, args[1], "dim1")));
+    });
+  }
+  if (name == "permute") {
+    return method([t](Interpreter& in, A& a) { return make_tensor(t.permute(size_args(in, a.positional, "permute"))); });
+  }
+  if (name == "unsqueeze") {
+    return method([t](Interpreter& in, A& a) {
+      const auto args = bind_native(in, "unsqueeze", a, {{"dim", std::nullopt}});
+      return make_tensor(t.unsqueeze(to_int(in, args[0], "dim")));
+    });
+  }
+  if (name == "squeeze") {
+    return method([t](Interpreter& in, A& a) {
+      const auto args = bind_native(in, "squeeze", a, {{"dim", Value()}});
+      if (!args[0].is_none()) return make_tensor(t.squeeze(to_int(in, args[0], "dim")));
+      Shape s;
+      for (int64_t d : t.shape())
+        if (d != 1) s.push_back(d);
+      return make_tensor(t.reshape(s));
+    });
+  }
+  if (name == "contiguous") return method([t](Interpreter&, A&) { return make_tensor(t.contiguous()); });
+  if (name == "clone") return method([t](Interpreter&, A&) { return make_tensor(t.clone()); });
+  if (name == "detach" || name == "cpu" || name == "float" || name == "to") {
+    const bool is_float = name == "float";
+    return method([t, is_float](Interpreter&, A&) {
+      Tensor r = t;
+      if (is_float && t.dtype() != DType::float32) {
+        r = t.clone();
+        r.set_dtype(DType::float32);
+      }
+      return make_tensor(r);
+    });
+  }
+  if (name == "long" || name == "int") {
+    return method([t](Interpreter&, A&) {
+      Tensor r = elementwise(t, [](float x) { return std::trunc(x); });
+      r.set_dtype(DType::int64);
+      return make_tensor(r);
+    });
+  }
+  if (name == "double") {
+    return method([](Interpreter& in, A&) -> Value {
+      in.error("NotImplementedError", "not supported in initlab: float64 tensors (initlab computes in float32)");
+    });
+  }
+  // ---- reductions ----
+  const auto reduction = [&](Reduce kind) {
+    return method([t, kind, name](Interpreter& in, A& a) -> Value {
+      std::vector<ParamSpec> spec = {{"dim", Value()}, {"keepdim", Value(false)}};
+      if (kind == Reduce::std || kind == Reduce::var) {
+        spec = {{"dim", Value()}, {"unbiased", Value(true)}, {"keepdim", Value(false)}, {"correction", Value(), true}};
+      }
+      const auto args = bind_native(in, name, a, spec);
+      if (kind == Reduce::std || kind == Reduce::var) {
+        // x.std(0) reads the first argument as dim; x.std(False) as unbiased.
+        Value dim = args[0], unbiased = args[1];
+        if (dim.is_bool()) std::swap(dim, unbiased);
+        const int64_t correction = !args[3].is_none() ? to_int(in, args[3], "correction") : (in.truthy(unbiased) ? 1 : 0);
+        return make_tensor(reduce(in, t, kind, optional_dim(in, dim), in.truthy(args[2]), correction));
+      }
+      const auto dim = optional_dim(in, args[0]);
+      if ((kind == Reduce::max || kind == Reduce::min) && dim) {
+        const bool keep = in.truthy(args[1]);
+        Tensor values = reduce(in, t, kind, dim, keep);
+        Tensor idx = argreduce(t, kind == Reduce::max, *dim);
+        if (keep) idx = idx.unsqueeze(*dim);
+        return make_tuple({make_tensor(values), make_tensor(idx)});
+      }
+      return make_tensor(reduce(in, t, kind, dim, in.truthy(args[1])));
+    });
+  };
+  if (name == "sum") return reduction(Reduce::sum);
+  if (name == "mean") return reduction(Reduce::mean);
+  if (name == "std") return reduction(Reduce::std);
+  if (name == "var") return reduction(Reduce::var);
+  if (name == "max") return reduction(Reduce::max);
+  if (name == "min") return reduction(Reduce::min);
+  if (name == "prod") return reduction(Reduce::prod);
+  if (name == "norm") {
+    return method([t](Interpreter& in, A& a) {
+      const auto args = bind_native(in, "norm", a, {{"p", Value(2.0)}, {"dim", Value()}, {"keepdim", Value(false)}});
+      return make_tensor(reduce(in, t, Reduce::norm, optional_dim(in, args[1]), in.truthy(args[2]), 1,
+                                to_float(in, args[0], "p")));
+    });
+  }
+  if (name == "argmax" || name == "argmin") {
+    const bool is_max = name == "argmax";
+    return method([t, is_max](Interpreter& in, A& a) {
+      const auto args = bind_native(in, is_max ? "argmax" : "argmin", a, {{"dim", Value()}, {"keepdim", Value(false)}});
+      if (args[0].is_none()) {
+        Tensor r = argreduce(t.reshape(Shape{t.numel()}), is_max, 0);
+        return make_tensor(r);
+      }
+      return make_tensor(argreduce(t, is_max, to_int(in, args[0], "dim")));
+    });
+  }
+  // ---- element-wise math ----
+  using Fn = float (*)(float);
+  static const std::map<std::string, Fn> unary = {
+      {"abs", [](float x) { return std::fabs(x); }},   {"exp", [](float x) { return std::exp(x); }},
+      {"log", [](float x) { return std::log(x); }},    {"sqrt", [](float x) { return std::sqrt(x); }},
+      {"sign", [](float x) { return x > 0 ? 1.0f : (x < 0 ? -1.0f : 0.0f); }},
+      {"floor", [](float x) { return std::floor(x); }}, {"ceil", [](float x) { return std::ceil(x); }},
+      {"square", [](float x) { return x * x; }},
+  };
+  if (auto it = unary.find(name); it != unary.end()) {
+    const Fn f = it->second;
+    return method([t, f](Interpreter&, A&) { return make_tensor(elementwise(t, f)); });
+  }
+  if (name == "pow") {
+    return method([self](Interpreter& in, A& a) {
+      const auto args = bind_native(in, "pow", a, {{"exponent", std::nullopt}});
+      return tensor_binary(in, "**", self, args[0]);
+    });
+  }
+  if (name == "add" || name == "sub" || name == "mul" || name == "div" || name == "matmul") {
+    const std::string op = name == "add" ? "+" : name == "sub" ? "-" : name == "mul" ? "*" : name == "div" ? "/" : "@";
+    return method([self, op](Interpreter& in, A& a) {
+      if (a.positional.size() != 1) in.error("TypeError", "expected one argument");
+      return tensor_binary(in, op, self, a.positional[0]);
+    });
+  }
+  if (name == "clamp") {
+    return method([t](Interpreter& in, A& a) {
+      const auto args = bind_native(in, "clamp", a, {{"min", Value()}, {"max", Value()}});
+      const float lo = args[0].is_none() ? -INFINITY : static_cast<float>(to_float(in, args[0], "min"));
+      const float hi = args[1].is_none() ? INFINITY : static_cast<float>(to_float(in, args[1], "max"));
+      return make_tensor(elementwise(t, [lo, hi](float x) { return std::min(std::max(x, lo), hi); }));
+    });
+  }
+  if (name == "relu" || name == "tanh" || name == "sigmoid") {
+    return method([t, name](Interpreter& in, A&) {
+      mark_line(in);
+      return make_tensor(name == "relu" ? F::relu(t) : name == "tanh" ? F::tanh(t) : F::sigmoid(t));
+    });
+  }
+  if (name == "softmax" || name == "log_softmax") {
+    const bool log = name == "log_softmax";
+    return method([t, log](Interpreter& in, A& a) {
+      const auto args = bind_native(in, log ? "log_softmax" : "softmax", a, {{"dim", std::nullopt}});
+      mark_line(in);
+      const int64_t dim = to_int(in, args[0], "dim");
+      return make_tensor(log ? F::log_softmax(t, dim) : F::softmax(t, dim));
+    });
+  }
+  if (name == "eq" || name == "ne" || name == "gt" || name == "lt" || name == "ge" || name == "le") {
+    const std::string op = name == "eq" ? "==" : name == "ne" ? "!=" : name == "gt" ? ">" : name == "lt" ? "<" : name == "ge" ? ">=" : "<=";
+    return method([self, op](Interpreter& in, A& a) { return tensor_binary(in, op, self, a.positional.at(0)); });
+  }
+  (void)interp;
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------------------
+// the torch namespace
+
+void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
+  const auto def = [&](const std::string& name, Native fn) { torch.members[name] = make_builtin("torch." + name, std::move(fn)); };
+  const auto creator = [&](const std::string& name, std::function<void(Interpreter&, Tensor&, Generator&)> fill) {
+    def(name, [name, fill](Interpreter& in, A& a) {
+      Value generator, requires_grad(false);
+      for (const auto& [k, v] : a.keywords) {
+        if (k == "generator") generator = v;
+        else if (k == "requires_grad") requires_grad = v;
+        else if (k == "dtype" || k == "device" || k == "layout" || k == "pin_memory") continue;
+        else in.error("TypeError", name + "() got an unexpected keyword argument '" + k + "'");
+      }
+      Tensor t(Shape(size_args(in, a.positional, name)));
+      fill(in, t, generator_arg(in, generator));
+      Value v = make_tensor(t);
+      v.get<TensorObj>()->requires_grad = in.truthy(requires_grad);
+      return v;
+    });
+  };
+  creator("randn", [](Interpreter&, Tensor& t, Generator& g) { initlab::normal_(t, 0, 1, g); });
+  creator("rand", [](Interpreter&, Tensor& t, Generator& g) { initlab::uniform_(t, 0, 1, g); });
+  creator("zeros", [](Interpreter&, Tensor&, Generator&) {});
+  creator("empty", [](Interpreter&, Tensor&, Generator&) {});
+  creator("ones", [](Interpreter&, Tensor& t, Generator&) { t.fill_(1.0f); });
+  def("full", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "full", a, {{"size", std::nullopt}, {"fill_value", std::nullopt}, {"dtype", Value(), true}, {"requires_grad", Value(false), true}});
+    Tensor t(Shape(to_ints(in, args[0], "size")));
+    t.fill_(static_cast<float>(to_float(in, args[1], "fill_value")));
+    if (args[1].is_int()) t.set_dtype(DType::int64);
+    return make_tensor(t);
+  });
+  def("tensor", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "tensor", a, {{"data", std::nullopt}, {"dtype", Value(), true}, {"requires_grad", Value(false), true}, {"device", Value(), true}});
+    std::vector<int64_t> shape;
+    std::vector<float> values;
+    bool all_int = true;
+    flatten_data(in, args[0], 0, shape, values, all_int);
+    in.check_list_size(static_cast<int64_t>(values.size()));
+    Tensor t = Tensor::from_vector(Shape(shape), values);
+    const bool is_bool = args[0].is_bool();
+    if (auto* d = args[1].get<DtypeObj>()) {
+      if (d->name == "int64") t.set_dtype(DType::int64);
+    } else if (all_int) {
+      t.set_dtype(is_bool ? DType::boolean : DType::int64);
+    }
+    Value v = make_tensor(t);
+    v.get<TensorObj>()->requires_grad = in.truthy(args[2]);
+    return v;
+  });
+  def("arange", [](Interpreter& in, A& a) {
+    std::vector<Value> pos = a.positional;
+    bool float_dtype = false;
+    for (const auto& [k, v] : a.keywords) {
+      if (k == "dtype") float_dtype = v.get<DtypeObj>() && v.get<DtypeObj>()->name == "float32";
+      else if (k == "start" || k == "end" || k == "step") pos.push_back(v);
+      else if (k != "device" && k != "requires_grad") in.error("TypeError", "arange() got an unexpected keyword argument '" + k + "'");
+    }
+    if (pos.empty() || pos.size() > 3) in.error("TypeError", "arange() received an invalid combination of arguments");
+    double start = 0, end, step = 1;
+    bool ints = true;
+    for (const Value& v : pos) ints = ints && (v.is_int() || v.is_bool());
+    if (pos.size() == 1) {
+      end = to_float(in, pos[0], "end");
+    } else {
+      start = to_float(in, pos[0], "start");
+      end = to_float(in, pos[1], "end");
+      if (pos.size() == 3) step = to_float(in, pos[2], "step");
+    }
+    if (step == 0) in.error("RuntimeError", "step must be nonzero");
+    const auto n = static_cast<int64_t>(std::max(0.0, std::ceil((end - start) / step)));
+    in.check_list_size(n);
+    Tensor t(Shape{n});
+    for (int64_t i = 0; i < n; ++i) t.data()[i] = static_cast<float>(start + static_cast<double>(i) * step);
+    if (ints && !float_dtype) t.set_dtype(DType::int64);
+    return make_tensor(t);
+  });
+  def("eye", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "eye", a, {{"n", std::nullopt}, {"m", Value()}, {"dtype", Value(), true}, {"requires_grad", Value(false), true}});
+    const int64_t n = to_int(in, args[0], "n");
+    const int64_t m = args[1].is_none() ? n : to_int(in, args[1], "m");
+    Tensor t(Shape{n, m});
+    init::eye_(t);
+    return make_tensor(t);
+  });
+  def("manual_seed", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "manual_seed", a, {{"seed", std::nullopt}});
+    if (!args[0].is_int() && !args[0].is_bool()) {
+      in.error("TypeError", "manual_seed expected a long, but got " + type_name(args[0]));
+    }
+    default_generator().manual_seed(static_cast<uint64_t>(args[0].as_int()));
+    auto g = std::make_shared<GeneratorObj>();
+    g->generator = std::shared_ptr<Generator>(&default_generator(), [](Generator*) {});
+    return Value(ObjPtr(g));
+  });
+  def("initial_seed", [](Interpreter&, A&) { return Value(static_cast<int64_t>(default_generator().initial_seed())); });
+  def("seed", [](Interpreter& in, A&) -> Value {
+    in.error("NotImplementedError", "not supported in initlab: torch.seed() (initlab runs are reproducible; use torch.manual_seed)");
+  });
+  def("no_grad", [](Interpreter&, A&) { return Value(ObjPtr(std::make_shared<NoGradObj>())); });
+  def("is_tensor", [](Interpreter&, A& a) { return Value(!a.positional.empty() && a.positional[0].get<TensorObj>() != nullptr); });
+  def("numel", [](Interpreter& in, A& a) { return Value(as_tensor(in, a.positional.at(0), "input").numel()); });
+  def("flatten", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "flatten", a, {{"input", std::nullopt}, {"start_dim", Value(0)}, {"end_dim", Value(-1)}});
+    mark_line(in);
+    return make_tensor(F::flatten(as_tensor(in, args[0], "flatten(): argument 'input'"), to_int(in, args[1], "start_dim"), to_int(in, args[2], "end_dim")));
+  });
+  for (const char* n : {"tanh", "sigmoid", "relu"}) {
+    const std::string name = n;
+    def(name, [name](Interpreter& in, A& a) {
+      const auto args = bind_native(in, name, a, {{"input", std::nullopt}});
+      mark_line(in);
+      const Tensor x = as_tensor(in, args[0], name + "(): argument 'input'");
+      return make_tensor(name == "tanh" ? F::tanh(x) : name == "sigmoid" ? F::sigmoid(x) : F::relu(x));
+    });
+  }
+  def("cat", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "cat", a, {{"tensors", std::nullopt}, {"dim", Value(0)}});
+    std::vector<Tensor> ts;
+    for (const Value& v : in.to_vector(args[0])) ts.push_back(as_tensor(in, v, "cat(): tensors"));
+    mark_line(in);
+    return make_tensor(F::cat(ts, to_int(in, args[1], "dim")));
+  });
+  def("matmul", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "matmul", a, {{"input", std::nullopt}, {"other", std::nullopt}});
+    return tensor_binary(in, "@", args[0], args[1]);
+  });
+  def("mm", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "mm", a, {{"input", std::nullopt}, {"mat2", std::nullopt}});
+    return tensor_binary(in, "@", args[0], args[1]);
+  });
+  for (const char* n : {"add", "sub", "mul", "div"}) {
+    const std::string name = n;
+    def(name, [name](Interpreter& in, A& a) {
+      const auto args = bind_native(in, name, a, {{"input", std::nullopt}, {"other", std::nullopt}});
+      const std::string op = name == "add" ? "+" : name == "sub" ? "-" : name == "mul" ? "*" : "/";
+      return tensor_binary(in, op, args[0], args[1]);
+    });
+  }
+  for (const char* n : {"mean", "sum", "std", "var", "max", "min", "abs", "exp", "log", "sqrt", "norm", "argmax", "argmin", "softmax", "log_softmax", "clamp", "zeros_like"}) {
+    const std::string name = n;
+    def(name, [name](Interpreter& in, A& a) -> Value {
+      if (a.positional.empty()) in.error("TypeError", name + "() missing 1 required positional argument: 'input'");
+      const Value self = a.positional[0];
+      if (name == "zeros_like") return make_tensor(Tensor(as_tensor(in, self, "input").shape()));
+      as_tensor(in, self, name + "(): argument 'input'");
+      A rest = a;
+      rest.positional.erase(rest.positional.begin());
+      return in.call(in.getattr(self, name), rest);
+    });
+  }
+  def("ones_like", [](Interpreter& in, A& a) {
+    return make_tensor(Tensor::full(as_tensor(in, a.positional.at(0), "input").shape(), 1.0f));
+  });
+  def("randn_like", [](Interpreter& in, A& a) {
+    Tensor t(as_tensor(in, a.positional.at(0), "input").shape());
+    initlab::normal_(t, 0, 1, default_generator());
+    return make_tensor(t);
+  });
+  def("randperm", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "randperm", a, {{"n", std::nullopt}, {"generator", Value(), true}, {"dtype", Value(), true}});
+    const int64_t n = to_int(in, args[0], "n");
+    in.check_list_size(n);
+    const auto perm = initlab::randperm(n, generator_arg(in, args[1]));
+    Tensor t(Shape{n});
+    for (int64_t i = 0; i < n; ++i) t.data()[i] = static_cast<float>(perm[static_cast<std::size_t>(i)]);
+    t.set_dtype(DType::int64);
+    return make_tensor(t);
+  });
+  // dtypes (accepted where PyTorch takes them; initlab computes in float32)
+  for (const char* n : {"float32", "float", "int64", "long", "bool"}) {
+    auto d = std::make_shared<DtypeObj>();
+    d->name = std::string(n) == "float" ? "float32" : std::string(n) == "long" ? "int64" : n;
+    torch.members[n] = Value(ObjPtr(d));
+  }
+  torch.members["__version__"] = Value("1.13.1 (initlab)");
+  (void)interp;
+}
+
+}  // namespace initlab::script

@@ -1,0 +1,193 @@
+// Values of the script language: Python's None, bool, int, float and str held inline, and
+// reference-counted objects for everything else (lists, tuples, dicts, functions, classes,
+// instances, tensors, nn modules, namespaces such as torch and math).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "ast.hpp"
+#include "initlab/generator.hpp"
+#include "initlab/nn/module.hpp"
+#include "initlab/tensor.hpp"
+
+namespace initlab::script {
+
+struct Object;
+using ObjPtr = std::shared_ptr<Object>;
+
+class Value {
+ public:
+  Value() = default;
+  Value(bool b) : v_(b) {}                                   // NOLINT
+  Value(int64_t i) : v_(i) {}                                // NOLINT
+  Value(int i) : v_(static_cast<int64_t>(i)) {}              // NOLINT
+  Value(double d) : v_(d) {}                                 // NOLINT
+  Value(std::string s) : v_(std::move(s)) {}                 // NOLINT
+  Value(const char* s) : v_(std::string(s)) {}               // NOLINT
+  Value(ObjPtr o) : v_(std::move(o)) {}                      // NOLINT
+
+  bool is_none() const { return v_.index() == 0; }
+  bool is_bool() const { return v_.index() == 1; }
+  bool is_int() const { return v_.index() == 2; }
+  bool is_float() const { return v_.index() == 3; }
+  bool is_str() const { return v_.index() == 4; }
+  bool is_obj() const { return v_.index() == 5; }
+  // int or bool (Python's bool is an int) or float
+  bool is_number() const { return is_bool() || is_int() || is_float(); }
+
+  bool as_bool() const { return std::get<bool>(v_); }
+  int64_t as_int() const { return is_bool() ? (std::get<bool>(v_) ? 1 : 0) : std::get<int64_t>(v_); }
+  double as_float() const { return is_float() ? std::get<double>(v_) : static_cast<double>(as_int()); }
+  const std::string& as_str() const { return std::get<std::string>(v_); }
+  const ObjPtr& as_obj() const { return std::get<ObjPtr>(v_); }
+
+  template <class T>
+  T* get() const {
+    return is_obj() ? dynamic_cast<T*>(as_obj().get()) : nullptr;
+  }
+
+ private:
+  std::variant<std::monostate, bool, int64_t, double, std::string, ObjPtr> v_;
+};
+
+struct Object {
+  virtual ~Object() = default;
+  virtual std::string type_name() const = 0;
+};
+
+struct ListObj : Object {
+  std::vector<Value> items;
+  std::string type_name() const override { return "list"; }
+};
+
+struct TupleObj : Object {
+  std::vector<Value> items;
+  bool is_size = false;  // torch.Size
+  std::string type_name() const override { return is_size ? "Size" : "tuple"; }
+};
+
+struct DictObj : Object {
+  std::vector<std::pair<Value, Value>> items;  // insertion order, as Python keeps it
+  std::string type_name() const override { return "dict"; }
+};
+
+struct RangeObj : Object {
+  int64_t start = 0, stop = 0, step = 1;
+  int64_t size() const;
+  std::string type_name() const override { return "range"; }
+};
+
+class Interpreter;
+struct CallArgs {
+  std::vector<Value> positional;
+  std::vector<std::pair<std::string, Value>> keywords;
+  Location where;
+};
+using Native = std::function<Value(Interpreter&, CallArgs&)>;
+
+struct BuiltinObj : Object {
+  std::string name;  // as Python names it in messages: "len", "torch.randn"
+  Native fn;
+  std::string type_name() const override { return "builtin_function_or_method"; }
+};
+
+struct Scope;
+struct ClassObj;
+
+struct FunctionObj : Object {
+  std::string name, qualname;
+  const std::vector<Param>* params = nullptr;
+  const Body* body = nullptr;       // def
+  const Expr* expression = nullptr; // lambda
+  std::vector<Value> defaults;      // one per param (None-valued where it has none)
+  std::vector<bool> has_default;
+  std::shared_ptr<Scope> closure;
+  ClassObj* owner = nullptr;        // the class whose body defined it (for super())
+  std::string type_name() const override { return "function"; }
+};
+
+struct BoundMethodObj : Object {
+  Value self, fn;
+  std::string type_name() const override { return "method"; }
+};
+
+struct ClassObj : Object {
+  std::string name;
+  std::vector<std::shared_ptr<ClassObj>> bases;  // user classes
+  bool module_subclass = false;                  // derives (maybe indirectly) from nn.Module
+  std::map<std::string, Value> attrs;            // methods and class attributes
+  std::string type_name() const override { return "type"; }
+  // Looks up an attribute along the bases (depth first, left to right).
+  const Value* find(const std::string& attr) const;
+};
+
+// A class that is not a script class: nn.Conv2d, nn.Module, torch.Tensor, int, ... (for
+// isinstance and type()).
+struct NativeClassObj : Object {
+  std::string name;         // "Conv2d"
+  std::string qualified;    // "torch.nn.Conv2d" (as type() prints it)
+  Native construct;         // null for abstract ones (nn.Module)
+  std::function<bool(const Value&)> is_instance;
+  std::string type_name() const override { return "type"; }
+};
+
+// super(): attribute lookups start after `owner` in the method resolution order.
+struct SuperObj : Object {
+  ClassObj* owner = nullptr;
+  Value self;
+  std::string type_name() const override { return "super"; }
+};
+
+struct InstanceObj : Object {
+  std::shared_ptr<ClassObj> cls;
+  std::map<std::string, Value> attrs;
+  std::string type_name() const override { return cls->name; }
+};
+
+struct TensorObj : Object {
+  Tensor tensor;
+  bool parameter = false;     // nn.Parameter (requires_grad=True)
+  bool requires_grad = false;
+  std::string type_name() const override { return parameter ? "Parameter" : "Tensor"; }
+};
+
+struct ModuleObj : Object {
+  nn::ModulePtr module;
+  std::string type_name() const override { return module->type_name(); }
+};
+
+struct NamespaceObj : Object {
+  std::string name;  // "torch", "torch.nn", "math"
+  std::map<std::string, Value> members;
+  std::string type_name() const override { return "module"; }
+};
+
+struct GeneratorObj : Object {
+  std::shared_ptr<Generator> generator;
+  std::string type_name() const override { return "Generator"; }
+};
+
+struct NoGradObj : Object {
+  std::string type_name() const override { return "no_grad"; }
+};
+
+struct DtypeObj : Object {
+  std::string name;  // "float32"
+  std::string type_name() const override { return "dtype"; }
+};
+
+// Helpers.
+Value make_list(std::vector<Value> items);
+Value make_tuple(std::vector<Value> items);
+Value make_tensor(Tensor t, bool parameter = false);
+Value make_builtin(std::string name, Native fn);
+std::string type_name(const Value& v);
+
+}  // namespace initlab::script

@@ -27,6 +27,7 @@ struct RunOptions {
   std::string mode;                   // "train" | "eval" for the run's own forward; "" keeps the script's
   int bins = 32;                      // histogram bins
   bool state_dict = false;            // copy every parameter and buffer into the Report
+  std::string state_dict_of;          // ...of this global's module instead of the probed one
   bool keep_output = false;           // copy the probed forward's output into the Report
   Limits limits;
 };

@@ -649,10 +649,11 @@ void install_builtins(Interpreter& interp) {
       add = src->items;
     }
     for (const auto& [k, v] : a.keywords) add.emplace_back(Value(k), v);
-    for (const auto& [k, v] : add) {
-      auto it = std::find_if(d->items.begin(), d->items.end(), [&](const auto& kv) { return in.equal(kv.first, k); });
-      if (it != d->items.end()) it->second = v;
-      else d->items.emplace_back(k, v);
+    for (const auto& kv_new : add) {
+      const Value& key = kv_new.first;
+      auto it = std::find_if(d->items.begin(), d->items.end(), [&](const auto& kv) { return in.equal(kv.first, key); });
+      if (it != d->items.end()) it->second = kv_new.second;
+      else d->items.push_back(kv_new);
     }
     return Value();
   });

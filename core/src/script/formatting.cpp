@@ -52,7 +52,7 @@ struct Formatter {
     for (double v : values)
       if (std::isfinite(v) && v != 0.0) finite.push_back(v);
     if (finite.empty()) return;
-    double lo = INFINITY, hi = 0;
+    double lo = HUGE_VAL, hi = 0;
     for (double v : finite) {
       lo = std::min(lo, std::fabs(v));
       hi = std::max(hi, std::fabs(v));

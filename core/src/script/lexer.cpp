@@ -20,7 +20,7 @@ const char* const kOperators[] = {
 
 class Lexer {
  public:
-  explicit Lexer(const Source& s) : src_(s), text_(s.text()) {}
+  explicit Lexer(const Source& s) : text_(s.text()) {}
 
   std::vector<Token> run() {
     indents_.push_back({0, 0});
@@ -90,7 +90,8 @@ class Lexer {
       emit(Tok::Newline, "", here());
     }
     advance();
-    at_line_start_ = true;
+    // Inside brackets a newline only joins lines: indentation is not measured there.
+    at_line_start_ = brackets_.empty();
   }
 
   // Measures the indentation of a new logical line; false for blank/comment-only lines.
@@ -324,7 +325,6 @@ class Lexer {
   }
 
  private:
-  const Source& src_;
   const std::string& text_;
   std::size_t pos_ = 0;
   int line_ = 1, col_ = 1;

@@ -170,8 +170,15 @@ Report run(const std::string& text, const RunOptions& options) {
       report.model_name = model->type_name();
       report.model_repr = model->repr();
       report.parameters = probe::parameter_stats(*model, probe_options);
-      if (options.state_dict)
-        for (auto& [name, t] : model->state_dict()) report.state_dict.push_back(named(name, t));
+    }
+    nn::ModulePtr state_model = model;
+    if (!options.state_dict_of.empty()) {
+      auto it = interp->globals()->vars.find(options.state_dict_of);
+      auto* m = it == interp->globals()->vars.end() ? nullptr : it->second.get<script::ModuleObj>();
+      state_model = m ? m->module : nullptr;
+    }
+    if (options.state_dict && state_model) {
+      for (auto& [name, t] : state_model->state_dict()) report.state_dict.push_back(named(name, t));
     }
     if (options.keep_output && output.defined()) report.output_tensor = named("output", output);
   }

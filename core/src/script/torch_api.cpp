@@ -103,7 +103,7 @@ Tensor reduce(Interpreter& in, const Tensor& x_in, Reduce kind, std::optional<in
                                    "(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.");
     }
     double acc = kind == Reduce::prod ? 1.0 : 0.0;
-    double best = kind == Reduce::max ? -INFINITY : INFINITY;
+    double best = kind == Reduce::max ? -HUGE_VAL : HUGE_VAL;
     for (int64_t i = 0; i < n; ++i) {
       const double v = static_cast<double>(data[i * stride]);
       if (kind == Reduce::max) best = (v > best || std::isnan(v)) ? v : best;
@@ -742,6 +742,27 @@ void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
     in.error("NotImplementedError", "not supported in initlab: torch.seed() (initlab runs are reproducible; use torch.manual_seed)");
   });
   def("no_grad", [](Interpreter&, A&) { return Value(ObjPtr(std::make_shared<NoGradObj>())); });
+  def("equal", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "equal", a, {{"input", std::nullopt}, {"other", std::nullopt}});
+    const Tensor x = as_tensor(in, args[0], "equal(): argument 'input'");
+    const Tensor y = as_tensor(in, args[1], "equal(): argument 'other'");
+    return Value(x.shape() == y.shape() && x.to_vector() == y.to_vector());
+  });
+  def("allclose", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "allclose", a, {{"input", std::nullopt}, {"other", std::nullopt}, {"rtol", Value(1e-5)}, {"atol", Value(1e-8)}, {"equal_nan", Value(false)}});
+    const Tensor x = as_tensor(in, args[0], "allclose(): argument 'input'");
+    const Tensor y = as_tensor(in, args[1], "allclose(): argument 'other'");
+    const Shape shape = ops::broadcast_shapes(x.shape(), y.shape());
+    Tensor u(shape), v(shape);
+    u.copy_from(x);
+    v.copy_from(y);
+    const double rtol = to_float(in, args[2], "rtol"), atol = to_float(in, args[3], "atol");
+    for (int64_t i = 0; i < u.numel(); ++i) {
+      const double p = static_cast<double>(u.data()[i]), q = static_cast<double>(v.data()[i]);
+      if (!(std::fabs(p - q) <= atol + rtol * std::fabs(q))) return Value(false);
+    }
+    return Value(true);
+  });
   def("is_tensor", [](Interpreter&, A& a) { return Value(!a.positional.empty() && a.positional[0].get<TensorObj>() != nullptr); });
   def("numel", [](Interpreter& in, A& a) { return Value(as_tensor(in, a.positional.at(0), "input").numel()); });
   def("flatten", [](Interpreter& in, A& a) {

@@ -1,0 +1,116 @@
+// examples/models/*.py against PyTorch: tests/fixtures/make_example_fixtures.py ran each
+// script in PyTorch and recorded what it printed and the state_dict of its `model`. initlab
+// must print the same text and hold the same parameter bits (BatchNorm running statistics,
+// which forward passes update, within 1e-5).
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "initlab/session.hpp"
+#include "support/fixtures.hpp"
+
+namespace {
+
+struct ExampleState {
+  std::string key;
+  fixtures::Expect expect;
+};
+
+struct Example {
+  std::string file, output;
+  std::vector<ExampleState> state;
+};
+
+std::string unescape(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size()) {
+      out += s[i + 1] == 'n' ? '\n' : s[i + 1];
+      ++i;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+std::vector<Example> load() {
+  std::ifstream in(std::string(INITLAB_FIXTURE_DIR) + "/example_fixtures.txt");
+  std::vector<Example> out;
+  fixtures::Expect* expect = nullptr;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    const auto sp = line.find(' ');
+    const std::string head = line.substr(0, sp), rest = sp == std::string::npos ? "" : line.substr(sp + 1);
+    if (head == "example") {
+      out.push_back({rest, "", {}});
+    } else if (head == "output") {
+      out.back().output = unescape(rest);
+    } else if (head == "state") {
+      out.back().state.push_back({rest.substr(0, rest.find(' ')), {}});
+      expect = &out.back().state.back().expect;
+    } else if (head == "expect") {
+      std::istringstream ws(rest);
+      for (std::string w; ws >> w;) {
+        const auto eq = w.find('=');
+        const std::string k = w.substr(0, eq), v = w.substr(eq + 1);
+        if (k == "dtype") expect->dtype = v;
+        if (k == "n") expect->n = std::stoll(v);
+        if (k == "fnv") expect->fnv = std::stoull(v, nullptr, 16);
+        if (k == "stride") expect->stride = std::stoll(v);
+      }
+    } else if (head == "v") {
+      std::istringstream ws(rest);
+      for (std::string w; ws >> w;) expect->values.push_back(std::stoull(w, nullptr, 16));
+    }
+  }
+  return out;
+}
+
+std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+TEST_SUITE("examples") {
+
+TEST_CASE("every example prints what PyTorch prints and holds PyTorch's state_dict bits") {
+  const auto examples = load();
+  REQUIRE(examples.size() >= 6);
+  for (const Example& ex : examples) {
+    SUBCASE(ex.file.c_str()) {
+      initlab::RunOptions options;
+      options.state_dict = true;
+      options.state_dict_of = "model";
+      const auto report = initlab::run(read(std::string(INITLAB_EXAMPLES_DIR) + "/" + ex.file), options);
+      REQUIRE_MESSAGE(report.ok, ex.file << ": " << (report.error ? report.error->formatted : ""));
+      CHECK(report.output == ex.output);
+      REQUIRE(report.state_dict.size() == ex.state.size());
+      for (std::size_t i = 0; i < ex.state.size(); ++i) {
+        const auto& got = report.state_dict[i];
+        CHECK(got.name == ex.state[i].key);
+        std::string diff;
+        if (ex.state[i].expect.dtype == "i64") {
+          std::vector<int64_t> ints(got.data.begin(), got.data.end());
+          std::vector<uint64_t> bits(ints.begin(), ints.end());
+          diff = fixtures::compare_bits(bits, ints.data(), ints.size() * sizeof(int64_t), ex.state[i].expect);
+        } else {
+          // Parameters are initialization: PyTorch's bits. Running statistics come from forward
+          // passes (float sums in a different order), so they agree to rounding.
+          const bool running = got.name.find("running_") != std::string::npos;
+          diff = fixtures::compare_f32(got.data, ex.state[i].expect, running ? 1e-5 : 0.0);
+        }
+        CHECK_MESSAGE(diff.empty(), ex.file << " " << got.name << ": " << diff);
+      }
+    }
+  }
+}
+
+}  // TEST_SUITE

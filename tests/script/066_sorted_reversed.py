@@ -1,0 +1,8 @@
+xs = [3, 1, 2]
+print(sorted(xs), xs)  # expect: [1, 2, 3] [3, 1, 2]
+print(sorted(xs, reverse=True), sorted("cab"))  # expect: [3, 2, 1] ['a', 'b', 'c']
+pairs = [("b", 2), ("a", 2), ("c", 1)]
+print(sorted(pairs, key=lambda p: p[1]))  # expect: [('c', 1), ('b', 2), ('a', 2)]
+print(sorted(pairs, key=lambda p: -p[1], reverse=True))  # expect: [('c', 1), ('b', 2), ('a', 2)]
+print(list(reversed(xs)), list(reversed("ab")), list(reversed(range(3))))  # expect: [2, 1, 3] ['b', 'a'] [2, 1, 0]
+print(sorted({"z": 1, "a": 2}))  # expect: ['a', 'z']

@@ -3,6 +3,9 @@
 //   # error: line N: <Kind>: <message>
 //                              the run must stop with this error at line N (and print what the
 //                              expect lines say before it)
+//   # run: forward             also run the model when the script calls none (the playground
+//                              does; the cases are about the language, so they do not unless
+//                              they say so)
 // Every case runs natively and in wasm; a case without an error line must run cleanly.
 #include <doctest/doctest.h>
 
@@ -40,6 +43,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 struct Expectations {
   std::vector<std::string> output;
   bool error = false;
+  bool forward = false;
   int error_line = 0;
   std::string error_text;  // "Kind: message"
 };
@@ -52,6 +56,7 @@ Expectations expectations(const std::string& source) {
       e.output.push_back(line.substr(hash + 10));
       continue;
     }
+    if (line.find("# run: forward") != std::string::npos) e.forward = true;
     const auto err = line.find("# error: line ");
     if (err != std::string::npos) {
       e.error = true;
@@ -80,6 +85,7 @@ TEST_CASE("every case file runs as its expectations say") {
       initlab::RunOptions options;
       options.limits.max_steps = 200000;
       options.limits.max_milliseconds = 60000;
+      options.auto_forward = want.forward;
       const initlab::Report report = initlab::run(source, options);
       const bool same_output = lines_of(report.output) == want.output;
       CHECK_MESSAGE(same_output,

@@ -7,6 +7,8 @@
 // nn.Module the script created that is not part of another, on a default input derived from
 // its first layer: Conv2d(C, ...) -> randn(batch, C, 28, 28), Conv1d(C, ...) ->
 // randn(batch, C, 28), Linear(F, ...) -> randn(batch, F); the input_shape option overrides.
+// A model without forward(), or whose input cannot be guessed, is not run (a warning says so);
+// an error inside its forward is the run's error.
 #pragma once
 
 #include <cstdint>
@@ -25,6 +27,7 @@ struct RunOptions {
   int64_t batch = 64;                 // the default input's batch size
   std::string input = "normal";       // normal | uniform | zeros | ones
   std::string mode;                   // "train" | "eval" for the run's own forward; "" keeps the script's
+  bool auto_forward = true;           // run the model when the script did not call one
   int bins = 32;                      // histogram bins
   bool state_dict = false;            // copy every parameter and buffer into the Report
   std::string state_dict_of;          // ...of this global's module instead of the probed one
@@ -38,6 +41,7 @@ struct ErrorInfo {
   int line = 0, column = 0;
   std::string source_line;
   std::string formatted;   // "line 3, column 5: NameError: ...\n    <source>\n    ^" + call chain
+  std::string context;     // what the run was doing, when the script did not say (its own forward)
   struct Frame {
     std::string function;
     int line;

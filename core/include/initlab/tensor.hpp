@@ -62,6 +62,12 @@ class Tensor {
 
   bool defined() const { return storage_ != nullptr; }
   DType dtype() const { return dtype_; }
+  // Autograd's flag, carried by the handle (parameters are registered with it set).
+  bool requires_grad() const { return requires_grad_; }
+  Tensor& set_requires_grad(bool r) {
+    requires_grad_ = r;
+    return *this;
+  }
   Tensor& set_dtype(DType d) {
     dtype_ = d;
     return *this;
@@ -127,6 +133,7 @@ class Tensor {
   Shape shape_;
   Shape strides_;
   DType dtype_ = DType::float32;
+  bool requires_grad_ = false;
 };
 
 template <class F>

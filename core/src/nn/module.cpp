@@ -43,6 +43,7 @@ Tensor Module::forward(const Tensor&) {
 }
 
 Tensor& Module::register_parameter(const std::string& name, Tensor value) {
+  if (value.defined()) value.set_requires_grad(true);
   for (auto& [n, t] : params_) {
     if (n == name) return t = std::move(value);
   }

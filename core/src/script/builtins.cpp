@@ -24,11 +24,30 @@ Value native_class(const std::string& name, const std::string& qualified, Native
   return Value(ObjPtr(c));
 }
 
-double round_half_even(double x, int64_t digits) {
-  const double scale = std::pow(10.0, static_cast<double>(digits));
-  const double y = x * scale;
-  double r = std::nearbyint(y);  // default rounding mode: half to even, as Python rounds
-  return r / scale;
+// Python's round(x, n) for floats: the correctly rounded decimal, ties to even, which is
+// what printf's %.nf computes from the exact binary value.
+double round_float(double x, int64_t digits) {
+  if (!std::isfinite(x) || digits > 300) return x;
+  if (digits >= 0) {
+    char buf[400];
+    std::snprintf(buf, sizeof buf, "%.*f", static_cast<int>(digits), x);
+    return std::strtod(buf, nullptr);
+  }
+  const double scale = std::pow(10.0, static_cast<double>(-digits));
+  return std::nearbyint(x / scale) * scale;
+}
+
+// round(n, -k) for ints: to a multiple of 10^k, ties to even.
+int64_t round_int(int64_t n, int64_t digits) {
+  if (digits >= 0) return n;
+  if (digits < -18) return 0;
+  int64_t p = 1;
+  for (int64_t i = 0; i < -digits; ++i) p *= 10;
+  const int64_t q = n / p, r = n % p;
+  int64_t base = q * p;
+  const int64_t twice = 2 * (r < 0 ? -r : r);
+  if (twice > p || (twice == p && (q % 2 != 0))) base += (n < 0 ? -p : p);
+  return base;
 }
 
 Value minmax(Interpreter& in, A& a, bool is_max) {
@@ -209,8 +228,8 @@ void install_builtins(Interpreter& interp) {
       return Value(static_cast<int64_t>(std::nearbyint(x)));
     }
     const int64_t d = to_int(in, args[1], "ndigits");
-    if (v.is_int() || v.is_bool()) return Value(v.as_int());
-    return Value(round_half_even(x, d));
+    if (v.is_int() || v.is_bool()) return Value(round_int(v.as_int(), d));
+    return Value(round_float(x, d));
   });
   def("repr", [](Interpreter& in, A& a) {
     const auto args = bind_native(in, "repr", a, {{"obj", std::nullopt}});
@@ -476,6 +495,68 @@ void install_builtins(Interpreter& interp) {
     s.erase(last == std::string::npos ? 0 : last + 1);
     return Value(s);
   });
+  for (const char* which : {"lstrip", "rstrip"}) {
+    const bool left = std::string(which) == "lstrip";
+    method(std::string("str.") + which, [left](Interpreter&, A& a) {
+      std::string s = a.positional[0].as_str();
+      const std::string chars = a.positional.size() > 1 && a.positional[1].is_str() ? a.positional[1].as_str() : " \t\n\r";
+      if (left) {
+        s.erase(0, s.find_first_not_of(chars) == std::string::npos ? s.size() : s.find_first_not_of(chars));
+      } else {
+        const auto last = s.find_last_not_of(chars);
+        s.erase(last == std::string::npos ? 0 : last + 1);
+      }
+      return Value(s);
+    });
+  }
+  for (const char* which : {"ljust", "rjust", "center"}) {
+    const std::string kind = which;
+    method("str." + kind, [kind](Interpreter& in, A& a) {
+      const std::string& s = a.positional[0].as_str();
+      const auto width = static_cast<std::size_t>(std::max<int64_t>(0, to_int(in, a.positional.at(1), "width")));
+      const char fill = a.positional.size() > 2 ? to_str(in, a.positional[2], "fillchar").at(0) : ' ';
+      if (s.size() >= width) return Value(s);
+      const std::size_t pad = width - s.size();
+      if (kind == "ljust") return Value(s + std::string(pad, fill));
+      if (kind == "rjust") return Value(std::string(pad, fill) + s);
+      const std::size_t left = pad / 2 + (pad & width & 1);
+      return Value(std::string(left, fill) + s + std::string(pad - left, fill));
+    });
+  }
+  for (const char* which : {"isdigit", "isalpha", "isspace", "isupper", "islower"}) {
+    const std::string kind = which;
+    method("str." + kind, [kind](Interpreter&, A& a) {
+      const std::string& s = a.positional[0].as_str();
+      if (s.empty()) return Value(false);
+      bool cased = false;
+      for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (kind == "isdigit" && !std::isdigit(u)) return Value(false);
+        if (kind == "isalpha" && !std::isalpha(u)) return Value(false);
+        if (kind == "isspace" && !std::isspace(u)) return Value(false);
+        if (kind == "isupper" && std::islower(u)) return Value(false);
+        if (kind == "islower" && std::isupper(u)) return Value(false);
+        cased = cased || std::isalpha(u);
+      }
+      return Value(kind == "isupper" || kind == "islower" ? cased : true);
+    });
+  }
+  method("str.title", [](Interpreter&, A& a) {
+    std::string s = a.positional[0].as_str();
+    bool start = true;
+    for (char& c : s) {
+      const auto u = static_cast<unsigned char>(c);
+      c = static_cast<char>(start ? std::toupper(u) : std::tolower(u));
+      start = !std::isalpha(u);
+    }
+    return Value(s);
+  });
+  method("str.capitalize", [](Interpreter&, A& a) {
+    std::string s = a.positional[0].as_str();
+    for (std::size_t i = 0; i < s.size(); ++i)
+      s[i] = static_cast<char>(i == 0 ? std::toupper(static_cast<unsigned char>(s[i])) : std::tolower(static_cast<unsigned char>(s[i])));
+    return Value(s);
+  });
   method("str.startswith", [](Interpreter& in, A& a) { return Value(a.positional.size() > 1 && a.positional[0].as_str().rfind(to_str(in, a.positional[1], "prefix"), 0) == 0); });
   method("str.endswith", [](Interpreter& in, A& a) {
     const std::string& s = a.positional[0].as_str();
@@ -483,13 +564,15 @@ void install_builtins(Interpreter& interp) {
     return Value(s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0);
   });
   method("str.replace", [](Interpreter& in, A& a) {
-    const auto args = bind_native(in, "replace", a, {{"self", std::nullopt}, {"old", std::nullopt}, {"new", std::nullopt}});
+    const auto args = bind_native(in, "replace", a, {{"self", std::nullopt}, {"old", std::nullopt}, {"new", std::nullopt}, {"count", Value(-1)}});
+    int64_t count = to_int(in, args[3], "count");
     std::string s = args[0].as_str();
     const std::string from = to_str(in, args[1], "old"), to = to_str(in, args[2], "new");
     if (from.empty()) return Value(s);
     std::string out;
     std::size_t pos = 0, hit;
-    while ((hit = s.find(from, pos)) != std::string::npos) {
+    while (count != 0 && (hit = s.find(from, pos)) != std::string::npos) {
+      --count;
       out += s.substr(pos, hit - pos) + to;
       pos = hit + from.size();
       in.check_string_size(static_cast<int64_t>(out.size()));
@@ -511,8 +594,11 @@ void install_builtins(Interpreter& interp) {
     } else {
       const std::string sep = to_str(in, a.positional[1], "sep");
       if (sep.empty()) in.error("ValueError", "empty separator");
+      int64_t maxsplit = a.positional.size() > 2 ? to_int(in, a.positional[2], "maxsplit") : -1;
+      for (const auto& [k, v] : a.keywords)
+        if (k == "maxsplit") maxsplit = to_int(in, v, "maxsplit");
       std::size_t pos = 0, hit;
-      while ((hit = s.find(sep, pos)) != std::string::npos) {
+      while (maxsplit-- != 0 && (hit = s.find(sep, pos)) != std::string::npos) {
         out.emplace_back(s.substr(pos, hit - pos));
         pos = hit + sep.size();
       }
@@ -572,6 +658,15 @@ void install_builtins(Interpreter& interp) {
       if (in.equal(l->items[i], a.positional.at(1))) return Value(static_cast<int64_t>(i));
     in.error("ValueError", in.repr(a.positional.at(1)) + " is not in list");
   });
+  method("list.remove", [](Interpreter& in, A& a) {
+    auto* l = a.positional[0].get<ListObj>();
+    for (std::size_t i = 0; i < l->items.size(); ++i)
+      if (in.equal(l->items[i], a.positional.at(1))) {
+        l->items.erase(l->items.begin() + static_cast<std::ptrdiff_t>(i));
+        return Value();
+      }
+    in.error("ValueError", "list.remove(x): x not in list");
+  });
   method("list.reverse", [](Interpreter&, A& a) {
     auto* l = a.positional[0].get<ListObj>();
     std::reverse(l->items.begin(), l->items.end());
@@ -609,20 +704,26 @@ void install_builtins(Interpreter& interp) {
     for (const Value& v : a.positional[0].get<TupleObj>()->items) n *= v.as_int();
     return Value(n);
   });
-  method("dict.keys", [](Interpreter&, A& a) {
+  // Dict views print as dict_keys([...]) and iterate like lists (a snapshot, not live).
+  const auto view = [](std::vector<Value> items, const char* name) {
+    Value v = make_list(std::move(items));
+    v.get<ListObj>()->view = name;
+    return v;
+  };
+  method("dict.keys", [view](Interpreter&, A& a) {
     std::vector<Value> out;
     for (const auto& kv : a.positional[0].get<DictObj>()->items) out.push_back(kv.first);
-    return make_list(std::move(out));
+    return view(std::move(out), "dict_keys");
   });
-  method("dict.values", [](Interpreter&, A& a) {
+  method("dict.values", [view](Interpreter&, A& a) {
     std::vector<Value> out;
     for (const auto& kv : a.positional[0].get<DictObj>()->items) out.push_back(kv.second);
-    return make_list(std::move(out));
+    return view(std::move(out), "dict_values");
   });
-  method("dict.items", [](Interpreter&, A& a) {
+  method("dict.items", [view](Interpreter&, A& a) {
     std::vector<Value> out;
     for (const auto& kv : a.positional[0].get<DictObj>()->items) out.push_back(make_tuple({kv.first, kv.second}));
-    return make_list(std::move(out));
+    return view(std::move(out), "dict_items");
   });
   method("dict.get", [](Interpreter& in, A& a) {
     for (const auto& kv : a.positional[0].get<DictObj>()->items)
@@ -639,6 +740,19 @@ void install_builtins(Interpreter& interp) {
       }
     if (a.positional.size() > 2) return a.positional[2];
     in.error("KeyError", in.repr(a.positional.at(1)));
+  });
+  method("dict.setdefault", [](Interpreter& in, A& a) {
+    auto* d = a.positional[0].get<DictObj>();
+    for (const auto& kv : d->items)
+      if (in.equal(kv.first, a.positional.at(1))) return kv.second;
+    const Value v = a.positional.size() > 2 ? a.positional[2] : Value();
+    d->items.emplace_back(a.positional.at(1), v);
+    return v;
+  });
+  method("dict.copy", [](Interpreter&, A& a) {
+    auto d = std::make_shared<DictObj>();
+    d->items = a.positional[0].get<DictObj>()->items;
+    return Value(ObjPtr(d));
   });
   method("dict.update", [](Interpreter& in, A& a) {
     auto* d = a.positional[0].get<DictObj>();

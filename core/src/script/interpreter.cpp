@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <unordered_set>
 
 #include "bindings.hpp"
 #include "initlab/error.hpp"
@@ -116,6 +117,96 @@ Interpreter::Interpreter(const Source& source, Limits limits,
   globals_->vars["__name__"] = Value("__main__");
   install_builtins(*this);
   install_torch(*this);
+}
+
+Interpreter::~Interpreter() {
+  // Walk everything reachable from the roots, then empty every container found: without a
+  // garbage collector, this is what frees cycles through closures, classes and modules.
+  std::vector<Value> stack;
+  std::unordered_set<Object*> seen;
+  std::vector<ObjPtr> alive;
+  std::unordered_set<Scope*> scopes;
+  std::vector<std::shared_ptr<Scope>> scopes_alive;
+  const auto visit_scope = [&](Scope* s) {
+    for (; s != nullptr; s = s->parent.get()) {
+      if (!scopes.insert(s).second) return;
+      for (auto& [k, v] : s->vars) stack.push_back(v);
+    }
+  };
+  visit_scope(globals_.get());
+  for (const auto& m : created_) {
+    auto o = std::make_shared<ModuleObj>();
+    o->module = m;
+    stack.emplace_back(ObjPtr(o));
+  }
+  for (auto& [m, attrs] : module_attrs_)
+    for (auto& [k, v] : attrs) stack.push_back(v);
+  while (!stack.empty()) {
+    const Value v = stack.back();
+    stack.pop_back();
+    if (!v.is_obj()) continue;
+    Object* o = v.as_obj().get();
+    if (!seen.insert(o).second) continue;
+    alive.push_back(v.as_obj());  // held until the end, so clearing one cannot free another mid-walk
+    if (auto* l = dynamic_cast<ListObj*>(o)) for (const Value& x : l->items) stack.push_back(x);
+    if (auto* t = dynamic_cast<TupleObj*>(o)) for (const Value& x : t->items) stack.push_back(x);
+    if (auto* d = dynamic_cast<DictObj*>(o)) {
+      for (const auto& [k, x] : d->items) {
+        stack.push_back(k);
+        stack.push_back(x);
+      }
+    }
+    if (auto* f = dynamic_cast<FunctionObj*>(o)) {
+      for (const Value& x : f->defaults) stack.push_back(x);
+      for (auto s = f->closure; s; s = s->parent) scopes_alive.push_back(s);
+      visit_scope(f->closure.get());
+    }
+    if (auto* c = dynamic_cast<ClassObj*>(o)) {
+      for (auto& [k, x] : c->attrs) stack.push_back(x);
+      for (const auto& b : c->bases) stack.emplace_back(ObjPtr(b));
+    }
+    if (auto* i = dynamic_cast<InstanceObj*>(o)) {
+      for (auto& [k, x] : i->attrs) stack.push_back(x);
+      stack.emplace_back(ObjPtr(i->cls));
+    }
+    if (auto* b = dynamic_cast<BoundMethodObj*>(o)) {
+      stack.push_back(b->self);
+      stack.push_back(b->fn);
+    }
+    if (auto* s = dynamic_cast<SuperObj*>(o)) stack.push_back(s->self);
+    if (auto* m = dynamic_cast<ModuleObj*>(o)) {
+      for (auto& [path, sub] : m->module->named_modules()) {
+        if (auto* sm = dynamic_cast<ScriptModule*>(sub)) {
+          for (auto& [k, x] : sm->attrs) stack.push_back(x);
+          stack.emplace_back(ObjPtr(sm->cls));
+        }
+      }
+    }
+  }
+  for (const ObjPtr& held : alive) {
+    Object* o = held.get();
+    if (auto* l = dynamic_cast<ListObj*>(o)) l->items.clear();
+    if (auto* t = dynamic_cast<TupleObj*>(o)) t->items.clear();
+    if (auto* d = dynamic_cast<DictObj*>(o)) d->items.clear();
+    if (auto* f = dynamic_cast<FunctionObj*>(o)) {
+      f->defaults.clear();
+      f->closure.reset();
+    }
+    if (auto* c = dynamic_cast<ClassObj*>(o)) {
+      c->attrs.clear();
+      c->bases.clear();
+    }
+    if (auto* i = dynamic_cast<InstanceObj*>(o)) i->attrs.clear();
+    if (auto* b = dynamic_cast<BoundMethodObj*>(o)) b->self = b->fn = Value();
+    if (auto* s = dynamic_cast<SuperObj*>(o)) s->self = Value();
+    if (auto* m = dynamic_cast<ModuleObj*>(o)) {
+      for (auto& [path, sub] : m->module->named_modules())
+        if (auto* sm = dynamic_cast<ScriptModule*>(sub)) sm->attrs.clear();
+    }
+  }
+  for (Scope* s : scopes) s->vars.clear();
+  module_attrs_.clear();
+  created_.clear();
 }
 
 void Interpreter::run(const Program& program) {
@@ -681,7 +772,7 @@ Value Interpreter::eval_inner(const Expr& e, const std::shared_ptr<Scope>& scope
     case ExprKind::IfExp:
       return truthy(eval(*e.b, scope)) ? eval(*e.a, scope) : eval(*e.c, scope);
     case ExprKind::Lambda:
-      return make_function("<lambda>", e.params, nullptr, &e, scope, nullptr);
+      return make_function("<lambda>", e.params, nullptr, e.a.get(), scope, nullptr);
     case ExprKind::ListComp:
     case ExprKind::DictComp:
       return comprehension(e, scope);
@@ -839,7 +930,7 @@ Value Interpreter::call_function(FunctionObj& fn, CallArgs& args, const Value* s
   std::vector<Value> positional;
   if (self) positional.push_back(*self);
   for (const Value& v : args.positional) positional.push_back(v);
-  const std::string fname = fn.name + "()";
+  const std::string fname = fn.qualname + "()";
   std::vector<bool> bound(params.size(), false);
   std::size_t pi = 0, ai = 0;
   std::size_t n_positional_params = 0;
@@ -1146,6 +1237,12 @@ bool Interpreter::truthy(const Value& v) {
 }
 
 bool Interpreter::equal(const Value& a, const Value& b) {
+  struct Depth {
+    int& d;
+    explicit Depth(int& x) : d(x) { ++d; }
+    ~Depth() { --d; }
+  } depth(compare_depth_);
+  if (compare_depth_ > 200) error("RecursionError", "maximum recursion depth exceeded in comparison");
   if (a.is_number() && b.is_number()) {
     if (a.is_float() || b.is_float()) return a.as_float() == b.as_float();
     return a.as_int() == b.as_int();
@@ -1279,7 +1376,7 @@ Value Interpreter::binary(const std::string& op, const Value& a, const Value& b)
       if (op == "-") return checked_sub(x, y, &r) ? Value(r) : overflow();
       if (op == "*") return checked_mul(x, y, &r) ? Value(r) : overflow();
       if (op == "//" || op == "%") {
-        if (y == 0) error("ZeroDivisionError", "integer division or modulo by zero");
+        if (y == 0) error("ZeroDivisionError", op == "%" ? "integer modulo by zero" : "integer division or modulo by zero");
         if (x == std::numeric_limits<int64_t>::min() && y == -1) return overflow();
         return Value(op == "//" ? floor_div(x, y) : py_mod(x, y));
       }
@@ -1379,6 +1476,33 @@ bool is_slice(const Value& v) {
 
 }  // namespace
 
+// The indices a Python slice selects from a sequence of n items (PySlice_AdjustIndices).
+std::vector<int64_t> Interpreter::slice_indices(int64_t n, const Value& slice) {
+  auto* t = slice.get<TupleObj>();
+  const auto get = [&](const Value& v) {
+    if (!v.is_int() && !v.is_bool()) error("TypeError", "slice indices must be integers or None or have an __index__ method");
+    return v.as_int();
+  };
+  const int64_t step = t->items[3].is_none() ? 1 : get(t->items[3]);
+  if (step == 0) error("ValueError", "slice step cannot be zero");
+  const auto adjust = [&](const Value& v, int64_t dflt) {
+    if (v.is_none()) return dflt;
+    int64_t x = get(v);
+    if (x < 0) {
+      x += n;
+      if (x < 0) x = step < 0 ? -1 : 0;
+    } else if (x >= n) {
+      x = step < 0 ? n - 1 : n;
+    }
+    return x;
+  };
+  const int64_t lo = adjust(t->items[1], step < 0 ? n - 1 : 0);
+  const int64_t hi = adjust(t->items[2], step < 0 ? -1 : n);
+  std::vector<int64_t> out;
+  for (int64_t i = lo; step > 0 ? i < hi : i > hi; i += step) out.push_back(i);
+  return out;
+}
+
 Value Interpreter::subscript(const Value& object, const Value& index) {
   if (object.get<TensorObj>()) return tensor_subscript(*this, object, index);
   const auto seq_index = [&](int64_t n, const char* what) {
@@ -1391,26 +1515,8 @@ Value Interpreter::subscript(const Value& object, const Value& index) {
     return static_cast<std::size_t>(i);
   };
   const auto slice_of = [&](const std::vector<Value>& items) {
-    auto* t = index.get<TupleObj>();
-    const auto n = static_cast<int64_t>(items.size());
-    const auto get = [&](const Value& v, int64_t dflt) {
-      if (v.is_none()) return dflt;
-      if (!v.is_int() && !v.is_bool()) error("TypeError", "slice indices must be integers or None");
-      return v.as_int();
-    };
-    const int64_t step = get(t->items[3], 1);
-    if (step == 0) error("ValueError", "slice step cannot be zero");
-    int64_t lo = get(t->items[1], step > 0 ? 0 : n - 1), hi = get(t->items[2], step > 0 ? n : -n - 1);
-    const auto clamp = [&](int64_t v, bool is_lo) {
-      if (v < 0) v += n;
-      if (step > 0) return std::min(std::max<int64_t>(v, 0), n);
-      return std::min(std::max<int64_t>(v, -1), n - 1);
-      (void)is_lo;
-    };
-    if (!t->items[1].is_none()) lo = clamp(lo, true);
-    if (!t->items[2].is_none()) hi = clamp(hi, false);
     std::vector<Value> out;
-    for (int64_t i = lo; step > 0 ? i < hi : i > hi; i += step) out.push_back(items[static_cast<std::size_t>(i)]);
+    for (int64_t i : slice_indices(static_cast<int64_t>(items.size()), index)) out.push_back(items[static_cast<std::size_t>(i)]);
     return out;
   };
   if (auto* l = object.get<ListObj>()) {
@@ -1459,9 +1565,36 @@ Value Interpreter::subscript(const Value& object, const Value& index) {
 void Interpreter::set_subscript(const Value& object, const Value& index, const Value& value) {
   if (object.get<TensorObj>()) return tensor_set_subscript(*this, object, index, value);
   if (auto* l = object.get<ListObj>()) {
+    const auto n = static_cast<int64_t>(l->items.size());
+    if (is_slice(index)) {
+      std::vector<Value> items = to_vector(value);
+      const auto idx = slice_indices(n, index);
+      auto* t = index.get<TupleObj>();
+      const bool simple = t->items[3].is_none() || (t->items[3].is_int() && t->items[3].as_int() == 1);
+      if (simple) {
+        // a[lo:hi] = items replaces that stretch, whatever the lengths (lo as Python clamps it).
+        const auto clamp = [&](const Value& v, int64_t dflt) {
+          if (v.is_none()) return dflt;
+          int64_t x = v.as_int();
+          if (x < 0) x = std::max<int64_t>(x + n, 0);
+          return std::min(x, n);
+        };
+        const int64_t lo = clamp(t->items[1], 0);
+        const int64_t hi = std::max(lo, clamp(t->items[2], n));
+        l->items.erase(l->items.begin() + lo, l->items.begin() + hi);
+        l->items.insert(l->items.begin() + lo, items.begin(), items.end());
+        check_list_size(static_cast<int64_t>(l->items.size()));
+        return;
+      }
+      if (items.size() != idx.size()) {
+        error("ValueError", "attempt to assign sequence of size " + std::to_string(items.size()) +
+                                " to extended slice of size " + std::to_string(idx.size()));
+      }
+      for (std::size_t k = 0; k < idx.size(); ++k) l->items[static_cast<std::size_t>(idx[k])] = items[k];
+      return;
+    }
     if (!index.is_int() && !index.is_bool()) error("TypeError", "list indices must be integers or slices, not " + type_name(index));
     int64_t i = index.as_int();
-    const auto n = static_cast<int64_t>(l->items.size());
     if (i < 0) i += n;
     if (i < 0 || i >= n) error("IndexError", "list assignment index out of range");
     l->items[static_cast<std::size_t>(i)] = value;
@@ -1572,6 +1705,30 @@ std::string Interpreter::str(const Value& v) {
 }
 
 std::string Interpreter::repr(const Value& v) {
+  // A container that holds itself prints as [...] (as in Python); depth is bounded anyway.
+  struct Guard {
+    Interpreter& in;
+    const Object* o;
+    bool active;
+    Guard(Interpreter& i, const Object* obj) : in(i), o(obj), active(false) {
+      if (!o) return;
+      for (const Object* p : in.repr_stack_)
+        if (p == o) return;
+      in.repr_stack_.push_back(o);
+      active = true;
+    }
+    ~Guard() {
+      if (active) in.repr_stack_.pop_back();
+    }
+  };
+  const Object* obj = v.is_obj() ? v.as_obj().get() : nullptr;
+  Guard guard(*this, obj);
+  if (obj && !guard.active) {
+    if (v.get<ListObj>()) return "[...]";
+    if (v.get<DictObj>()) return "{...}";
+    return "(...)";
+  }
+  if (repr_stack_.size() > 200) error("RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
   if (v.is_none()) return "None";
   if (v.is_bool()) return v.as_bool() ? "True" : "False";
   if (v.is_int()) return std::to_string(v.as_int());
@@ -1586,7 +1743,10 @@ std::string Interpreter::repr(const Value& v) {
     }
     return s;
   };
-  if (auto* l = v.get<ListObj>()) return "[" + join(l->items) + "]";
+  if (auto* l = v.get<ListObj>()) {
+    if (!l->view.empty()) return l->view + "([" + join(l->items) + "])";
+    return "[" + join(l->items) + "]";
+  }
   if (auto* t = v.get<TupleObj>()) {
     if (t->is_size) return "torch.Size([" + join(t->items) + "])";
     return "(" + join(t->items) + (t->items.size() == 1 ? ",)" : ")");

@@ -27,6 +27,11 @@ struct Scope {
 class Interpreter {
  public:
   Interpreter(const Source& source, Limits limits, std::function<void(const std::string&)> print);
+  // Breaks the reference cycles a script leaves (functions whose closure is the module scope
+  // that holds them, modules that hold themselves...), so every run returns its memory.
+  ~Interpreter();
+  Interpreter(const Interpreter&) = delete;
+  Interpreter& operator=(const Interpreter&) = delete;
 
   // Runs a whole program in the module scope. Throws ScriptError.
   void run(const Program& program);
@@ -69,6 +74,9 @@ class Interpreter {
   // Script modules call back into their class's methods.
   Value call_method(const Value& self, const std::string& name, CallArgs& args);
 
+  // Plain attributes that scripts set on built-in modules (keyed by module; they outlive no run).
+  std::map<const nn::Module*, std::map<std::string, Value>>& module_attrs() { return module_attrs_; }
+
   // Every nn module the script constructed, in order (the session picks which to probe).
   std::vector<nn::ModulePtr>& created_modules() { return created_; }
   int module_call_depth = 0;
@@ -90,6 +98,7 @@ class Interpreter {
   Value compare(const std::string& op, const Value& a, const Value& b);
   Value subscript(const Value& object, const Value& index);
   void set_subscript(const Value& object, const Value& index, const Value& value);
+  std::vector<int64_t> slice_indices(int64_t n, const Value& slice);
   Value comprehension(const Expr& e, const std::shared_ptr<Scope>& scope);
   Value fstring(const Expr& e, const std::shared_ptr<Scope>& scope);
   Value make_function(const std::string& name, const std::vector<Param>& params, const Body* body,
@@ -113,6 +122,9 @@ class Interpreter {
   std::vector<nn::ModulePtr> created_;
   // The class and self of each running method, innermost last (for zero-argument super()).
   std::vector<std::pair<ClassObj*, Value>> methods_;
+  std::vector<const Object*> repr_stack_;
+  std::map<const nn::Module*, std::map<std::string, Value>> module_attrs_;  // containers being printed (for [...])
+  int compare_depth_ = 0;
   friend class ScriptModule;
 
  public:

@@ -3,6 +3,7 @@
 // rules), model calls that the probe observes, and the initializers through their registry.
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "bindings.hpp"
 #include "initlab/error.hpp"
@@ -61,7 +62,14 @@ void module_class(Interpreter& interp, NamespaceObj& nn, const std::string& name
                   std::function<nn::ModulePtr(Interpreter&, const std::vector<Value>&)> make) {
   auto c = std::make_shared<NativeClassObj>();
   c->name = name;
-  c->qualified = "torch.nn.modules." + name;
+  // type(m) names the file PyTorch defines the class in: torch.nn.modules.linear.Linear.
+  static const std::map<std::string, std::string> kFiles = {
+      {"Linear", "linear"}, {"Identity", "linear"}, {"Conv1d", "conv"}, {"Conv2d", "conv"},
+      {"BatchNorm1d", "batchnorm"}, {"BatchNorm2d", "batchnorm"}, {"LayerNorm", "normalization"},
+      {"GroupNorm", "normalization"}, {"MaxPool2d", "pooling"}, {"AvgPool2d", "pooling"},
+      {"AdaptiveAvgPool2d", "pooling"}, {"Dropout", "dropout"}, {"Flatten", "flatten"}};
+  auto file = kFiles.find(name);
+  c->qualified = "torch.nn.modules." + (file != kFiles.end() ? file->second : std::string("activation")) + "." + name;
   c->construct = [name, params, make](Interpreter& in, A& a) -> Value {
     const auto args = bind_native(in, "__init__", a, params);
     nn::ModulePtr m;
@@ -235,6 +243,17 @@ void install_modules(Interpreter& interp, NamespaceObj& nn) {
   module->name = "Module";
   module->qualified = "torch.nn.modules.module.Module";
   module->is_instance = [](const Value& v) { return v.get<ModuleObj>() != nullptr; };
+  module->construct = [](Interpreter& in, A& a) -> Value {
+    bind_native(in, "__init__", a, {});
+    // nn.Module() itself: an empty module that takes attributes and submodules.
+    auto cls = std::make_shared<ClassObj>();
+    cls->name = "Module";
+    cls->module_subclass = true;
+    auto m = std::make_shared<ScriptModule>(in, cls);
+    m->init_called = true;
+    in.created_modules().push_back(m);
+    return wrap(m);
+  };
   nn.members["Module"] = Value(ObjPtr(module));
   // nn.Parameter(tensor, requires_grad=True): shares the tensor's storage.
   auto param = std::make_shared<NativeClassObj>();
@@ -484,8 +503,13 @@ void install_torch(Interpreter& interp) {
 std::optional<Value> module_attribute(Interpreter& interp, const Value& self, const std::string& name) {
   nn::ModulePtr m = module_of(self);
   // nn.Module.__getattr__: parameters, buffers, submodules...
-  for (const auto& [n, t] : m->own_parameters())
-    if (n == name) return t.defined() ? make_tensor(t, true) : Value();
+  for (const auto& [n, t] : m->own_parameters()) {
+    if (n != name) continue;
+    if (!t.defined()) return Value();
+    Value p = make_tensor(t, true);
+    p.get<TensorObj>()->requires_grad = t.requires_grad();
+    return p;
+  }
   for (const auto& [n, t] : m->own_buffers())
     if (n == name) return t.defined() ? make_tensor(t, false) : Value();
   for (const auto& [n, c] : m->children())
@@ -505,6 +529,10 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
     }
   }
   const auto method = [&](Native fn) { return make_builtin(m->type_name() + "." + name, std::move(fn)); };
+  if (auto extra = interp.module_attrs().find(m.get()); extra != interp.module_attrs().end()) {
+    auto it = extra->second.find(name);
+    if (it != extra->second.end()) return it->second;
+  }
   if (name == "training") return Value(m->is_training());
   // Layer attributes PyTorch exposes.
   if (auto* l = dynamic_cast<nn::Linear*>(m.get())) {
@@ -535,6 +563,21 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
     if (name == "momentum") return o.momentum ? Value(o.momentum->value) : Value();
     if (name == "affine") return Value(o.affine);
     if (name == "track_running_stats") return Value(o.track_running_stats);
+  }
+  if (auto* ln = dynamic_cast<nn::LayerNorm*>(m.get())) {
+    if (name == "normalized_shape") {
+      std::vector<Value> dims;
+      for (int64_t d : ln->normalized_shape()) dims.emplace_back(d);
+      return make_tuple(std::move(dims));
+    }
+    if (name == "eps") return Value(ln->eps());
+    if (name == "elementwise_affine") return Value(ln->elementwise_affine());
+  }
+  if (auto* gn = dynamic_cast<nn::GroupNorm*>(m.get())) {
+    if (name == "num_groups") return Value(gn->num_groups());
+    if (name == "num_channels") return Value(gn->num_channels());
+    if (name == "eps") return Value(gn->eps());
+    if (name == "affine") return Value(gn->affine());
   }
   // nn.Module's methods.
   const auto modules_list = [&](bool named, bool children_only) {
@@ -623,6 +666,26 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
     return method([self](Interpreter&, A&) { return self; });
   }
   if (name == "zero_grad") return method([](Interpreter&, A&) { return Value(); });
+  if (m->type_name() == "ModuleList" || m->type_name() == "Sequential") {
+    if (name == "append") {
+      return method([m, self](Interpreter& in, A& a) {
+        const auto args = bind_native(in, "append", a, {{"module", std::nullopt}});
+        if (!args[0].get<ModuleObj>()) in.error("TypeError", type_name(args[0]) + " is not a Module subclass");
+        m->register_module(std::to_string(m->children().size()), module_of(args[0]));
+        return self;
+      });
+    }
+    if (name == "extend") {
+      return method([m, self](Interpreter& in, A& a) {
+        const auto args = bind_native(in, "extend", a, {{"modules", std::nullopt}});
+        for (const Value& v : in.to_vector(args[0])) {
+          if (!v.get<ModuleObj>()) in.error("TypeError", type_name(v) + " is not a Module subclass");
+          m->register_module(std::to_string(m->children().size()), module_of(v));
+        }
+        return self;
+      });
+    }
+  }
   if (name == "extra_repr") return method([m](Interpreter&, A&) { return Value(m->extra_repr()); });
   if (name == "add_module" || name == "register_module") {
     return method([self](Interpreter& in, A& a) {
@@ -667,7 +730,7 @@ void set_module_attribute(Interpreter& in, const Value& self, const std::string&
   if (auto* t = v.get<TensorObj>(); t && t->parameter) {
     if (!initialized) in.error("AttributeError", "cannot assign parameters before Module.__init__() call");
     if (sm) sm->attrs.erase(name);
-    m->register_parameter(name, t->tensor);
+    m->register_parameter(name, t->tensor).set_requires_grad(t->requires_grad);
     return;
   }
   if (auto* child = v.get<ModuleObj>()) {
@@ -704,7 +767,9 @@ void set_module_attribute(Interpreter& in, const Value& self, const std::string&
     return;
   }
   if (!sm) {
-    in.error("AttributeError", "initlab cannot add the attribute '" + name + "' to a built-in " + m->type_name());
+    // Plain attributes on built-in layers (m.tag = "head") live beside the module.
+    in.module_attrs()[m.get()][name] = v;
+    return;
   }
   sm->attrs[name] = v;
 }

@@ -93,6 +93,7 @@ class Parser {
 
   // ---- statements ----
   void statement(Body& out) {
+    Nest nest(*this);
     const Token& t = peek();
     if (t.kind == Tok::Name) {
       const std::string& w = t.text;
@@ -506,6 +507,7 @@ class Parser {
   }
 
   ExprPtr test() {
+    Nest nest(*this);
     if (at_kw("lambda")) return lambda();
     const Location at = peek().where;
     ExprPtr body = or_test();
@@ -600,7 +602,8 @@ class Parser {
 
   ExprPtr binary(ExprPtr (Parser::*next)(), std::initializer_list<const char*> ops) {
     ExprPtr left = (this->*next)();
-    for (;;) {
+    for (int chain = 0;; ++chain) {
+      if (chain > kMaxChain) fail("SyntaxError", "expression too long (more than 2000 operators in a row)", peek().where);
       const char* found = nullptr;
       for (const char* op : ops)
         if (at_op(op)) found = op;
@@ -622,6 +625,7 @@ class Parser {
   ExprPtr term() { return binary(&Parser::factor, {"*", "/", "//", "%", "@"}); }
 
   ExprPtr factor() {
+    Nest nest(*this);
     if (at_op("-") || at_op("+") || at_op("~")) {
       auto e = make(ExprKind::UnaryOp, peek().where);
       e->name = t_[i_++].text;
@@ -646,7 +650,8 @@ class Parser {
 
   ExprPtr primary() {
     ExprPtr e = atom();
-    for (;;) {
+    for (int chain = 0;; ++chain) {
+      if (chain > kMaxChain) fail("SyntaxError", "expression too long (more than 2000 calls, subscripts or attributes in a row)", peek().where);
       if (at_op("(")) {
         e = call(std::move(e));
       } else if (at_op("[")) {
@@ -1028,9 +1033,22 @@ class Parser {
     return p.lone_expression();
   }
 
+  // Nesting guard: deep brackets or blocks would overflow the stack of the parser and of the
+  // interpreter that walks the tree, so they stop here (CPython stops at 200 too).
+  struct Nest {
+    Parser& p;
+    explicit Nest(Parser& parser) : p(parser) {
+      if (++p.depth_ > kMaxNesting) fail("SyntaxError", "too many nested parentheses", p.peek().where);
+    }
+    ~Nest() { --p.depth_; }
+  };
+  static constexpr int kMaxNesting = 200;
+  static constexpr int kMaxChain = 2000;  // operands of one left-deep chain (a + b + c ...)
+
   const Source& src_;
   std::vector<Token> t_;
   std::size_t i_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace

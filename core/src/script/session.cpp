@@ -117,12 +117,24 @@ Report run(const std::string& text, const RunOptions& options) {
       report.forward_from_script = true;
       t_forward = t_build;
     } else {
-      model = pick_model(*interp);
+      model = options.auto_forward ? pick_model(*interp) : nullptr;
+      auto* script_model = model ? dynamic_cast<script::ScriptModule*>(model.get()) : nullptr;
+      if (script_model && !script_model->cls->find("forward")) {
+        warn(model->type_name() + " has no forward(): there is no forward pass to probe");
+        model = nullptr;
+      }
+      std::vector<int64_t> shape = options.input_shape;
+      if (model && shape.empty()) {
+        try {
+          shape = default_input_shape(*model, options.batch);
+        } catch (const Error& e) {
+          warn(e.what());
+          model = nullptr;
+        }
+      }
       if (model) {
         if (options.mode == "train") model->train(true);
         if (options.mode == "eval") model->train(false);
-        std::vector<int64_t> shape = options.input_shape.empty() ? default_input_shape(*model, options.batch)
-                                                                 : options.input_shape;
         Tensor x{Shape(shape)};
         if (options.input == "normal") normal_(x, 0, 1, default_generator());
         else if (options.input == "uniform") uniform_(x, 0, 1, default_generator());
@@ -130,7 +142,26 @@ Report run(const std::string& text, const RunOptions& options) {
         else if (options.input != "zeros") raise(ErrorKind::ValueError, "unknown input distribution '" + options.input + "' (normal, uniform, zeros or ones)");
         report.input_shape = shape;
         nn::ObserveForward observe(&probe);
-        output = (*model)(x);
+        try {
+          output = (*model)(x);
+        } catch (const Error& e) {
+          // A core error in the run's own forward (a shape mismatch in a built-in container):
+          // say which input it was given.
+          ErrorInfo info;
+          info.kind = kind_name(e.kind());
+          info.message = e.what();
+          info.context = "while running " + model->type_name() + " on the default input of shape " +
+                         Shape(shape).to_string() + " (call the model in the script, or set the input shape)";
+          info.formatted = info.kind + ": " + info.message + "\n" + info.context;
+          report.ok = false;
+          report.error = info;
+        } catch (script::ScriptError& e) {
+          report.ok = false;
+          report.error = error_info(e, source);
+          report.error->context = "while running " + model->type_name() + " on the default input of shape " +
+                                  Shape(shape).to_string() + " (call the model in the script, or set the input shape)";
+          report.error->formatted += "\n" + report.error->context;
+        }
       }
       t_forward = Clock::now();
     }
@@ -146,10 +177,10 @@ Report run(const std::string& text, const RunOptions& options) {
     report.error = info;
   } catch (const std::bad_alloc&) {
     report.ok = false;
-    report.error = ErrorInfo{"MemoryError", "out of memory", 0, 0, "", "MemoryError: out of memory", {}};
+    report.error = ErrorInfo{"MemoryError", "out of memory", 0, 0, "", "MemoryError: out of memory", "", {}};
   }
   const auto t_probe0 = Clock::now();
-  if (report.ok) {
+  if (report.ok && interp) {
     const nn::Module* root = probe.root();
     if (!model && root) {
       for (const auto& m : interp->created_modules())

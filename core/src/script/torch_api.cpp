@@ -125,9 +125,11 @@ Tensor reduce(Interpreter& in, const Tensor& x_in, Reduce kind, std::optional<in
     const double var = n - correction > 0 ? sq / static_cast<double>(n - correction) : std::nan("");
     return kind == Reduce::var ? var : std::sqrt(var);
   };
+  // Sums of integer and boolean tensors are int64, as in PyTorch.
+  const bool int_sum = kind == Reduce::sum && x.dtype() != DType::float32;
   if (!dim) {
     Tensor out = scalar_tensor(fold(x.data(), x.numel(), 1));
-    if (kind == Reduce::sum && x.dtype() == DType::int64) out.set_dtype(DType::int64);
+    if (int_sum) out.set_dtype(DType::int64);
     return out;
   }
   const int64_t d = ops::wrap_dim(*dim, x.dim());
@@ -144,6 +146,7 @@ Tensor reduce(Interpreter& in, const Tensor& x_in, Reduce kind, std::optional<in
     }
   }
   Tensor out(shape);
+  if (int_sum) out.set_dtype(DType::int64);
   for (int64_t o = 0; o < outer; ++o)
     for (int64_t j = 0; j < inner; ++j)
       out.data()[o * inner + j] = static_cast<float>(fold(x.data() + o * n * inner + j, n, inner));
@@ -763,6 +766,7 @@ void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
     }
     return Value(true);
   });
+  def("is_grad_enabled", [](Interpreter& in, A&) { return Value(!in.no_grad); });
   def("is_tensor", [](Interpreter&, A& a) { return Value(!a.positional.empty() && a.positional[0].get<TensorObj>() != nullptr); });
   def("numel", [](Interpreter& in, A& a) { return Value(as_tensor(in, a.positional.at(0), "input").numel()); });
   def("flatten", [](Interpreter& in, A& a) {

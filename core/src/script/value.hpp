@@ -64,7 +64,8 @@ struct Object {
 
 struct ListObj : Object {
   std::vector<Value> items;
-  std::string type_name() const override { return "list"; }
+  std::string view;  // "dict_keys", "dict_values", "dict_items" for dict views; "" for a list
+  std::string type_name() const override { return view.empty() ? "list" : view; }
 };
 
 struct TupleObj : Object {

@@ -124,6 +124,9 @@ class LayerNorm : public Module {
             bool elementwise_affine = true);
   Tensor forward(const Tensor& x) override;
   std::string extra_repr() const override;
+  const std::vector<int64_t>& normalized_shape() const { return shape_; }
+  double eps() const { return eps_.value; }
+  bool elementwise_affine() const { return affine_; }
 
  private:
   std::vector<int64_t> shape_;
@@ -137,6 +140,10 @@ class GroupNorm : public Module {
             bool affine = true);
   Tensor forward(const Tensor& x) override;
   std::string extra_repr() const override;
+  int64_t num_groups() const { return groups_; }
+  int64_t num_channels() const { return channels_; }
+  double eps() const { return eps_.value; }
+  bool affine() const { return affine_; }
 
  private:
   int64_t groups_, channels_;

@@ -1,0 +1,2 @@
+sizes = {1, 2}
+# error: line 1: NotImplementedError: not supported in initlab: set literals

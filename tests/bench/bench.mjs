@@ -5,9 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const { dirname, join } = path;
 const require = createRequire(import.meta.url);
 const benchJs = path.resolve(process.argv[2] ?? path.join(here, '../../build/wasm/tests/bench/forward_bench.js'));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -84,6 +86,22 @@ for (let r = 0; r < ROUNDS; ++r) {
   add('tf_w3', timeMs(tfjsW3, 3));
 }
 
+// The whole run() of the tutorial script through the JS API (parse + build + init + forward +
+// probe + copy-out), warm, and the size of what a page downloads.
+const { createInitlab } = await import(pathToFileURL(join(dirname(benchJs), '../../wasm/initlab.mjs')).href);
+const lab = await createInitlab();
+const tutorial = fs.readFileSync(join(here, '../../examples/models/tutorial_cnn.py'), 'utf8');
+for (let i = 0; i < 10; ++i) lab.run(tutorial);
+for (let i = 0; i < 30; ++i) {
+  const t0 = performance.now();
+  lab.run(tutorial);
+  add('run', performance.now() - t0);
+}
+const wasmDir = join(dirname(benchJs), '../../wasm');
+const shipped = ['initlab_wasm.wasm', 'initlab_wasm.mjs', 'initlab.mjs', 'worker.mjs'].map((f) => fs.readFileSync(join(wasmDir, f)));
+const raw = shipped.reduce((a, b) => a + b.length, 0);
+const gz = shipped.reduce((a, b) => a + gzipSync(b, { level: 9 }).length, 0);
+
 const m = Object.fromEntries(Object.entries(series).map(([k, v]) => [k, median(v)]));
 const gflops = (flop, ms) => flop / (ms * 1e6);
 const W1_FLOP = 61.5e6, W2_FLOP = 20 * 2 * 256 * 512 * 512, W3_FLOP = 2 * 512 ** 3;
@@ -95,3 +113,5 @@ console.log(`  W1 + probe            ours ${f(m.w1_probe)} ms  probe adds ${(100
 console.log(`  W2 20x[Lin512+tanh]   ours ${f(m.w2)} ms  tfjs ${f(m.tf_w2)} ms  ours/tfjs ${f(m.w2 / m.tf_w2, 2)}  (target <= 0.60)  ${f(gflops(W2_FLOP, m.w2), 1)} GFLOP/s`);
 console.log(`  W3 GEMM 512^3         ours ${f(m.w3)} ms  tfjs ${f(m.tf_w3)} ms  ours/tfjs ${f(m.w3 / m.tf_w3, 2)}  ours ${f(gflops(W3_FLOP, m.w3), 1)} GFLOP/s = ${(100 * gflops(W3_FLOP, m.w3) / m.peak).toFixed(0)}% of peak (target >= 90%); tfjs ${f(gflops(W3_FLOP, m.tf_w3), 1)} GFLOP/s`);
 console.log(`  W1 peak tensor memory      ${f(ours._bench_w1_peak_bytes() / 1e6, 2)} MB; wasm heap ${f(ours.HEAP8.length / 1e6, 1)} MB`);
+console.log(`  run() tutorial script      ${f(m.run)} ms median of 30 warm runs (target <= 16)`);
+console.log(`  shipped wasm + JS          ${f(raw / 1024, 1)} KiB raw, ${f(gz / 1024, 1)} KiB gzipped (target <= 300)`);

@@ -1,7 +1,7 @@
 #include "initlab/sampling.hpp"
 
 #include <cmath>
-#include <sstream>
+#include <cstdio>
 #include <string>
 #include <utility>
 
@@ -12,11 +12,12 @@ namespace initlab {
 
 namespace {
 
-// PyTorch formats doubles in its messages with ostream defaults ("1", "0.5", "-1").
+// PyTorch formats doubles in its messages with ostream defaults ("1", "0.5", "-1"), which is
+// printf's %g (iostreams would also add their locale machinery to the wasm module).
 std::string num(double v) {
-  std::ostringstream os;
-  os << v;
-  return os.str();
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
 }
 
 // Turns 16 uniforms U in place into 16 normals: u1 = 1 - U[j], u2 = U[8 + j] (PyTorch's

@@ -74,6 +74,14 @@ const Value* ClassObj::find(const std::string& attr) const {
   return nullptr;
 }
 
+// Drops expired entries from a list of weak pointers once it has doubled, so loops that make
+// many short-lived closures or instances keep it small.
+template <class T>
+void prune(std::vector<std::weak_ptr<T>>& v) {
+  if (v.size() < 1024 || (v.size() & (v.size() - 1)) != 0) return;
+  v.erase(std::remove_if(v.begin(), v.end(), [](const std::weak_ptr<T>& w) { return w.expired(); }), v.end());
+}
+
 Value make_list(std::vector<Value> items) {
   auto l = std::make_shared<ListObj>();
   l->items = std::move(items);
@@ -134,6 +142,15 @@ Interpreter::~Interpreter() {
     }
   };
   visit_scope(globals_.get());
+  for (const auto& weak : captured_scopes_) {
+    if (auto s = weak.lock()) {
+      scopes_alive.push_back(s);
+      visit_scope(s.get());
+    }
+  }
+  for (const auto& weak : instances_) {
+    if (auto i = weak.lock()) stack.emplace_back(ObjPtr(i));
+  }
   for (const auto& m : created_) {
     auto o = std::make_shared<ModuleObj>();
     o->module = m;
@@ -568,6 +585,10 @@ Value Interpreter::make_function(const std::string& name, const std::vector<Para
   fn->expression = expression;
   fn->closure = scope;
   fn->owner = owner;
+  if (scope != globals_ && (captured_scopes_.empty() || captured_scopes_.back().lock() != scope)) {
+    captured_scopes_.push_back(scope);
+    prune(captured_scopes_);
+  }
   for (const Param& p : params) {
     fn->has_default.push_back(p.default_value != nullptr);
     fn->defaults.push_back(p.default_value ? eval(*p.default_value, scope) : Value());
@@ -1042,6 +1063,8 @@ Value Interpreter::instantiate(const std::shared_ptr<ClassObj>& cls, CallArgs& a
   } else {
     auto inst = std::make_shared<InstanceObj>();
     inst->cls = cls;
+    instances_.push_back(inst);
+    prune(instances_);
     self = Value(ObjPtr(inst));
   }
   if (const Value* init = cls->find("__init__")) {

@@ -123,6 +123,10 @@ class Interpreter {
   // The class and self of each running method, innermost last (for zero-argument super()).
   std::vector<std::pair<ClassObj*, Value>> methods_;
   std::vector<const Object*> repr_stack_;
+  // Scopes that closures captured and instances the script made: cycles through them may be
+  // unreachable from the globals by the end (an error mid-function), so they are emptied too.
+  std::vector<std::weak_ptr<Scope>> captured_scopes_;
+  std::vector<std::weak_ptr<InstanceObj>> instances_;
   std::map<const nn::Module*, std::map<std::string, Value>> module_attrs_;  // containers being printed (for [...])
   int compare_depth_ = 0;
   friend class ScriptModule;

@@ -45,6 +45,25 @@ Shape with_spatial(const Shape& prefix, int64_t h, int64_t w) {
 Tensor pool(const Tensor& x_in, const PoolParams& p, bool is_max) {
   const char* name = is_max ? "max_pool2d" : "avg_pool2d";
   Planes in = as_planes(x_in, name);
+  // PyTorch's pool2d_shape_check order: kernel, stride, dilation, then padding.
+  if (p.kernel[0] <= 0 || p.kernel[1] <= 0) {
+    raise(ErrorKind::RuntimeError, "kernel size should be greater than zero, but got kH: " +
+                                       std::to_string(p.kernel[0]) + " kW: " + std::to_string(p.kernel[1]));
+  }
+  if (p.stride[0] == 0 || p.stride[1] == 0) raise(ErrorKind::RuntimeError, "stride should not be zero");
+  if (p.stride[0] < 0 || p.stride[1] < 0) {
+    raise(ErrorKind::RuntimeError, "stride should be greater than zero, but got dH: " +
+                                       std::to_string(p.stride[0]) + " dW: " + std::to_string(p.stride[1]));
+  }
+  if (p.dilation[0] <= 0 || p.dilation[1] <= 0) {
+    raise(ErrorKind::RuntimeError, "dilation should be greater than zero, but got dilationH: " +
+                                       std::to_string(p.dilation[0]) + " dilationW: " + std::to_string(p.dilation[1]));
+  }
+  for (int d = 0; d < 2; ++d) {
+    if (p.padding[d] < 0) {
+      raise(ErrorKind::RuntimeError, "pad must be non-negative, but got pad: " + std::to_string(p.padding[d]));
+    }
+  }
   for (int d = 0; d < 2; ++d) {
     if (p.padding[d] * 2 > p.kernel[d]) {
       raise(ErrorKind::RuntimeError,
@@ -86,7 +105,12 @@ Tensor avg_pool2d(const Tensor& x, const PoolParams& p) { return pool(x, p, fals
 
 Tensor adaptive_avg_pool2d(const Tensor& x_in, std::array<int64_t, 2> size) {
   Planes in = as_planes(x_in, "adaptive_avg_pool2d");
-  const int64_t oh = size[0] < 0 ? in.h : size[0], ow = size[1] < 0 ? in.w : size[1];
+  if (size[0] < 0 || size[1] < 0) {
+    raise(ErrorKind::RuntimeError,
+          "adaptive_avg_pool2d: elements of output_size must be greater than or equal to 0 but received {" +
+              std::to_string(size[0]) + ", " + std::to_string(size[1]) + "}");
+  }
+  const int64_t oh = size[0], ow = size[1];
   Tensor y = Tensor::uninitialized(with_spatial(in.out_prefix, oh, ow));
   kernels::adaptive_avg_pool2d(in.planes, in.h, in.w, oh, ow, in.x.data(), y.data());
   return y;

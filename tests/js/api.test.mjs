@@ -1,0 +1,89 @@
+// The JavaScript API in Node: PyTorch's bits through the wasm build, errors as JS Errors with
+// their location, limits, and no leaks over many runs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { exampleState, fnv1a, float32Bits, loadApi, readExample } from './support.mjs';
+
+const { createInitlab, InitlabError } = await loadApi();
+const lab = await createInitlab();
+const tutorial = readExample('tutorial_cnn.py');
+
+// Parameters are PyTorch's bits; BatchNorm's running statistics, which the script's forward
+// pass updates through float sums in another order, agree within 1e-5.
+test("the tutorial model's state_dict equals PyTorch's bit for bit", () => {
+  const state = lab.stateDict(tutorial);
+  const want = exampleState('tutorial_cnn.py');
+  assert.equal(state.length, want.length);
+  for (const [i, w] of want.entries()) {
+    const got = state[i];
+    assert.equal(got.name, w.name);
+    if (w.dtype === 'i64') {
+      assert.deepEqual(Array.from(got.data), w.values.map(Number));
+      continue;
+    }
+    if (w.name.includes('running_')) {
+      for (const [k, bits] of w.values.entries()) {
+        const view = new DataView(new ArrayBuffer(4));
+        view.setUint32(0, Number(bits), true);
+        assert.ok(Math.abs(got.data[k * w.stride] - view.getFloat32(0, true)) <= 1e-5, `${w.name}[${k * w.stride}]`);
+      }
+      continue;
+    }
+    assert.equal(fnv1a(new Uint8Array(got.data.buffer, got.data.byteOffset, got.data.byteLength)), w.fnv, w.name);
+    for (const [k, bits] of w.values.entries()) assert.equal(float32Bits(got.data[k * w.stride]), bits, `${w.name}[${k * w.stride}]`);
+  }
+});
+
+test('a report is plain data with typed-array copies', () => {
+  const r = lab.run(tutorial);
+  assert.equal(r.modelName, 'CNN');
+  assert.ok(r.layers.length >= 14);
+  const conv1 = r.layers.find((l) => l.path === 'conv1');
+  assert.deepEqual(conv1.output.shape, [64, 10, 24, 24]);
+  assert.ok(conv1.output.histogram.counts instanceof Uint32Array);
+  assert.ok(conv1.output.histogram.counts.buffer !== lab.module.HEAP8.buffer, 'a copy, not a heap view');
+  assert.equal(r.parameters.length, 12);
+  assert.ok(r.output.includes('torch.Size([64, 10])'));
+  for (const k of ['parse', 'build', 'forward', 'probe', 'total']) assert.equal(typeof r.timings[k], 'number');
+});
+
+test('errors are InitlabErrors with kind, message, line, column and the source line', () => {
+  assert.throws(() => lab.run('import torch.nn as nn\nnn.init.constant_(, 0)\n'), (e) => {
+    assert.ok(e instanceof InitlabError);
+    assert.ok(e instanceof Error);
+    assert.equal(e.kind, 'SyntaxError');
+    assert.equal(e.message, 'invalid syntax');
+    assert.equal(e.line, 2);
+    assert.equal(e.column, 19);
+    assert.equal(e.sourceLine, 'nn.init.constant_(, 0)');
+    return true;
+  });
+  assert.throws(() => lab.run('x = nn.Linear(3, 4)'), (e) => e.kind === 'NameError' && e.line === 1 && e.column === 5);
+});
+
+test('limits stop runaway scripts and the module stays usable', () => {
+  const t0 = performance.now();
+  assert.throws(() => lab.run('while True: pass', { limits: { maxSteps: 1e9, maxMilliseconds: 500 } }), (e) => e.kind === 'LimitError');
+  assert.ok(performance.now() - t0 < 3000);
+  assert.throws(() => lab.run('import torch.nn as nn\nlayer = nn.Linear(100000, 100000)\n'),
+    (e) => e.kind === 'LimitError' && e.message.startsWith('nn.Linear(100000, 100000): a tensor of shape [100000, 100000] needs 40000000000 bytes') && e.line === 2);
+  assert.throws(() => lab.run('def f(n):\n    return f(n + 1)\nf(0)\n'), (e) => e.kind === 'RecursionError');
+  assert.equal(lab.run('print(1 + 1)').output, '2\n');
+});
+
+test('1000 erroring runs in a row, then a good run', () => {
+  for (let i = 0; i < 1000; ++i) {
+    assert.throws(() => lab.run(`x = [1, 2]\nprint(x[${i + 2}])\n`), (e) => e.kind === 'IndexError' && e.line === 2);
+  }
+  assert.equal(lab.run(tutorial).modelName, 'CNN');
+});
+
+test('the heap stays flat over 1000 runs', () => {
+  const small = 'import torch\nimport torch.nn as nn\nm = nn.Sequential(nn.Linear(16, 32), nn.Tanh(), nn.Linear(32, 4))\nprint(m(torch.randn(8, 16)).shape)\n';
+  for (let i = 0; i < 50; ++i) lab.run(small);
+  lab.run(tutorial);
+  const heap = lab.heapBytes();
+  for (let i = 0; i < 1000; ++i) lab.run(i % 100 === 0 ? tutorial : small);
+  assert.equal(lab.heapBytes(), heap, 'the wasm memory did not grow');
+  assert.equal(lab.liveTensorBytes(), 0, 'no tensor outlives its run');
+});

@@ -1,0 +1,65 @@
+// The Node CLI: table output, --json, --state-dict, --output, exit codes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exampleState, float32Bits, repo, wasmDir } from './support.mjs';
+
+const cli = (...args) => spawnSync(process.execPath, [join(repo, 'wasm/cli.mjs'), ...args], {
+  encoding: 'utf8', env: { ...process.env, INITLAB_WASM_DIR: wasmDir },
+});
+const tutorial = join(repo, 'examples/models/tutorial_cnn.py');
+const dir = mkdtempSync(join(tmpdir(), 'initlab-cli-'));
+
+test('prints the script output and a table of every layer', () => {
+  const r = cli(tutorial);
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(r.stdout.startsWith('CNN(\n'));
+  assert.match(r.stdout, /torch\.Size\(\[64, 10\]\)/);
+  assert.match(r.stdout, /^conv2_bn\s+BatchNorm2d\s+64x20x8x8\s/m);
+  assert.match(r.stdout, /^\s+F\.log_softmax\s+line 23\s+64x10\s/m);
+});
+
+test('--json gives the report as JSON', () => {
+  const r = cli(tutorial, '--json');
+  assert.equal(r.status, 0, r.stderr);
+  const report = JSON.parse(r.stdout);
+  assert.equal(report.modelName, 'CNN');
+  assert.ok(Array.isArray(report.layers[0].output.histogram.counts));
+});
+
+test('--state-dict writes values that read back as the same float32 bits', () => {
+  const file = join(dir, 'state.json');
+  const r = cli(tutorial, '--state-dict', file);
+  assert.equal(r.status, 0, r.stderr);
+  const state = JSON.parse(readFileSync(file, 'utf8'));
+  const conv1 = exampleState('tutorial_cnn.py').find((s) => s.name === 'conv1.weight');
+  assert.deepEqual(state['conv1.weight'].shape, [10, 1, 5, 5]);
+  for (const [k, bits] of conv1.values.entries()) assert.equal(float32Bits(state['conv1.weight'].data[k]), bits);
+});
+
+test('--output writes the forward output of the run', () => {
+  const model = join(dir, 'mlp.py');
+  writeFileSync(model, 'import torch.nn as nn\nmodel = nn.Sequential(nn.Linear(8, 4), nn.Tanh())\n');
+  const file = join(dir, 'out.json');
+  const r = cli(model, '--output', file, '--input', '3x8', '--seed', '5', '--eval');
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')).shape, [3, 4]);
+});
+
+test('an error in the script exits 1 with line:column, the source line and a caret', () => {
+  const bad = join(dir, 'bad.py');
+  writeFileSync(bad, 'import torch.nn as nn\nnn.init.constant_(, 0)\n');
+  const r = cli(bad);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /bad\.py:2:19: line 2, column 19: SyntaxError: invalid syntax\n    nn\.init\.constant_\(, 0\)\n {22}\^/);
+});
+
+test('usage errors exit 2', () => {
+  assert.equal(cli().status, 2);
+  assert.equal(cli(tutorial, '--seed', 'x').status, 2);
+  assert.equal(cli(tutorial, '--bogus').status, 2);
+  assert.equal(cli(join(dir, 'missing.py')).status, 2);
+});

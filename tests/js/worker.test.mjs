@@ -1,0 +1,33 @@
+// The worker wrapper in Node's worker_threads: same report shape, superseded runs rejected.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readExample, wasmDir } from './support.mjs';
+
+const { InitlabWorker } = await import(pathToFileURL(join(wasmDir, 'worker.mjs')).href);
+
+test('runs off the main thread and returns the same report shape', async () => {
+  const w = new InitlabWorker(pathToFileURL(join(wasmDir, 'worker.mjs')));
+  try {
+    const r = await w.run(readExample('tutorial_cnn.py'), { seed: 0 });
+    assert.equal(r.modelName, 'CNN');
+    assert.ok(r.layers[0].output.histogram.counts instanceof Uint32Array);
+    await assert.rejects(w.run('print(undefined_name)'), (e) => e.kind === 'NameError' && e.line === 1);
+  } finally {
+    w.terminate();
+  }
+});
+
+test('a newer run supersedes waiting ones', async () => {
+  const w = new InitlabWorker(pathToFileURL(join(wasmDir, 'worker.mjs')));
+  try {
+    const source = readExample('tutorial_cnn.py');
+    const runs = [1, 2, 3, 4].map((seed) => w.run(source, { seed }));
+    const results = await Promise.allSettled(runs);
+    assert.equal(results[3].status, 'fulfilled');
+    assert.ok(results.slice(0, 3).some((r) => r.status === 'rejected' && r.reason.kind === 'Superseded'));
+  } finally {
+    w.terminate();
+  }
+});

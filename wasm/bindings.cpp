@@ -1,0 +1,178 @@
+// The Embind layer: one function, run(source, options) -> report, with plain JS data on both
+// sides. Options arrive as a JS object; the Report leaves as nested JS objects whose bulk
+// arrays are fresh typed arrays (copies, never views into the wasm heap, which may move).
+// Everything else (errors as JS Error objects, workers, the CLI) lives in JavaScript.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <string>
+#include <vector>
+
+#include "initlab/session.hpp"
+
+namespace {
+
+using emscripten::val;
+
+template <class T>
+val typed_copy(const char* array_type, const std::vector<T>& v) {
+  // A view of the heap, copied by the JS constructor before any allocation can move it.
+  const val view = val(emscripten::typed_memory_view(v.size(), v.data()));
+  return val::global(array_type).new_(view);
+}
+
+val ints(const std::vector<int64_t>& v) {
+  val a = val::array();
+  for (int64_t x : v) a.call<void>("push", static_cast<double>(x));
+  return a;
+}
+
+val stats(const initlab::probe::Stats& s) {
+  val o = val::object();
+  o.set("shape", ints(s.shape));
+  o.set("numel", static_cast<double>(s.numel));
+  o.set("mean", s.mean);
+  o.set("std", s.std);
+  o.set("min", s.min);
+  o.set("max", s.max);
+  o.set("zeros", s.zeros);
+  o.set("saturated", s.saturated);
+  o.set("nanCount", static_cast<double>(s.nan_count));
+  o.set("infCount", static_cast<double>(s.inf_count));
+  val h = val::object();
+  h.set("lo", s.histogram.lo);
+  h.set("hi", s.histogram.hi);
+  h.set("counts", typed_copy("Uint32Array", s.histogram.counts));
+  h.set("below", static_cast<double>(s.histogram.below));
+  h.set("above", static_cast<double>(s.histogram.above));
+  h.set("sampled", static_cast<double>(s.histogram.sampled));
+  o.set("histogram", h);
+  return o;
+}
+
+val named_tensor(const initlab::NamedTensor& t) {
+  val o = val::object();
+  o.set("name", t.name);
+  o.set("shape", ints(t.shape));
+  o.set("dtype", t.dtype);
+  o.set("data", typed_copy("Float32Array", t.data));
+  return o;
+}
+
+template <class T>
+T get(const val& o, const char* key, T fallback) {
+  const val v = o[key];
+  return v.isUndefined() || v.isNull() ? fallback : v.as<T>();
+}
+
+initlab::RunOptions options_from(const val& o) {
+  initlab::RunOptions r;
+  if (o.isUndefined() || o.isNull()) return r;
+  r.seed = static_cast<uint64_t>(static_cast<int64_t>(get<double>(o, "seed", 0)));
+  const val shape = o["inputShape"];
+  if (!shape.isUndefined() && !shape.isNull()) {
+    const auto n = shape["length"].as<unsigned>();
+    for (unsigned i = 0; i < n; ++i) r.input_shape.push_back(static_cast<int64_t>(shape[i].as<double>()));
+  }
+  r.batch = static_cast<int64_t>(get<double>(o, "batch", 64));
+  r.input = get<std::string>(o, "input", "normal");
+  r.mode = get<std::string>(o, "mode", "");
+  r.bins = static_cast<int>(get<double>(o, "bins", 32));
+  r.state_dict = get<bool>(o, "stateDict", false);
+  r.keep_output = get<bool>(o, "output", false);
+  r.auto_forward = get<bool>(o, "autoForward", true);
+  const val lim = o["limits"];
+  if (!lim.isUndefined() && !lim.isNull()) {
+    auto& l = r.limits;
+    l.max_steps = static_cast<int64_t>(get<double>(lim, "maxSteps", static_cast<double>(l.max_steps)));
+    l.max_milliseconds = static_cast<int64_t>(get<double>(lim, "maxMilliseconds", static_cast<double>(l.max_milliseconds)));
+    l.max_depth = static_cast<int>(get<double>(lim, "maxDepth", l.max_depth));
+    l.max_string = static_cast<int64_t>(get<double>(lim, "maxString", static_cast<double>(l.max_string)));
+    l.max_list = static_cast<int64_t>(get<double>(lim, "maxList", static_cast<double>(l.max_list)));
+    l.max_tensor_bytes = static_cast<int64_t>(get<double>(lim, "maxTensorBytes", static_cast<double>(l.max_tensor_bytes)));
+    l.max_output = static_cast<int64_t>(get<double>(lim, "maxOutput", static_cast<double>(l.max_output)));
+  }
+  return r;
+}
+
+val report_to_js(const initlab::Report& r) {
+  val o = val::object();
+  o.set("ok", r.ok);
+  if (r.error) {
+    const auto& e = *r.error;
+    val err = val::object();
+    err.set("kind", e.kind);
+    err.set("message", e.message);
+    err.set("line", e.line);
+    err.set("column", e.column);
+    err.set("sourceLine", e.source_line);
+    err.set("formatted", e.formatted);
+    err.set("context", e.context);
+    val tb = val::array();
+    for (const auto& f : e.traceback) {
+      val fr = val::object();
+      fr.set("function", f.function);
+      fr.set("line", f.line);
+      tb.call<void>("push", fr);
+    }
+    err.set("traceback", tb);
+    o.set("error", err);
+  } else {
+    o.set("error", val::null());
+  }
+  o.set("output", r.output);
+  val warnings = val::array();
+  for (const auto& w : r.warnings) warnings.call<void>("push", w);
+  o.set("warnings", warnings);
+  o.set("modelName", r.model_name);
+  o.set("modelRepr", r.model_repr);
+  o.set("inputShape", ints(r.input_shape));
+  o.set("forwardFromScript", r.forward_from_script);
+  val layers = val::array();
+  for (const auto& l : r.layers) {
+    val x = val::object();
+    x.set("path", l.path);
+    x.set("type", l.type);
+    x.set("isOp", l.is_op);
+    x.set("line", l.line);
+    x.set("depth", l.depth);
+    x.set("isLeaf", l.is_leaf);
+    x.set("output", stats(l.output));
+    layers.call<void>("push", x);
+  }
+  o.set("layers", layers);
+  val params = val::array();
+  for (const auto& p : r.parameters) {
+    val x = val::object();
+    x.set("name", p.name);
+    x.set("stats", stats(p.stats));
+    params.call<void>("push", x);
+  }
+  o.set("parameters", params);
+  val state = val::array();
+  for (const auto& t : r.state_dict) state.call<void>("push", named_tensor(t));
+  o.set("stateDict", state);
+  o.set("outputTensor", r.output_tensor ? named_tensor(*r.output_tensor) : val::null());
+  val t = val::object();
+  t.set("parse", r.timings.parse_ms);
+  t.set("build", r.timings.build_ms);
+  t.set("forward", r.timings.forward_ms);
+  t.set("probe", r.timings.probe_ms);
+  t.set("total", r.timings.total_ms);
+  o.set("timings", t);
+  return o;
+}
+
+val run(const std::string& source, const val& options) {
+  return report_to_js(initlab::run(source, options_from(options)));
+}
+
+// Bytes of the wasm heap in use by malloc (for the leak test).
+double heap_in_use() { return static_cast<double>(initlab::TensorMemory::live_bytes()); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(initlab) {
+  emscripten::function("run", &run);
+  emscripten::function("liveTensorBytes", &heap_in_use);
+}

@@ -1,0 +1,160 @@
+// Types of initlab's JavaScript API (initlab.mjs; InitlabWorker lives in worker.mjs). Hand-written: Emscripten
+// 3.1.6 emits no TypeScript; tests/js/usage.ts checks these against real use with tsc.
+
+export interface Limits {
+  maxSteps?: number;
+  maxMilliseconds?: number;
+  maxDepth?: number;
+  maxString?: number;
+  maxList?: number;
+  maxTensorBytes?: number;
+  maxOutput?: number;
+}
+
+export interface RunOptions {
+  /** torch.manual_seed before the script runs (default 0). */
+  seed?: number;
+  /** Shape of the default input when the script calls no model (default: from the first layer). */
+  inputShape?: number[];
+  /** Batch size of the default input (default 64). */
+  batch?: number;
+  /** Distribution of the default input. */
+  input?: 'normal' | 'uniform' | 'zeros' | 'ones';
+  /** Mode of the model for the run's own forward pass ('' keeps the script's). */
+  mode?: '' | 'train' | 'eval';
+  /** Histogram bins (default 32). */
+  bins?: number;
+  /** Copy every parameter and buffer into report.stateDict. */
+  stateDict?: boolean;
+  /** Copy the probed forward's output into report.outputTensor. */
+  output?: boolean;
+  /** Run the model when the script calls none (default true). */
+  autoForward?: boolean;
+  limits?: Limits;
+}
+
+export interface Histogram {
+  lo: number;
+  hi: number;
+  counts: Uint32Array;
+  below: number;
+  above: number;
+  sampled: number;
+}
+
+export interface Stats {
+  shape: number[];
+  numel: number;
+  mean: number;
+  std: number;
+  min: number;
+  max: number;
+  /** Fraction of elements exactly 0. */
+  zeros: number;
+  /** Fraction saturated (tanh and sigmoid outputs); NaN elsewhere. */
+  saturated: number;
+  nanCount: number;
+  infCount: number;
+  histogram: Histogram;
+}
+
+export interface LayerRecord {
+  /** Module path ("conv2_bn", "features.3", "" for the model); "" for functional ops. */
+  path: string;
+  /** Class name ("Conv2d") or op ("F.relu"). */
+  type: string;
+  isOp: boolean;
+  /** Script line of the call (0 when unknown). */
+  line: number;
+  depth: number;
+  isLeaf: boolean;
+  output: Stats;
+}
+
+export interface ParameterRecord {
+  name: string;
+  stats: Stats;
+}
+
+export interface NamedTensor {
+  name: string;
+  shape: number[];
+  dtype: 'float32' | 'int64' | 'bool';
+  data: Float32Array;
+}
+
+export interface ErrorInfo {
+  kind: string;
+  message: string;
+  line: number;
+  column: number;
+  sourceLine: string;
+  formatted: string;
+  context: string;
+  traceback: { function: string; line: number }[];
+}
+
+export interface Timings {
+  parse: number;
+  build: number;
+  forward: number;
+  probe: number;
+  total: number;
+}
+
+export interface Report {
+  ok: boolean;
+  error: ErrorInfo | null;
+  output: string;
+  warnings: string[];
+  modelName: string;
+  modelRepr: string;
+  inputShape: number[];
+  forwardFromScript: boolean;
+  layers: LayerRecord[];
+  parameters: ParameterRecord[];
+  stateDict: NamedTensor[];
+  outputTensor: NamedTensor | null;
+  timings: Timings;
+}
+
+export declare class InitlabError extends Error {
+  readonly kind: string;
+  readonly line: number;
+  readonly column: number;
+  readonly sourceLine: string;
+  readonly formatted: string;
+  readonly context: string;
+  readonly traceback: { function: string; line: number }[];
+}
+
+export interface Initlab {
+  readonly aborted: boolean;
+  /** Runs a script; throws InitlabError for an error in it. */
+  run(source: string, options?: RunOptions): Report;
+  /** Runs a script; returns the report with its error field instead of throwing. */
+  runReport(source: string, options?: RunOptions): Report;
+  /** Every parameter and buffer after the script ran. */
+  stateDict(source: string, options?: RunOptions): NamedTensor[];
+  /** A fresh wasm instance after an abort. */
+  restart(): Promise<Initlab>;
+  liveTensorBytes(): number;
+  heapBytes(): number;
+}
+
+export interface CreateOptions {
+  /** The .wasm bytes (default: read beside initlab.mjs in Node, fetched in browsers). */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  /** Where the browser fetches initlab_wasm.wasm from. */
+  wasmUrl?: string;
+}
+
+export declare function createInitlab(options?: CreateOptions): Promise<Initlab>;
+
+/** initlab in a Web Worker (browser) or worker_threads Worker (Node). */
+export declare class InitlabWorker {
+  constructor(url?: URL | string);
+  /** Resolves with the report; rejects with InitlabError, or with kind 'Superseded'. */
+  run(source: string, options?: RunOptions): Promise<Report>;
+  terminate(): void;
+}

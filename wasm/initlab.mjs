@@ -1,0 +1,96 @@
+// initlab's JavaScript API: the same ES module in a browser (main thread or module worker)
+// and in Node 20.
+//
+//   import { createInitlab } from './initlab.mjs';
+//   const lab = await createInitlab();
+//   const report = lab.run(source, { seed: 0, batch: 64 });
+//
+// run() returns a plain object (no wasm objects to delete; bulk arrays are typed-array copies)
+// or throws an InitlabError carrying kind, message, line, column and sourceLine.
+import createInitlabModule from './initlab_wasm.mjs';
+
+const isNode = typeof process === 'object' && process.versions != null && process.versions.node != null;
+
+export class InitlabError extends Error {
+  constructor(info) {
+    super(info.message);
+    this.name = info.kind;
+    this.kind = info.kind;
+    this.line = info.line;
+    this.column = info.column;
+    this.sourceLine = info.sourceLine;
+    this.formatted = info.formatted;
+    this.context = info.context;
+    this.traceback = info.traceback;
+  }
+}
+
+async function loadModule(options) {
+  const settings = {};
+  if (options.wasmBinary) {
+    settings.wasmBinary = options.wasmBinary;
+  } else if (isNode) {
+    // Emscripten 3.1.6 cannot fetch file URLs under Node 20: hand it the bytes.
+    const { readFile } = await import('node:fs/promises');
+    settings.wasmBinary = await readFile(new URL('./initlab_wasm.wasm', import.meta.url));
+  } else if (options.wasmUrl) {
+    settings.locateFile = () => options.wasmUrl;
+  }
+  return createInitlabModule(settings);
+}
+
+class Initlab {
+  constructor(module, options) {
+    this.module = module;
+    this.options = options;
+    this.aborted = false;
+  }
+
+  // Runs a script and returns its Report; throws InitlabError for an error in the script.
+  run(source, runOptions = {}) {
+    const report = this.runReport(source, runOptions);
+    if (report.error) throw new InitlabError(report.error);
+    return report;
+  }
+
+  // Like run(), but returns the Report with its `error` field instead of throwing.
+  runReport(source, runOptions = {}) {
+    if (typeof source !== 'string') throw new TypeError('run(source): source must be a string');
+    if (this.aborted) {
+      throw new InitlabError({ kind: 'AbortError', message: 'the wasm instance aborted earlier; call restart()', line: 0, column: 0, sourceLine: '', formatted: 'AbortError', context: '', traceback: [] });
+    }
+    try {
+      return this.module.run(source, runOptions ?? {});
+    } catch (e) {
+      // An abort (past the memory maximum) leaves the instance unusable: say so plainly.
+      this.aborted = true;
+      throw new InitlabError({ kind: 'AbortError', message: `the wasm instance aborted (${e && e.message ? e.message : e}); call restart()`, line: 0, column: 0, sourceLine: '', formatted: 'AbortError', context: '', traceback: [] });
+    }
+  }
+
+  // Every parameter and buffer after the script ran: [{ name, shape, dtype, data }].
+  stateDict(source, runOptions = {}) {
+    return this.run(source, { ...runOptions, stateDict: true, autoForward: runOptions.autoForward ?? false }).stateDict;
+  }
+
+  // A fresh instance after an abort.
+  async restart() {
+    this.module = await loadModule(this.options);
+    this.aborted = false;
+    return this;
+  }
+
+  // Bytes of tensors alive in the instance (0 between runs unless something leaks).
+  liveTensorBytes() {
+    return this.module.liveTensorBytes();
+  }
+
+  // The instance's memory, for leak checks and the benchmark.
+  heapBytes() {
+    return this.module.HEAP8.length;
+  }
+}
+
+export async function createInitlab(options = {}) {
+  return new Initlab(await loadModule(options), options);
+}

@@ -1,0 +1,127 @@
+// Runs initlab off the main thread. Use it as a module worker (browser) or a worker_threads
+// Worker (Node); talk to it through InitlabWorker below, which keeps the same Report shape.
+//
+//   const lab = new InitlabWorker();              // spawns worker.mjs
+//   const report = await lab.run(source, opts);   // a newer run supersedes an older one
+//
+// Messages: {id, source, options} in; {id, report} or {id, error} out.
+import { createInitlab, InitlabError } from './initlab.mjs';
+
+const isNode = typeof process === 'object' && process.versions != null && process.versions.node != null;
+const inWorker = typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope;
+
+async function nodeParentPort() {
+  if (!isNode) return null;
+  const { parentPort, isMainThread } = await import('node:worker_threads');
+  return isMainThread ? null : parentPort;
+}
+
+// ---- the worker side ----
+function serve(port, post) {
+  let lab = null;
+  const ready = createInitlab();
+  port((message) => {
+    const { id, source, options } = message;
+    ready.then(async (l) => {
+      lab = lab ?? l;
+      if (lab.aborted) await lab.restart();
+      let report;
+      try {
+        report = lab.runReport(source, options);
+      } catch (e) {
+        // The instance aborted (memory cap): answer with the error, start a fresh one.
+        post({ id, error: { kind: e.kind ?? 'AbortError', message: e.message, line: 0, column: 0, sourceLine: '', formatted: e.message, context: '', traceback: [] } });
+        await lab.restart();
+        return;
+      }
+      post({ id, report }, transferables(report));
+    });
+  });
+}
+
+// The typed arrays of a report move to the other thread instead of being copied.
+function transferables(report) {
+  const out = [];
+  const add = (a) => { if (a && a.buffer) out.push(a.buffer); };
+  for (const l of report.layers) add(l.output.histogram.counts);
+  for (const p of report.parameters) add(p.stats.histogram.counts);
+  for (const t of report.stateDict) add(t.data);
+  if (report.outputTensor) add(report.outputTensor.data);
+  return out;
+}
+
+const parentPort = await nodeParentPort();
+if (parentPort) {
+  serve((fn) => parentPort.on('message', fn), (m, t) => parentPort.postMessage(m, t));
+} else if (inWorker) {
+  serve((fn) => { self.onmessage = (e) => fn(e.data); }, (m, t) => self.postMessage(m, t));
+}
+
+// ---- the caller side ----
+// One run at a time goes to the worker. A run requested while another is in flight waits; a
+// newer request replaces a waiting one, and the replaced (or still running, now stale) run
+// rejects with kind 'Superseded', so a slider never queues up work.
+export class InitlabWorker {
+  constructor(url = new URL('./worker.mjs', import.meta.url)) {
+    this.url = url;
+    this.nextId = 1;
+    this.inFlight = null;  // {id, resolve, reject}
+    this.waiting = null;   // {id, source, options, resolve, reject}
+    this.latest = 0;
+    this.ready = this.spawn();
+  }
+
+  async spawn() {
+    if (isNode) {
+      const { Worker } = await import('node:worker_threads');
+      this.worker = new Worker(this.url);
+      this.worker.on('message', (m) => this.receive(m));
+    } else {
+      this.worker = new Worker(this.url, { type: 'module' });
+      this.worker.onmessage = (e) => this.receive(e.data);
+    }
+  }
+
+  receive({ id, report, error }) {
+    const entry = this.inFlight;
+    if (!entry || entry.id !== id) return;
+    this.inFlight = null;
+    if (id < this.latest) {
+      entry.reject(superseded());
+    } else if (error) {
+      entry.reject(new InitlabError(error));
+    } else if (report.error) {
+      entry.reject(new InitlabError(report.error));
+    } else {
+      entry.resolve(report);
+    }
+    this.pump();
+  }
+
+  pump() {
+    if (this.inFlight || !this.waiting) return;
+    const next = this.waiting;
+    this.waiting = null;
+    this.inFlight = next;
+    this.worker.postMessage({ id: next.id, source: next.source, options: next.options });
+  }
+
+  async run(source, options = {}) {
+    await this.ready;
+    const id = this.nextId++;
+    this.latest = id;
+    return new Promise((resolve, reject) => {
+      if (this.waiting) this.waiting.reject(superseded());
+      this.waiting = { id, source, options, resolve, reject };
+      this.pump();
+    });
+  }
+
+  terminate() {
+    this.worker?.terminate();
+  }
+}
+
+function superseded() {
+  return Object.assign(new Error('superseded by a newer run'), { kind: 'Superseded' });
+}

@@ -87,3 +87,20 @@ test('the heap stays flat over 1000 runs', () => {
   assert.equal(lab.heapBytes(), heap, 'the wasm memory did not grow');
   assert.equal(lab.liveTensorBytes(), 0, 'no tensor outlives its run');
 });
+
+test('out of wasm memory is an error; an aborted instance says so and restart() gives a working one', async () => {
+  const own = await createInitlab();
+  // Above the limit's default but allowed: the allocation itself fails, cleanly.
+  const big = 'import torch\nx = torch.zeros(300000000)\n';
+  assert.throws(() => own.run(big, { limits: { maxTensorBytes: 4e9 } }),
+    (e) => e.kind === 'RuntimeError' && e.message.includes('out of memory') && e.message.includes('smaller') && e.line === 2);
+  assert.equal(own.run('print(3)').output, '3\n');
+  // With the recursion limit lifted, the wasm stack overflows: the instance is unusable.
+  assert.throws(() => own.run('def f(n):\n    return f(n + 1)\nf(0)\n', { limits: { maxDepth: 1e7, maxSteps: 1e9 } }),
+    (e) => e instanceof InitlabError && e.kind === 'AbortError');
+  assert.ok(own.aborted);
+  assert.throws(() => own.run('print(1)'), (e) => e.kind === 'AbortError' && e.message.includes('restart()'));
+  const fresh = await own.restart();
+  assert.equal(fresh.aborted, false);
+  assert.equal(fresh.run(tutorial).modelName, 'CNN');
+});

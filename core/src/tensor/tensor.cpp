@@ -70,7 +70,9 @@ Storage::Storage(int64_t count, bool zero) : count_(count) {
   data_ = static_cast<float*>(std::aligned_alloc(kAlignment, bytes));
   if (data_ == nullptr) {
     raise(ErrorKind::RuntimeError,
-          "out of memory allocating " + std::to_string(bytes) + " bytes for a tensor");
+          "out of memory allocating " + std::to_string(bytes) + " bytes for a tensor (" +
+              std::to_string(live_storage_bytes) +
+              " bytes of tensors are live): make the layers or the batch smaller");
   }
   if (zero) std::memset(data_, 0, bytes);
   live_storage_bytes += count * static_cast<int64_t>(sizeof(float));

@@ -62,7 +62,7 @@ class Initlab {
     try {
       return this.module.run(source, runOptions ?? {});
     } catch (e) {
-      // An abort (past the memory maximum) leaves the instance unusable: say so plainly.
+      // A trap (wasm stack overflow, unreachable) leaves the instance unusable: say so plainly.
       this.aborted = true;
       throw new InitlabError({ kind: 'AbortError', message: `the wasm instance aborted (${e && e.message ? e.message : e}); call restart()`, line: 0, column: 0, sourceLine: '', formatted: 'AbortError', context: '', traceback: [] });
     }

@@ -29,7 +29,7 @@ function serve(port, post) {
       try {
         report = lab.runReport(source, options);
       } catch (e) {
-        // The instance aborted (memory cap): answer with the error, start a fresh one.
+        // The instance aborted (a trap): answer with the error, start a fresh one.
         post({ id, error: { kind: e.kind ?? 'AbortError', message: e.message, line: 0, column: 0, sourceLine: '', formatted: e.message, context: '', traceback: [] } });
         await lab.restart();
         return;

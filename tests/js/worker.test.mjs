@@ -31,3 +31,16 @@ test('a newer run supersedes waiting ones', async () => {
     w.terminate();
   }
 });
+
+test('after an abort the worker answers with AbortError and the next run works', async () => {
+  const w = new InitlabWorker(pathToFileURL(join(wasmDir, 'worker.mjs')));
+  try {
+    // With the recursion limit lifted the wasm stack overflows: a real trap, not a script error.
+    const recurse = 'def f(n):\n    return f(n + 1)\nf(0)\n';
+    await assert.rejects(w.run(recurse, { limits: { maxDepth: 1e7, maxSteps: 1e9 } }), (e) => e.kind === 'AbortError');
+    const r = await w.run(readExample('tutorial_cnn.py'), { seed: 0 });
+    assert.equal(r.modelName, 'CNN');
+  } finally {
+    w.terminate();
+  }
+});

@@ -1,8 +1,10 @@
 // The probe's statistics and histogram rule on tensors whose answers are known.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <vector>
 
 #include "initlab/nn/functional.hpp"
 #include "initlab/nn/layers.hpp"
@@ -45,6 +47,72 @@ TEST_CASE("histogram: mean +- 4 std bounds the bins, outliers are counted, not d
   CHECK(s.histogram.sampled == 1000);
   const auto drawn = std::accumulate(s.histogram.counts.begin(), s.histogram.counts.end(), int64_t{0});
   CHECK(drawn == 999);
+}
+
+TEST_CASE("every histogram bin holds what a plain per-element rule puts there") {
+  // Values exactly at lo and hi, outliers both sides, NaN/Inf (skipped), and a tensor without
+  // any, which takes the loop without the finiteness test.
+  for (const bool special : {false, true}) {
+    CAPTURE(special);
+    std::vector<float> v;
+    uint64_t state = 12345;
+    for (int i = 0; i < 5000; ++i) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      v.push_back(static_cast<float>(static_cast<int64_t>(state >> 40) % 2001 - 1000) / 250.0f);
+    }
+    v[10] = 100.0f;
+    v[11] = -100.0f;
+    if (special) {
+      v[12] = std::nanf("");
+      v[13] = INFINITY;
+    }
+    Tensor t = Tensor::from_vector(Shape{static_cast<int64_t>(v.size())}, v);
+    probe::Options o;
+    o.bins = 16;
+    const auto s = probe::compute_stats(t, probe::Saturation::none, o);
+    const auto lo = static_cast<float>(s.histogram.lo), hi = static_cast<float>(s.histogram.hi);
+    const float inv = static_cast<float>(16 / (s.histogram.hi - s.histogram.lo));
+    std::vector<uint32_t> want(16, 0);
+    int64_t below = 0, above = 0, sampled = 0;
+    for (float x : v) {
+      if (!std::isfinite(x)) continue;
+      ++sampled;
+      if (x < lo) {
+        ++below;
+      } else if (x > hi) {
+        ++above;
+      } else {
+        ++want[static_cast<std::size_t>(std::min(15, static_cast<int>((x - lo) * inv)))];
+      }
+    }
+    CHECK(s.histogram.counts == want);
+    CHECK(s.histogram.below == below);
+    CHECK(s.histogram.above == above);
+    CHECK(s.histogram.sampled == sampled);
+    CHECK(below == 1);
+    CHECK(above == 1);
+    CHECK(std::count_if(want.begin(), want.end(), [](uint32_t c) { return c > 0; }) >= 4);
+  }
+}
+
+TEST_CASE("the std of huge finite values is finite (their squares overflow float)") {
+  std::vector<float> v(3000, 1.0f);
+  v[7] = 1e30f;
+  v[2500] = -1e30f;
+  const auto s = probe::compute_stats(Tensor::from_vector(Shape{3000}, v), probe::Saturation::none, {});
+  CHECK(std::isfinite(s.std));
+  CHECK(s.std == doctest::Approx(std::sqrt(2e60 / 2999.0)).epsilon(1e-4));
+}
+
+TEST_CASE("histogram of values near float's limits: (v - lo) * bins / (hi - lo) overflows") {
+  // Found by the fuzzer (an exploding 75-layer MLP): the bin position was inf before the
+  // conversion to int. Every sampled value must still land in exactly one bin.
+  const auto s = probe::compute_stats(
+      Tensor::from_vector(Shape{5}, {-3e38f, 3e38f, 0.0f, 1e38f, -1e38f}), probe::Saturation::none, {});
+  const auto drawn = std::accumulate(s.histogram.counts.begin(), s.histogram.counts.end(), int64_t{0});
+  CHECK(drawn + s.histogram.below + s.histogram.above == 5);
+  CHECK(s.histogram.sampled == 5);
+  CHECK(s.histogram.counts.back() >= 1);  // 3e38 is the maximum: the last bin
 }
 
 TEST_CASE("histogram of a large tensor uses an evenly strided sample") {

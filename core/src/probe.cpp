@@ -30,20 +30,23 @@ void fill_histogram(const float* x, int64_t n, const Stats& s, const Options& o,
   // Float binning: bin edges need no more precision than a pixel of the chart.
   const auto lo = static_cast<float>(h.lo), hi = static_cast<float>(h.hi);
   const float inv = h.hi > h.lo ? static_cast<float>(bins / (h.hi - h.lo)) : 0.0f;
-  uint32_t* counts = h.counts.data();
-  int64_t sampled = 0, below = 0, above = 0;
+  // Branch-free binning into slots [below, bin 0 .. bin bins-1, above]: the sample is random
+  // data, so branches on it mispredict. NaN and Inf are skipped when the tensor has any.
+  std::vector<uint32_t> slots(static_cast<std::size_t>(bins) + 2, 0);
+  uint32_t* slot = slots.data();
+  const bool all_finite = s.nan_count == 0 && s.inf_count == 0;
+  int64_t sampled = 0;
   for (int64_t i = 0; i < n; i += step) {
     const float v = x[i];
-    if (!(std::fabs(v) <= std::numeric_limits<float>::max())) continue;  // NaN, Inf
+    if (!all_finite && !(std::fabs(v) <= std::numeric_limits<float>::max())) continue;
     ++sampled;
-    if (v < lo) {
-      ++below;
-    } else if (v > hi) {
-      ++above;
-    } else {
-      ++counts[std::min(bins - 1, static_cast<int>((v - lo) * inv))];
-    }
+    // Clamped in float first: converting an out-of-range float to int is undefined.
+    const float t = std::min(static_cast<float>(bins - 1), std::max(0.0f, (v - lo) * inv));
+    const int in = 1 + static_cast<int>(t);
+    ++slot[v < lo ? 0 : v > hi ? bins + 1 : in];
   }
+  std::copy(slots.begin() + 1, slots.end() - 1, h.counts.begin());
+  const int64_t below = slots.front(), above = slots.back();
   h.sampled = sampled;
   h.below = below;
   h.above = above;

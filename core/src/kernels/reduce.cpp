@@ -122,6 +122,8 @@ double sum_sq_dev(int64_t n, const float* x, double mean) {
     }
     total += static_cast<double>(xsimd::hadd(acc0 + acc1));
   }
+  // Squares past float's range (|x - mean| > 1.8e19) overflow the float lanes: redo in double.
+  if (!std::isfinite(total)) return sum_sq_dev_ref(n, x, mean);
   for (; i < n; ++i) {
     if (std::isfinite(x[i])) {
       const double d = static_cast<double>(x[i]) - static_cast<double>(static_cast<float>(mean));

@@ -72,6 +72,20 @@ Tensor conv2d(const Tensor& x_in, const Tensor& w_in, const Tensor& b, const Con
   const int64_t N = x.size(0), C = x.size(1), H = x.size(2), Wd = x.size(3);
   const int64_t OC = w.size(0), Cg = w.size(1), KH = w.size(2), KW = w.size(3);
   const int64_t G = p.groups;
+  // PyTorch's order of checks (check_shape_forward, then the kernel's own shape check).
+  const auto pair = [](int64_t first, int64_t second) { return "[" + std::to_string(first) + ", " + std::to_string(second) + "]"; };
+  for (int64_t pad : p.padding) {
+    if (pad < 0) raise(ErrorKind::RuntimeError, "negative padding is not supported");
+  }
+  if (p.stride[0] <= 0 || p.stride[1] <= 0) raise(ErrorKind::RuntimeError, "non-positive stride is not supported");
+  if (p.dilation[0] <= 0 || p.dilation[1] <= 0) {
+    if (KH <= 0 || KW <= 0) raise(ErrorKind::RuntimeError, "kernel size should be greater than zero, but got " + pair(KH, KW));
+    raise(ErrorKind::RuntimeError, "dilation should be greater than zero, but got " + pair(p.dilation[0], p.dilation[1]));
+  }
+  if (KH <= 0 || KW <= 0) {
+    raise(ErrorKind::RuntimeError, "kernel size should be greater than zero, but got kernel_height: " +
+                                       std::to_string(KH) + " kernel_width: " + std::to_string(KW));
+  }
   if (C != Cg * G) {
     raise(ErrorKind::RuntimeError,
           "Given groups=" + std::to_string(G) + ", weight of size " + w.shape().to_string() +

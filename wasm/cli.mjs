@@ -109,7 +109,9 @@ if (args.json) {
 }
 if (report.error) {
   const e = report.error;
-  process.stderr.write(`${args.file}:${e.line}:${e.column}: ${e.formatted}\n`);
+  // `formatted` starts with "line L, column C: "; the file:L:C prefix already says that.
+  const body = e.formatted.replace(/^line \d+, column \d+: /, '');
+  process.stderr.write(`${args.file}:${e.line}:${e.column}: ${body}\n`);
   process.exit(1);
 }
 if (!args.json && report.layers.length > 0) {

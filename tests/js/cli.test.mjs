@@ -54,7 +54,7 @@ test('an error in the script exits 1 with line:column, the source line and a car
   writeFileSync(bad, 'import torch.nn as nn\nnn.init.constant_(, 0)\n');
   const r = cli(bad);
   assert.equal(r.status, 1);
-  assert.match(r.stderr, /bad\.py:2:19: line 2, column 19: SyntaxError: invalid syntax\n    nn\.init\.constant_\(, 0\)\n {22}\^/);
+  assert.match(r.stderr, /bad\.py:2:19: SyntaxError: invalid syntax\n    nn\.init\.constant_\(, 0\)\n {22}\^/);
 });
 
 test('usage errors exit 2', () => {

@@ -65,6 +65,12 @@ T get(const val& o, const char* key, T fallback) {
   return v.isUndefined() || v.isNull() ? fallback : v.as<T>();
 }
 
+// A limit given in the options replaces the default it holds (JS numbers arrive as doubles).
+template <class T>
+void read_limit(const val& limits, const char* key, T& field) {
+  field = static_cast<T>(get<double>(limits, key, static_cast<double>(field)));
+}
+
 initlab::RunOptions options_from(const val& o) {
   initlab::RunOptions r;
   if (o.isUndefined() || o.isNull()) return r;
@@ -84,13 +90,13 @@ initlab::RunOptions options_from(const val& o) {
   const val lim = o["limits"];
   if (!lim.isUndefined() && !lim.isNull()) {
     auto& l = r.limits;
-    l.max_steps = static_cast<int64_t>(get<double>(lim, "maxSteps", static_cast<double>(l.max_steps)));
-    l.max_milliseconds = static_cast<int64_t>(get<double>(lim, "maxMilliseconds", static_cast<double>(l.max_milliseconds)));
-    l.max_depth = static_cast<int>(get<double>(lim, "maxDepth", l.max_depth));
-    l.max_string = static_cast<int64_t>(get<double>(lim, "maxString", static_cast<double>(l.max_string)));
-    l.max_list = static_cast<int64_t>(get<double>(lim, "maxList", static_cast<double>(l.max_list)));
-    l.max_tensor_bytes = static_cast<int64_t>(get<double>(lim, "maxTensorBytes", static_cast<double>(l.max_tensor_bytes)));
-    l.max_output = static_cast<int64_t>(get<double>(lim, "maxOutput", static_cast<double>(l.max_output)));
+    read_limit(lim, "maxSteps", l.max_steps);
+    read_limit(lim, "maxMilliseconds", l.max_milliseconds);
+    read_limit(lim, "maxDepth", l.max_depth);
+    read_limit(lim, "maxString", l.max_string);
+    read_limit(lim, "maxList", l.max_list);
+    read_limit(lim, "maxTensorBytes", l.max_tensor_bytes);
+    read_limit(lim, "maxOutput", l.max_output);
   }
   return r;
 }

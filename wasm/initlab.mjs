@@ -39,6 +39,11 @@ async function loadModule(options) {
   return createInitlabModule(settings);
 }
 
+// An abort has no place in the script: no line, column or traceback.
+function abortError(message) {
+  return new InitlabError({ kind: 'AbortError', message, line: 0, column: 0, sourceLine: '', formatted: 'AbortError', context: '', traceback: [] });
+}
+
 class Initlab {
   constructor(module, options) {
     this.module = module;
@@ -57,14 +62,14 @@ class Initlab {
   runReport(source, runOptions = {}) {
     if (typeof source !== 'string') throw new TypeError('run(source): source must be a string');
     if (this.aborted) {
-      throw new InitlabError({ kind: 'AbortError', message: 'the wasm instance aborted earlier; call restart()', line: 0, column: 0, sourceLine: '', formatted: 'AbortError', context: '', traceback: [] });
+      throw abortError('the wasm instance aborted earlier; call restart()');
     }
     try {
       return this.module.run(source, runOptions ?? {});
     } catch (e) {
       // A trap (wasm stack overflow, unreachable) leaves the instance unusable: say so plainly.
       this.aborted = true;
-      throw new InitlabError({ kind: 'AbortError', message: `the wasm instance aborted (${e && e.message ? e.message : e}); call restart()`, line: 0, column: 0, sourceLine: '', formatted: 'AbortError', context: '', traceback: [] });
+      throw abortError(`the wasm instance aborted (${e && e.message ? e.message : e}); call restart()`);
     }
   }
 

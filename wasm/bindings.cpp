@@ -50,6 +50,19 @@ val stats(const initlab::probe::Stats& s) {
   return o;
 }
 
+val distribution(const initlab::init::Distribution& d) {
+  val o = val::object();
+  o.set("initializer", d.initializer);
+  o.set("kind", d.kind);
+  o.set("lo", d.lo);
+  o.set("hi", d.hi);
+  o.set("mean", d.mean);
+  o.set("std", d.std);
+  o.set("value", d.value);
+  o.set("scale", d.scale);
+  return o;
+}
+
 val named_tensor(const initlab::NamedTensor& t) {
   val o = val::object();
   o.set("name", t.name);
@@ -84,6 +97,7 @@ initlab::RunOptions options_from(const val& o) {
   r.input = get<std::string>(o, "input", "normal");
   r.mode = get<std::string>(o, "mode", "");
   r.bins = static_cast<int>(get<double>(o, "bins", 32));
+  r.init_scale = get<double>(o, "initScale", 1.0);
   r.state_dict = get<bool>(o, "stateDict", false);
   r.keep_output = get<bool>(o, "output", false);
   r.auto_forward = get<bool>(o, "autoForward", true);
@@ -152,6 +166,7 @@ val report_to_js(const initlab::Report& r) {
     val x = val::object();
     x.set("name", p.name);
     x.set("stats", stats(p.stats));
+    x.set("init", p.init ? distribution(*p.init) : val::null());
     params.call<void>("push", x);
   }
   o.set("parameters", params);

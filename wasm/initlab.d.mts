@@ -24,6 +24,8 @@ export interface RunOptions {
   mode?: '' | 'train' | 'eval';
   /** Histogram bins (default 32). */
   bins?: number;
+  /** Multiplies every initializer's std or bound (default 1: PyTorch's exact values). */
+  initScale?: number;
   /** Copy every parameter and buffer into report.stateDict. */
   stateDict?: boolean;
   /** Copy the probed forward's output into report.outputTensor. */
@@ -71,9 +73,27 @@ export interface LayerRecord {
   output: Stats;
 }
 
+/** The distribution an initializer drew a parameter from. */
+export interface InitDistribution {
+  /** The nn.init function ("kaiming_uniform_"); layers' default initialization uses the same. */
+  initializer: string;
+  /** 'uniform' U(lo, hi); 'normal' N(mean, std²); 'trunc_normal' cut to [lo, hi]; 'constant'
+   * (value); '' when no simple density applies (orthogonal_, eye_, dirac_, sparse_). */
+  kind: '' | 'uniform' | 'normal' | 'trunc_normal' | 'constant';
+  lo: number;
+  hi: number;
+  mean: number;
+  std: number;
+  value: number;
+  /** The initScale applied. */
+  scale: number;
+}
+
 export interface ParameterRecord {
   name: string;
   stats: Stats;
+  /** null when the values were set by hand or changed after initialization. */
+  init: InitDistribution | null;
 }
 
 export interface NamedTensor {

@@ -134,10 +134,12 @@ void Probe::op_output(const char* op, const Tensor& output) {
   records_.push_back(std::move(r));
 }
 
-std::vector<ParameterRecord> parameter_stats(nn::Module& root, const Options& options) {
+std::vector<ParameterRecord> parameter_stats(nn::Module& root, const Options& options,
+                                             const init::InitTrace* trace) {
   std::vector<ParameterRecord> out;
   for (auto& [name, t] : root.named_parameters()) {
-    out.push_back({name, compute_stats(t, Saturation::none, options)});
+    out.push_back({name, compute_stats(t, Saturation::none, options),
+                   trace ? trace->find(t) : std::nullopt});
   }
   return out;
 }

@@ -11,9 +11,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "initlab/init_trace.hpp"
 #include "initlab/nn/module.hpp"
 #include "initlab/tensor.hpp"
 
@@ -58,6 +60,8 @@ struct LayerRecord {
 struct ParameterRecord {
   std::string name;  // state_dict key, "conv1.weight"
   Stats stats;
+  // The initializer that drew the values, when an InitTrace saw it and they are unchanged since.
+  std::optional<init::Distribution> init;
 };
 
 // Observes forward passes (install with nn::ObserveForward). Each outermost module call starts
@@ -88,6 +92,7 @@ class Probe : public nn::ForwardObserver {
   int calls_ = 0;
 };
 
-std::vector<ParameterRecord> parameter_stats(nn::Module& root, const Options& options = {});
+std::vector<ParameterRecord> parameter_stats(nn::Module& root, const Options& options = {},
+                                             const init::InitTrace* trace = nullptr);
 
 }  // namespace initlab::probe

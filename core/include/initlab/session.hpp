@@ -29,6 +29,7 @@ struct RunOptions {
   std::string mode;                   // "train" | "eval" for the run's own forward; "" keeps the script's
   bool auto_forward = true;           // run the model when the script did not call one
   int bins = 32;                      // histogram bins
+  double init_scale = 1.0;            // multiplies every initializer's std or bound (init_trace.hpp)
   bool state_dict = false;            // copy every parameter and buffer into the Report
   std::string state_dict_of;          // ...of this global's module instead of the probed one
   bool keep_output = false;           // copy the probed forward's output into the Report

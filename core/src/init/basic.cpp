@@ -6,22 +6,39 @@
 #include "fans.hpp"
 #include "initlab/error.hpp"
 #include "initlab/init.hpp"
+#include "initlab/init_trace.hpp"
 #include "initlab/sampling.hpp"
 #include "initlab/warnings.hpp"
 
 namespace initlab::init {
 
 Tensor& uniform_(Tensor& t, double a, double b, Generator& gen) {
+  const InitCall call("uniform_");
+  if (const double s = call.scale(); s != 1.0) {
+    const double mid = (a + b) / 2;
+    a = mid - s * (mid - a);
+    b = mid + s * (b - mid);
+  }
   initlab::uniform_(t, a, b, gen);
+  call.record(t, Distribution::uniform(a, b));
   return t;
 }
 
 Tensor& normal_(Tensor& t, double mean, double std, Generator& gen) {
+  const InitCall call("normal_");
+  std *= call.scale();
   initlab::normal_(t, mean, std, gen);
+  call.record(t, Distribution::normal(mean, std));
   return t;
 }
 
 Tensor& trunc_normal_(Tensor& t, double mean, double std, double a, double b, Generator& gen) {
+  const InitCall call("trunc_normal_");
+  if (const double s = call.scale(); s != 1.0) {
+    std *= s;
+    a = mean - s * (mean - a);
+    b = mean + s * (b - mean);
+  }
   if (mean < a - 2 * std || mean > b + 2 * std) {
     warn("mean is more than 2 std from [a, b] in nn.init.trunc_normal_. The distribution of "
          "values may be incorrect.");
@@ -38,27 +55,39 @@ Tensor& trunc_normal_(Tensor& t, double mean, double std, double a, double b, Ge
     const float v = special::erfinv(x) * scale + shift;
     x = std::isnan(v) ? v : std::fmin(std::fmax(v, lo), hi);
   });
+  call.record(t, Distribution::trunc_normal(mean, std, a, b));
   return t;
 }
 
-Tensor& constant_(Tensor& t, double val) {
+namespace {
+
+Tensor& fill(const char* initializer, Tensor& t, double val) {
+  const InitCall call(initializer);
   t.fill_(static_cast<float>(val));
+  call.record(t, Distribution::constant(static_cast<float>(val)));
   return t;
 }
 
-Tensor& ones_(Tensor& t) { return constant_(t, 1.0); }
+}  // namespace
 
-Tensor& zeros_(Tensor& t) { return constant_(t, 0.0); }
+Tensor& constant_(Tensor& t, double val) { return fill("constant_", t, val); }
+
+Tensor& ones_(Tensor& t) { return fill("ones_", t, 1.0); }
+
+Tensor& zeros_(Tensor& t) { return fill("zeros_", t, 0.0); }
 
 Tensor& eye_(Tensor& t) {
+  const InitCall call("eye_");
   if (t.dim() != 2) raise(ErrorKind::ValueError, "Only tensors with 2 dimensions are supported");
   t.zero_();
   const int64_t n = std::min(t.size(0), t.size(1));
   for (int64_t i = 0; i < n; ++i) t.at({i, i}) = 1.0f;
+  call.record(t, Distribution::none());
   return t;
 }
 
 Tensor& dirac_(Tensor& t, int64_t groups) {
+  const InitCall call("dirac_");
   const int64_t dims = t.dim();
   if (dims < 3 || dims > 5) {
     raise(ErrorKind::ValueError, "Only tensors with 3, 4, or 5 dimensions are supported");
@@ -76,6 +105,7 @@ Tensor& dirac_(Tensor& t, int64_t groups) {
       kernel.fill_(1.0f);
     }
   }
+  call.record(t, Distribution::none());
   return t;
 }
 

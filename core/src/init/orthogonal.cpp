@@ -5,11 +5,14 @@
 #include "../linalg/householder_qr.hpp"
 #include "initlab/error.hpp"
 #include "initlab/init.hpp"
+#include "initlab/init_trace.hpp"
 #include "initlab/sampling.hpp"
 
 namespace initlab::init {
 
 Tensor& orthogonal_(Tensor& t, double gain, Generator& gen) {
+  const InitCall call("orthogonal_");
+  gain *= call.scale();
   if (t.dim() < 2) {
     raise(ErrorKind::ValueError, "Only tensors with 2 or more dimensions are supported");
   }
@@ -41,10 +44,13 @@ Tensor& orthogonal_(Tensor& t, double gain, Generator& gen) {
   Tensor view = t.view(Shape{rows, cols});
   std::size_t k = 0;
   view.for_each_in_memory_order([&](float& x) { x = values[k++] * g; });
+  call.record(t, Distribution::none());
   return t;
 }
 
 Tensor& delta_orthogonal_(Tensor& t, double gain, Generator& gen) {
+  const InitCall call("delta_orthogonal_");
+  gain *= call.scale();
   if (t.dim() < 3 || t.dim() > 5) {
     raise(ErrorKind::ValueError, "Only tensors with 3, 4, or 5 dimensions are supported");
   }
@@ -60,10 +66,13 @@ Tensor& delta_orthogonal_(Tensor& t, double gain, Generator& gen) {
       kernel.fill_(q.at({o, i}));
     }
   }
+  call.record(t, Distribution::none());
   return t;
 }
 
 Tensor& sparse_(Tensor& t, double sparsity, double std, Generator& gen) {
+  const InitCall call("sparse_");
+  std *= call.scale();
   if (t.dim() != 2) raise(ErrorKind::ValueError, "Only tensors with 2 dimensions are supported");
   const int64_t rows = t.size(0), cols = t.size(1);
   const auto num_zeros = static_cast<int64_t>(std::ceil(sparsity * static_cast<double>(rows)));
@@ -72,6 +81,7 @@ Tensor& sparse_(Tensor& t, double sparsity, double std, Generator& gen) {
     const std::vector<int64_t> perm = randperm(rows, gen);
     for (int64_t k = 0; k < num_zeros && k < rows; ++k) t.at({perm[static_cast<std::size_t>(k)], c}) = 0.0f;
   }
+  call.record(t, Distribution::none());
   return t;
 }
 

@@ -5,6 +5,7 @@
 #include "fans.hpp"
 #include "initlab/error.hpp"
 #include "initlab/init.hpp"
+#include "initlab/init_trace.hpp"
 #include "initlab/sampling.hpp"
 #include "initlab/warnings.hpp"
 
@@ -35,36 +36,23 @@ double kaiming_std(const Tensor& t, double a, std::string_view mode,
   return gain / std::sqrt(fan);
 }
 
-}  // namespace
-
-Tensor& xavier_uniform_(Tensor& t, double gain, Generator& gen) {
-  const double a = std::sqrt(3.0) * xavier_std(t, gain);
-  initlab::uniform_(t, -a, a, gen);
-  return t;
-}
-
-Tensor& xavier_normal_(Tensor& t, double gain, Generator& gen) {
-  initlab::normal_(t, 0., xavier_std(t, gain), gen);
-  return t;
-}
-
-Tensor& kaiming_uniform_(Tensor& t, double a, std::string_view mode,
-                         std::string_view nonlinearity, Generator& gen) {
-  if (is_zero_element(t)) return t;
-  const double bound = std::sqrt(3.0) * kaiming_std(t, a, mode, nonlinearity);
+// U(-bound, bound) and N(0, std^2), the two shapes of the fan-based initializers, scaled and
+// recorded for the call.
+void uniform_bound(const InitCall& call, Tensor& t, double bound, Generator& gen) {
+  bound *= call.scale();
   initlab::uniform_(t, -bound, bound, gen);
-  return t;
+  call.record(t, Distribution::uniform(-bound, bound));
 }
 
-Tensor& kaiming_normal_(Tensor& t, double a, std::string_view mode,
-                        std::string_view nonlinearity, Generator& gen) {
-  if (is_zero_element(t)) return t;
-  initlab::normal_(t, 0, kaiming_std(t, a, mode, nonlinearity), gen);
-  return t;
+void normal_std(const InitCall& call, Tensor& t, double std, Generator& gen) {
+  std *= call.scale();
+  initlab::normal_(t, 0., std, gen);
+  call.record(t, Distribution::normal(0., std));
 }
 
-Tensor& variance_scaling_(Tensor& t, double scale, std::string_view mode,
-                          std::string_view distribution, Generator& gen) {
+Tensor& variance_scaling(const char* name, Tensor& t, double scale, std::string_view mode,
+                         std::string_view distribution, Generator& gen) {
+  const InitCall call(name);
   const Fans fans = calculate_fan_in_and_fan_out(t);
   double n;
   if (mode == "fan_in") {
@@ -79,15 +67,15 @@ Tensor& variance_scaling_(Tensor& t, double scale, std::string_view mode,
   }
   if (distribution == "truncated_normal") {
     // 0.879... is the std of a standard normal truncated to [-2, 2] (JAX's constant).
-    const double std = std::sqrt(detail::py_div(scale, n)) / .87962566103423978;
+    const double std = std::sqrt(detail::py_div(scale, n)) / .87962566103423978 * call.scale();
     trunc_normal_(t, 0., 1., -2., 2., gen);
     const float s = static_cast<float>(std);
     t.for_each_in_memory_order([s](float& x) { x = x * s; });
+    call.record(t, Distribution::trunc_normal(0., std, -2 * std, 2 * std));
   } else if (distribution == "untruncated_normal") {
-    initlab::normal_(t, 0., std::sqrt(detail::py_div(scale, n)), gen);
+    normal_std(call, t, std::sqrt(detail::py_div(scale, n)), gen);
   } else if (distribution == "uniform") {
-    const double limit = std::sqrt(detail::py_div(3.0 * scale, n));
-    initlab::uniform_(t, -limit, limit, gen);
+    uniform_bound(call, t, std::sqrt(detail::py_div(3.0 * scale, n)), gen);
   } else {
     raise(ErrorKind::ValueError,
           "Distribution " + std::string(distribution) +
@@ -96,12 +84,47 @@ Tensor& variance_scaling_(Tensor& t, double scale, std::string_view mode,
   return t;
 }
 
+}  // namespace
+
+Tensor& xavier_uniform_(Tensor& t, double gain, Generator& gen) {
+  const InitCall call("xavier_uniform_");
+  uniform_bound(call, t, std::sqrt(3.0) * xavier_std(t, gain), gen);
+  return t;
+}
+
+Tensor& xavier_normal_(Tensor& t, double gain, Generator& gen) {
+  const InitCall call("xavier_normal_");
+  normal_std(call, t, xavier_std(t, gain), gen);
+  return t;
+}
+
+Tensor& kaiming_uniform_(Tensor& t, double a, std::string_view mode,
+                         std::string_view nonlinearity, Generator& gen) {
+  const InitCall call("kaiming_uniform_");
+  if (is_zero_element(t)) return t;
+  uniform_bound(call, t, std::sqrt(3.0) * kaiming_std(t, a, mode, nonlinearity), gen);
+  return t;
+}
+
+Tensor& kaiming_normal_(Tensor& t, double a, std::string_view mode,
+                        std::string_view nonlinearity, Generator& gen) {
+  const InitCall call("kaiming_normal_");
+  if (is_zero_element(t)) return t;
+  normal_std(call, t, kaiming_std(t, a, mode, nonlinearity), gen);
+  return t;
+}
+
+Tensor& variance_scaling_(Tensor& t, double scale, std::string_view mode,
+                          std::string_view distribution, Generator& gen) {
+  return variance_scaling("variance_scaling_", t, scale, mode, distribution, gen);
+}
+
 Tensor& lecun_uniform_(Tensor& t, Generator& gen) {
-  return variance_scaling_(t, 1.0, "fan_in", "uniform", gen);
+  return variance_scaling("lecun_uniform_", t, 1.0, "fan_in", "uniform", gen);
 }
 
 Tensor& lecun_normal_(Tensor& t, Generator& gen) {
-  return variance_scaling_(t, 1.0, "fan_in", "truncated_normal", gen);
+  return variance_scaling("lecun_normal_", t, 1.0, "fan_in", "truncated_normal", gen);
 }
 
 }  // namespace initlab::init

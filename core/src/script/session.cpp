@@ -1,9 +1,12 @@
 #include "initlab/session.hpp"
 
 #include <chrono>
+#include <cmath>
 
 #include "initlab/error.hpp"
+#include "initlab/init_trace.hpp"
 #include "initlab/nn/layers.hpp"
+#include "initlab/pyformat.hpp"
 #include "initlab/sampling.hpp"
 #include "initlab/warnings.hpp"
 #include "interpreter.hpp"
@@ -95,6 +98,7 @@ Report run(const std::string& text, const RunOptions& options) {
   WarningCapture warnings;
   RunScope scope(options.limits.max_tensor_bytes);
   default_generator().manual_seed(options.seed);
+  init::InitTrace init_trace(options.init_scale);
 
   probe::Options probe_options;
   probe_options.bins = options.bins;
@@ -104,6 +108,10 @@ Report run(const std::string& text, const RunOptions& options) {
   nn::ModulePtr model;
   Tensor output;
   try {
+    if (!std::isfinite(options.init_scale) || options.init_scale < 0) {
+      raise(ErrorKind::ValueError, "the init_scale option must be a finite number >= 0, not " +
+                                       py::repr(options.init_scale));
+    }
     const script::Program program = script::parse(source);
     t_parse = Clock::now();
     interp = std::make_unique<script::Interpreter>(source, options.limits,
@@ -200,7 +208,7 @@ Report run(const std::string& text, const RunOptions& options) {
     if (model) {
       report.model_name = model->type_name();
       report.model_repr = model->repr();
-      report.parameters = probe::parameter_stats(*model, probe_options);
+      report.parameters = probe::parameter_stats(*model, probe_options, &init_trace);
     }
     nn::ModulePtr state_model = model;
     if (!options.state_dict_of.empty()) {

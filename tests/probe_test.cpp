@@ -9,6 +9,7 @@
 #include "initlab/nn/functional.hpp"
 #include "initlab/nn/layers.hpp"
 #include "initlab/probe.hpp"
+#include "initlab/session.hpp"
 
 using initlab::Shape;
 using initlab::Tensor;
@@ -157,3 +158,33 @@ TEST_CASE("the probe records modules with paths and ops with their names, in cal
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("run() probes the script's `model` even when other modules are called after it") {
+  const std::string script =
+      "import torch\n"
+      "import torch.nn as nn\n"
+      "model = nn.Sequential(nn.Linear(4, 3), nn.ReLU())\n"
+      "other = nn.Sequential(nn.Linear(4, 2))\n"
+      "x = torch.randn(5, 4)\n"
+      "y = model(x)\n"
+      "z = other(x)\n"
+      "w = model[0](x)\n";
+  const initlab::Report r = initlab::run(script);
+  REQUIRE(r.ok);
+  CHECK(r.forward_from_script);
+  REQUIRE(r.layers.size() == 3);
+  CHECK(r.layers[0].path == "0");
+  CHECK(r.layers[1].type == "ReLU");
+  CHECK(r.layers[2].path == "");
+  CHECK(r.model_name == "Sequential");
+  CHECK(r.parameters.size() == 2);
+  CHECK(r.parameters[0].stats.shape == std::vector<int64_t>{3, 4});
+
+  // Without a `model`, the last outermost call is the one probed.
+  std::string unnamed = script;
+  for (std::size_t at; (at = unnamed.find("model")) != std::string::npos;) unnamed.replace(at, 5, "net");
+  const initlab::Report u = initlab::run(unnamed);
+  REQUIRE(u.ok);
+  REQUIRE(u.layers.size() == 1);
+  CHECK(u.layers[0].type == "Linear");
+}

@@ -98,6 +98,10 @@ void Probe::module_enter(const nn::Module& module) {
   if (depth_++ > 0) return;
   // A new outermost call: a new forward pass, described relative to this module.
   ++calls_;
+  const bool preferred = preferred_ && preferred_(module);
+  skipping_ = have_preferred_ && !preferred;
+  if (skipping_) return;
+  have_preferred_ = have_preferred_ || preferred;
   records_.clear();
   root_ = &module;
   paths_.clear();
@@ -111,6 +115,7 @@ void Probe::module_output(const nn::Module& module, const Tensor& output) {
     r.line = call_lines_.back();
     call_lines_.pop_back();
   }
+  if (skipping_) return;
   for (const auto& [m, path] : paths_) {
     if (m == &module) {
       r.path = path;
@@ -125,7 +130,7 @@ void Probe::module_output(const nn::Module& module, const Tensor& output) {
 }
 
 void Probe::op_output(const char* op, const Tensor& output) {
-  if (depth_ == 0) return;
+  if (depth_ == 0 || skipping_) return;
   LayerRecord r;
   r.type = op;
   r.is_op = true;

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -78,7 +79,10 @@ class Probe : public nn::ForwardObserver {
   void op_output(const char* op, const Tensor& output) override;
   const std::vector<LayerRecord>& records() const { return records_; }
   std::vector<LayerRecord> take_records() { return std::move(records_); }
-  // The module of the last outermost call (nullptr before any).
+  // Calls of modules this accepts win: once one has been recorded, outermost calls of other
+  // modules are not (the session prefers the script's `model`).
+  void prefer(std::function<bool(const nn::Module&)> preferred) { preferred_ = std::move(preferred); }
+  // The module of the recorded outermost call (nullptr before any).
   const nn::Module* root() const { return root_; }
   int forward_calls() const { return calls_; }
 
@@ -90,6 +94,9 @@ class Probe : public nn::ForwardObserver {
   std::vector<int> call_lines_;  // the script line of each open module call
   int depth_ = 0;
   int calls_ = 0;
+  std::function<bool(const nn::Module&)> preferred_;
+  bool have_preferred_ = false;
+  bool skipping_ = false;  // inside an outermost call that is not recorded
 };
 
 std::vector<ParameterRecord> parameter_stats(nn::Module& root, const Options& options = {},

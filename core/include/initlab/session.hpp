@@ -2,11 +2,13 @@
 // histograms, printed text, timings, the first error with its location), built for the
 // bindings to copy to JavaScript; no pointer into the model survives the run.
 //
-// Which forward pass is probed: if the script calls a model (out = model(x)), its last
-// outermost call. Otherwise the run calls the model bound to the name `model`, else the last
-// nn.Module the script created that is not part of another, on a default input derived from
-// its first layer: Conv2d(C, ...) -> randn(batch, C, 28, 28), Conv1d(C, ...) ->
-// randn(batch, C, 28), Linear(F, ...) -> randn(batch, F); the input_shape option overrides.
+// Which forward pass is probed: if the script calls the module bound to `model` (the usual
+// name), its last call, even when other modules are called after it; else if the script calls
+// any module, the last outermost call. Otherwise the run calls the model bound to the name
+// `model`, else the last nn.Module the script created that is not part of another, on a
+// default input derived from its first layer: Conv2d(C, ...) -> randn(batch, C, 28, 28),
+// Conv1d(C, ...) -> randn(batch, C, 28), Linear(F, ...) -> randn(batch, F); the input_shape
+// option overrides.
 // A model without forward(), or whose input cannot be guessed, is not run (a warning says so);
 // an error inside its forward is the run's error.
 #pragma once

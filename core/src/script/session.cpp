@@ -116,6 +116,12 @@ Report run(const std::string& text, const RunOptions& options) {
     t_parse = Clock::now();
     interp = std::make_unique<script::Interpreter>(source, options.limits,
                                                    [&](const std::string& s) { report.output += s; });
+    probe.prefer([&interp](const nn::Module& m) {
+      const auto& vars = interp->globals()->vars;
+      const auto it = vars.find("model");
+      const auto* obj = it == vars.end() ? nullptr : it->second.get<script::ModuleObj>();
+      return obj != nullptr && obj->module.get() == &m;
+    });
     {
       nn::ObserveForward observe(&probe);
       interp->run(program);

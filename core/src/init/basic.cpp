@@ -64,7 +64,7 @@ namespace {
 Tensor& fill(const char* initializer, Tensor& t, double val) {
   const InitCall call(initializer);
   t.fill_(static_cast<float>(val));
-  call.record(t, Distribution::constant(static_cast<float>(val)));
+  call.record(t, Distribution::constant(static_cast<double>(static_cast<float>(val))));
   return t;
 }
 

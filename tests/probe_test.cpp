@@ -188,3 +188,32 @@ TEST_CASE("run() probes the script's `model` even when other modules are called 
   REQUIRE(u.layers.size() == 1);
   CHECK(u.layers[0].type == "Linear");
 }
+
+TEST_CASE("run() with own_input probes the called model on the run's input: its shape, our batch") {
+  const std::string script =
+      "import torch\n"
+      "import torch.nn as nn\n"
+      "model = nn.Sequential(nn.Conv2d(1, 4, 3), nn.BatchNorm2d(4), nn.Flatten(), nn.Linear(4 * 6 * 6, 2))\n"
+      "out = model(torch.randn(8, 1, 8, 8))\n";
+  const initlab::Report scripted = initlab::run(script);
+  REQUIRE(scripted.ok);
+  CHECK(scripted.forward_from_script);
+  CHECK(scripted.input_shape == std::vector<int64_t>{8, 1, 8, 8});
+  CHECK(scripted.layers.front().output.shape == std::vector<int64_t>{8, 4, 6, 6});
+
+  initlab::RunOptions options;
+  options.own_input = true;
+  options.batch = 5;
+  options.input = "ones";
+  options.mode = "eval";
+  const initlab::Report own = initlab::run(script, options);
+  REQUIRE(own.ok);
+  CHECK_FALSE(own.forward_from_script);
+  CHECK(own.input_shape == std::vector<int64_t>{5, 1, 8, 8});
+  REQUIRE(own.layers.size() == 5);
+  CHECK(own.layers.front().output.shape == std::vector<int64_t>{5, 4, 6, 6});
+  // An all-ones image makes each conv channel constant: train-mode BatchNorm would turn that
+  // into all zeros, eval mode (running stats 0 and 1) keeps it.
+  CHECK(own.layers[1].output.zeros < 0.5);
+  CHECK(own.layers[0].output.histogram.sampled == 5 * 4 * 36);
+}

@@ -101,6 +101,7 @@ initlab::RunOptions options_from(const val& o) {
   r.state_dict = get<bool>(o, "stateDict", false);
   r.keep_output = get<bool>(o, "output", false);
   r.auto_forward = get<bool>(o, "autoForward", true);
+  r.own_input = get<bool>(o, "ownInput", false);
   const val lim = o["limits"];
   if (!lim.isUndefined() && !lim.isNull()) {
     auto& l = r.limits;

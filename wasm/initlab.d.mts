@@ -32,6 +32,9 @@ export interface RunOptions {
   output?: boolean;
   /** Run the model when the script calls none (default true). */
   autoForward?: boolean;
+  /** Probe the run's own forward (batch, input, mode) even when the script calls the model:
+   * the module it called, on an input of its input's shape with batch rows (default false). */
+  ownInput?: boolean;
   limits?: Limits;
 }
 

@@ -93,7 +93,7 @@ Stats compute_stats(const Tensor& t_in, Saturation saturation, const Options& op
 Probe::Probe(Options options) : options_(options) {}
 Probe::Probe(nn::Module&, Options options) : options_(options) {}
 
-void Probe::module_enter(const nn::Module& module) {
+void Probe::module_enter(const nn::Module& module, const Tensor* input) {
   call_lines_.push_back(nn::source_line());
   if (depth_++ > 0) return;
   // A new outermost call: a new forward pass, described relative to this module.
@@ -104,6 +104,7 @@ void Probe::module_enter(const nn::Module& module) {
   have_preferred_ = have_preferred_ || preferred;
   records_.clear();
   root_ = &module;
+  root_input_shape_ = input != nullptr ? input->shape().to_vector() : std::vector<int64_t>{};
   paths_.clear();
   for (auto& [path, m] : const_cast<nn::Module&>(module).named_modules()) paths_.emplace_back(m, path);
 }

@@ -74,7 +74,7 @@ class Probe : public nn::ForwardObserver {
   explicit Probe(Options options = {});
   // Kept for callers that name the model: same as Probe(options).
   Probe(nn::Module& root, Options options = {});
-  void module_enter(const nn::Module& module) override;
+  void module_enter(const nn::Module& module, const Tensor* input) override;
   void module_output(const nn::Module& module, const Tensor& output) override;
   void op_output(const char* op, const Tensor& output) override;
   const std::vector<LayerRecord>& records() const { return records_; }
@@ -84,6 +84,8 @@ class Probe : public nn::ForwardObserver {
   void prefer(std::function<bool(const nn::Module&)> preferred) { preferred_ = std::move(preferred); }
   // The module of the recorded outermost call (nullptr before any).
   const nn::Module* root() const { return root_; }
+  // The shape of that call's first tensor argument (empty when it had none).
+  const std::vector<int64_t>& root_input_shape() const { return root_input_shape_; }
   int forward_calls() const { return calls_; }
 
  private:
@@ -91,6 +93,7 @@ class Probe : public nn::ForwardObserver {
   Options options_;
   std::vector<LayerRecord> records_;
   const nn::Module* root_ = nullptr;
+  std::vector<int64_t> root_input_shape_;
   std::vector<int> call_lines_;  // the script line of each open module call
   int depth_ = 0;
   int calls_ = 0;

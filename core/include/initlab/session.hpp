@@ -30,6 +30,9 @@ struct RunOptions {
   std::string input = "normal";       // normal | uniform | zeros | ones
   std::string mode;                   // "train" | "eval" for the run's own forward; "" keeps the script's
   bool auto_forward = true;           // run the model when the script did not call one
+  // Probe the run's own forward (batch, input, mode above) even when the script called the
+  // model: of the module it called, on an input of its input's shape with this batch size.
+  bool own_input = false;
   int bins = 32;                      // histogram bins
   double init_scale = 1.0;            // multiplies every initializer's std or bound (init_trace.hpp)
   bool state_dict = false;            // copy every parameter and buffer into the Report

@@ -31,7 +31,7 @@ void set_source_line(int line) { current_line = line; }
 int source_line() { return current_line; }
 
 Tensor Module::operator()(const Tensor& input) {
-  if (observer != nullptr) observer->module_enter(*this);
+  if (observer != nullptr) observer->module_enter(*this, &input);
   Tensor out = forward(input);
   if (observer != nullptr) observer->module_output(*this, out);
   return out;

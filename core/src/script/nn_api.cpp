@@ -782,7 +782,16 @@ Value call_module(Interpreter& in, const Value& self, A& args) {
       in.error("NotImplementedError", "Module [" + sm->cls->name + "] is missing the required \"forward\" function");
     }
     nn::set_source_line(in.location().line);
-    if (observer) observer->module_enter(*m);
+    if (observer) {
+      const Tensor* input = nullptr;
+      for (const Value& a : args.positional) {
+        if (const auto* t = a.get<TensorObj>()) {
+          input = &t->tensor;
+          break;
+        }
+      }
+      observer->module_enter(*m, input);
+    }
     ++in.module_call_depth;
     Value out;
     try {

@@ -65,6 +65,17 @@ nn::ModulePtr pick_model(script::Interpreter& in) {
   return nullptr;
 }
 
+// The owning pointer of a module the script called (one it created, or a submodule of one).
+nn::ModulePtr owner_of(script::Interpreter& in, const nn::Module* module) {
+  for (const auto& m : in.created_modules())
+    if (m.get() == module) return m;
+  for (const auto& m : in.created_modules())
+    for (auto& [path, parent] : m->named_modules())
+      for (const auto& [name, child] : parent->children())
+        if (child.get() == module) return child;
+  return nullptr;
+}
+
 // Conv2d(C) -> (batch, C, 28, 28); Conv1d(C) -> (batch, C, 28); Linear(F) -> (batch, F).
 std::vector<int64_t> default_input_shape(nn::Module& model, int64_t batch) {
   for (auto& [path, m] : model.named_modules()) {
@@ -127,17 +138,29 @@ Report run(const std::string& text, const RunOptions& options) {
       interp->run(program);
     }
     t_build = Clock::now();
-    if (probe.forward_calls() > 0) {
+    const bool script_forward = probe.forward_calls() > 0;
+    if (script_forward && !options.own_input) {
       report.forward_from_script = true;
+      report.input_shape = probe.root_input_shape();
       t_forward = t_build;
     } else {
-      model = options.auto_forward ? pick_model(*interp) : nullptr;
+      std::vector<int64_t> shape = options.input_shape;
+      if (script_forward) {
+        // The run's own input for the model the script called: its input's shape, with the
+        // batch size of the options.
+        model = owner_of(*interp, probe.root());
+        if (shape.empty() && !probe.root_input_shape().empty()) {
+          shape = probe.root_input_shape();
+          shape[0] = options.batch;
+        }
+      } else {
+        model = options.auto_forward ? pick_model(*interp) : nullptr;
+      }
       auto* script_model = model ? dynamic_cast<script::ScriptModule*>(model.get()) : nullptr;
       if (script_model && !script_model->cls->find("forward")) {
         warn(model->type_name() + " has no forward(): there is no forward pass to probe");
         model = nullptr;
       }
-      std::vector<int64_t> shape = options.input_shape;
       if (model && shape.empty()) {
         try {
           shape = default_input_shape(*model, options.batch);
@@ -195,21 +218,7 @@ Report run(const std::string& text, const RunOptions& options) {
   }
   const auto t_probe0 = Clock::now();
   if (report.ok && interp) {
-    const nn::Module* root = probe.root();
-    if (!model && root) {
-      for (const auto& m : interp->created_modules())
-        if (m.get() == root) model = m;
-      if (!model) {
-        for (const auto& m : interp->created_modules())
-          for (auto& [path, sub] : m->named_modules())
-            if (sub == root && !model) {
-              // The probed call was of a submodule: find its owning pointer.
-              for (auto& [p2, parent] : m->named_modules())
-                for (const auto& [n, c] : parent->children())
-                  if (c.get() == root) model = c;
-            }
-      }
-    }
+    if (!model && probe.root()) model = owner_of(*interp, probe.root());
     report.layers = probe.take_records();
     if (model) {
       report.model_name = model->type_name();

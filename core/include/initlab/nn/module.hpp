@@ -21,8 +21,9 @@ using ModulePtr = std::shared_ptr<Module>;
 class ForwardObserver {
  public:
   virtual ~ForwardObserver() = default;
-  // A module call begins (its output follows in module_output, nested calls in between).
-  virtual void module_enter(const Module& /*module*/) {}
+  // A module call begins (its output follows in module_output, nested calls in between); input
+  // is its first tensor argument (nullptr when it has none).
+  virtual void module_enter(const Module& /*module*/, const Tensor* /*input*/) {}
   virtual void module_output(const Module& module, const Tensor& output) = 0;
   virtual void op_output(const char* op, const Tensor& output) = 0;
 };

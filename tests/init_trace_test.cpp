@@ -85,6 +85,14 @@ TEST_CASE("a layer's default initialization is traced: Linear's kaiming_uniform_
   CHECK(w->lo == doctest::Approx(-0.25).epsilon(1e-12));
   CHECK(b->initializer == "uniform_");
   CHECK(b->hi == doctest::Approx(0.25).epsilon(1e-12));
+
+  nn::BatchNormOptions bn_options;
+  bn_options.num_features = 8;
+  nn::BatchNorm2d bn(bn_options);  // reset_parameters: init.ones_(weight), init.zeros_(bias)
+  REQUIRE(trace.find(*bn.parameter("weight")).has_value());
+  CHECK(trace.find(*bn.parameter("weight"))->initializer == "ones_");
+  REQUIRE(trace.find(*bn.parameter("bias")).has_value());
+  CHECK(trace.find(*bn.parameter("bias"))->initializer == "zeros_");
 }
 
 TEST_CASE("values changed after initialization have no recorded distribution") {

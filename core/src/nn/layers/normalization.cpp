@@ -1,15 +1,28 @@
 #include <string>
 
 #include "initlab/error.hpp"
+#include "initlab/init.hpp"
 #include "initlab/nn/layers.hpp"
 #include "initlab/nn/ops.hpp"
 
 namespace initlab::nn {
 
+namespace {
+
+// PyTorch's reset_parameters for the norms: init.ones_(weight), init.zeros_(bias), through
+// nn.init like any initialization (so the page knows where the values came from).
+Tensor initialized(const Shape& shape, Tensor& (*fill)(Tensor&)) {
+  Tensor t(shape);
+  fill(t);
+  return t;
+}
+
+}  // namespace
+
 BatchNorm::BatchNorm(const char* type, const BatchNormOptions& o) : Module(type), options_(o) {
   const Shape c{o.num_features};
-  register_parameter("weight", o.affine ? Tensor::full(c, 1.0f) : Tensor());
-  register_parameter("bias", o.affine ? Tensor(c) : Tensor());
+  register_parameter("weight", o.affine ? initialized(c, init::ones_) : Tensor());
+  register_parameter("bias", o.affine ? initialized(c, init::zeros_) : Tensor());
   register_buffer("running_mean", o.track_running_stats ? Tensor(c) : Tensor());
   register_buffer("running_var", o.track_running_stats ? Tensor::full(c, 1.0f) : Tensor());
   register_buffer("num_batches_tracked",
@@ -62,8 +75,8 @@ std::string BatchNorm::extra_repr() const {
 LayerNorm::LayerNorm(std::vector<int64_t> shape, py::Number eps, bool affine)
     : Module("LayerNorm"), shape_(std::move(shape)), eps_(eps), affine_(affine) {
   const Shape s(shape_);
-  register_parameter("weight", affine ? Tensor::full(s, 1.0f) : Tensor());
-  register_parameter("bias", affine ? Tensor(s) : Tensor());
+  register_parameter("weight", affine ? initialized(s, init::ones_) : Tensor());
+  register_parameter("bias", affine ? initialized(s, init::zeros_) : Tensor());
 }
 
 Tensor LayerNorm::forward(const Tensor& x) {
@@ -79,8 +92,8 @@ GroupNorm::GroupNorm(int64_t groups, int64_t channels, py::Number eps, bool affi
   if (groups <= 0 || channels % groups != 0) {
     raise(ErrorKind::ValueError, "num_channels must be divisible by num_groups");
   }
-  register_parameter("weight", affine ? Tensor::full(Shape{channels}, 1.0f) : Tensor());
-  register_parameter("bias", affine ? Tensor(Shape{channels}) : Tensor());
+  register_parameter("weight", affine ? initialized(Shape{channels}, init::ones_) : Tensor());
+  register_parameter("bias", affine ? initialized(Shape{channels}, init::zeros_) : Tensor());
 }
 
 Tensor GroupNorm::forward(const Tensor& x) {

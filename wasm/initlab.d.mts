@@ -179,5 +179,7 @@ export declare class InitlabWorker {
   constructor(url?: URL | string);
   /** Resolves with the report; rejects with InitlabError, or with kind 'Superseded'. */
   run(source: string, options?: RunOptions): Promise<Report>;
+  /** As run(), but a script error resolves with the report (ok false, error set). */
+  runReport(source: string, options?: RunOptions): Promise<Report>;
   terminate(): void;
 }

@@ -90,7 +90,7 @@ export class InitlabWorker {
       entry.reject(superseded());
     } else if (error) {
       entry.reject(new InitlabError(error));
-    } else if (report.error) {
+    } else if (report.error && !entry.keepErrors) {
       entry.reject(new InitlabError(report.error));
     } else {
       entry.resolve(report);
@@ -106,13 +106,23 @@ export class InitlabWorker {
     this.worker.postMessage({ id: next.id, source: next.source, options: next.options });
   }
 
-  async run(source, options = {}) {
+  run(source, options = {}) {
+    return this.request(source, options, false);
+  }
+
+  // As run(), but an error in the script resolves with the report (report.ok false, report.error
+  // set, and what the script printed before it) instead of rejecting.
+  runReport(source, options = {}) {
+    return this.request(source, options, true);
+  }
+
+  async request(source, options, keepErrors) {
     await this.ready;
     const id = this.nextId++;
     this.latest = id;
     return new Promise((resolve, reject) => {
       if (this.waiting) this.waiting.reject(superseded());
-      this.waiting = { id, source, options, resolve, reject };
+      this.waiting = { id, source, options, keepErrors, resolve, reject };
       this.pump();
     });
   }

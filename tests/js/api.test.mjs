@@ -104,3 +104,21 @@ test('out of wasm memory is an error; an aborted instance says so and restart() 
   assert.equal(fresh.aborted, false);
   assert.equal(fresh.run(tutorial).modelName, 'CNN');
 });
+
+// The page's scale slider and density overlays: initScale multiplies every initializer's bound,
+// and each parameter says which initializer drew it.
+test('initScale scales the bounds and parameters name their initializer', () => {
+  const plain = lab.run(tutorial, { seed: 0 });
+  const doubled = lab.run(tutorial, { seed: 0, initScale: 2 });
+  const conv1 = (r) => r.parameters.find((p) => p.name === 'conv1.weight');
+  const b = Math.sqrt(6 / 25);  // kaiming_uniform_ defaults: gain sqrt(2), fan_in 1*5*5
+  assert.equal(conv1(plain).init.initializer, 'kaiming_uniform_');
+  assert.equal(conv1(plain).init.kind, 'uniform');
+  assert.ok(Math.abs(conv1(plain).init.hi - b) < 1e-12);
+  assert.ok(Math.abs(conv1(doubled).init.hi - 2 * b) < 1e-12);
+  assert.ok(Math.abs(conv1(doubled).stats.max / conv1(plain).stats.max - 2) < 1e-6);
+  const bias = plain.parameters.find((p) => p.name === 'conv1.bias');
+  assert.equal(bias.init.kind, 'constant');
+  assert.equal(bias.init.value, 0);
+  assert.equal(lab.runReport(tutorial, { initScale: -1 }).error.kind, 'ValueError');
+});

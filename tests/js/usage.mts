@@ -17,8 +17,11 @@ async function main(): Promise<number> {
   const worker = new InitlabWorker();
   const again: Report = await worker.run('print(2)', { stateDict: true });
   const data: Float32Array = again.stateDict[0].data;
+  const failed: Report = await worker.runReport('x = = 1', { initScale: 2, ownInput: true });
+  const init = failed.parameters[0]?.init;
+  const bound: number = init && init.kind === 'uniform' ? init.hi : 0;
   worker.terminate();
-  return counts.length + std + data.length + report.timings.total;
+  return counts.length + std + data.length + report.timings.total + bound + (failed.error?.line ?? 0);
 }
 
 void main();

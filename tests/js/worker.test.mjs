@@ -14,6 +14,12 @@ test('runs off the main thread and returns the same report shape', async () => {
     assert.equal(r.modelName, 'CNN');
     assert.ok(r.layers[0].output.histogram.counts instanceof Uint32Array);
     await assert.rejects(w.run('print(undefined_name)'), (e) => e.kind === 'NameError' && e.line === 1);
+    // runReport resolves instead, keeping what was printed before the error.
+    const failed = await w.runReport('print("before")\nprint(undefined_name)');
+    assert.equal(failed.ok, false);
+    assert.equal(failed.output, 'before\n');
+    assert.equal(failed.error.kind, 'NameError');
+    assert.equal(failed.error.line, 2);
   } finally {
     w.terminate();
   }

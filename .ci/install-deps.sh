@@ -3,7 +3,8 @@
 # Idempotent and quiet when everything is already there, so every command may call it.
 set -euo pipefail
 
-apt_packages=(cmake make g++ clang nodejs emscripten libxsimd-dev doctest-dev)
+# chromium: the page's end-to-end tests (driven by playwright-core, which cannot download one).
+apt_packages=(cmake make g++ clang nodejs emscripten libxsimd-dev doctest-dev chromium)
 
 missing=()
 for p in "${apt_packages[@]}"; do

@@ -1,0 +1,414 @@
+// The playground: wires the editor, the controls, the engine (worker) and the charts around
+// one state object that mirrors the URL hash. Nothing here computes numerics: every number
+// drawn comes from the report of a run in the worker.
+import { Editor } from './editor.js';
+import { Engine } from './engine.js';
+import { PRESETS, presetById, presetTabs } from './presets.js';
+import { MAX_TABS, decodeState, defaultSettings, encodeState } from './state.js';
+import { DepthChart, escapeHtml } from './charts/depth_chart.js';
+import { COLORS, fmt } from './charts/canvas.js';
+import { activationNotes, renderHistograms } from './charts/histograms.js';
+import { densityOf, describeInit } from './density.js';
+import { diagnose } from './diagnose.js';
+import { renderTable } from './stats_table.js';
+import { embedSnippet, readEmbedFlags } from './embed_flags.js';
+
+const $ = (id) => document.getElementById(id);
+const embed = readEmbedFlags(location.search);
+
+// What tests and the benchmark read: run count, latencies, the last plotted data.
+const probe = { runs: 0, latencies: [], lastLatency: null, firstResultsMs: null, depthSeries: null, state: null, code: () => editor.code() };
+window.initlab = probe;
+
+let state = null;
+let lastHash = '';
+let editRunTimer = 0;
+let hashTimer = 0;
+let lastGood = null;  // the last results whose active variant ran without error
+
+const editor = new Editor($('editor'), { onChange: codeChanged, onRun: () => run('key'), label: 'network code (Python)' });
+const depth = new DepthChart($('depth'), $('tooltip'));
+const engine = new Engine(showResults, (e) => showBanner('error', `The engine stopped: ${e.message}. The next run starts a fresh one.`));
+
+// ---- state ----
+function presetState(id) {
+  const preset = presetById(id) ?? PRESETS[0];
+  const tabs = presetTabs(preset);
+  return { tabs, active: 0, compare: tabs.length > 1, preset: preset.id, settings: defaultSettings() };
+}
+
+function load(next) {
+  state = next;
+  probe.state = state;
+  editor.load(state.tabs.map((t) => t.code), state.active);
+  editor.setReadOnly(embed.readOnly);
+  syncControls();
+  renderTabs();
+}
+
+function scheduleHash(push = false) {
+  clearTimeout(hashTimer);
+  const write = async () => {
+    lastHash = `#${await encodeState(state)}`;
+    if (push) history.pushState(null, '', lastHash);
+    else history.replaceState(null, '', lastHash);
+  };
+  if (push) return write();
+  hashTimer = setTimeout(write, 250);
+  return null;
+}
+
+async function fromHash() {
+  if (location.hash === lastHash && state) return;
+  try {
+    const decoded = await decodeState(location.hash);
+    load(decoded ?? presetState(embed.preset || 'tutorial_cnn'));
+    lastHash = location.hash;
+    hideBanner();
+  } catch (e) {
+    load(presetState(embed.preset || 'tutorial_cnn'));
+    showBanner('error', `${e.message}. Showing the ${presetById(state.preset).title} preset instead.`);
+  }
+  run('load');
+}
+
+// ---- controls ----
+function syncControls() {
+  const s = state.settings;
+  $('seed').value = s.seed;
+  $('batch').value = s.batch;
+  $('input').value = s.input;
+  $('mode').value = s.mode;
+  $('scale').value = Math.log10(s.scale).toFixed(2);
+  $('scale-value').value = `×${s.scale.toFixed(2)}`;
+  $('log').checked = s.log;
+  $('mean').checked = s.mean;
+  $('autorun').checked = s.autoRun;
+  $('compare').checked = state.compare;
+  $('compare').disabled = state.tabs.length < 2;
+  $('preset').value = state.preset && presetById(state.preset) ? state.preset : '';
+}
+
+function setting(key, value, rerun = true) {
+  state.settings[key] = value;
+  scheduleHash();
+  if (rerun) run('control');
+}
+
+function integerInput(el, key, lo, hi) {
+  el.addEventListener('change', () => {
+    const v = Number(el.value);
+    if (!Number.isInteger(v) || v < lo || v > hi) {
+      el.setAttribute('aria-invalid', 'true');
+      showBanner('error', `${key} must be a whole number from ${lo} to ${hi}; it stays ${state.settings[key]}.`);
+      el.value = state.settings[key];
+      return;
+    }
+    el.removeAttribute('aria-invalid');
+    hideBanner();
+    setting(key, v);
+  });
+}
+
+integerInput($('seed'), 'seed', -(2 ** 53) + 1, 2 ** 53 - 1);
+integerInput($('batch'), 'batch', 1, 1024);
+$('input').addEventListener('change', (e) => setting('input', e.target.value));
+$('mode').addEventListener('change', (e) => setting('mode', e.target.value));
+$('scale').addEventListener('input', (e) => {
+  const scale = Number((10 ** Number(e.target.value)).toFixed(4));
+  $('scale-value').value = `×${scale.toFixed(2)}`;
+  setting('scale', scale);
+});
+$('scale-reset').addEventListener('click', () => {
+  $('scale').value = '0';
+  $('scale-value').value = '×1.00';
+  setting('scale', 1);
+});
+$('log').addEventListener('change', (e) => { setting('log', e.target.checked, false); redraw(); });
+$('mean').addEventListener('change', (e) => { setting('mean', e.target.checked, false); redraw(); });
+$('autorun').addEventListener('change', (e) => setting('autoRun', e.target.checked, false));
+$('run').addEventListener('click', () => run('button'));
+
+// ---- presets and variant tabs ----
+$('preset').innerHTML = '<option value="">(your code)</option>' +
+  PRESETS.map((p) => `<option value="${p.id}">${escapeHtml(p.title)}</option>`).join('');
+$('preset').addEventListener('change', async (e) => {
+  if (!e.target.value) return;
+  // The old state stays one Back away: presets never destroy edits.
+  await scheduleHash(true);
+  load(presetState(e.target.value));
+  await scheduleHash(true);
+  run('preset');
+});
+
+function renderTabs() {
+  $('tabs').innerHTML = state.tabs.map((t, i) =>
+    `<button type="button" role="tab" id="tab-${i}" aria-selected="${i === state.active}" tabindex="${i === state.active ? 0 : -1}" ` +
+    `style="border-bottom-color:${COLORS[i]}">${escapeHtml(t.name)}</button>`).join('');
+  $('tab-name').value = state.tabs[state.active].name;
+  $('add-tab').disabled = state.tabs.length >= MAX_TABS;
+  $('remove-tab').disabled = state.tabs.length < 2;
+  $('compare').disabled = state.tabs.length < 2;
+  $('compare').checked = state.compare;
+}
+
+function selectTab(i) {
+  if (i === state.active) return;
+  editor.switchTab(state.active, i);
+  state.active = i;
+  renderTabs();
+  scheduleHash();
+  // Compared variants have all run: show the new tab's own output; otherwise run it.
+  if (state.compare && lastGood?.job.compare) showResults(lastGood, true);
+  else run('tab');
+}
+
+$('tabs').addEventListener('click', (e) => {
+  const tab = e.target.closest('[role=tab]');
+  if (tab) selectTab(Number(tab.id.slice(4)));
+});
+$('tabs').addEventListener('keydown', (e) => {
+  const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+  if (!d) return;
+  selectTab((state.active + d + state.tabs.length) % state.tabs.length);
+  $(`tab-${state.active}`).focus();
+});
+$('add-tab').addEventListener('click', () => {
+  if (state.tabs.length >= MAX_TABS) return;
+  const names = new Set(state.tabs.map((t) => t.name));
+  let name = `variant ${state.tabs.length + 1}`;
+  for (let k = 2; names.has(name); ++k) name = `variant ${k}`;
+  editor.addTab(editor.code(), state.active);
+  state.tabs.push({ name, code: editor.code() });
+  state.compare = true;
+  state.preset = '';
+  selectTab(state.tabs.length - 1);
+  renderTabs();
+  scheduleHash();
+  run('tabs');
+});
+$('remove-tab').addEventListener('click', () => {
+  if (state.tabs.length < 2) return;
+  const i = state.active;
+  state.tabs.splice(i, 1);
+  editor.removeTab(i);
+  state.active = Math.max(0, i - 1);
+  editor.switchTab(-1, state.active);
+  if (state.tabs.length < 2) state.compare = false;
+  renderTabs();
+  scheduleHash();
+  run('tabs');
+});
+$('tab-name').addEventListener('input', (e) => {
+  state.tabs[state.active].name = e.target.value.slice(0, 40) || `variant ${state.active + 1}`;
+  $(`tab-${state.active}`).textContent = state.tabs[state.active].name;
+  scheduleHash();
+  if (lastGood) redraw();
+});
+$('compare').addEventListener('change', (e) => {
+  state.compare = e.target.checked;
+  scheduleHash();
+  run('compare');
+});
+
+function codeChanged(code) {
+  state.tabs[state.active].code = code;
+  if (state.preset) {
+    state.preset = '';
+    $('preset').value = '';
+  }
+  scheduleHash();
+  if (!state.settings.autoRun) return;
+  clearTimeout(editRunTimer);
+  editRunTimer = setTimeout(() => run('edit'), 250);
+}
+
+// ---- running ----
+function run(trigger) {
+  clearTimeout(editRunTimer);
+  const variants = state.compare ? state.tabs.map((t) => ({ ...t })) : [{ ...state.tabs[state.active] }];
+  engine.submit({ variants, compare: state.compare, active: state.active, settings: { ...state.settings }, startedAt: performance.now(), trigger });
+}
+
+// One point per probed module (leaves) and functional op, in forward order.
+function pointsOf(report) {
+  return report.layers.filter((l) => l.isOp || l.isLeaf).map((l) => ({
+    label: l.isOp ? l.type : l.path || l.type,
+    detail: l.isOp ? `line ${l.line}` : l.type,
+    std: l.output.std,
+    mean: l.output.mean,
+    zeros: l.output.zeros,
+    nanCount: l.output.nanCount,
+    infCount: l.output.infCount,
+    output: l.output,
+  }));
+}
+
+function showResults(result, replay = false) {
+  const { job, results } = result;
+  const renderStart = performance.now();
+  const activeIndex = job.compare ? Math.min(state.active, results.length - 1) : 0;
+  const active = results[activeIndex]?.report;
+  if (!active) return;
+  if (job.compare) {
+    [...$('tabs').children].forEach((t, i) => t.classList.toggle('has-error', !!results[i] && !results[i].report.ok));
+  } else {
+    $(`tab-${state.active}`)?.classList.toggle('has-error', !active.ok);
+  }
+  editor.showError(active.ok ? null : active.error);
+  showConsole(active);
+  if (active.ok) {
+    lastGood = result;
+    $('results').classList.remove('stale');
+    draw(result, activeIndex);
+    const ms = results.reduce((a, r) => a + r.report.timings.total, 0);
+    $('status').textContent = `${describeInput(active)} · computed in ${ms.toFixed(1)} ms`;
+  } else {
+    $('results').classList.add('stale');
+    const e = active.error;
+    $('status').textContent = `${e.kind} at line ${e.line}, column ${e.column}: ${e.message}. The charts show the last run that worked.`;
+    showBanner('error', `${e.kind} at line ${e.line}, column ${e.column}: ${e.message}`);
+  }
+  if (replay) return;
+  probe.runs += 1;
+  probe.lastTimings = results.map((r) => r.report.timings);
+  const renderMs = performance.now() - renderStart;
+  requestAnimationFrame(() => {
+    const latency = performance.now() - job.startedAt;
+    probe.lastLatency = latency;
+    // queued: waiting for the run before it; engine: the worker's runs; render: DOM and canvas.
+    probe.latencies.push({ trigger: job.trigger, ms: latency, queued: result.queuedMs, engine: result.ms, render: renderMs });
+    if (probe.firstResultsMs === null && active.ok) probe.firstResultsMs = performance.now();
+  });
+}
+
+function describeInput(report) {
+  const shape = report.inputShape.join('×');
+  if (report.forwardFromScript) return `probing the model as the code calls it (input ${shape || 'from the code'})`;
+  const s = state.settings;
+  const dist = { normal: 'N(0, 1)', uniform: 'U(0, 1)', zeros: 'zeros', ones: 'ones', script: 'N(0, 1)' }[s.input];
+  return `probing ${report.modelName || 'the model'} on ${dist} input ${shape}${s.mode ? ` in ${s.mode} mode` : ''}`;
+}
+
+function showConsole(report) {
+  const parts = [escapeHtml(report.output)];
+  for (const w of report.warnings) parts.push(`<span class="warn">UserWarning: ${escapeHtml(w)}</span>\n`);
+  if (report.error) parts.push(`<span class="err">${escapeHtml(report.error.formatted)}</span>\n`);
+  $('console').innerHTML = parts.join('');
+}
+
+function redraw() {
+  if (lastGood) draw(lastGood, lastGood.job.compare ? Math.min(state.active, lastGood.results.length - 1) : 0);
+}
+
+function draw({ job, results }, activeIndex) {
+  const ok = results.map((r, i) => ({ ...r, i, name: job.compare ? (state.tabs[i]?.name ?? r.name) : r.name })).filter((r) => r.report.ok);
+  const series = ok.map((r) => ({ name: r.name, points: pointsOf(r.report) }));
+  probe.depthSeries = series.map((s) => ({ name: s.name, std: s.points.map((p) => p.std), labels: s.points.map((p) => p.label) }));
+  depth.draw({ series, log: state.settings.log, mean: state.settings.mean });
+  $('legend').innerHTML = series.length > 1
+    ? series.map((s, k) => `<span style="--c:${COLORS[k]}">${escapeHtml(s.name)}</span>`).join('')
+    : '';
+
+  const verdicts = series.map((s) => ({ name: s.name, v: diagnose(s.points) })).filter((d) => d.v);
+  if (verdicts.length) {
+    const level = verdicts[0].v.level;
+    showBanner(level, verdicts.map((d) => (series.length > 1 ? `${d.name}: ${d.v.text}` : d.v.text)).join('\n'));
+  } else {
+    hideBanner();
+  }
+
+  // Activation histograms: the i-th point of every variant on one card.
+  const base = series.find((s) => s.name === (ok.find((r) => r.i === activeIndex)?.name)) ?? series[0];
+  renderHistograms($('acts'), base.points.map((p, i) => ({
+    key: `a${i}:${p.label}`,
+    title: p.label,
+    subtitle: `${p.detail} · ${p.output.shape.join('×')} · std ${fmt(p.std)}`,
+    entries: series.map((s) => s.points[i]).filter(Boolean).map((q) => ({ stats: q.output })),
+    density: null,
+    constant: null,
+    notes: activationNotes(p.output),
+  })));
+
+  const activeReport = (ok.find((r) => r.i === activeIndex) ?? ok[0]).report;
+  renderHistograms($('weights'), activeReport.parameters.map((p) => {
+    const others = ok.map((r) => r.report.parameters.find((q) => q.name === p.name)).filter(Boolean);
+    const single = others.length <= 1;
+    return {
+      key: `w:${p.name}`,
+      title: p.name,
+      subtitle: single ? describeInit(p.init) : others.map((q, k) => `${ok[k].name}: ${describeInit(q.init)}`).join(' | '),
+      entries: others.map((q) => ({ stats: q.stats })),
+      density: single ? densityOf(p.init) : null,
+      constant: single && p.init?.kind === 'constant' ? p.init.value : null,
+      notes: [{ text: `${p.stats.shape.join('×')} · mean ${fmt(p.stats.mean)} · std ${fmt(p.stats.std)}`, alarm: false }],
+    };
+  }));
+  renderTable($('table'), pointsOf(activeReport).map((p) => ({ label: p.label, detail: p.detail, output: p.output })));
+}
+
+function showBanner(level, text) {
+  const b = $('banner');
+  b.className = level;
+  b.textContent = text;
+  b.hidden = false;
+}
+
+function hideBanner() {
+  $('banner').hidden = true;
+}
+
+// ---- share and embed ----
+async function currentLink() {
+  const hash = `#${await encodeState(state)}`;
+  lastHash = hash;
+  history.replaceState(null, '', hash);
+  return new URL(hash, location.href.split('#')[0].split('?')[0]).href;
+}
+
+$('share').addEventListener('click', async () => {
+  const link = await currentLink();
+  $('share-url').value = link;
+  $('snippet').value = embedSnippet(new URL('embed.js', location.href).href, { state: link.split('#')[1], height: 560 });
+  $('share-panel').hidden = false;
+  copy(link, 'Link copied.');
+});
+$('embed').addEventListener('click', async () => {
+  const link = await currentLink();
+  $('share-url').value = link;
+  $('snippet').value = embedSnippet(new URL('embed.js', location.href).href, { state: link.split('#')[1], height: 560 });
+  $('share-panel').hidden = false;
+  $('snippet').focus();
+  $('snippet').select();
+});
+$('copy-link').addEventListener('click', () => copy($('share-url').value, 'Link copied.'));
+$('copy-snippet').addEventListener('click', () => copy($('snippet').value, 'Snippet copied.'));
+
+async function copy(text, done) {
+  try {
+    await navigator.clipboard.writeText(text);
+    $('copied').textContent = done;
+  } catch {
+    $('copied').textContent = 'Select the text and copy it (the browser refused clipboard access).';
+  }
+}
+
+// ---- embed mode ----
+if (embed.on) {
+  document.body.classList.add('embed');
+  for (const pane of embed.hide) {
+    const el = { editor: 'editor-pane', console: 'console-pane', table: 'table-pane', weights: 'weights-pane', activations: 'acts-pane', depth: 'depth-pane', controls: 'controls' }[pane];
+    if (el) $(el).hidden = true;
+  }
+  if (embed.hide.has('editor')) document.body.classList.add('no-editor');
+  $('open-full').hidden = false;
+}
+if (embed.readOnly) document.body.classList.add('readonly');
+
+window.addEventListener('popstate', fromHash);
+window.addEventListener('hashchange', fromHash);
+window.addEventListener('resize', () => redraw());
+$('open-full').addEventListener('click', async (e) => {
+  e.currentTarget.href = await currentLink().then((l) => l);
+});
+fromHash();

@@ -1,0 +1,55 @@
+// Runs scripts in the worker for the page. At most one job is in flight; a job submitted while
+// one runs replaces any job still waiting, so dragging the slider or typing never queues work
+// and the charts follow at the speed the worker answers. A job is one run per variant, all with
+// the same options (seed, input), so their charts compare like with like.
+import { InitlabWorker } from 'initlab-wasm/worker.mjs';
+
+export function runOptions(settings) {
+  // The script's own input unless the user asked for ours (or a mode, which needs our forward).
+  const own = settings.input !== 'script' || settings.mode !== '';
+  return {
+    seed: settings.seed,
+    batch: settings.batch,
+    input: settings.input === 'script' ? 'normal' : settings.input,
+    mode: settings.mode,
+    ownInput: own,
+    initScale: settings.scale,
+    bins: 40,
+  };
+}
+
+export class Engine {
+  // onResult({ job, results: [{ name, report }], ms }) after every finished job.
+  constructor(onResult, onError) {
+    this.worker = new InitlabWorker();
+    this.onResult = onResult;
+    this.onError = onError;
+    this.running = false;
+    this.waiting = null;
+  }
+
+  // job: { variants: [{ name, code }], settings, startedAt }
+  submit(job) {
+    this.waiting = job;
+    if (!this.running) this.next();
+  }
+
+  async next() {
+    const job = this.waiting;
+    this.waiting = null;
+    if (!job) return;
+    this.running = true;
+    const t0 = performance.now();
+    try {
+      const options = runOptions(job.settings);
+      const results = [];
+      for (const v of job.variants) results.push({ name: v.name, report: await this.worker.runReport(v.code, options) });
+      this.onResult({ job, results, ms: performance.now() - t0, queuedMs: t0 - job.startedAt });
+    } catch (e) {
+      this.onError(e, job);
+    } finally {
+      this.running = false;
+      if (this.waiting) this.next();
+    }
+  }
+}

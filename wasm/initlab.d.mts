@@ -176,7 +176,8 @@ export declare function createInitlab(options?: CreateOptions): Promise<Initlab>
 
 /** initlab in a Web Worker (browser) or worker_threads Worker (Node). */
 export declare class InitlabWorker {
-  constructor(url?: URL | string);
+  /** url: where worker.mjs is, or a browser Worker already started on it. */
+  constructor(url?: URL | string | Worker);
   /** Resolves with the report; rejects with InitlabError, or with kind 'Superseded'. */
   run(source: string, options?: RunOptions): Promise<Report>;
   /** As run(), but a script error resolves with the report (ok false, error set). */

@@ -17,9 +17,44 @@ async function nodeParentPort() {
 }
 
 // ---- the worker side ----
+// A fresh instance's first run is several times slower than the next (V8 compiles the wasm
+// lazily and tiers hot code up later). The worker runs this small script once while nobody is
+// waiting yet, so the caller's first real run (a page's first results) is mostly warm.
+const WARM_UP = `import torch
+import torch.nn as nn
+import torch.nn.functional as F
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 10, kernel_size=5)
+        self.conv2 = nn.Conv2d(10, 20, kernel_size=5)
+        self.bn2 = nn.BatchNorm2d(20)
+        self.fc1 = nn.Linear(320, 50)
+        self.bn3 = nn.BatchNorm1d(50)
+        self.fc2 = nn.Linear(50, 10)
+    def forward(self, x):
+        x = F.relu(F.max_pool2d(self.conv1(x), 2))
+        x = F.relu(F.max_pool2d(self.bn2(self.conv2(x)), 2))
+        x = F.relu(self.bn3(self.fc1(x.view(-1, 320))))
+        return F.log_softmax(self.fc2(x), dim=1)
+def init(m):
+    if isinstance(m, (nn.Conv2d, nn.Linear)):
+        nn.init.kaiming_uniform_(m.weight)
+        nn.init.constant_(m.bias, 0)
+    elif isinstance(m, nn.BatchNorm2d):
+        nn.init.constant_(m.weight, 1)
+model = Net()
+model.apply(init)
+print(model, f"{0.5:.3f}")
+out = model(torch.randn(16, 1, 28, 28))
+`;
+
 function serve(port, post) {
   let lab = null;
-  const ready = createInitlab();
+  const ready = createInitlab().then((l) => {
+    l.runReport(WARM_UP);
+    return l;
+  });
   port((message) => {
     const { id, source, options } = message;
     ready.then(async (l) => {
@@ -62,6 +97,8 @@ if (parentPort) {
 // newer request replaces a waiting one, and the replaced (or still running, now stale) run
 // rejects with kind 'Superseded', so a slider never queues up work.
 export class InitlabWorker {
+  // url: where worker.mjs is; or a browser Worker already started on it (a page can start one
+  // from an inline script, before its own modules load, and hand it over here).
   constructor(url = new URL('./worker.mjs', import.meta.url)) {
     this.url = url;
     this.nextId = 1;
@@ -77,7 +114,7 @@ export class InitlabWorker {
       this.worker = new Worker(this.url);
       this.worker.on('message', (m) => this.receive(m));
     } else {
-      this.worker = new Worker(this.url, { type: 'module' });
+      this.worker = typeof Worker !== 'undefined' && this.url instanceof Worker ? this.url : new Worker(this.url, { type: 'module' });
       this.worker.onmessage = (e) => this.receive(e.data);
     }
   }

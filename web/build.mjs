@@ -5,7 +5,7 @@
 // examples/embed.html. The example models are bundled as the presets; a preset edit that does
 // not match its file exactly once fails the build. CMake runs this after the wasm module.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PRESETS } from './js/preset_list.js';
@@ -41,15 +41,18 @@ const presetsPlugin = {
   },
 };
 
+rmSync(outDir, { recursive: true, force: true });  // no stale chunks from earlier builds
 mkdirSync(join(outDir, 'wasm'), { recursive: true });
 mkdirSync(join(outDir, 'examples'), { recursive: true });
 await esbuild.build({
   entryPoints: [join(here, 'js', 'app.js')],
   bundle: true,
   format: 'esm',
+  splitting: true,  // CodeMirror in its own chunk, loaded after the first run starts
+  chunkNames: 'chunks/[name]-[hash]',
   minify: true,
   target: 'es2022',
-  outfile: join(outDir, 'app.js'),
+  outdir: outDir,
   plugins: [presetsPlugin],
   logLevel: 'warning',
   legalComments: 'linked',

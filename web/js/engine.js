@@ -21,7 +21,8 @@ export function runOptions(settings) {
 export class Engine {
   // onResult({ job, results: [{ name, report }], ms }) after every finished job.
   constructor(onResult, onError) {
-    this.worker = new InitlabWorker();
+    // index.html starts one early, so the wasm loads while the page's code is parsed.
+    this.worker = new InitlabWorker(window.initlabWorker ?? undefined);
     this.onResult = onResult;
     this.onError = onError;
     this.running = false;

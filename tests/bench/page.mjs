@@ -1,0 +1,47 @@
+// The playground's speed in Debian's headless Chromium, as a user feels it:
+//   first results: from navigation start to the first drawn results, fresh browser context
+//                  (nothing cached), median of 5 loads; target <= 1000 ms on localhost;
+//   slider:        from the slider's input event to the frame with the new charts (the tutorial
+//                  CNN), median and 90th percentile of 40 moves; target <= 50 ms.
+// Each latency is split into the worker's part (the runs) and the page's (drawing), and set
+// against the engine's own run() time measured in the same page: the part we cannot beat
+// without making the run itself faster.
+//   node tests/bench/page.mjs [WEB_DIR]
+import { open, runs, start } from '../web/support.mjs';
+
+const median = (a) => { const s = [...a].sort((x, y) => x - y); return s[Math.floor((s.length - 1) / 2)]; };
+const p90 = (a) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor(0.9 * s.length))]; };
+const f = (x) => x.toFixed(1).padStart(7);
+
+const env = await start();
+try {
+  const first = [];
+  for (let i = 0; i < 5; ++i) {
+    const { context, page } = await open(env);
+    await page.waitForFunction(() => window.initlab && window.initlab.firstResultsMs !== null, null, { timeout: 20000 });
+    first.push(await page.evaluate(() => window.initlab.firstResultsMs));
+    await context.close();
+  }
+
+  const { context, page } = await open(env);
+  await runs(page, 1);
+  const moves = [];
+  for (let i = 0; i < 50; ++i) {
+    const n = await page.evaluate(() => window.initlab.runs);
+    await page.locator('#scale').fill(((i % 20) / 10 - 1).toFixed(2));
+    await runs(page, n + 1);
+    await page.waitForFunction((k) => window.initlab.latencies.length >= k, n + 1);
+    if (i >= 10) moves.push(await page.evaluate(() => ({ ...window.initlab.latencies.at(-1), run: window.initlab.lastTimings[0].total })));
+  }
+  await context.close();
+
+  console.log(`playground in Chromium ${env.browser.version()} (headless), tutorial CNN`);
+  console.log(`  first results after load   ${f(median(first))} ms median of ${first.length} fresh loads (min ${f(Math.min(...first))}, max ${f(Math.max(...first))})  (target <= 1000)`);
+  const total = moves.map((m) => m.ms);
+  console.log(`  slider input -> pixels     ${f(median(total))} ms median, ${f(p90(total))} ms p90 of ${moves.length} moves  (target <= 50)`);
+  console.log(`    worker round trip        ${f(median(moves.map((m) => m.engine)))} ms median; run() inside it ${f(median(moves.map((m) => m.run)))} ms`);
+  console.log(`    drawing                  ${f(median(moves.map((m) => m.render)))} ms median`);
+  console.log(`    latency / run()          ${(median(total) / median(moves.map((m) => m.run))).toFixed(2).padStart(7)}x`);
+} finally {
+  await env.stop();
+}

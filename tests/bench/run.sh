@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark command (README): builds both targets, runs the native benchmark, then the
-# wasm benchmark in Node against tfjs-wasm (installed from tests/bench/package-lock.json).
+# page in Chromium (first results, slider latency), and the wasm benchmark in Node against
+# tfjs-wasm (installed from tests/bench/package-lock.json).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -9,4 +10,5 @@ cd "$(dirname "$0")/../.."
 (cd tests/bench && npm ci --no-audit --no-fund --silent)
 
 build/native/tests/bench/forward_bench
+node tests/bench/page.mjs
 node tests/bench/bench.mjs build/wasm/tests/bench/forward_bench.js

@@ -256,3 +256,42 @@ test('on a 390-px phone the editor sits above the results', async () => {
   await page.screenshot({ path: join(artifactsDir, 'phone.png'), fullPage: true });
   await context.close();
 });
+
+// WCAG 2 contrast of every visible piece of text against the background it sits on: at least
+// 4.5:1 (3:1 for text of 18.66 px bold or 24 px and more).
+test('every visible text has enough contrast against its background', async () => {
+  const { context, page } = await open(env);
+  await runs(page, 1);
+  await page.waitForFunction(() => window.initlab.editorReady);
+  await page.locator('#share').click();
+  const failures = await page.evaluate(() => {
+    const rgb = (c) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]) => {
+      const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgb(getComputedStyle(e).backgroundColor);
+        if (c.length >= 3 && (c.length < 4 || c[3] > 0.5)) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!n.textContent.trim() || !el || !el.checkVisibility?.() || el.closest('[hidden], .skip, details:not([open]) > :not(summary)')) continue;
+      const s = getComputedStyle(el);
+      const fg = rgb(s.color), bg = background(el);
+      const [l1, l2] = [lum(fg.slice(0, 3)), lum(bg)].sort((a, b) => b - a);
+      const ratio = (l1 + 0.05) / (l2 + 0.05);
+      const size = parseFloat(s.fontSize), bold = Number(s.fontWeight) >= 700;
+      const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+      if (ratio < need) out.push(`${ratio.toFixed(2)} < ${need}: "${n.textContent.trim().slice(0, 30)}" (${s.color} on rgb(${bg}))`);
+    }
+    return [...new Set(out)];
+  });
+  assert.deepEqual(failures, []);
+  await context.close();
+});

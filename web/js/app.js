@@ -261,8 +261,10 @@ function run(trigger) {
 
 // One point per probed module (leaves) and functional op, in forward order.
 function pointsOf(report) {
+  // Children of a Sequential are named by index: "features.3" says little, "features.3: ReLU" does.
+  const name = (l) => (!l.path ? l.type : /(^|\.)\d+$/.test(l.path) ? `${l.path}: ${l.type}` : l.path);
   return report.layers.filter((l) => l.isOp || l.isLeaf).map((l) => ({
-    label: l.isOp ? l.type : l.path || l.type,
+    label: l.isOp ? l.type : name(l),
     detail: l.isOp ? `line ${l.line}` : l.type,
     std: l.output.std,
     mean: l.output.mean,

@@ -53,18 +53,9 @@ std::vector<Example> load() {
       out.back().state.push_back({rest.substr(0, rest.find(' ')), {}});
       expect = &out.back().state.back().expect;
     } else if (head == "expect") {
-      std::istringstream ws(rest);
-      for (std::string w; ws >> w;) {
-        const auto eq = w.find('=');
-        const std::string k = w.substr(0, eq), v = w.substr(eq + 1);
-        if (k == "dtype") expect->dtype = v;
-        if (k == "n") expect->n = std::stoll(v);
-        if (k == "fnv") expect->fnv = std::stoull(v, nullptr, 16);
-        if (k == "stride") expect->stride = std::stoll(v);
-      }
+      fixtures::parse_expect(rest, *expect);
     } else if (head == "v") {
-      std::istringstream ws(rest);
-      for (std::string w; ws >> w;) expect->values.push_back(std::stoull(w, nullptr, 16));
+      fixtures::parse_values(rest, *expect);
     }
   }
   return out;

@@ -116,20 +116,10 @@ File parse(const std::string& text) {
       current->steps.push_back(Step{parse_call(rest, line), {}});
     } else if (head == "expect") {
       if (!current || current->steps.empty()) fail(line, "expect without a call");
-      Expect& e = current->steps.back().expect;
-      for (const auto& w : split_ws(rest)) {
-        const auto eq = w.find('=');
-        const std::string k = w.substr(0, eq), v = w.substr(eq + 1);
-        if (k == "dtype") e.dtype = v;
-        else if (k == "n") e.n = std::stoll(v);
-        else if (k == "fnv") e.fnv = std::stoull(v, nullptr, 16);
-        else if (k == "stride") e.stride = std::stoll(v);
-        else fail(line, "unknown expect field " + k);
-      }
+      parse_expect(rest, current->steps.back().expect);
     } else if (head == "v") {
       if (!current || current->steps.empty()) fail(line, "values without a call");
-      for (const auto& w : split_ws(rest))
-        current->steps.back().expect.values.push_back(std::stoull(w, nullptr, 16));
+      parse_values(rest, current->steps.back().expect);
     } else if (head == "end") {
       current = nullptr;
     } else if (head == "gain") {
@@ -239,6 +229,24 @@ std::string compare_f32(const std::vector<float>& actual, const Expect& e, doubl
     }
   }
   return "";
+}
+
+void parse_expect(const std::string& rest, Expect& e) {
+  std::istringstream in(rest);
+  for (std::string w; in >> w;) {
+    const auto eq = w.find('=');
+    const std::string k = w.substr(0, eq), v = eq == std::string::npos ? "" : w.substr(eq + 1);
+    if (k == "dtype") e.dtype = v;
+    else if (k == "n") e.n = std::stoll(v);
+    else if (k == "fnv") e.fnv = std::stoull(v, nullptr, 16);
+    else if (k == "stride") e.stride = std::stoll(v);
+    else throw std::runtime_error("unknown expect field '" + k + "'");
+  }
+}
+
+void parse_values(const std::string& rest, Expect& e) {
+  std::istringstream in(rest);
+  for (std::string w; in >> w;) e.values.push_back(std::stoull(w, nullptr, 16));
 }
 
 }  // namespace fixtures

@@ -70,6 +70,11 @@ File parse(const std::string& text);
 // Parses "kaiming_uniform_ shape=3x4 a=0.1 mode=fan_out" (the text after `call`).
 Call parse_call(const std::string& text, int line);
 
+// The fields of an `expect dtype=.. n=.. fnv=.. stride=..` line (the text after `expect`), and
+// the hex bit patterns of a `v ...` line (after `v`), as every fixture file writes them.
+void parse_expect(const std::string& rest, Expect& e);
+void parse_values(const std::string& rest, Expect& e);
+
 // FNV-1a 64 over raw bytes, as the generator script hashes whole results.
 uint64_t fnv1a(const void* data, std::size_t bytes);
 

@@ -37,15 +37,6 @@ std::vector<std::pair<std::string, std::string>> fields(const std::string& rest)
   return out;
 }
 
-void parse_expect(const std::string& rest, Expect& e) {
-  for (const auto& [k, v] : fields(rest)) {
-    if (k == "dtype") e.dtype = v;
-    else if (k == "n") e.n = std::stoll(v);
-    else if (k == "fnv") e.fnv = std::stoull(v, nullptr, 16);
-    else if (k == "stride") e.stride = std::stoll(v);
-  }
-}
-
 std::string unescape(const std::string& s) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -125,8 +116,7 @@ std::vector<ForwardRun> parse_forward(const std::string& text) {
       parse_expect(rest, *expect);
     } else if (head == "v") {
       if (!expect) fail(line, "values without a tensor");
-      std::istringstream vs(rest);
-      for (std::string w; vs >> w;) expect->values.push_back(std::stoull(w, nullptr, 16));
+      parse_values(rest, *expect);
     } else if (head == "end") {
       expect = nullptr;
     } else {

@@ -125,6 +125,7 @@ Interpreter::Interpreter(const Source& source, Limits limits,
   globals_->vars["__name__"] = Value("__main__");
   install_builtins(*this);
   install_torch(*this);
+  install_datasets(*this);
 }
 
 Interpreter::~Interpreter() {
@@ -491,7 +492,7 @@ void Interpreter::do_import(const Stmt& s, const std::shared_ptr<Scope>& scope) 
     auto it = importable_.find(module);
     if (it == importable_.end()) {
       error("ModuleNotFoundError", "No module named '" + module + "' (initlab runs torch, torch.nn, "
-                                   "torch.nn.functional, torch.nn.init and math)");
+                                   "torch.nn.functional, torch.nn.init, math and initlab.datasets)");
     }
     return it->second;
   };

@@ -142,5 +142,7 @@ class Interpreter {
 void install_builtins(Interpreter& interp);
 // Registers torch, torch.nn, torch.nn.functional, torch.nn.init (torch_api.cpp, nn_api.cpp).
 void install_torch(Interpreter& interp);
+// initlab.datasets (datasets_api.cpp).
+void install_datasets(Interpreter& interp);
 
 }  // namespace initlab::script

@@ -105,4 +105,10 @@ std::vector<int64_t> size_args(Interpreter& in, const std::vector<Value>& positi
   return out;
 }
 
+Generator& generator_arg(Interpreter& in, const Value& v) {
+  if (v.is_none()) return default_generator();
+  if (auto* g = v.get<GeneratorObj>()) return *g->generator;
+  in.error("TypeError", "generator must be a torch.Generator, not " + type_name(v));
+}
+
 }  // namespace initlab::script

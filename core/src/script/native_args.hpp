@@ -26,6 +26,8 @@ bool to_bool(Interpreter& in, const Value& v, const std::string& what);
 std::string to_str(Interpreter& in, const Value& v, const std::string& what);
 // An int or a sequence of ints (sizes, kernel sizes...). `allow_scalar`: a lone int is fine.
 std::vector<int64_t> to_ints(Interpreter& in, const Value& v, const std::string& what);
+// A generator= argument: None is torch's default generator.
+Generator& generator_arg(Interpreter& in, const Value& v);
 // torch.randn(2, 3) and torch.randn((2, 3)) alike.
 std::vector<int64_t> size_args(Interpreter& in, const std::vector<Value>& positional, const std::string& fn);
 

@@ -25,12 +25,6 @@ Tensor as_tensor(Interpreter& in, const Value& v, const std::string& what) {
   in.error("TypeError", what + " must be Tensor, not " + type_name(v));
 }
 
-Generator& generator_arg(Interpreter& in, const Value& v) {
-  if (v.is_none()) return default_generator();
-  if (auto* g = v.get<GeneratorObj>()) return *g->generator;
-  in.error("TypeError", "generator must be a torch.Generator, not " + type_name(v));
-}
-
 // Forward-pass ops report the script line they came from.
 void mark_line(Interpreter& in) { nn::set_source_line(in.location().line); }
 

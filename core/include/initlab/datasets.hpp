@@ -1,0 +1,36 @@
+// Data sets to train on: the UCI handwritten digits (core/data/DIGITS.md: 1797 8x8 images, CC BY
+// 4.0, embedded in the library) and synthetic sets drawn from a Generator, so torch.manual_seed
+// fixes them. Scripts reach them as initlab.datasets.*.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "initlab/generator.hpp"
+#include "initlab/tensor.hpp"
+
+namespace initlab::datasets {
+
+struct Data {
+  Tensor x;  // inputs, float32
+  Tensor y;  // int64 class labels (N), or float32 targets (N, out) for teacher()
+};
+
+// split "train" (the first 1437 images) or "test" (the last 360); x is (N, 1, size, size) with
+// pixels / 16 in [0, 1]; size 8 is the data as it is, 28 upsamples it bilinearly exactly as
+// F.interpolate(x, size=28, mode='bilinear', align_corners=False) does.
+Data digits(std::string_view split = "train", int64_t size = 8);
+
+// Two interleaved spirals in the plane, classes 0 and 1 alternating, Gaussian noise of std
+// `noise` on each coordinate.
+Data two_spirals(int64_t n, double noise, Generator& gen);
+
+// `centers` Gaussian blobs of std `std` in `dim` dimensions, centres uniform in [-5, 5]^dim,
+// point i in blob i % centers.
+Data blobs(int64_t n, int64_t centers, int64_t dim, double std, Generator& gen);
+
+// x ~ N(0, 1) of shape (n, in); y = a random teacher network's output, (n, out): Linear(in,
+// hidden), tanh, Linear(hidden, out), weights N(0, 1/fan_in), no bias. For MSE training.
+Data teacher(int64_t n, int64_t in, int64_t out, int64_t hidden, Generator& gen);
+
+}  // namespace initlab::datasets

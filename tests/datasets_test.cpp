@@ -66,6 +66,15 @@ TEST_CASE("digits: PyTorch's tensors from the same bytes, 28x28 is F.interpolate
   }
 }
 
+TEST_CASE("digits: only digits.bin's layout is accepted") {
+  std::vector<unsigned char> wrong(1797 * 65, 0);
+  wrong[65] = 10;  // a label out of range
+  CHECK_THROWS_WITH_AS(datasets::provide_digits(wrong.data(), wrong.size()),
+                       "these 116805 bytes are not core/data/digits.bin (1797 records of a label 0-9 and 64 pixels 0-16)", Error);
+  CHECK_THROWS_AS(datasets::provide_digits(wrong.data(), 100), Error);
+  CHECK(datasets::digits_provided());  // the good copy main() provided is kept
+}
+
 TEST_CASE("digits: 1797 images, every class as scikit-learn counts it, values in [0, 1]") {
   const auto train = datasets::digits("train", 8), test = datasets::digits("test", 8);
   CHECK(train.x.shape() == Shape{1437, 1, 8, 8});
@@ -96,7 +105,7 @@ TEST_CASE("two_spirals: the seed fixes them, classes alternate, both spirals win
   CHECK(values(a.x) == values(b.x));
   for (int64_t i = 0; i < 400; ++i) {
     CHECK(a.y.data()[i] == static_cast<float>(i % 2));
-    const double r = std::hypot(a.x.data()[2 * i], a.x.data()[2 * i + 1]);
+    const double r = std::hypot(static_cast<double>(a.x.data()[2 * i]), static_cast<double>(a.x.data()[2 * i + 1]));
     CHECK(r <= 1.0 + 1e-6);
   }
   // Point 2k+1 lies on the other spiral: its reflection through the centre would be on the

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "initlab/datasets.hpp"
+#include "initlab/error.hpp"
 #include "initlab/session.hpp"
 
 namespace {
@@ -189,6 +191,17 @@ val run(const std::string& source, const val& options) {
   return report_to_js(initlab::run(source, options_from(options)));
 }
 
+// digits.bin's bytes (a Uint8Array), kept by the core for initlab.datasets.digits(). A bad file
+// comes back as a JS Error with the core's message.
+void provide_digits(const val& bytes) {
+  const std::vector<unsigned char> v = emscripten::convertJSArrayToNumberVector<unsigned char>(bytes);
+  try {
+    initlab::datasets::provide_digits(v.data(), v.size());
+  } catch (const initlab::Error& e) {
+    val::global("Error").new_(std::string(e.what())).throw_();
+  }
+}
+
 // Bytes of the wasm heap in use by malloc (for the leak test).
 double heap_in_use() { return static_cast<double>(initlab::TensorMemory::live_bytes()); }
 
@@ -197,4 +210,5 @@ double heap_in_use() { return static_cast<double>(initlab::TensorMemory::live_by
 EMSCRIPTEN_BINDINGS(initlab) {
   emscripten::function("run", &run);
   emscripten::function("liveTensorBytes", &heap_in_use);
+  emscripten::function("provideDigits", &provide_digits);
 }

@@ -159,6 +159,11 @@ export interface Initlab {
   runReport(source: string, options?: RunOptions): Report;
   /** Every parameter and buffer after the script ran. */
   stateDict(source: string, options?: RunOptions): NamedTensor[];
+  /** Loads the data files the script may use (digits.bin when it mentions digits); in a
+   * browser, await it before run() on such a script. Node's createInitlab() loads them. */
+  prepare(source: string): Promise<void>;
+  /** Hands over digits.bin's bytes yourself (throws Error if they are not that file). */
+  provideDigits(bytes: Uint8Array): void;
   /** A fresh wasm instance after an abort. */
   restart(): Promise<Initlab>;
   liveTensorBytes(): number;

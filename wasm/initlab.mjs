@@ -39,6 +39,21 @@ async function loadModule(options) {
   return createInitlabModule(settings);
 }
 
+// Data files beside this module that scripts may ask for (initlab.datasets).
+async function readData(name) {
+  const url = new URL(`./${name}`, import.meta.url);
+  if (isNode) {
+    const { readFile } = await import('node:fs/promises');
+    return new Uint8Array(await readFile(url));
+  }
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`cannot load ${url.href}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+// A script that may call initlab.datasets.digits().
+const usesDigits = (source) => /\bdigits\b/.test(source);
+
 // An abort has no place in the script: no line, column or traceback.
 function abortError(message) {
   return new InitlabError({ kind: 'AbortError', message, line: 0, column: 0, sourceLine: '', formatted: 'AbortError', context: '', traceback: [] });
@@ -49,6 +64,19 @@ class Initlab {
     this.module = module;
     this.options = options;
     this.aborted = false;
+    this.digits = null;  // digits.bin's bytes, once loaded
+  }
+
+  // Loads the data files the script may use (digits.bin when it mentions digits), once. run()
+  // is synchronous, so in a browser await this first; in Node createInitlab() has done it.
+  async prepare(source) {
+    if (this.digits || !usesDigits(source)) return;
+    this.provideDigits(await readData('digits.bin'));
+  }
+
+  provideDigits(bytes) {
+    this.module.provideDigits(bytes);
+    this.digits = bytes;
   }
 
   // Runs a script and returns its Report; throws InitlabError for an error in the script.
@@ -82,6 +110,7 @@ class Initlab {
   async restart() {
     this.module = await loadModule(this.options);
     this.aborted = false;
+    if (this.digits) this.module.provideDigits(this.digits);
     return this;
   }
 
@@ -97,5 +126,8 @@ class Initlab {
 }
 
 export async function createInitlab(options = {}) {
-  return new Initlab(await loadModule(options), options);
+  const lab = new Initlab(await loadModule(options), options);
+  // Node reads the 117 KB at once, so run() works on any script; browsers fetch it on need.
+  if (isNode) lab.provideDigits(await readData('digits.bin'));
+  return lab;
 }

@@ -60,6 +60,8 @@ function serve(port, post) {
     ready.then(async (l) => {
       lab = lab ?? l;
       if (lab.aborted) await lab.restart();
+      // A failed fetch is not fatal here: the script's digits() call then says what is missing.
+      await lab.prepare(source).catch(() => {});
       let report;
       try {
         report = lab.runReport(source, options);

@@ -122,3 +122,13 @@ test('initScale scales the bounds and parameters name their initializer', () => 
   assert.equal(bias.init.value, 0);
   assert.equal(lab.runReport(tutorial, { initScale: -1 }).error.kind, 'ValueError');
 });
+
+// initlab.datasets.digits needs digits.bin, which Node's createInitlab loads beside the module.
+test('scripts can load the digits in Node; bad bytes are refused', async () => {
+  const r = lab.run('from initlab import datasets\nx, y = datasets.digits("test", size=28)\nprint(x.shape, y[:3])\n');
+  assert.equal(r.output, 'torch.Size([360, 1, 28, 28]) tensor([2, 3, 4])\n');
+  await lab.prepare('print(1)');
+  assert.throws(() => lab.provideDigits(new Uint8Array(10)), /are not core\/data\/digits\.bin/);
+  // The good copy stays.
+  assert.equal(lab.run('from initlab import datasets\nprint(len(datasets.digits()[1]))').output, '1437\n');
+});

@@ -295,3 +295,20 @@ test('every visible text has enough contrast against its background', async () =
   assert.deepEqual(failures, []);
   await context.close();
 });
+
+// In the browser the worker fetches digits.bin (beside the wasm) only when a script mentions
+// digits: a link whose code trains on nothing but loads the digits runs as in Node.
+test('a script using initlab.datasets.digits gets the data fetched on demand', async () => {
+  const { encodeState, defaultSettings } = await import('../../web/js/state.js');
+  const code = 'import torch\nimport torch.nn as nn\nfrom initlab import datasets\n' +
+    'x, y = datasets.digits("train", size=8, flatten=True)\nprint(x.shape, y[:5])\n' +
+    'model = nn.Sequential(nn.Linear(64, 32), nn.ReLU(), nn.Linear(32, 10))\nout = model(x)\n';
+  const hash = await encodeState({ tabs: [{ name: 'digits', code }], active: 0, compare: false, preset: '', settings: defaultSettings() });
+  const { context, page, problems, responses } = await open(env, `#${hash}`);
+  await runs(page, 1);
+  assert.match(await page.locator('#console').innerText(), /torch\.Size\(\[1437, 64\]\) tensor\(\[0, 1, 2, 3, 4\]\)/);
+  assert.ok(responses.some((r) => r.url().endsWith('/wasm/digits.bin') && r.status() === 200));
+  assert.equal((await depthSeries(page))[0].labels[0], '0: Linear');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,8 +1,13 @@
 // Data sets to train on: the UCI handwritten digits (core/data/DIGITS.md: 1797 8x8 images, CC BY
-// 4.0, embedded in the library) and synthetic sets drawn from a Generator, so torch.manual_seed
-// fixes them. Scripts reach them as initlab.datasets.*.
+// 4.0) and synthetic sets drawn from a Generator, so torch.manual_seed fixes them. Scripts reach
+// them as initlab.datasets.*.
+//
+// The digits are not compiled in (they would add a seventh to the shipped wasm): the caller
+// hands over core/data/digits.bin's bytes once with provide_digits (the JavaScript API does it
+// when a script mentions digits; the tests at start-up).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -15,6 +20,10 @@ struct Data {
   Tensor x;  // inputs, float32
   Tensor y;  // int64 class labels (N), or float32 targets (N, out) for teacher()
 };
+
+// Keeps a copy of digits.bin's 116,805 bytes; ValueError if they are not that file's layout.
+void provide_digits(const unsigned char* bytes, std::size_t size);
+bool digits_provided();
 
 // split "train" (the first 1437 images) or "test" (the last 360); x is (N, 1, size, size) with
 // pixels / 16 in [0, 1]; size 8 is the data as it is, 28 upsamples it bilinearly exactly as

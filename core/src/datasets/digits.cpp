@@ -1,21 +1,23 @@
-// initlab::datasets::digits: decodes the embedded core/data/digits.bin (digits_bytes.cpp, made
-// by CMake from the file) into tensors.
+// initlab::datasets::digits: decodes core/data/digits.bin's bytes, handed over once by the
+// caller, into tensors.
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "initlab/datasets.hpp"
 #include "initlab/error.hpp"
 
 namespace initlab::datasets {
 
-// Defined in the generated digits_bytes.cpp.
-extern const unsigned char kDigitsBytes[];
-extern const std::size_t kDigitsSize;
-
 namespace {
 
 constexpr int64_t kImages = 1797, kTrain = 1437, kRecord = 65, kSide = 8;
+
+std::vector<unsigned char>& digits_bytes() {
+  static std::vector<unsigned char> bytes;
+  return bytes;
+}
 
 // PyTorch's upsample_bilinear2d with align_corners=False: source index (dst + 0.5) * scale - 0.5
 // in float, clamped at 0; weights 1 - lambda and lambda.
@@ -39,10 +41,23 @@ void upsample(const float* src, int64_t size, float* dst) {
 
 }  // namespace
 
-Data digits(std::string_view split, int64_t size) {
-  if (kDigitsSize != static_cast<std::size_t>(kImages * kRecord)) {
-    raise(ErrorKind::RuntimeError, "the embedded digits data is damaged (rebuild from core/data/digits.bin)");
+void provide_digits(const unsigned char* bytes, std::size_t size) {
+  bool ok = size == static_cast<std::size_t>(kImages * kRecord);
+  for (std::size_t i = 0; ok && i < size; ++i) ok = bytes[i] <= (i % kRecord == 0 ? 9 : 16);
+  if (!ok) {
+    raise(ErrorKind::ValueError, "these " + std::to_string(size) + " bytes are not core/data/digits.bin (1797 records of a label 0-9 and 64 pixels 0-16)");
   }
+  digits_bytes().assign(bytes, bytes + size);
+}
+
+bool digits_provided() { return !digits_bytes().empty(); }
+
+Data digits(std::string_view split, int64_t size) {
+  if (!digits_provided()) {
+    raise(ErrorKind::RuntimeError, "the digits data is not loaded (the JavaScript API loads digits.bin beside initlab_wasm.wasm "
+                                   "when a script mentions digits; C++ callers call datasets::provide_digits)");
+  }
+  const unsigned char* data = digits_bytes().data();
   if (split != "train" && split != "test") {
     raise(ErrorKind::ValueError, "digits(): split must be 'train' or 'test', not '" + std::string(split) + "'");
   }
@@ -58,7 +73,7 @@ Data digits(std::string_view split, int64_t size) {
   float* y = d.y.data();
   float image[kSide * kSide];
   for (int64_t i = 0; i < n; ++i) {
-    const unsigned char* r = kDigitsBytes + (first + i) * kRecord;
+    const unsigned char* r = data + (first + i) * kRecord;
     y[i] = static_cast<float>(r[0]);
     for (int64_t p = 0; p < kSide * kSide; ++p) image[p] = static_cast<float>(r[1 + p]) / 16.0f;
     if (size == kSide) {

@@ -29,13 +29,22 @@ export function serve(dir, port = 0) {
     }
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
-      const size = statSync(file).size;
-      res.writeHead(200, {
+      const { size, mtimeMs } = statSync(file);
+      // Revalidated on every load (no-cache) but answered 304 when unchanged, which also lets
+      // Chromium keep the compiled wasm in its code cache between visits.
+      const etag = `"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`;
+      const headers = {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Length': size,
         'Cache-Control': 'no-cache',
+        ETag: etag,
+        'Last-Modified': new Date(mtimeMs).toUTCString(),
         'X-Content-Type-Options': 'nosniff',
-      });
+      };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers).end();
+        return;
+      }
+      res.writeHead(200, { ...headers, 'Content-Length': size });
       if (req.method === 'HEAD') res.end();
       else createReadStream(file).pipe(res);
     } catch {

@@ -238,6 +238,72 @@ TEST_CASE("softmax and log-softmax match their references") {
   }
 }
 
+TEST_CASE("activation backward matches its reference") {
+  using A = k::Activation;
+  for (A a : {A::relu, A::leaky_relu, A::elu, A::selu, A::gelu, A::gelu_tanh, A::silu, A::tanh,
+              A::sigmoid, A::softplus}) {
+    for (int64_t n : sizes_around_width()) {
+      CAPTURE(static_cast<int>(a));
+      CAPTURE(n);
+      const auto x = random_vector(n, 21, 8.0f);
+      const auto dy = random_vector(n, 22);
+      const k::ActivationParams p{0.1f, 1.5f, 4.0f};
+      std::vector<float> y(x.size()), out(x.size()), ref(x.size());
+      k::activation_ref(a, p, n, x.data(), y.data());
+      k::activation_backward(a, p, n, x.data(), y.data(), dy.data(), out.data());
+      k::activation_backward_ref(a, p, n, x.data(), y.data(), dy.data(), ref.data());
+      check_close(out, ref, 1e-5, 1e-7);
+    }
+  }
+}
+
+TEST_CASE("softmax backward matches its reference") {
+  for (bool log : {false, true}) {
+    for (int64_t dim : sizes_around_width()) {
+      for (int64_t inner : {1, 3}) {
+        CAPTURE(log);
+        CAPTURE(dim);
+        const auto x = random_vector(2 * dim * inner, 23, 4.0f);
+        const auto dy = random_vector(2 * dim * inner, 24);
+        std::vector<float> y(x.size()), a(x.size()), b(x.size());
+        k::softmax_ref(log, 2, dim, inner, x.data(), y.data());
+        k::softmax_backward(log, 2, dim, inner, y.data(), dy.data(), a.data());
+        k::softmax_backward_ref(log, 2, dim, inner, y.data(), dy.data(), b.data());
+        check_close(a, b, 1e-5, 1e-6);
+      }
+    }
+  }
+}
+
+TEST_CASE("col2im matches the reference and is the adjoint of im2col") {
+  for (int64_t stride : {1, 2}) {
+    for (int64_t pad : {0, 1, 2}) {
+      for (int64_t dil : {1, 2}) {
+        // Widths around the SIMD width, so the vector loop and its tail both run.
+        for (int64_t width : {k::simd_width() + 3, 2 * k::simd_width() + 5}) {
+          k::Conv2dGeometry g{3, 7, width, 3, 3, stride, stride, pad, pad, dil, dil, 0, 0};
+          g.out_h = (g.height + 2 * pad - dil * 2 - 1) / stride + 1;
+          g.out_w = (g.width + 2 * pad - dil * 2 - 1) / stride + 1;
+          const int64_t P = g.out_h * g.out_w, K = 3 * 9;
+          const auto cols = random_vector(K * P, 25);
+          const auto img = random_vector(3 * 7 * width, 26);
+          std::vector<float> a(img.size(), 0.0f), b(img.size(), 0.0f);
+          k::col2im_strided(g, cols.data(), P, a.data());
+          k::col2im_ref(g, cols.data(), b.data());
+          check_close(a, b, 1e-6, 1e-6);
+          // <im2col(img), cols> == <img, col2im(cols)>
+          std::vector<float> c(static_cast<std::size_t>(K * P));
+          k::im2col_ref(g, img.data(), c.data());
+          double lhs = 0, rhs = 0;
+          for (std::size_t i = 0; i < c.size(); ++i) lhs += static_cast<double>(c[i]) * static_cast<double>(cols[i]);
+          for (std::size_t i = 0; i < img.size(); ++i) rhs += static_cast<double>(img[i]) * static_cast<double>(b[i]);
+          CHECK(lhs == doctest::Approx(rhs).epsilon(1e-5));
+        }
+      }
+    }
+  }
+}
+
 TEST_CASE("softmax keeps subnormal probabilities as libm does (exactly-zero fractions agree)") {
   const int64_t dim = 4 * k::simd_width();
   std::vector<float> x(static_cast<std::size_t>(dim));

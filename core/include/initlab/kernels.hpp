@@ -71,6 +71,12 @@ struct Im2colBatch {
 void pack_im2col(const void* batch /* Im2colBatch */, int64_t k0, int64_t kc, int64_t j0,
                  int64_t nc, float* panels);
 
+// The adjoint of im2col: image += col2im(cols), every column entry added back to the pixel
+// it was read from (padding taps are dropped). cols is (C*KH*KW x OH*OW) with row stride ld
+// (>= OH*OW); image is (C x H x W). The backward of convolution with respect to its input.
+void col2im_strided(const Conv2dGeometry& g, const float* cols, int64_t ld, float* image);
+void col2im_ref(const Conv2dGeometry& g, const float* cols, float* image);
+
 // ---- pooling (one image plane at a time: H x W -> OH x OW) --------------------------------
 struct Pool2dGeometry {
   int64_t height, width;
@@ -90,6 +96,15 @@ void adaptive_avg_pool2d(int64_t planes, int64_t h, int64_t w, int64_t oh, int64
                          const float* in, float* out);
 void adaptive_avg_pool2d_ref(int64_t planes, int64_t h, int64_t w, int64_t oh, int64_t ow,
                              const float* in, float* out);
+
+// Backward of the pools, one plane at a time like the forward (planes x OH x OW -> planes x
+// H x W). dx is overwritten. Max routes each dy to the first maximum of its window (NaN wins),
+// as PyTorch's CPU kernel picks it, recomputed from the input x; avg spreads dy / divisor.
+void max_pool2d_backward(const Pool2dGeometry& g, int64_t planes, const float* x,
+                         const float* dy, float* dx);
+void avg_pool2d_backward(const Pool2dGeometry& g, int64_t planes, const float* dy, float* dx);
+void adaptive_avg_pool2d_backward(int64_t planes, int64_t h, int64_t w, int64_t oh, int64_t ow,
+                                  const float* dy, float* dx);
 
 // ---- normalization -----------------------------------------------------------------------
 // Per-channel affine over an (outer x C x inner) tensor: y = (x - center[c]) * scale[c] +
@@ -129,10 +144,25 @@ void activation(Activation a, const ActivationParams& p, int64_t n, const float*
 void activation_ref(Activation a, const ActivationParams& p, int64_t n, const float* in,
                     float* out);
 
+// dx = dy * act'(x), n elements; y = act(x) is passed too (tanh, sigmoid, ELU and SELU use
+// it). PyTorch's derivative formulas (relu: dy where y > 0; softplus: dy * sigmoid(beta x)
+// below the threshold, dy above it).
+void activation_backward(Activation a, const ActivationParams& p, int64_t n, const float* x,
+                         const float* y, const float* dy, float* dx);
+void activation_backward_ref(Activation a, const ActivationParams& p, int64_t n, const float* x,
+                             const float* y, const float* dy, float* dx);
+
 // Softmax / log-softmax over the middle dim of an (outer x dim x inner) tensor.
 void softmax(bool log, int64_t outer, int64_t dim, int64_t inner, const float* in, float* out);
 void softmax_ref(bool log, int64_t outer, int64_t dim, int64_t inner, const float* in,
                  float* out);
+
+// Their backward from the output y: softmax dx = y * (dy - sum(dy * y)); log-softmax
+// dx = dy - exp(y) * sum(dy), the sums over the middle dim.
+void softmax_backward(bool log, int64_t outer, int64_t dim, int64_t inner, const float* y,
+                      const float* dy, float* dx);
+void softmax_backward_ref(bool log, int64_t outer, int64_t dim, int64_t inner, const float* y,
+                          const float* dy, float* dx);
 
 // ---- element-wise binary ops on equal-length buffers, or with a scalar ----------------
 enum class BinaryOp { add, sub, mul, div };

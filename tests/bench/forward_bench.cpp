@@ -13,6 +13,7 @@
 
 #include <xsimd/xsimd.hpp>
 
+#include "initlab/autograd.hpp"
 #include "initlab/generator.hpp"
 #include "initlab/kernels.hpp"
 #include "initlab/nn/layers.hpp"
@@ -165,6 +166,8 @@ double median_of(int reps, F&& f) {
 }  // namespace
 
 int main() {
+  // Inference, as torch.no_grad(): parameters require grad, so grad mode would record a graph.
+  initlab::autograd::NoGrad no_grad;
   bench_w1(3, 0);  // warm up: packing buffers, page faults
   const double peak = median_of(5, [] { return bench_peak_gflops(20000000); });
   const double w1_ms = median_of(15, [] { return bench_w1(5, 0); });

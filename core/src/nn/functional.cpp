@@ -68,8 +68,8 @@ Tensor flatten(const Tensor& x, int64_t start_dim, int64_t end_dim) {
   return observed("torch.flatten", ops::flatten(x, start_dim, end_dim));
 }
 
-Tensor view(const Tensor& x, const Shape& shape) { return observed("view", x.view(shape)); }
-Tensor reshape(const Tensor& x, const Shape& shape) { return observed("reshape", x.reshape(shape)); }
+Tensor view(const Tensor& x, const Shape& shape) { return observed("view", ops::view(x, shape)); }
+Tensor reshape(const Tensor& x, const Shape& shape) { return observed("reshape", ops::reshape(x, shape)); }
 Tensor tanh(const Tensor& x) { return observed("torch.tanh", ops::activation(x, Activation::tanh)); }
 
 Tensor sigmoid(const Tensor& x) {

@@ -1,6 +1,7 @@
 // Tensor-level operations behind the modules and the functional API: shape checks with
-// PyTorch's wording, then a kernel. Nothing here reports to the probe (modules and F:: do),
-// and each op is written so that its backward can sit beside it.
+// PyTorch's wording, then a kernel. Nothing here reports to the probe (modules and F:: do).
+// Every op is differentiable: when autograd::should_record(inputs) holds it records a node
+// whose backward lives beside the forward (src/nn/ops/<stem>_backward.cpp).
 #pragma once
 
 #include <array>
@@ -79,6 +80,9 @@ Tensor binary(const Tensor& a, const Tensor& b, kernels::BinaryOp op);
 Tensor binary(const Tensor& a, double s, kernels::BinaryOp op, bool scalar_left = false);
 
 Tensor flatten(const Tensor& x, int64_t start_dim = 0, int64_t end_dim = -1);
+// Tensor::view / Tensor::reshape, recorded for autograd (the Tensor methods are not).
+Tensor view(const Tensor& x, const Shape& shape);
+Tensor reshape(const Tensor& x, const Shape& shape);
 Tensor cat(const std::vector<Tensor>& tensors, int64_t dim);
 // PyTorch's matmul: 1-D, 2-D and batched (broadcast batch dims).
 Tensor matmul(const Tensor& a, const Tensor& b);

@@ -1,0 +1,220 @@
+// Whole-network gradients against PyTorch: tests/fixtures/grad_fixtures.txt, written by
+// tests/fixtures/make_grad_fixtures.py (format in its header). Each run rebuilds the model,
+// its input x and the output gradient gy from the generator as PyTorch drew them (the FNV-1a
+// hashes of x and gy must match bit for bit), runs forward with autograd on, backward(gy),
+// and compares x.grad and every parameter's .grad.
+//
+// The comparison rule, per gradient tensor g (PyTorch's float32 gradient t):
+//   every recorded element j:  |g_j - t_j| <= 1e-4 * absmax(t) + 1e-6 * R
+//   and the whole tensor:      |norm(g) - norm(t)| <= 1e-4 * norm(t) + 1e-6 * R
+// absmax(t) and norm(t) are over the whole tensor (from the fixture), R is the largest
+// absmax of any gradient of the run. The 1e-6 * R floor only matters for gradients that
+// are zero in exact arithmetic (a conv/linear bias before a train-mode BatchNorm), where
+// both PyTorch's and our values are float rounding noise (the fixture's torch_err shows
+// PyTorch's float32 result off by 1e8 relative to its own float64 run there).
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "initlab/autograd.hpp"
+#include "initlab/generator.hpp"
+#include "initlab/nn/module.hpp"
+#include "initlab/sampling.hpp"
+#include "support/fixtures.hpp"
+#include "support/models.hpp"
+
+using namespace initlab;
+
+namespace {
+
+struct GradRecord {
+  std::string name;
+  std::vector<int64_t> shape;
+  double absmax = 0, norm = 0, torch_err = 0;
+  int64_t n = 0, stride = 1;
+  std::vector<uint32_t> values;  // float bits at 0, stride, 2*stride, ...
+};
+
+struct GradRun {
+  std::string name, cls, mode;
+  uint64_t seed = 0;
+  std::vector<int64_t> input, output;
+  uint64_t input_fnv = 0, grad_output_fnv = 0;
+  std::vector<GradRecord> grads;
+};
+
+std::vector<int64_t> dims(const std::string& s) {
+  std::vector<int64_t> out;
+  if (s == "-") return out;
+  std::stringstream in(s);
+  for (std::string d; std::getline(in, d, 'x');) out.push_back(std::stoll(d));
+  return out;
+}
+
+std::map<std::string, std::string> fields(std::istringstream& in) {
+  std::map<std::string, std::string> out;
+  for (std::string w; in >> w;) {
+    const auto eq = w.find('=');
+    if (eq != std::string::npos) out[w.substr(0, eq)] = w.substr(eq + 1);
+  }
+  return out;
+}
+
+const std::vector<GradRun>& grad_fixtures() {
+  static const std::vector<GradRun> runs = [] {
+    std::ifstream file(std::string(INITLAB_FIXTURE_DIR) + "/grad_fixtures.txt");
+    REQUIRE_MESSAGE(file.good(), "cannot open grad_fixtures.txt");
+    std::vector<GradRun> out;
+    for (std::string line; std::getline(file, line);) {
+      if (line.empty() || line[0] == '#') continue;
+      std::istringstream in(line);
+      std::string head;
+      in >> head;
+      if (head == "run") {
+        out.emplace_back();
+        in >> out.back().name;
+        continue;
+      }
+      GradRun& run = out.back();
+      if (head == "class") in >> run.cls;
+      else if (head == "mode") in >> run.mode;
+      else if (head == "seed") in >> run.seed;
+      else if (head == "input" || head == "output") {
+        std::string s;
+        in >> s;
+        (head == "input" ? run.input : run.output) = dims(s);
+      } else if (head == "input_fnv" || head == "grad_output_fnv") {
+        std::string s;
+        in >> s;
+        (head == "input_fnv" ? run.input_fnv : run.grad_output_fnv) = std::stoull(s, nullptr, 16);
+      } else if (head == "grad") {
+        GradRecord g;
+        in >> g.name;
+        auto f = fields(in);
+        g.shape = dims(f["shape"]);
+        g.absmax = std::stod(f["absmax"]);
+        g.norm = std::stod(f["norm"]);
+        g.torch_err = std::stod(f["torch_err"]);
+        run.grads.push_back(g);
+      } else if (head == "expect") {
+        auto f = fields(in);
+        REQUIRE(f["dtype"] == "f32");
+        run.grads.back().n = std::stoll(f["n"]);
+        run.grads.back().stride = std::stoll(f["stride"]);
+      } else if (head == "v") {
+        for (std::string w; in >> w;) run.grads.back().values.push_back(static_cast<uint32_t>(std::stoul(w, nullptr, 16)));
+      }
+    }
+    return out;
+  }();
+  return runs;
+}
+
+uint64_t fnv_of(const Tensor& t) {
+  const Tensor c = t.contiguous();
+  return fixtures::fnv1a(c.data(), static_cast<std::size_t>(c.numel()) * sizeof(float));
+}
+
+float from_bits(uint32_t bits) {
+  float f;
+  std::memcpy(&f, &bits, sizeof f);
+  return f;
+}
+
+// The measured error of one gradient: max over recorded elements of |g - t| / absmax(t),
+// and whether the rule at the top holds.
+struct Measured {
+  double max_rel = 0;   // |g - t| / absmax(t), worst recorded element
+  double norm_rel = 0;  // |norm(g) - norm(t)| / norm(t)
+  bool ok = true;
+  std::string detail;
+};
+
+Measured compare(const Tensor& grad, const GradRecord& rec, double run_scale) {
+  Measured m;
+  const Tensor g = grad.contiguous();
+  const double floor = 1e-6 * run_scale;
+  double sq = 0;
+  for (int64_t i = 0; i < g.numel(); ++i) sq += static_cast<double>(g.data()[i]) * static_cast<double>(g.data()[i]);
+  const double norm = std::sqrt(sq);
+  m.norm_rel = rec.norm > 0 ? std::fabs(norm - rec.norm) / rec.norm : norm;
+  if (std::fabs(norm - rec.norm) > 1e-4 * rec.norm + floor) {
+    m.ok = false;
+    m.detail = "norm " + std::to_string(norm) + " vs " + std::to_string(rec.norm);
+  }
+  for (std::size_t k = 0; k < rec.values.size(); ++k) {
+    const int64_t j = static_cast<int64_t>(k) * rec.stride;
+    const double ours = static_cast<double>(g.data()[j]);
+    const double theirs = static_cast<double>(from_bits(rec.values[k]));
+    const double diff = std::fabs(ours - theirs);
+    if (rec.absmax > 0) m.max_rel = std::max(m.max_rel, diff / rec.absmax);
+    if (diff > 1e-4 * rec.absmax + floor && m.ok) {
+      m.ok = false;
+      m.detail = "element " + std::to_string(j) + ": " + std::to_string(ours) + " vs PyTorch " +
+                 std::to_string(theirs);
+    }
+  }
+  return m;
+}
+
+}  // namespace
+
+TEST_SUITE("grad_fixtures") {
+
+TEST_CASE("whole-network gradients match PyTorch's (1e-4 of each gradient's largest value)") {
+  const auto& runs = grad_fixtures();
+  REQUIRE(runs.size() == 6);
+  for (const GradRun& run : runs) {
+    CAPTURE(run.name);
+    default_generator().manual_seed(run.seed);
+    nn::ModulePtr model = models::build(run.cls);
+    model->train(run.mode != "eval");
+    if (run.mode == "train_except_head.4") model->child("head")->child("4")->eval();
+    Tensor x{Shape(run.input)};
+    normal_(x, 0, 1, default_generator());
+    REQUIRE(fnv_of(x) == run.input_fnv);
+    x.set_requires_grad(true);
+    const Tensor out = (*model)(x);
+    REQUIRE(out.shape() == Shape(run.output));
+    REQUIRE(out.has_grad_fn());
+    Tensor gy{out.shape()};
+    normal_(gy, 0, 1, default_generator());
+    REQUIRE(fnv_of(gy) == run.grad_output_fnv);
+    out.backward(gy);
+
+    std::map<std::string, Tensor> grads{{"input", x.grad()}};
+    for (const auto& [name, p] : model->named_parameters()) grads[name] = p.grad();
+    REQUIRE(grads.size() == run.grads.size());
+    double run_scale = 0;
+    for (const GradRecord& rec : run.grads) run_scale = std::max(run_scale, rec.absmax);
+    double worst = 0, worst_norm = 0, torch_worst = 0;
+    std::string worst_name;
+    for (const GradRecord& rec : run.grads) {
+      CAPTURE(rec.name);
+      const Tensor& g = grads[rec.name];
+      REQUIRE(g.defined());
+      REQUIRE(g.shape() == Shape(rec.shape));
+      REQUIRE(g.numel() == rec.n);
+      const Measured m = compare(g, rec, run_scale);
+      CHECK_MESSAGE(m.ok, m.detail);
+      // The gradients that are zero in exact arithmetic are noise on both sides: left out
+      // of the reported worst (their torch_err is above 1).
+      if (rec.torch_err < 1) {
+        if (m.max_rel > worst) worst_name = rec.name;
+        worst = std::max(worst, m.max_rel);
+        worst_norm = std::max(worst_norm, m.norm_rel);
+        torch_worst = std::max(torch_worst, rec.torch_err);
+      }
+    }
+    MESSAGE(run.name << ": max |ours - PyTorch| / absmax " << worst << " (" << worst_name
+                     << "), norms " << worst_norm << "; PyTorch float32 vs float64 " << torch_worst);
+  }
+}
+
+}  // TEST_SUITE

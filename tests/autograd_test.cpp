@@ -412,6 +412,49 @@ TEST_CASE("cat, flatten, view and reshape: finite differences") {
   check([&] { return ops::binary(ops::reshape(a, Shape{2, 6}), w2, BinaryOp::mul); }, {a});
 }
 
+// ---- losses ---------------------------------------------------------------------------------
+
+namespace {
+
+Tensor classes(std::initializer_list<float> values) {
+  Tensor t = Tensor::from_vector(Shape{static_cast<int64_t>(values.size())}, std::vector<float>(values));
+  t.set_dtype(DType::int64);
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("nll_loss, cross_entropy and mse_loss: finite differences and PyTorch's errors") {
+  Generator g(22);
+  Tensor x = leaf(Shape{4, 5}, g);
+  const Tensor t = classes({1, 4, 0, 4});
+  const Tensor with_ignored = classes({1, -100, 0, 3});
+  using ops::Reduction;
+  for (Reduction r : {Reduction::mean, Reduction::sum, Reduction::none}) {
+    CAPTURE(static_cast<int>(r));
+    check([&] { return ops::nll_loss(x, t, r); }, {x});
+    check([&] { return ops::nll_loss(x, with_ignored, r); }, {x});
+    check([&] { return ops::cross_entropy(x, t, r); }, {x});
+  }
+  Tensor v = leaf(Shape{5}, g);
+  Tensor scalar_target = Tensor::full(Shape{}, 2.0f);
+  scalar_target.set_dtype(DType::int64);
+  check([&] { return ops::cross_entropy(v, scalar_target); }, {v});
+  // nll_loss(mean) with one target per row: -mean of the picked log-probabilities.
+  const Tensor loss = ops::nll_loss(x, t);
+  CHECK(loss.dim() == 0);
+  CHECK(loss.data()[0] == doctest::Approx(-(x.at({0, 1}) + x.at({1, 4}) + x.at({2, 0}) + x.at({3, 4})) / 4));
+  Tensor y = leaf(Shape{4, 5}, g), col = leaf(Shape{4, 1}, g);
+  for (Reduction r : {Reduction::mean, Reduction::sum, Reduction::none}) {
+    check([&] { return ops::mse_loss(x, y, r); }, {x, y});
+  }
+  check([&] { return ops::mse_loss(x, col); }, {x, col});  // broadcast (PyTorch warns)
+  CHECK_THROWS_WITH_AS(ops::nll_loss(x, classes({1, 5, 0, 0})), "Target 5 is out of bounds.", Error);
+  CHECK_THROWS_WITH_AS(ops::nll_loss(x, classes({1, 2})),
+                       "Expected input batch_size (4) to match target batch_size (2).", Error);
+  CHECK_THROWS_WITH_AS(ops::nll_loss(x, Tensor(Shape{4})), "expected scalar type Long but found Float", Error);
+}
+
 // ---- through modules ------------------------------------------------------------------------
 
 TEST_CASE("a small CNN through modules: parameter gradients by finite differences") {

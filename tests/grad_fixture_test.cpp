@@ -1,8 +1,8 @@
 // Whole-network gradients against PyTorch: tests/fixtures/grad_fixtures.txt, written by
 // tests/fixtures/make_grad_fixtures.py (format in its header). Each run rebuilds the model,
-// its input x and the output gradient gy from the generator as PyTorch drew them (the FNV-1a
-// hashes of x and gy must match bit for bit), runs forward with autograd on, backward(gy),
-// and compares x.grad and every parameter's .grad.
+// its input x and the output gradient gy (or the loss target) from the generator as PyTorch
+// drew them (the FNV-1a hashes must match bit for bit), runs forward with autograd on,
+// backward(gy) or loss.backward(), and compares x.grad and every parameter's .grad.
 //
 // The comparison rule, per gradient tensor g (PyTorch's float32 gradient t):
 //   every recorded element j:  |g_j - t_j| <= 1e-4 * absmax(t) + 1e-6 * R
@@ -24,6 +24,7 @@
 
 #include "initlab/autograd.hpp"
 #include "initlab/generator.hpp"
+#include "initlab/nn/functional.hpp"
 #include "initlab/nn/module.hpp"
 #include "initlab/sampling.hpp"
 #include "support/fixtures.hpp"
@@ -42,10 +43,10 @@ struct GradRecord {
 };
 
 struct GradRun {
-  std::string name, cls, mode;
+  std::string name, cls, mode, loss;
   uint64_t seed = 0;
   std::vector<int64_t> input, output;
-  uint64_t input_fnv = 0, grad_output_fnv = 0;
+  uint64_t input_fnv = 0, grad_output_fnv = 0, target_fnv = 0;
   std::vector<GradRecord> grads;
 };
 
@@ -84,15 +85,17 @@ const std::vector<GradRun>& grad_fixtures() {
       GradRun& run = out.back();
       if (head == "class") in >> run.cls;
       else if (head == "mode") in >> run.mode;
+      else if (head == "loss") in >> run.loss;
       else if (head == "seed") in >> run.seed;
       else if (head == "input" || head == "output") {
         std::string s;
         in >> s;
         (head == "input" ? run.input : run.output) = dims(s);
-      } else if (head == "input_fnv" || head == "grad_output_fnv") {
+      } else if (head == "input_fnv" || head == "grad_output_fnv" || head == "target_fnv") {
         std::string s;
         in >> s;
-        (head == "input_fnv" ? run.input_fnv : run.grad_output_fnv) = std::stoull(s, nullptr, 16);
+        (head == "input_fnv" ? run.input_fnv : head == "target_fnv" ? run.target_fnv : run.grad_output_fnv) =
+            std::stoull(s, nullptr, 16);
       } else if (head == "grad") {
         GradRecord g;
         in >> g.name;
@@ -169,7 +172,7 @@ TEST_SUITE("grad_fixtures") {
 
 TEST_CASE("whole-network gradients match PyTorch's (1e-4 of each gradient's largest value)") {
   const auto& runs = grad_fixtures();
-  REQUIRE(runs.size() == 6);
+  REQUIRE(runs.size() == 9);
   for (const GradRun& run : runs) {
     CAPTURE(run.name);
     default_generator().manual_seed(run.seed);
@@ -183,10 +186,25 @@ TEST_CASE("whole-network gradients match PyTorch's (1e-4 of each gradient's larg
     const Tensor out = (*model)(x);
     REQUIRE(out.shape() == Shape(run.output));
     REQUIRE(out.has_grad_fn());
-    Tensor gy{out.shape()};
-    normal_(gy, 0, 1, default_generator());
-    REQUIRE(fnv_of(gy) == run.grad_output_fnv);
-    out.backward(gy);
+    if (run.loss == "none") {
+      Tensor gy{out.shape()};
+      normal_(gy, 0, 1, default_generator());
+      REQUIRE(fnv_of(gy) == run.grad_output_fnv);
+      out.backward(gy);
+    } else if (run.loss == "mse_loss") {
+      Tensor target{out.shape()};
+      normal_(target, 0, 1, default_generator());
+      REQUIRE(fnv_of(target) == run.target_fnv);
+      F::mse_loss(out, target).backward();
+    } else {
+      REQUIRE((run.loss == "nll_loss" || run.loss == "cross_entropy"));
+      const int64_t n = out.size(0), c = out.size(1);
+      Tensor target(Shape{n});
+      target.set_dtype(DType::int64);
+      for (int64_t i = 0; i < n; ++i) target.data()[i] = static_cast<float>(i % c);
+      const Tensor loss = run.loss == "nll_loss" ? F::nll_loss(out, target) : F::cross_entropy(out, target);
+      loss.backward();
+    }
 
     std::map<std::string, Tensor> grads{{"input", x.grad()}};
     for (const auto& [name, p] : model->named_parameters()) grads[name] = p.grad();

@@ -96,4 +96,17 @@ Tensor cat(const std::vector<Tensor>& tensors, int64_t dim) {
 
 Tensor matmul(const Tensor& a, const Tensor& b) { return observed("matmul", ops::matmul(a, b)); }
 
+Tensor nll_loss(const Tensor& input, const Tensor& target, ops::Reduction reduction, int64_t ignore_index) {
+  return observed("F.nll_loss", ops::nll_loss(input, target, reduction, ignore_index));
+}
+
+Tensor cross_entropy(const Tensor& input, const Tensor& target, ops::Reduction reduction,
+                     int64_t ignore_index) {
+  return observed("F.cross_entropy", ops::cross_entropy(input, target, reduction, ignore_index));
+}
+
+Tensor mse_loss(const Tensor& input, const Tensor& target, ops::Reduction reduction) {
+  return observed("F.mse_loss", ops::mse_loss(input, target, reduction));
+}
+
 }  // namespace initlab::F

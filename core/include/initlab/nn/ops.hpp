@@ -87,6 +87,18 @@ Tensor cat(const std::vector<Tensor>& tensors, int64_t dim);
 // PyTorch's matmul: 1-D, 2-D and batched (broadcast batch dims).
 Tensor matmul(const Tensor& a, const Tensor& b);
 
+// Losses (reduction as PyTorch's `reduction=` argument).
+enum class Reduction { none, mean, sum };
+// input (N, C) of log-probabilities or (C); target (N) or () of class indices (an int64
+// tensor). Targets equal to ignore_index count neither in the sum nor in the mean.
+Tensor nll_loss(const Tensor& input, const Tensor& target, Reduction reduction = Reduction::mean,
+                int64_t ignore_index = -100);
+// log_softmax over dim 1 (dim 0 for an unbatched input), then nll_loss: PyTorch's definition.
+Tensor cross_entropy(const Tensor& input, const Tensor& target, Reduction reduction = Reduction::mean,
+                     int64_t ignore_index = -100);
+// (input - target)^2, reduced; different shapes broadcast with PyTorch's warning.
+Tensor mse_loss(const Tensor& input, const Tensor& target, Reduction reduction = Reduction::mean);
+
 // Shapes of broadcasting, or PyTorch's error.
 Shape broadcast_shapes(const Shape& a, const Shape& b);
 // Dimension index in [0, rank), or PyTorch's IndexError.

@@ -47,4 +47,10 @@ Tensor record_reshape(const Tensor& y, const Tensor& x);
 Tensor record_cat(const Tensor& y, const std::vector<Tensor>& inputs, int64_t dim);
 Tensor record_matmul(const Tensor& y, const Tensor& a, const Tensor& b);
 
+// loss_backward.cpp. classes: each sample's target class.
+Tensor record_nll_loss(const Tensor& y, const Tensor& input, std::vector<int64_t> classes,
+                       int64_t count, Reduction reduction, int64_t ignore_index);
+// y = sum (or mean, when `mean`) of d^2.
+Tensor record_sum_of_squares(const Tensor& y, const Tensor& d, bool mean);
+
 }  // namespace initlab::ops::detail

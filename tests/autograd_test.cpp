@@ -24,6 +24,7 @@
 #include "initlab/nn/functional.hpp"
 #include "initlab/nn/layers.hpp"
 #include "initlab/nn/ops.hpp"
+#include "initlab/optim.hpp"
 #include "initlab/sampling.hpp"
 
 using namespace initlab;
@@ -453,6 +454,32 @@ TEST_CASE("nll_loss, cross_entropy and mse_loss: finite differences and PyTorch'
   CHECK_THROWS_WITH_AS(ops::nll_loss(x, classes({1, 2})),
                        "Expected input batch_size (4) to match target batch_size (2).", Error);
   CHECK_THROWS_WITH_AS(ops::nll_loss(x, Tensor(Shape{4})), "expected scalar type Long but found Float", Error);
+}
+
+// ---- optimizers (their updates against PyTorch: grad_fixture_test.cpp) ------------------------
+
+TEST_CASE("optimizers: zero_grad both ways, one plain SGD step, PyTorch's argument errors") {
+  Generator g(23);
+  Tensor w = leaf(Shape{3}, g);
+  const std::vector<float> w0 = w.to_vector();
+  w.set_grad(Tensor::from_vector(Shape{3}, {1.0f, -2.0f, 0.5f}));
+  optim::SGD sgd({w}, optim::SGDOptions{0.1});
+  sgd.step();
+  for (int64_t i = 0; i < 3; ++i) CHECK(w.data()[i] == doctest::Approx(w0[static_cast<std::size_t>(i)] - 0.1f * w.grad().data()[i]));
+  const Tensor grad = w.grad();
+  sgd.zero_grad();  // PyTorch 1.13's default: zeroed in place
+  CHECK(w.grad().shares_storage_with(grad));
+  CHECK(w.grad().to_vector() == std::vector<float>{0, 0, 0});
+  sgd.zero_grad(true);
+  CHECK_FALSE(w.grad().defined());
+  sgd.step();  // no gradient: nothing moves
+  optim::SGDOptions nesterov{0.1};
+  nesterov.nesterov = true;
+  CHECK_THROWS_WITH_AS(optim::SGD({w}, nesterov), "Nesterov momentum requires a momentum and zero dampening", Error);
+  CHECK_THROWS_WITH_AS(optim::SGD({w}, optim::SGDOptions{-1}), "Invalid learning rate: -1.0", Error);
+  optim::AdamOptions bad;
+  bad.beta2 = 1.0;
+  CHECK_THROWS_WITH_AS(optim::Adam({w}, bad), "Invalid beta parameter at index 1: 1.0", Error);
 }
 
 // ---- through modules ------------------------------------------------------------------------

@@ -18,6 +18,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -26,6 +27,7 @@
 #include "initlab/generator.hpp"
 #include "initlab/nn/functional.hpp"
 #include "initlab/nn/module.hpp"
+#include "initlab/optim.hpp"
 #include "initlab/sampling.hpp"
 #include "support/fixtures.hpp"
 #include "support/models.hpp"
@@ -67,22 +69,55 @@ std::map<std::string, std::string> fields(std::istringstream& in) {
   return out;
 }
 
-const std::vector<GradRun>& grad_fixtures() {
-  static const std::vector<GradRun> runs = [] {
+// An optimizer run: the same header fields as a GradRun, then `optimizer`, `options`,
+// `steps`; its records are the parameters after the steps (absmax = update_absmax).
+struct OptimRun : GradRun {
+  std::string optimizer;
+  std::map<std::string, double> options;
+  int steps = 0;
+};
+
+struct GradFile {
+  std::vector<GradRun> runs;
+  std::vector<OptimRun> optim;
+};
+
+const GradFile& grad_fixtures() {
+  static const GradFile parsed = [] {
     std::ifstream file(std::string(INITLAB_FIXTURE_DIR) + "/grad_fixtures.txt");
     REQUIRE_MESSAGE(file.good(), "cannot open grad_fixtures.txt");
-    std::vector<GradRun> out;
+    GradFile out;
+    GradRun* current = nullptr;
     for (std::string line; std::getline(file, line);) {
       if (line.empty() || line[0] == '#') continue;
       std::istringstream in(line);
       std::string head;
       in >> head;
-      if (head == "run") {
-        out.emplace_back();
-        in >> out.back().name;
+      if (head == "run" || head == "optim") {
+        if (head == "run") {
+          out.runs.emplace_back();
+          current = &out.runs.back();
+        } else {
+          out.optim.emplace_back();
+          current = &out.optim.back();
+        }
+        in >> current->name;
         continue;
       }
-      GradRun& run = out.back();
+      REQUIRE(current != nullptr);
+      GradRun& run = *current;
+      if (head == "optimizer") {
+        in >> static_cast<OptimRun&>(run).optimizer;
+        continue;
+      }
+      if (head == "steps") {
+        in >> static_cast<OptimRun&>(run).steps;
+        continue;
+      }
+      if (head == "options") {
+        for (const auto& [k, v] : fields(in)) static_cast<OptimRun&>(run).options[k] = std::stod(v);
+        continue;
+      }
       if (head == "class") in >> run.cls;
       else if (head == "mode") in >> run.mode;
       else if (head == "loss") in >> run.loss;
@@ -105,6 +140,13 @@ const std::vector<GradRun>& grad_fixtures() {
         g.norm = std::stod(f["norm"]);
         g.torch_err = std::stod(f["torch_err"]);
         run.grads.push_back(g);
+      } else if (head == "param") {
+        GradRecord g;
+        in >> g.name;
+        auto f = fields(in);
+        g.shape = dims(f["shape"]);
+        g.absmax = std::stod(f["update_absmax"]);
+        run.grads.push_back(g);
       } else if (head == "expect") {
         auto f = fields(in);
         REQUIRE(f["dtype"] == "f32");
@@ -116,7 +158,7 @@ const std::vector<GradRun>& grad_fixtures() {
     }
     return out;
   }();
-  return runs;
+  return parsed;
 }
 
 uint64_t fnv_of(const Tensor& t) {
@@ -171,7 +213,7 @@ Measured compare(const Tensor& grad, const GradRecord& rec, double run_scale) {
 TEST_SUITE("grad_fixtures") {
 
 TEST_CASE("whole-network gradients match PyTorch's (1e-4 of each gradient's largest value)") {
-  const auto& runs = grad_fixtures();
+  const auto& runs = grad_fixtures().runs;
   REQUIRE(runs.size() == 9);
   for (const GradRun& run : runs) {
     CAPTURE(run.name);
@@ -232,6 +274,108 @@ TEST_CASE("whole-network gradients match PyTorch's (1e-4 of each gradient's larg
     }
     MESSAGE(run.name << ": max |ours - PyTorch| / absmax " << worst << " (" << worst_name
                      << "), norms " << worst_norm << "; PyTorch float32 vs float64 " << torch_worst);
+  }
+}
+
+// The rule for the parameters after k optimizer steps, per element j of parameter p:
+//   |p_j - t_j| <= 1e-4 * U + 1e-6 * R + k * ulp(t_j)
+// t: PyTorch's parameter after the steps; U: the largest |update| of that parameter in
+// PyTorch (update_absmax), R: the largest U of the run (the floor for parameters whose
+// gradient is zero in exact arithmetic), k ulps: each step rounds the parameter to float,
+// which moves it by up to half an ulp on each side, a floor when updates are small.
+TEST_CASE("SGD and Adam steps match PyTorch's parameters") {
+  const auto& runs = grad_fixtures().optim;
+  REQUIRE(runs.size() == 5);
+  for (const OptimRun& run : runs) {
+    CAPTURE(run.name);
+    default_generator().manual_seed(run.seed);
+    nn::ModulePtr model = models::build(run.cls);
+    model->train(run.mode != "eval");
+    Tensor x{Shape(run.input)};
+    normal_(x, 0, 1, default_generator());
+    Tensor target;
+    if (run.loss == "mse_loss") {
+      Tensor shape_probe;
+      {
+        autograd::NoGrad no_grad;
+        shape_probe = (*model)(x);
+      }
+      target = Tensor(shape_probe.shape());
+      normal_(target, 0, 1, default_generator());
+      REQUIRE(fnv_of(target) == run.target_fnv);
+    }
+    std::vector<Tensor> params;
+    std::vector<std::string> names;
+    for (const auto& [name, p] : model->named_parameters()) {
+      params.push_back(p);
+      names.push_back(name);
+    }
+    const auto opt = [&](const char* k) { return run.options.at(k); };
+    std::unique_ptr<optim::Optimizer> optimizer;
+    if (run.optimizer == "SGD") {
+      optim::SGDOptions o;
+      o.lr = opt("lr");
+      o.momentum = opt("momentum");
+      o.dampening = opt("dampening");
+      o.weight_decay = opt("weight_decay");
+      o.nesterov = opt("nesterov") != 0;
+      optimizer = std::make_unique<optim::SGD>(params, o);
+    } else {
+      REQUIRE(run.optimizer == "Adam");
+      optim::AdamOptions o;
+      o.lr = opt("lr");
+      o.beta1 = opt("beta1");
+      o.beta2 = opt("beta2");
+      o.eps = opt("eps");
+      o.weight_decay = opt("weight_decay");
+      o.amsgrad = opt("amsgrad") != 0;
+      optimizer = std::make_unique<optim::Adam>(params, o);
+    }
+    for (int step = 0; step < run.steps; ++step) {
+      optimizer->zero_grad();
+      const Tensor out = (*model)(x);
+      Tensor t = target;
+      if (!t.defined()) {
+        t = Tensor(Shape{out.size(0)});
+        t.set_dtype(DType::int64);
+        for (int64_t i = 0; i < out.size(0); ++i) t.data()[i] = static_cast<float>(i % out.size(1));
+      }
+      const Tensor loss = run.loss == "mse_loss" ? F::mse_loss(out, t)
+                          : run.loss == "nll_loss" ? F::nll_loss(out, t)
+                                                   : F::cross_entropy(out, t);
+      loss.backward();
+      optimizer->step();
+    }
+    REQUIRE(run.grads.size() == params.size());
+    double run_scale = 0;
+    for (const GradRecord& rec : run.grads) run_scale = std::max(run_scale, rec.absmax);
+    double worst = 0;
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      const GradRecord& rec = run.grads[i];
+      CAPTURE(rec.name);
+      REQUIRE(rec.name == names[i]);
+      const Tensor p = params[i].contiguous();
+      REQUIRE(p.numel() == rec.n);
+      bool ok = true;
+      std::string detail;
+      for (std::size_t k = 0; k < rec.values.size(); ++k) {
+        const int64_t j = static_cast<int64_t>(k) * rec.stride;
+        const float theirs = from_bits(rec.values[k]);
+        const double diff = std::fabs(static_cast<double>(p.data()[j]) - static_cast<double>(theirs));
+        const double ulp = static_cast<double>(std::nextafter(std::fabs(theirs), INFINITY) - std::fabs(theirs));
+        const double bound = 1e-4 * rec.absmax + 1e-6 * run_scale + run.steps * ulp;
+        // Reported: the error beyond the rounding floor, against the largest update.
+        // (Left out: parameters whose gradient is zero in exact arithmetic, U < 1e-3 R.)
+        if (rec.absmax >= 1e-3 * run_scale) worst = std::max(worst, std::max(0.0, diff - run.steps * ulp) / rec.absmax);
+        if (diff > bound && ok) {
+          ok = false;
+          detail = "element " + std::to_string(j) + ": " + std::to_string(p.data()[j]) + " vs PyTorch " +
+                   std::to_string(theirs);
+        }
+      }
+      CHECK_MESSAGE(ok, detail);
+    }
+    MESSAGE(run.name << ": max (|ours - PyTorch| - k ulps) / largest update " << worst);
   }
 }
 

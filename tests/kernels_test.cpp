@@ -275,6 +275,33 @@ TEST_CASE("softmax backward matches its reference") {
   }
 }
 
+TEST_CASE("BatchNorm backward kernels match their references") {
+  for (int64_t inner : sizes_around_width()) {
+    for (int64_t channels : {int64_t{1}, int64_t{3}, int64_t{k::simd_width() + 1}}) {
+      CAPTURE(inner);
+      CAPTURE(channels);
+      const int64_t outer = inner == 1 ? 300 : 2;  // inner 1: more rows than one flush
+      const int64_t n = outer * channels * inner;
+      const auto x = random_vector(n, 27, 3.0f), dy = random_vector(n, 28);
+      const auto mean = random_vector(channels, 29), a = random_vector(channels, 30);
+      const auto b = random_vector(channels, 31), s = random_vector(channels, 32);
+      std::vector<double> s1(static_cast<std::size_t>(channels)), s2(s1), r1(s1), r2(s1);
+      k::batch_norm_backward_reduce(outer, channels, inner, x.data(), dy.data(), mean.data(), s1.data(), s2.data());
+      k::batch_norm_backward_reduce_ref(outer, channels, inner, x.data(), dy.data(), mean.data(), r1.data(), r2.data());
+      for (std::size_t c = 0; c < s1.size(); ++c) {
+        // float vectors over runs: relative to the sum of magnitudes (about n of them)
+        const double scale = static_cast<double>(n) / static_cast<double>(channels);
+        CHECK(std::fabs(s1[c] - r1[c]) <= 1e-6 * scale);
+        CHECK(std::fabs(s2[c] - r2[c]) <= 4e-6 * scale);
+      }
+      std::vector<float> d(static_cast<std::size_t>(n)), dr(d);
+      k::batch_norm_backward_input(outer, channels, inner, x.data(), dy.data(), mean.data(), a.data(), b.data(), s.data(), d.data());
+      k::batch_norm_backward_input_ref(outer, channels, inner, x.data(), dy.data(), mean.data(), a.data(), b.data(), s.data(), dr.data());
+      check_close(d, dr, 1e-5, 1e-6);
+    }
+  }
+}
+
 TEST_CASE("col2im matches the reference and is the adjoint of im2col") {
   for (int64_t stride : {1, 2}) {
     for (int64_t pad : {0, 1, 2}) {

@@ -126,6 +126,22 @@ void batch_norm_stats(int64_t outer, int64_t channels, int64_t inner, const floa
                       float* mean, float* var_sum);
 void batch_norm_stats_ref(int64_t outer, int64_t channels, int64_t inner, const float* x,
                           float* mean, float* var_sum);
+// BatchNorm backward over an (outer x C x inner) tensor. The per-channel sums of dy and of
+// dy * (x - mean[c]), carried in double (float vectors over each contiguous run):
+void batch_norm_backward_reduce(int64_t outer, int64_t channels, int64_t inner, const float* x,
+                                const float* dy, const float* mean, double* sum_dy,
+                                double* sum_dy_xmu);
+void batch_norm_backward_reduce_ref(int64_t outer, int64_t channels, int64_t inner,
+                                    const float* x, const float* dy, const float* mean,
+                                    double* sum_dy, double* sum_dy_xmu);
+// then dx = (dy - a[c] - (x - mean[c]) * b[c]) * s[c] (a = b = 0 with running statistics).
+// inner == 1 (BatchNorm1d after Linear) runs its vectors across the channels.
+void batch_norm_backward_input(int64_t outer, int64_t channels, int64_t inner, const float* x,
+                               const float* dy, const float* mean, const float* a,
+                               const float* b, const float* s, float* dx);
+void batch_norm_backward_input_ref(int64_t outer, int64_t channels, int64_t inner,
+                                   const float* x, const float* dy, const float* mean,
+                                   const float* a, const float* b, const float* s, float* dx);
 // Mean and biased variance of each of `rows` contiguous rows of length n (LayerNorm,
 // GroupNorm's groups).
 void row_moments(int64_t rows, int64_t n, const float* x, double* mean, double* var);

@@ -1,8 +1,9 @@
-// Backward of BatchNorm, LayerNorm and GroupNorm: per-channel (or per-row) sums in double,
-// then the closed-form input gradient. With batch statistics the mean and variance depend on
+// Backward of BatchNorm (the kernels of src/kernels/normalization_backward.cpp), LayerNorm
+// and GroupNorm (per-row sums in double): the closed-form input gradient. With batch statistics the mean and variance depend on
 // x, which gives the two correction terms:
 //   dx = w * invstd * (dy - mean(dy) - xhat * mean(dy * xhat)),   xhat = (x - mean) * invstd
 // With running statistics (eval) dx = dy * w * invstd. dw = sum(dy * xhat), db = sum(dy).
+#include <algorithm>
 #include <vector>
 
 #include "backward.hpp"
@@ -23,47 +24,35 @@ class BatchNormBackward : public autograd::Node {
     const int64_t N = x.size(0), C = x.size(1);
     const int64_t inner = x.numel() / std::max<int64_t>(N * C, 1);
     const auto count = static_cast<double>(N * inner);
-    std::vector<double> sum_dy(static_cast<std::size_t>(C)), sum_dy_xhat(sum_dy);
-    for (int64_t o = 0; o < N; ++o)
-      for (int64_t c = 0; c < C; ++c) {
-        const auto ci = static_cast<std::size_t>(c);
-        const float* xs = x.data() + (o * C + c) * inner;
-        const float* g = dy.data() + (o * C + c) * inner;
-        double s = 0, sx = 0;
-        for (int64_t i = 0; i < inner; ++i) {
-          s += static_cast<double>(g[i]);
-          sx += static_cast<double>(g[i]) * (static_cast<double>(xs[i]) - static_cast<double>(mean_[ci]));
-        }
-        sum_dy[ci] += s;
-        sum_dy_xhat[ci] += sx * static_cast<double>(invstd_[ci]);
-      }
+    const auto n = static_cast<std::size_t>(C);
+    std::vector<double> sum_dy(n), sum_dy_xmu(n);
+    kernels::batch_norm_backward_reduce(N, C, inner, x.data(), dy.data(), mean_.data(),
+                                        sum_dy.data(), sum_dy_xmu.data());
     std::vector<Tensor> grads(3);
     if (needs(0)) {
-      grads[0] = Tensor::uninitialized(x.shape());
-      for (int64_t c = 0; c < C; ++c) {
-        const auto ci = static_cast<std::size_t>(c);
+      // dx = (dy - a - (x - mean) * b) * s: a = mean(dy), b = invstd^2 * mean(dy * (x - mean)),
+      // s = w * invstd (a = b = 0 with running statistics).
+      std::vector<float> a(n), b(n), sc(n);
+      for (std::size_t c = 0; c < n; ++c) {
+        const auto inv = static_cast<double>(invstd_[c]);
         const double w = weight.defined() ? static_cast<double>(weight.data()[c]) : 1.0;
-        const double scale = w * static_cast<double>(invstd_[ci]);
-        const double mean_dy = batch_stats_ ? sum_dy[ci] / count : 0.0;
-        const double mean_dy_xhat = batch_stats_ ? sum_dy_xhat[ci] / count : 0.0;
-        for (int64_t o = 0; o < N; ++o) {
-          const float* xs = x.data() + (o * C + c) * inner;
-          const float* g = dy.data() + (o * C + c) * inner;
-          float* d = grads[0].data() + (o * C + c) * inner;
-          for (int64_t i = 0; i < inner; ++i) {
-            const double xhat = (static_cast<double>(xs[i]) - static_cast<double>(mean_[ci])) * static_cast<double>(invstd_[ci]);
-            d[i] = static_cast<float>(scale * (static_cast<double>(g[i]) - mean_dy - xhat * mean_dy_xhat));
-          }
-        }
+        a[c] = batch_stats_ ? static_cast<float>(sum_dy[c] / count) : 0.0f;
+        b[c] = batch_stats_ ? static_cast<float>(inv * inv * sum_dy_xmu[c] / count) : 0.0f;
+        sc[c] = static_cast<float>(w * inv);
       }
+      grads[0] = Tensor::uninitialized(x.shape());
+      kernels::batch_norm_backward_input(N, C, inner, x.data(), dy.data(), mean_.data(), a.data(),
+                                         b.data(), sc.data(), grads[0].data());
     }
     if (needs(1)) {
       grads[1] = Tensor::uninitialized(Shape{C});
-      for (int64_t c = 0; c < C; ++c) grads[1].data()[c] = static_cast<float>(sum_dy_xhat[static_cast<std::size_t>(c)]);
+      for (std::size_t c = 0; c < n; ++c) {
+        grads[1].data()[c] = static_cast<float>(sum_dy_xmu[c] * static_cast<double>(invstd_[c]));
+      }
     }
     if (needs(2)) {
       grads[2] = Tensor::uninitialized(Shape{C});
-      for (int64_t c = 0; c < C; ++c) grads[2].data()[c] = static_cast<float>(sum_dy[static_cast<std::size_t>(c)]);
+      for (std::size_t c = 0; c < n; ++c) grads[2].data()[c] = static_cast<float>(sum_dy[c]);
     }
     return grads;
   }

@@ -29,7 +29,8 @@ class LinearBackward : public autograd::Node {
       kernels::gemm(m, in, out, g.data(), out, w.data(), in, false, grads[0].data(), in);
     }
     if (needs(1)) {  // dW (out x in) = dY^T (out x m) . X (m x in)
-      std::vector<float> gt(static_cast<std::size_t>(out * m));
+      thread_local std::vector<float> gt;
+      gt.resize(static_cast<std::size_t>(out * m));
       transpose(g.data(), m, out, gt.data());
       grads[1] = Tensor::uninitialized(w.shape());
       kernels::gemm(out, in, m, gt.data(), m, x.data(), in, false, grads[1].data(), in);
@@ -61,9 +62,10 @@ class Conv2dBackward : public autograd::Node {
     std::vector<Tensor> grads(3);
     if (needs(0)) grads[0] = Tensor(x_in.shape());
     if (needs(1)) grads[1] = Tensor::uninitialized(w.shape());
-    std::vector<float> dyg(static_cast<std::size_t>(OCg * NP));
-    std::vector<float> cols;
-    std::vector<float> wt;
+    // Scratch reused across calls (as the forward's): fresh multi-megabyte buffers cost more
+    // in page faults and zeroing than the GEMMs themselves.
+    thread_local std::vector<float> dyg, cols, wt;
+    dyg.resize(static_cast<std::size_t>(OCg * NP));
     for (int64_t gi = 0; gi < G; ++gi) {
       // dY of this group's channels as one (OCg x N*P) matrix, images side by side.
       for (int64_t oc = 0; oc < OCg; ++oc)

@@ -1,5 +1,5 @@
-// Backward of BatchNorm (the kernels of src/kernels/normalization_backward.cpp), LayerNorm
-// and GroupNorm (per-row sums in double): the closed-form input gradient. With batch statistics the mean and variance depend on
+// Backward of BatchNorm, LayerNorm and GroupNorm through the kernels of
+// src/kernels/normalization_backward.cpp: the closed-form input gradient. With batch statistics the mean and variance depend on
 // x, which gives the two correction terms:
 //   dx = w * invstd * (dy - mean(dy) - xhat * mean(dy * xhat)),   xhat = (x - mean) * invstd
 // With running statistics (eval) dx = dy * w * invstd. dw = sum(dy * xhat), db = sum(dy).
@@ -62,6 +62,10 @@ class BatchNormBackward : public autograd::Node {
   bool batch_stats_;
 };
 
+// LayerNorm and GroupNorm through the same kernels: each row r (n elements, its own mean and
+// invstd) is one "channel" of BatchNorm's input-gradient formula applied to gh = dy * w,
+// and the weight and bias gradients are BatchNorm's per-channel sums of dy * xhat and dy
+// over the (rows / period) x (period * channels_per_row) x inner layout of the weights.
 class RowNormBackward : public autograd::Node {
  public:
   RowNormBackward(const char* name, const RowNorm& layout, std::vector<float> mean,
@@ -73,54 +77,62 @@ class RowNormBackward : public autograd::Node {
     const Tensor x = inputs[0].contiguous(), dy = gy.contiguous();
     const Tensor& weight = inputs[1];
     const Tensor& bias = inputs[2];
+    const int64_t rows = l_.rows, n = l_.n;
+    const int64_t outer = rows / std::max<int64_t>(l_.period, 1);
+    const int64_t channels = l_.period * l_.channels_per_row;
     std::vector<Tensor> grads(3);
-    if (needs(0)) grads[0] = Tensor::uninitialized(x.shape());
-    const int64_t params = weight.defined() ? weight.numel() : (bias.defined() ? bias.numel() : 0);
-    std::vector<double> dw(static_cast<std::size_t>(params)), db(dw);
-    const auto n = static_cast<double>(l_.n);
-    for (int64_t r = 0; r < l_.rows; ++r) {
-      const auto ri = static_cast<std::size_t>(r);
-      const double m = static_cast<double>(mean_[ri]), inv = static_cast<double>(invstd_[ri]);
-      const float* xs = x.data() + r * l_.n;
-      const float* g = dy.data() + r * l_.n;
-      const int64_t c0 = (r % l_.period) * l_.channels_per_row;
-      double sum_gh = 0, sum_ghx = 0;
-      for (int64_t j = 0; j < l_.n; ++j) {
-        const int64_t c = c0 + j / l_.inner;
-        const double w = weight.defined() ? static_cast<double>(weight.data()[c]) : 1.0;
-        const double xhat = (static_cast<double>(xs[j]) - m) * inv;
-        const double gj = static_cast<double>(g[j]);
-        sum_gh += gj * w;
-        sum_ghx += gj * w * xhat;
-        if (params > 0) {
-          dw[static_cast<std::size_t>(c)] += gj * xhat;
-          db[static_cast<std::size_t>(c)] += gj;
-        }
+    if (needs(0)) {
+      Tensor gh = dy;
+      if (weight.defined()) {  // gh = dy * w, w broadcast along its layout
+        gh = Tensor::uninitialized(dy.shape());
+        const Tensor w = weight.contiguous();
+        kernels::channel_affine(outer, channels, l_.inner, dy.data(), nullptr, w.data(), zeros(channels), gh.data());
       }
-      if (!needs(0)) continue;
-      float* d = grads[0].data() + r * l_.n;
-      for (int64_t j = 0; j < l_.n; ++j) {
-        const int64_t c = c0 + j / l_.inner;
-        const double w = weight.defined() ? static_cast<double>(weight.data()[c]) : 1.0;
-        const double xhat = (static_cast<double>(xs[j]) - m) * inv;
-        d[j] = static_cast<float>(inv * (static_cast<double>(g[j]) * w - sum_gh / n - xhat * sum_ghx / n));
+      const auto r = static_cast<std::size_t>(rows);
+      std::vector<double> sum_gh(r), sum_gh_xmu(r);
+      kernels::batch_norm_backward_reduce(1, rows, n, x.data(), gh.data(), mean_.data(),
+                                          sum_gh.data(), sum_gh_xmu.data());
+      std::vector<float> a(r), b(r);
+      for (std::size_t i = 0; i < r; ++i) {
+        const auto inv = static_cast<double>(invstd_[i]);
+        a[i] = static_cast<float>(sum_gh[i] / static_cast<double>(n));
+        b[i] = static_cast<float>(inv * inv * sum_gh_xmu[i] / static_cast<double>(n));
       }
+      grads[0] = Tensor::uninitialized(x.shape());
+      kernels::batch_norm_backward_input(1, rows, n, x.data(), gh.data(), mean_.data(), a.data(),
+                                         b.data(), invstd_.data(), grads[0].data());
     }
-    if (needs(1)) {
-      grads[1] = Tensor::uninitialized(weight.shape());
-      for (int64_t c = 0; c < params; ++c) grads[1].data()[c] = static_cast<float>(dw[static_cast<std::size_t>(c)]);
-    }
-    if (needs(2)) {
-      grads[2] = Tensor::uninitialized(bias.shape());
-      for (int64_t c = 0; c < params; ++c) grads[2].data()[c] = static_cast<float>(db[static_cast<std::size_t>(c)]);
+    if (needs(1) || needs(2)) {
+      // xhat = (x - mean) * invstd per row, then per-weight sums of dy and dy * xhat.
+      Tensor xhat = Tensor::uninitialized(x.shape());
+      kernels::channel_affine(1, rows, n, x.data(), mean_.data(), invstd_.data(), zeros(rows), xhat.data());
+      const auto c = static_cast<std::size_t>(channels);
+      std::vector<double> sum_dy(c), sum_dy_xhat(c);
+      kernels::batch_norm_backward_reduce(outer, channels, l_.inner, xhat.data(), dy.data(),
+                                          zeros(channels), sum_dy.data(), sum_dy_xhat.data());
+      if (needs(1)) {
+        grads[1] = Tensor::uninitialized(weight.shape());
+        for (std::size_t i = 0; i < c; ++i) grads[1].data()[i] = static_cast<float>(sum_dy_xhat[i]);
+      }
+      if (needs(2)) {
+        grads[2] = Tensor::uninitialized(bias.shape());
+        for (std::size_t i = 0; i < c; ++i) grads[2].data()[i] = static_cast<float>(sum_dy[i]);
+      }
     }
     return grads;
   }
 
  private:
+  // count zeros (a shift or a center of 0 for the kernels above).
+  const float* zeros(int64_t count) {
+    zeros_.assign(static_cast<std::size_t>(count), 0.0f);
+    return zeros_.data();
+  }
+
   const char* name_;
   RowNorm l_;
   std::vector<float> mean_, invstd_;
+  std::vector<float> zeros_;
 };
 
 }  // namespace

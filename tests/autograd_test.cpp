@@ -222,9 +222,13 @@ TEST_CASE("conv2d: finite differences over stride, padding, dilation and groups"
     Tensor x = leaf(Shape{2, 5, 5}, g), w = leaf(Shape{3, 2, 2, 2}, g), b = leaf(Shape{3}, g);
     check([&] { return ops::conv2d(x, w, b, conv_params(1, 1, 1, 1, 1, 1, 1, 1, 1)); }, {x, w, b});
   }
-  SUBCASE("conv1d with stride, padding and dilation") {
+  SUBCASE("conv1d with stride, padding and dilation; groups; unbatched") {
     Tensor x = leaf(Shape{2, 3, 11}, g), w = leaf(Shape{4, 3, 3}, g), b = leaf(Shape{4}, g);
     check([&] { return ops::conv1d(x, w, b, conv_params(1, 2, 0, 1, 0, 1, 1, 2, 1)); }, {x, w, b});
+    Tensor xg = leaf(Shape{2, 4, 9}, g), wg = leaf(Shape{6, 2, 2}, g);
+    check([&] { return ops::conv1d(xg, wg, Tensor(), conv_params(1, 1, 0, 1, 0, 0, 1, 1, 2)); }, {xg, wg});
+    Tensor xu = leaf(Shape{3, 8}, g);
+    check([&] { return ops::conv1d(xu, w, b, conv_params(1, 1, 0, 1, 0, 1, 1, 1, 1)); }, {xu, w, b});
   }
 }
 
@@ -243,10 +247,15 @@ TEST_CASE("batch_norm: finite differences with batch statistics (train) and runn
     check([&] { return ops::batch_norm(x2, {}, w, b, true, 0.1, 1e-5); }, {x2, w, b});
     check([&] { return ops::batch_norm(x3, {}, Tensor(), Tensor(), true, 0.1, 1e-5); }, {x3});
   }
-  SUBCASE("eval with running statistics") {
-    Tensor x = leaf(Shape{4, 3, 2, 2}, g);
+  SUBCASE("eval with running statistics, 4-D and 2-D") {
+    Tensor x = leaf(Shape{4, 3, 2, 2}, g), x2 = leaf(Shape{5, 3}, g);
     ops::BatchNormState state{&rm, &rv, nullptr};
     check([&] { return ops::batch_norm(x, state, w, b, false, 0.1, 1e-5); }, {x, w, b});
+    check([&] { return ops::batch_norm(x2, state, w, b, false, 0.1, 1e-5); }, {x2, w, b});
+  }
+  SUBCASE("BatchNorm1d train across more channels than a vector holds") {
+    Tensor wide = leaf(Shape{6, 37}, g), ww = leaf(Shape{37}, g), bw = leaf(Shape{37}, g);
+    check([&] { return ops::batch_norm(wide, {}, ww, bw, true, 0.1, 1e-5); }, {wide, ww, bw});
   }
 }
 

@@ -302,6 +302,27 @@ TEST_CASE("BatchNorm backward kernels match their references") {
   }
 }
 
+TEST_CASE("pooling backward matches its reference, ties and NaN included") {
+  for (int64_t h : {4, 5, 8}) {
+    for (int64_t w : {k::simd_width() - 1, k::simd_width() + 2}) {
+      CAPTURE(h);
+      CAPTURE(w);
+      k::Pool2dGeometry g{h, w, 2, 2, 2, 2, 0, 0, h / 2, w / 2, true};
+      auto x = random_vector(3 * h * w, 33);
+      for (std::size_t i = 0; i < x.size(); i += 7) x[i] = 0.5f;  // ties in some windows
+      x[5] = NAN;
+      const auto dy = random_vector(3 * g.out_h * g.out_w, 34);
+      std::vector<float> a(x.size(), -1.0f), b(x.size(), -2.0f);
+      k::max_pool2d_backward(g, 3, x.data(), dy.data(), a.data());
+      k::max_pool2d_backward_ref(g, 3, x.data(), dy.data(), b.data());
+      CHECK(a == b);
+      k::avg_pool2d_backward(g, 3, dy.data(), a.data());
+      k::avg_pool2d_backward_ref(g, 3, dy.data(), b.data());
+      CHECK(a == b);
+    }
+  }
+}
+
 TEST_CASE("col2im matches the reference and is the adjoint of im2col") {
   for (int64_t stride : {1, 2}) {
     for (int64_t pad : {0, 1, 2}) {

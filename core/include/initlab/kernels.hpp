@@ -100,9 +100,13 @@ void adaptive_avg_pool2d_ref(int64_t planes, int64_t h, int64_t w, int64_t oh, i
 // Backward of the pools, one plane at a time like the forward (planes x OH x OW -> planes x
 // H x W). dx is overwritten. Max routes each dy to the first maximum of its window (NaN wins),
 // as PyTorch's CPU kernel picks it, recomputed from the input x; avg spreads dy / divisor.
+// Scalar: the 2x2 stride-2 window has its own path, the general loop is the reference.
 void max_pool2d_backward(const Pool2dGeometry& g, int64_t planes, const float* x,
                          const float* dy, float* dx);
+void max_pool2d_backward_ref(const Pool2dGeometry& g, int64_t planes, const float* x,
+                             const float* dy, float* dx);
 void avg_pool2d_backward(const Pool2dGeometry& g, int64_t planes, const float* dy, float* dx);
+void avg_pool2d_backward_ref(const Pool2dGeometry& g, int64_t planes, const float* dy, float* dx);
 void adaptive_avg_pool2d_backward(int64_t planes, int64_t h, int64_t w, int64_t oh, int64_t ow,
                                   const float* dy, float* dx);
 

@@ -1,4 +1,5 @@
-// Backward of the 2-D pools: the window geometry of pooling.cpp, gradients routed back.
+// Backward of the 2-D pools: the window geometry of pooling.cpp, gradients routed back; the
+// 2x2 stride-2 case on its own path, the general loops as the references.
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -7,8 +8,73 @@
 
 namespace initlab::kernels {
 
+namespace {
+
+bool is_2x2_stride2(const Pool2dGeometry& g) {
+  return g.kernel_h == 2 && g.kernel_w == 2 && g.stride_h == 2 && g.stride_w == 2 &&
+         g.pad_h == 0 && g.pad_w == 0;
+}
+
+// The 2x2, stride-2 window without padding (every CNN tutorial): each input pixel belongs to
+// at most one window, so dx is written once, with no bounds to clip. Rows and columns past
+// the last window (odd sizes) get 0.
+template <bool kMax>
+void pool_2x2_backward(const Pool2dGeometry& g, int64_t planes, const float* x, const float* dy,
+                       float* dx) {
+  const int64_t H = g.height, Wd = g.width;
+  for (int64_t p = 0; p < planes; ++p) {
+    const float* plane = kMax ? x + p * H * Wd : nullptr;
+    float* d = dx + p * H * Wd;
+    const float* gp = dy + p * g.out_h * g.out_w;
+    for (int64_t oy = 0; oy < g.out_h; ++oy) {
+      float* d0 = d + 2 * oy * Wd;
+      float* d1 = d0 + Wd;
+      for (int64_t ox = 0; ox < g.out_w; ++ox) {
+        const float gv = gp[oy * g.out_w + ox];
+        const int64_t c = 2 * ox;
+        if (kMax) {
+          // PyTorch's scan order: (0,0), (0,1), (1,0), (1,1); strictly larger or NaN wins.
+          const float* r0 = plane + 2 * oy * Wd;
+          const float* r1 = r0 + Wd;
+          const float v[4] = {r0[c], r0[c + 1], r1[c], r1[c + 1]};
+          int best = 0;
+          float mx = v[0];
+          for (int k = 1; k < 4; ++k) {
+            if (v[k] > mx || std::isnan(v[k])) {
+              mx = v[k];
+              best = k;
+            }
+          }
+          d0[c] = best == 0 ? gv : 0.0f;
+          d0[c + 1] = best == 1 ? gv : 0.0f;
+          d1[c] = best == 2 ? gv : 0.0f;
+          d1[c + 1] = best == 3 ? gv : 0.0f;
+        } else {
+          const float q = gv * 0.25f;
+          d0[c] = d0[c + 1] = d1[c] = d1[c + 1] = q;
+        }
+      }
+      for (int64_t c = 2 * g.out_w; c < Wd; ++c) d0[c] = d1[c] = 0.0f;
+    }
+    std::fill(d + 2 * g.out_h * Wd, d + H * Wd, 0.0f);
+  }
+}
+
+}  // namespace
+
 void max_pool2d_backward(const Pool2dGeometry& g, int64_t planes, const float* x,
                          const float* dy, float* dx) {
+  if (is_2x2_stride2(g)) return pool_2x2_backward<true>(g, planes, x, dy, dx);
+  max_pool2d_backward_ref(g, planes, x, dy, dx);
+}
+
+void avg_pool2d_backward(const Pool2dGeometry& g, int64_t planes, const float* dy, float* dx) {
+  if (is_2x2_stride2(g)) return pool_2x2_backward<false>(g, planes, nullptr, dy, dx);
+  avg_pool2d_backward_ref(g, planes, dy, dx);
+}
+
+void max_pool2d_backward_ref(const Pool2dGeometry& g, int64_t planes, const float* x,
+                             const float* dy, float* dx) {
   std::fill(dx, dx + planes * g.height * g.width, 0.0f);
   for (int64_t p = 0; p < planes; ++p) {
     const float* plane = x + p * g.height * g.width;
@@ -38,7 +104,7 @@ void max_pool2d_backward(const Pool2dGeometry& g, int64_t planes, const float* x
   }
 }
 
-void avg_pool2d_backward(const Pool2dGeometry& g, int64_t planes, const float* dy, float* dx) {
+void avg_pool2d_backward_ref(const Pool2dGeometry& g, int64_t planes, const float* dy, float* dx) {
   std::fill(dx, dx + planes * g.height * g.width, 0.0f);
   for (int64_t p = 0; p < planes; ++p) {
     float* dplane = dx + p * g.height * g.width;

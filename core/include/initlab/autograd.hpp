@@ -39,8 +39,8 @@ class NoGrad {
 class Node {
  public:
   virtual ~Node() = default;
-  // PyTorch's class name of the node ("AddmmBackward0" style names are not copied: ours are
-  // the op's name, "LinearBackward", ...), for messages.
+  // The node's name for messages ("LinearBackward", "NativeBatchNormBackward", ...): close to
+  // PyTorch's grad_fn class names, not identical to them (no "0" suffix, no addmm/mm split).
   virtual const char* name() const = 0;
   virtual std::vector<Tensor> backward(const Tensor& grad_output) = 0;
 

@@ -21,8 +21,9 @@ void add_into(Tensor& a, const Tensor& g) {
   kernels::binary(kernels::BinaryOp::add, a.numel(), a.data(), gc.data(), a.data());
 }
 
-// A gradient of input `t` must have t's shape; a fresh contiguous tensor is returned so that
-// later in-place accumulation cannot reach another node's gradient.
+// A gradient of input `t` must have t's shape (a wrong one is a bug in a backward: say which).
+// Gradients may be shared between nodes (add's backward hands dy to both inputs), so the
+// engine never accumulates into one in place: see the clones below.
 Tensor checked(const Tensor& g, const Tensor& t, const Node& node) {
   if (g.shape() != t.shape()) {
     raise(ErrorKind::RuntimeError, std::string("Function ") + node.name() +

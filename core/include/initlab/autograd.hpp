@@ -55,6 +55,12 @@ class Node {
 struct Meta {
   Tensor grad;                     // leaves: the accumulated gradient (.grad)
   std::shared_ptr<Node> grad_fn;   // results of recorded ops: the node that made them
+  Meta() = default;
+  Meta(const Meta&) = delete;
+  Meta& operator=(const Meta&) = delete;
+  // Frees the graph behind grad_fn iteratively: a chain of a million ops would otherwise be
+  // a million nested destructor calls (a stack overflow, in wasm long before that).
+  ~Meta();
 };
 
 // True when an op on these inputs must be recorded: grad mode is on and one of them

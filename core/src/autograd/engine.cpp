@@ -36,6 +36,27 @@ Tensor checked(const Tensor& g, const Tensor& t, const Node& node) {
 
 }  // namespace
 
+Meta::~Meta() {
+  if (!grad_fn) return;
+  // Nodes released while one is being destroyed are queued on the outermost ~Meta's stack
+  // frame instead of being destroyed inside it, so the depth stays constant. (A plain pointer
+  // as the thread_local: nothing to destroy at thread exit, when static tensors may still die.)
+  thread_local std::vector<std::shared_ptr<Node>>* queue = nullptr;
+  if (queue != nullptr) {
+    queue->push_back(std::move(grad_fn));
+    return;
+  }
+  std::vector<std::shared_ptr<Node>> local;
+  local.push_back(std::move(grad_fn));
+  queue = &local;
+  while (!local.empty()) {
+    std::shared_ptr<Node> node = std::move(local.back());
+    local.pop_back();
+    node.reset();  // may queue the grad_fn of inputs it held the last reference to
+  }
+  queue = nullptr;
+}
+
 bool grad_enabled() { return grad_mode; }
 void set_grad_enabled(bool enabled) { grad_mode = enabled; }
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "initlab/autograd.hpp"
 #include "initlab/generator.hpp"
 #include "initlab/init.hpp"
 #include "initlab/probe.hpp"
@@ -49,6 +50,7 @@ int main(int argc, char** argv) {
   normal_(x, 0, 1, default_generator());
   probe::Probe probe(model);
   {
+    autograd::NoGrad no_grad;  // an inference pass: record nothing for backward
     nn::ObserveForward observe(&probe);
     model(x);
   }

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "initlab/autograd.hpp"
 #include "initlab/generator.hpp"
 #include "initlab/nn/fusion.hpp"
 #include "initlab/nn/layers.hpp"
@@ -51,6 +52,7 @@ ConvOptions conv_options(int64_t in, int64_t out) {
 TEST_SUITE("fusion") {
 
 TEST_CASE("Conv2d + eval BatchNorm2d + ReLU runs fused and matches the modules") {
+  autograd::NoGrad no_grad;  // inference: parameters require grad, grad mode would record
   Generator g(3);
   Sequential seq({std::make_shared<Conv2d>(conv_options(3, 6), g),
                   std::make_shared<BatchNorm2d>(BatchNormOptions{6}), make_relu()});
@@ -65,6 +67,7 @@ TEST_CASE("Conv2d + eval BatchNorm2d + ReLU runs fused and matches the modules")
 }
 
 TEST_CASE("Linear + eval BatchNorm1d + ReLU, and Linear + ReLU, run fused") {
+  autograd::NoGrad no_grad;
   Generator g(4);
   Sequential seq({std::make_shared<Linear>(7, 5, true, g),
                   std::make_shared<BatchNorm1d>(BatchNormOptions{5}), make_relu(),
@@ -99,6 +102,28 @@ TEST_CASE("no fusion in training mode or while the probe listens") {
   }
   CHECK(fused_chains_run() == before);
   CHECK(p.records().size() == 4);  // conv, bn, relu, and the Sequential
+}
+
+TEST_CASE("no fusion while autograd records: the unfused ops are recorded instead") {
+  Generator g(6);
+  Sequential seq({std::make_shared<Conv2d>(conv_options(2, 4), g),
+                  std::make_shared<BatchNorm2d>(BatchNormOptions{4}), make_relu()});
+  randomize_batch_norm(seq[1], g);
+  seq.eval();
+  Tensor x(Shape{3, 2, 5, 5});
+  normal_(x, 0, 1, g);
+  Tensor inference;
+  {
+    autograd::NoGrad no_grad;
+    inference = seq(x);
+  }
+  const int64_t before = fused_chains_run();
+  const Tensor recorded = seq(x);  // grad mode on, the parameters require grad
+  CHECK(fused_chains_run() == before);
+  CHECK(recorded.requires_grad());
+  CHECK(recorded.has_grad_fn());
+  CHECK_FALSE(inference.requires_grad());
+  check_close(recorded, inference);
 }
 
 }  // TEST_SUITE

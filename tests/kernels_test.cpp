@@ -238,6 +238,120 @@ TEST_CASE("softmax and log-softmax match their references") {
   }
 }
 
+TEST_CASE("activation backward matches its reference") {
+  using A = k::Activation;
+  for (A a : {A::relu, A::leaky_relu, A::elu, A::selu, A::gelu, A::gelu_tanh, A::silu, A::tanh,
+              A::sigmoid, A::softplus}) {
+    for (int64_t n : sizes_around_width()) {
+      CAPTURE(static_cast<int>(a));
+      CAPTURE(n);
+      const auto x = random_vector(n, 21, 8.0f);
+      const auto dy = random_vector(n, 22);
+      const k::ActivationParams p{0.1f, 1.5f, 4.0f};
+      std::vector<float> y(x.size()), out(x.size()), ref(x.size());
+      k::activation_ref(a, p, n, x.data(), y.data());
+      k::activation_backward(a, p, n, x.data(), y.data(), dy.data(), out.data());
+      k::activation_backward_ref(a, p, n, x.data(), y.data(), dy.data(), ref.data());
+      check_close(out, ref, 1e-5, 1e-7);
+    }
+  }
+}
+
+TEST_CASE("softmax backward matches its reference") {
+  for (bool log : {false, true}) {
+    for (int64_t dim : sizes_around_width()) {
+      for (int64_t inner : {1, 3}) {
+        CAPTURE(log);
+        CAPTURE(dim);
+        const auto x = random_vector(2 * dim * inner, 23, 4.0f);
+        const auto dy = random_vector(2 * dim * inner, 24);
+        std::vector<float> y(x.size()), a(x.size()), b(x.size());
+        k::softmax_ref(log, 2, dim, inner, x.data(), y.data());
+        k::softmax_backward(log, 2, dim, inner, y.data(), dy.data(), a.data());
+        k::softmax_backward_ref(log, 2, dim, inner, y.data(), dy.data(), b.data());
+        check_close(a, b, 1e-5, 1e-6);
+      }
+    }
+  }
+}
+
+TEST_CASE("BatchNorm backward kernels match their references") {
+  for (int64_t inner : sizes_around_width()) {
+    for (int64_t channels : {int64_t{1}, int64_t{3}, int64_t{k::simd_width() + 1}}) {
+      CAPTURE(inner);
+      CAPTURE(channels);
+      const int64_t outer = inner == 1 ? 300 : 2;  // inner 1: more rows than one flush
+      const int64_t n = outer * channels * inner;
+      const auto x = random_vector(n, 27, 3.0f), dy = random_vector(n, 28);
+      const auto mean = random_vector(channels, 29), a = random_vector(channels, 30);
+      const auto b = random_vector(channels, 31), s = random_vector(channels, 32);
+      std::vector<double> s1(static_cast<std::size_t>(channels)), s2(s1), r1(s1), r2(s1);
+      k::batch_norm_backward_reduce(outer, channels, inner, x.data(), dy.data(), mean.data(), s1.data(), s2.data());
+      k::batch_norm_backward_reduce_ref(outer, channels, inner, x.data(), dy.data(), mean.data(), r1.data(), r2.data());
+      for (std::size_t c = 0; c < s1.size(); ++c) {
+        // float vectors over runs: relative to the sum of magnitudes (about n of them)
+        const double scale = static_cast<double>(n) / static_cast<double>(channels);
+        CHECK(std::fabs(s1[c] - r1[c]) <= 1e-6 * scale);
+        CHECK(std::fabs(s2[c] - r2[c]) <= 4e-6 * scale);
+      }
+      std::vector<float> d(static_cast<std::size_t>(n)), dr(d);
+      k::batch_norm_backward_input(outer, channels, inner, x.data(), dy.data(), mean.data(), a.data(), b.data(), s.data(), d.data());
+      k::batch_norm_backward_input_ref(outer, channels, inner, x.data(), dy.data(), mean.data(), a.data(), b.data(), s.data(), dr.data());
+      check_close(d, dr, 1e-5, 1e-6);
+    }
+  }
+}
+
+TEST_CASE("pooling backward matches its reference, ties and NaN included") {
+  for (int64_t h : {4, 5, 8}) {
+    for (int64_t w : {k::simd_width() - 1, k::simd_width() + 2}) {
+      CAPTURE(h);
+      CAPTURE(w);
+      k::Pool2dGeometry g{h, w, 2, 2, 2, 2, 0, 0, h / 2, w / 2, true};
+      auto x = random_vector(3 * h * w, 33);
+      for (std::size_t i = 0; i < x.size(); i += 7) x[i] = 0.5f;  // ties in some windows
+      x[5] = NAN;
+      const auto dy = random_vector(3 * g.out_h * g.out_w, 34);
+      std::vector<float> a(x.size(), -1.0f), b(x.size(), -2.0f);
+      k::max_pool2d_backward(g, 3, x.data(), dy.data(), a.data());
+      k::max_pool2d_backward_ref(g, 3, x.data(), dy.data(), b.data());
+      CHECK(a == b);
+      k::avg_pool2d_backward(g, 3, dy.data(), a.data());
+      k::avg_pool2d_backward_ref(g, 3, dy.data(), b.data());
+      CHECK(a == b);
+    }
+  }
+}
+
+TEST_CASE("col2im matches the reference and is the adjoint of im2col") {
+  for (int64_t stride : {1, 2}) {
+    for (int64_t pad : {0, 1, 2}) {
+      for (int64_t dil : {1, 2}) {
+        // Widths around the SIMD width, so the vector loop and its tail both run.
+        for (int64_t width : {k::simd_width() + 3, 2 * k::simd_width() + 5}) {
+          k::Conv2dGeometry g{3, 7, width, 3, 3, stride, stride, pad, pad, dil, dil, 0, 0};
+          g.out_h = (g.height + 2 * pad - dil * 2 - 1) / stride + 1;
+          g.out_w = (g.width + 2 * pad - dil * 2 - 1) / stride + 1;
+          const int64_t P = g.out_h * g.out_w, K = 3 * 9;
+          const auto cols = random_vector(K * P, 25);
+          const auto img = random_vector(3 * 7 * width, 26);
+          std::vector<float> a(img.size(), 0.0f), b(img.size(), 0.0f);
+          k::col2im_strided(g, cols.data(), P, a.data());
+          k::col2im_ref(g, cols.data(), b.data());
+          check_close(a, b, 1e-6, 1e-6);
+          // <im2col(img), cols> == <img, col2im(cols)>
+          std::vector<float> c(static_cast<std::size_t>(K * P));
+          k::im2col_ref(g, img.data(), c.data());
+          double lhs = 0, rhs = 0;
+          for (std::size_t i = 0; i < c.size(); ++i) lhs += static_cast<double>(c[i]) * static_cast<double>(cols[i]);
+          for (std::size_t i = 0; i < img.size(); ++i) rhs += static_cast<double>(img[i]) * static_cast<double>(b[i]);
+          CHECK(lhs == doctest::Approx(rhs).epsilon(1e-5));
+        }
+      }
+    }
+  }
+}
+
 TEST_CASE("softmax keeps subnormal probabilities as libm does (exactly-zero fractions agree)") {
   const int64_t dim = 4 * k::simd_width();
   std::vector<float> x(static_cast<std::size_t>(dim));

@@ -13,8 +13,10 @@
 
 #include <xsimd/xsimd.hpp>
 
+#include "initlab/autograd.hpp"
 #include "initlab/generator.hpp"
 #include "initlab/kernels.hpp"
+#include "initlab/nn/functional.hpp"
 #include "initlab/nn/layers.hpp"
 #include "initlab/probe.hpp"
 #include "initlab/sampling.hpp"
@@ -162,9 +164,37 @@ double median_of(int reps, F&& f) {
   return v[v.size() / 2];
 }
 
+// The tutorial CNN at batch 64 in train mode (BatchNorm with batch statistics): a forward
+// alone (nothing recorded), or forward + F.nll_loss + backward with grad mode on. Native
+// only (not part of the comparison with tfjs).
+double bench_w1_train(int iters, bool backward) {
+  static examples::TutorialCNN model;
+  static initlab::Tensor target = [] {
+    initlab::Tensor t(initlab::Shape{64});
+    t.set_dtype(initlab::DType::int64);
+    for (int64_t i = 0; i < 64; ++i) t.data()[i] = static_cast<float>(i % 10);
+    return t;
+  }();
+  model.train();
+  const bool previous = initlab::autograd::grad_enabled();
+  initlab::autograd::set_grad_enabled(backward);
+  const auto t0 = Clock::now();
+  for (int i = 0; i < iters; ++i) {
+    for (auto& [name, p] : model.named_parameters()) p.set_grad(initlab::Tensor());
+    const initlab::Tensor loss = initlab::F::nll_loss(model(w1().x), target);
+    if (backward) loss.backward();
+    sink = loss.data()[0];
+  }
+  const double ms = ms_since(t0) / iters;
+  initlab::autograd::set_grad_enabled(previous);
+  return ms;
+}
+
 }  // namespace
 
 int main() {
+  // Inference, as torch.no_grad(): parameters require grad, so grad mode would record a graph.
+  initlab::autograd::NoGrad no_grad;
   bench_w1(3, 0);  // warm up: packing buffers, page faults
   const double peak = median_of(5, [] { return bench_peak_gflops(20000000); });
   const double w1_ms = median_of(15, [] { return bench_w1(5, 0); });
@@ -183,6 +213,12 @@ int main() {
   std::printf("  W3 GEMM 512^3            %8.3f ms          %6.1f GFLOP/s = %.0f%% of peak\n", w3_ms,
               w3_gflops, 100 * w3_gflops / peak);
   std::printf("  W1 peak tensor memory    %8.2f MB\n", bench_w1_peak_bytes() / 1e6);
+  bench_w1_train(2, true);
+  const double train_fwd = median_of(9, [] { return bench_w1_train(3, false); });
+  const double train_step = median_of(9, [] { return bench_w1_train(3, true); });
+  std::printf("  W1 train forward + loss  %8.3f ms\n", train_fwd);
+  std::printf("  W1 train fwd + backward  %8.3f ms          backward = %.1fx the forward\n",
+              train_step, train_step / train_fwd - 1);
   return 0;
 }
 #endif

@@ -47,6 +47,20 @@ class TanhMLP : public Module {
   Tensor forward(const Tensor& x) override { return (*child("net"))(x); }
 };
 
+// The deep ReLU MLP of make_grad_fixtures.py.
+class ReluMLP : public Module {
+ public:
+  ReluMLP() : Module("ReluMLP") {
+    auto net = std::make_shared<Sequential>();
+    for (int i = 0; i < 12; ++i) {
+      net->append(linear(128, 128));
+      net->append(make_relu());
+    }
+    register_module("net", net);
+  }
+  Tensor forward(const Tensor& x) override { return (*child("net"))(x); }
+};
+
 class VGGBlock : public Module {
  public:
   VGGBlock() : Module("VGGBlock") {
@@ -168,6 +182,7 @@ class Everything : public Module {
 ModulePtr build(const std::string& cls) {
   if (cls == "CNN") return std::make_shared<examples::TutorialCNN>();
   if (cls == "TanhMLP") return std::make_shared<TanhMLP>();
+  if (cls == "ReluMLP") return std::make_shared<ReluMLP>();
   if (cls == "VGGBlock") return std::make_shared<VGGBlock>();
   if (cls == "ResNetBlocks") return std::make_shared<ResNetBlocks>();
   if (cls == "Everything") return std::make_shared<Everything>();

@@ -8,7 +8,8 @@
 
 namespace models {
 
-// "CNN", "TanhMLP", "VGGBlock", "ResNetBlocks" or "Everything"; built from the default
+// "CNN", "TanhMLP", "ReluMLP" (make_grad_fixtures.py), "VGGBlock", "ResNetBlocks" or
+// "Everything"; built from the default
 // generator as PyTorch builds them.
 initlab::nn::ModulePtr build(const std::string& cls);
 

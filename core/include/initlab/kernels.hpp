@@ -71,6 +71,12 @@ struct Im2colBatch {
 void pack_im2col(const void* batch /* Im2colBatch */, int64_t k0, int64_t kc, int64_t j0,
                  int64_t nc, float* panels);
 
+// The adjoint of im2col: image += col2im(cols), every column entry added back to the pixel
+// it was read from (padding taps are dropped). cols is (C*KH*KW x OH*OW) with row stride ld
+// (>= OH*OW); image is (C x H x W). The backward of convolution with respect to its input.
+void col2im_strided(const Conv2dGeometry& g, const float* cols, int64_t ld, float* image);
+void col2im_ref(const Conv2dGeometry& g, const float* cols, float* image);
+
 // ---- pooling (one image plane at a time: H x W -> OH x OW) --------------------------------
 struct Pool2dGeometry {
   int64_t height, width;
@@ -90,6 +96,19 @@ void adaptive_avg_pool2d(int64_t planes, int64_t h, int64_t w, int64_t oh, int64
                          const float* in, float* out);
 void adaptive_avg_pool2d_ref(int64_t planes, int64_t h, int64_t w, int64_t oh, int64_t ow,
                              const float* in, float* out);
+
+// Backward of the pools, one plane at a time like the forward (planes x OH x OW -> planes x
+// H x W). dx is overwritten. Max routes each dy to the first maximum of its window (NaN wins),
+// as PyTorch's CPU kernel picks it, recomputed from the input x; avg spreads dy / divisor.
+// Scalar: the 2x2 stride-2 window has its own path, the general loop is the reference.
+void max_pool2d_backward(const Pool2dGeometry& g, int64_t planes, const float* x,
+                         const float* dy, float* dx);
+void max_pool2d_backward_ref(const Pool2dGeometry& g, int64_t planes, const float* x,
+                             const float* dy, float* dx);
+void avg_pool2d_backward(const Pool2dGeometry& g, int64_t planes, const float* dy, float* dx);
+void avg_pool2d_backward_ref(const Pool2dGeometry& g, int64_t planes, const float* dy, float* dx);
+void adaptive_avg_pool2d_backward(int64_t planes, int64_t h, int64_t w, int64_t oh, int64_t ow,
+                                  const float* dy, float* dx);
 
 // ---- normalization -----------------------------------------------------------------------
 // Per-channel affine over an (outer x C x inner) tensor: y = (x - center[c]) * scale[c] +
@@ -111,6 +130,22 @@ void batch_norm_stats(int64_t outer, int64_t channels, int64_t inner, const floa
                       float* mean, float* var_sum);
 void batch_norm_stats_ref(int64_t outer, int64_t channels, int64_t inner, const float* x,
                           float* mean, float* var_sum);
+// BatchNorm backward over an (outer x C x inner) tensor. The per-channel sums of dy and of
+// dy * (x - mean[c]), carried in double (float vectors over each contiguous run):
+void batch_norm_backward_reduce(int64_t outer, int64_t channels, int64_t inner, const float* x,
+                                const float* dy, const float* mean, double* sum_dy,
+                                double* sum_dy_xmu);
+void batch_norm_backward_reduce_ref(int64_t outer, int64_t channels, int64_t inner,
+                                    const float* x, const float* dy, const float* mean,
+                                    double* sum_dy, double* sum_dy_xmu);
+// then dx = (dy - a[c] - (x - mean[c]) * b[c]) * s[c] (a = b = 0 with running statistics).
+// inner == 1 (BatchNorm1d after Linear) runs its vectors across the channels.
+void batch_norm_backward_input(int64_t outer, int64_t channels, int64_t inner, const float* x,
+                               const float* dy, const float* mean, const float* a,
+                               const float* b, const float* s, float* dx);
+void batch_norm_backward_input_ref(int64_t outer, int64_t channels, int64_t inner,
+                                   const float* x, const float* dy, const float* mean,
+                                   const float* a, const float* b, const float* s, float* dx);
 // Mean and biased variance of each of `rows` contiguous rows of length n (LayerNorm,
 // GroupNorm's groups).
 void row_moments(int64_t rows, int64_t n, const float* x, double* mean, double* var);
@@ -129,10 +164,25 @@ void activation(Activation a, const ActivationParams& p, int64_t n, const float*
 void activation_ref(Activation a, const ActivationParams& p, int64_t n, const float* in,
                     float* out);
 
+// dx = dy * act'(x), n elements; y = act(x) is passed too (tanh, sigmoid, ELU and SELU use
+// it). PyTorch's derivative formulas (relu: dy where y > 0; softplus: dy * sigmoid(beta x)
+// below the threshold, dy above it).
+void activation_backward(Activation a, const ActivationParams& p, int64_t n, const float* x,
+                         const float* y, const float* dy, float* dx);
+void activation_backward_ref(Activation a, const ActivationParams& p, int64_t n, const float* x,
+                             const float* y, const float* dy, float* dx);
+
 // Softmax / log-softmax over the middle dim of an (outer x dim x inner) tensor.
 void softmax(bool log, int64_t outer, int64_t dim, int64_t inner, const float* in, float* out);
 void softmax_ref(bool log, int64_t outer, int64_t dim, int64_t inner, const float* in,
                  float* out);
+
+// Their backward from the output y: softmax dx = y * (dy - sum(dy * y)); log-softmax
+// dx = dy - exp(y) * sum(dy), the sums over the middle dim.
+void softmax_backward(bool log, int64_t outer, int64_t dim, int64_t inner, const float* y,
+                      const float* dy, float* dx);
+void softmax_backward_ref(bool log, int64_t outer, int64_t dim, int64_t inner, const float* y,
+                          const float* dy, float* dx);
 
 // ---- element-wise binary ops on equal-length buffers, or with a scalar ----------------
 enum class BinaryOp { add, sub, mul, div };

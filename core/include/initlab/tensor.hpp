@@ -11,6 +11,10 @@
 
 namespace initlab {
 
+namespace autograd {
+struct Meta;
+}
+
 // Owns one aligned float buffer. Zero-filled on creation, so results never depend on garbage.
 class Storage {
  public:
@@ -62,12 +66,26 @@ class Tensor {
 
   bool defined() const { return storage_ != nullptr; }
   DType dtype() const { return dtype_; }
-  // Autograd's flag, carried by the handle (parameters are registered with it set).
+  // Autograd's flag, carried by the handle (parameters are registered with it set). Setting
+  // it gives the handle its autograd record (core/include/initlab/autograd.hpp), which every
+  // copy of the handle made afterwards shares: that is where .grad accumulates.
   bool requires_grad() const { return requires_grad_; }
-  Tensor& set_requires_grad(bool r) {
-    requires_grad_ = r;
-    return *this;
-  }
+  Tensor& set_requires_grad(bool r);
+  // The accumulated gradient of a leaf (undefined before the first backward or after
+  // set_grad({})); PyTorch's .grad.
+  Tensor grad() const;
+  void set_grad(const Tensor& g);
+  // Whether an op recorded for autograd made this tensor (PyTorch's grad_fn is not None).
+  bool has_grad_fn() const;
+  const std::shared_ptr<autograd::Meta>& autograd_meta() const { return autograd_; }
+  void set_autograd_meta(std::shared_ptr<autograd::Meta> meta) { autograd_ = std::move(meta); }
+  // Back-propagates from this tensor: `gradient` is d(loss)/d(this) (may be omitted for a
+  // one-element tensor, meaning 1). Accumulates into the .grad of every leaf that requires
+  // grad. See autograd.hpp.
+  void backward() const;
+  void backward(const Tensor& gradient) const;
+  // The same values without autograd history (a handle on the same storage).
+  Tensor detach() const;
   Tensor& set_dtype(DType d) {
     dtype_ = d;
     return *this;
@@ -134,6 +152,7 @@ class Tensor {
   Shape strides_;
   DType dtype_ = DType::float32;
   bool requires_grad_ = false;
+  std::shared_ptr<autograd::Meta> autograd_;
 };
 
 template <class F>

@@ -68,8 +68,8 @@ Tensor flatten(const Tensor& x, int64_t start_dim, int64_t end_dim) {
   return observed("torch.flatten", ops::flatten(x, start_dim, end_dim));
 }
 
-Tensor view(const Tensor& x, const Shape& shape) { return observed("view", x.view(shape)); }
-Tensor reshape(const Tensor& x, const Shape& shape) { return observed("reshape", x.reshape(shape)); }
+Tensor view(const Tensor& x, const Shape& shape) { return observed("view", ops::view(x, shape)); }
+Tensor reshape(const Tensor& x, const Shape& shape) { return observed("reshape", ops::reshape(x, shape)); }
 Tensor tanh(const Tensor& x) { return observed("torch.tanh", ops::activation(x, Activation::tanh)); }
 
 Tensor sigmoid(const Tensor& x) {
@@ -95,5 +95,18 @@ Tensor cat(const std::vector<Tensor>& tensors, int64_t dim) {
 }
 
 Tensor matmul(const Tensor& a, const Tensor& b) { return observed("matmul", ops::matmul(a, b)); }
+
+Tensor nll_loss(const Tensor& input, const Tensor& target, ops::Reduction reduction, int64_t ignore_index) {
+  return observed("F.nll_loss", ops::nll_loss(input, target, reduction, ignore_index));
+}
+
+Tensor cross_entropy(const Tensor& input, const Tensor& target, ops::Reduction reduction,
+                     int64_t ignore_index) {
+  return observed("F.cross_entropy", ops::cross_entropy(input, target, reduction, ignore_index));
+}
+
+Tensor mse_loss(const Tensor& input, const Tensor& target, ops::Reduction reduction) {
+  return observed("F.mse_loss", ops::mse_loss(input, target, reduction));
+}
 
 }  // namespace initlab::F

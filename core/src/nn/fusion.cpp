@@ -1,5 +1,6 @@
 #include "initlab/nn/fusion.hpp"
 
+#include "initlab/autograd.hpp"
 #include "initlab/nn/layers.hpp"
 
 namespace initlab::nn {
@@ -7,6 +8,16 @@ namespace initlab::nn {
 namespace {
 
 thread_local int64_t chains_run = 0;
+
+// A fused chain records nothing for autograd, so it runs only when nothing would be
+// recorded: grad mode off, or neither the input nor a parameter of the chain requires grad.
+bool recording(const Module* m, const Tensor& x) {
+  if (!autograd::grad_enabled()) return false;
+  if (x.requires_grad()) return true;
+  for (const auto& [name, p] : m->own_parameters())
+    if (p.defined() && p.requires_grad()) return true;
+  return false;
+}
 
 bool is_relu(const Module* m) {
   const auto* a = dynamic_cast<const ActivationModule*>(m);
@@ -21,10 +32,12 @@ bool run_fused_chain(const std::vector<std::pair<std::string, ModulePtr>>& child
   auto* linear = dynamic_cast<Linear*>(head);
   auto* conv = dynamic_cast<ConvNd*>(head);
   if (linear == nullptr && conv == nullptr) return false;
+  if (recording(head, x)) return false;
   ops::PostOp post;
   std::size_t next = i + 1;
   if (next < children.size()) {
     if (auto* bn = dynamic_cast<BatchNorm*>(children[next].second.get())) {
+      if (recording(bn, x)) return false;
       // BatchNorm1d after Linear sees (N, C): the channel is the GEMM's column, as fused.
       if (bn->eval_affine(post.scale, post.shift)) ++next;
     }

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 
+#include "initlab/autograd.hpp"
 #include "initlab/error.hpp"
 #include "initlab/init_trace.hpp"
 #include "initlab/nn/layers.hpp"
@@ -104,6 +105,9 @@ struct RunScope {
 
 Report run(const std::string& text, const RunOptions& options) {
   const auto t0 = Clock::now();
+  // Scripts cannot call backward() yet, so a run records no autograd graph (its forward
+  // passes run as under torch.no_grad(), fused where possible).
+  autograd::NoGrad no_grad;
   Report report;
   const script::Source source(text);
   WarningCapture warnings;

@@ -37,5 +37,10 @@ Tensor sub(const Tensor& a, double s, bool scalar_left = false);
 Tensor mul(const Tensor& a, double s, bool scalar_left = false);
 Tensor cat(const std::vector<Tensor>& tensors, int64_t dim = 0);             // torch.cat
 Tensor matmul(const Tensor& a, const Tensor& b);                             // a @ b
+Tensor nll_loss(const Tensor& input, const Tensor& target, ops::Reduction reduction = ops::Reduction::mean,
+                int64_t ignore_index = -100);
+Tensor cross_entropy(const Tensor& input, const Tensor& target,
+                     ops::Reduction reduction = ops::Reduction::mean, int64_t ignore_index = -100);
+Tensor mse_loss(const Tensor& input, const Tensor& target, ops::Reduction reduction = ops::Reduction::mean);
 
 }  // namespace initlab::F

@@ -1,6 +1,7 @@
 // Tensor-level operations behind the modules and the functional API: shape checks with
-// PyTorch's wording, then a kernel. Nothing here reports to the probe (modules and F:: do),
-// and each op is written so that its backward can sit beside it.
+// PyTorch's wording, then a kernel. Nothing here reports to the probe (modules and F:: do).
+// Every op is differentiable: when autograd::should_record(inputs) holds it records a node
+// whose backward lives beside the forward (src/nn/ops/<stem>_backward.cpp).
 #pragma once
 
 #include <array>
@@ -79,9 +80,24 @@ Tensor binary(const Tensor& a, const Tensor& b, kernels::BinaryOp op);
 Tensor binary(const Tensor& a, double s, kernels::BinaryOp op, bool scalar_left = false);
 
 Tensor flatten(const Tensor& x, int64_t start_dim = 0, int64_t end_dim = -1);
+// Tensor::view / Tensor::reshape, recorded for autograd (the Tensor methods are not).
+Tensor view(const Tensor& x, const Shape& shape);
+Tensor reshape(const Tensor& x, const Shape& shape);
 Tensor cat(const std::vector<Tensor>& tensors, int64_t dim);
 // PyTorch's matmul: 1-D, 2-D and batched (broadcast batch dims).
 Tensor matmul(const Tensor& a, const Tensor& b);
+
+// Losses (reduction as PyTorch's `reduction=` argument).
+enum class Reduction { none, mean, sum };
+// input (N, C) of log-probabilities or (C); target (N) or () of class indices (an int64
+// tensor). Targets equal to ignore_index count neither in the sum nor in the mean.
+Tensor nll_loss(const Tensor& input, const Tensor& target, Reduction reduction = Reduction::mean,
+                int64_t ignore_index = -100);
+// log_softmax over dim 1 (dim 0 for an unbatched input), then nll_loss: PyTorch's definition.
+Tensor cross_entropy(const Tensor& input, const Tensor& target, Reduction reduction = Reduction::mean,
+                     int64_t ignore_index = -100);
+// (input - target)^2, reduced; different shapes broadcast with PyTorch's warning.
+Tensor mse_loss(const Tensor& input, const Tensor& target, Reduction reduction = Reduction::mean);
 
 // Shapes of broadcasting, or PyTorch's error.
 Shape broadcast_shapes(const Shape& a, const Shape& b);

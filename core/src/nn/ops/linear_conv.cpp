@@ -5,10 +5,16 @@
 
 #include "initlab/error.hpp"
 #include "initlab/nn/ops.hpp"
+#include "backward.hpp"
 
 namespace initlab::ops {
 
 namespace {
+
+// The fused epilogues exist for inference only: nn/fusion.cpp never fuses while recording.
+void check_not_fused(const PostOp* post) {
+  if (post != nullptr) raise(ErrorKind::RuntimeError, "internal: a fused op cannot be recorded for autograd");
+}
 
 // Folds bias and a PostOp into one epilogue: act((acc + b) * s + t) = act(acc * s + (b*s + t)).
 struct FusedEpilogue {
@@ -55,6 +61,10 @@ Tensor linear(const Tensor& x_in, const Tensor& w, const Tensor& b, const PostOp
   const Tensor wc = w.contiguous();
   const FusedEpilogue fused(b.defined() ? b.contiguous() : Tensor(), post, out, /*per_row=*/false);
   kernels::gemm(m, out, in, x.data(), in, wc.data(), in, /*b_trans=*/true, y.data(), out, fused.ep);
+  if (autograd::should_record({&x_in, &w, &b})) {
+    check_not_fused(post);
+    return detail::record_linear(y, x_in, w, b);
+  }
   return y;
 }
 
@@ -137,7 +147,12 @@ Tensor conv2d(const Tensor& x_in, const Tensor& w_in, const Tensor& b, const Con
       for (int64_t oc = 0; oc < OCg; ++oc)
         std::copy_n(out.data() + oc * N * P + n * P, P, y.data() + (n * OC + gi * OCg + oc) * P);
   }
-  return unbatched ? y.view(Shape{OC, g.out_h, g.out_w}) : y;
+  Tensor result = unbatched ? y.view(Shape{OC, g.out_h, g.out_w}) : y;
+  if (autograd::should_record({&x_in, &w_in, &b})) {
+    check_not_fused(post);
+    return detail::record_conv2d(result, x_in, w_in, b, g, G);
+  }
+  return result;
 }
 
 Tensor conv1d(const Tensor& x, const Tensor& w, const Tensor& b, const ConvParams& p,
@@ -148,12 +163,13 @@ Tensor conv1d(const Tensor& x, const Tensor& w, const Tensor& b, const ConvParam
               x.shape().to_string());
   }
   const bool unbatched = x.dim() == 2;
-  const Tensor x3 = unbatched ? x.reshape(Shape{1, x.size(0), x.size(1)}) : x;
-  const Tensor x4 = x3.reshape(Shape{x3.size(0), x3.size(1), 1, x3.size(2)});
-  const Tensor w4 = w.reshape(Shape{w.size(0), w.size(1), 1, w.size(2)});
+  // reshape() records itself, so the gradient flows through conv2d's.
+  const Tensor x3 = unbatched ? reshape(x, Shape{1, x.size(0), x.size(1)}) : x;
+  const Tensor x4 = reshape(x3, Shape{x3.size(0), x3.size(1), 1, x3.size(2)});
+  const Tensor w4 = reshape(w, Shape{w.size(0), w.size(1), 1, w.size(2)});
   Tensor y = conv2d(x4, w4, b, p, post);
   const Shape out = unbatched ? Shape{y.size(1), y.size(3)} : Shape{y.size(0), y.size(1), y.size(3)};
-  return y.view(out);
+  return reshape(y, out);
 }
 
 }  // namespace initlab::ops

@@ -5,6 +5,7 @@
 
 #include "initlab/error.hpp"
 #include "initlab/nn/ops.hpp"
+#include "backward.hpp"
 
 namespace initlab::ops {
 
@@ -59,6 +60,17 @@ Tensor batch_norm(const Tensor& x_in, const BatchNormState& state, const Tensor&
   }
   Tensor y = Tensor::uninitialized(x.shape());
   kernels::channel_affine(N, C, inner, x.data(), nullptr, alpha.data(), beta.data(), y.data());
+  if (autograd::should_record({&x_in, &weight, &bias})) {
+    if (!use_batch_stats) {  // eval: the running statistics, as the affine above used them
+      for (int64_t c = 0; c < C; ++c) {
+        const auto i = static_cast<std::size_t>(c);
+        mean[i] = state.running_mean->data()[c];
+        invstd[i] = 1.0f / std::sqrt(state.running_var->data()[c] + static_cast<float>(eps));
+      }
+    }
+    return detail::record_batch_norm(y, x_in, weight, bias, std::move(mean), std::move(invstd),
+                                     use_batch_stats);
+  }
   return y;
 }
 
@@ -82,17 +94,27 @@ namespace {
 
 // y[r, j] = (x[r, j] - mean[r]) * invstd[r] * w[j / inner] + b[j / inner], for rows of n
 // elements whose per-position weights repeat every `inner` elements (LayerNorm: inner = 1).
-Tensor normalize_rows(const Tensor& x, int64_t rows, int64_t n, int64_t channels_per_row,
-                      int64_t inner, const Tensor& weight, const Tensor& bias, double eps,
-                      int64_t channel_period) {
+Tensor normalize_rows(const char* name, const Tensor& x_in, const Tensor& x, int64_t rows,
+                      int64_t n, int64_t channels_per_row, int64_t inner, const Tensor& weight,
+                      const Tensor& bias, double eps, int64_t channel_period) {
   std::vector<double> mean(static_cast<std::size_t>(rows)), var(mean);
   kernels::row_moments(rows, n, x.data(), mean.data(), var.data());
   Tensor y = Tensor::uninitialized(x.shape());
   const float* in = x.data();
   float* out = y.data();
+  const bool recording = autograd::should_record({&x_in, &weight, &bias});
+  std::vector<float> row_mean, row_invstd;
+  if (recording) {
+    row_mean.resize(static_cast<std::size_t>(rows));
+    row_invstd.resize(static_cast<std::size_t>(rows));
+  }
   for (int64_t r = 0; r < rows; ++r) {
     const auto m = static_cast<float>(mean[static_cast<std::size_t>(r)]);
     const auto inv = static_cast<float>(1.0 / std::sqrt(var[static_cast<std::size_t>(r)] + eps));
+    if (recording) {
+      row_mean[static_cast<std::size_t>(r)] = m;
+      row_invstd[static_cast<std::size_t>(r)] = inv;
+    }
     const int64_t c0 = (r % channel_period) * channels_per_row;
     for (int64_t j = 0; j < n; ++j) {
       const int64_t c = c0 + j / inner;
@@ -100,6 +122,11 @@ Tensor normalize_rows(const Tensor& x, int64_t rows, int64_t n, int64_t channels
       const float b = bias.defined() ? bias.data()[c] : 0.0f;
       out[r * n + j] = (in[r * n + j] - m) * inv * w + b;
     }
+  }
+  if (recording) {
+    return detail::record_row_norm(name, y, x_in, weight, bias,
+                                   {rows, n, channels_per_row, inner, channel_period},
+                                   std::move(row_mean), std::move(row_invstd));
   }
   return y;
 }
@@ -123,7 +150,8 @@ Tensor layer_norm(const Tensor& x_in, const std::vector<int64_t>& normalized, co
                                        ", expected input with shape " + expected +
                                        "], but got input of size" + x.shape().to_string());
   }
-  return normalize_rows(x, x.numel() / std::max<int64_t>(n, 1), n, n, 1, weight, bias, eps, 1);
+  return normalize_rows("NativeLayerNormBackward", x_in, x, x.numel() / std::max<int64_t>(n, 1), n,
+                        n, 1, weight, bias, eps, 1);
 }
 
 Tensor group_norm(const Tensor& x_in, int64_t groups, const Tensor& weight, const Tensor& bias,
@@ -138,8 +166,8 @@ Tensor group_norm(const Tensor& x_in, int64_t groups, const Tensor& weight, cons
   }
   const int64_t inner = x.numel() / std::max<int64_t>(N * C, 1);
   const int64_t per_group = C / groups;
-  return normalize_rows(x, N * groups, per_group * inner, per_group, inner, weight, bias, eps,
-                        groups);
+  return normalize_rows("NativeGroupNormBackward", x_in, x, N * groups, per_group * inner,
+                        per_group, inner, weight, bias, eps, groups);
 }
 
 }  // namespace initlab::ops

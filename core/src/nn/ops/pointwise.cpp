@@ -3,6 +3,7 @@
 
 #include "initlab/error.hpp"
 #include "initlab/nn/ops.hpp"
+#include "backward.hpp"
 
 namespace initlab::ops {
 
@@ -20,6 +21,7 @@ Tensor activation(const Tensor& x_in, kernels::Activation a, const kernels::Acti
   const Tensor x = x_in.contiguous();
   Tensor y = Tensor::uninitialized(x.shape());
   kernels::activation(a, p, x.numel(), x.data(), y.data());
+  if (autograd::should_record({&x_in})) return detail::record_activation(y, x_in, a, p);
   return y;
 }
 
@@ -31,6 +33,7 @@ Tensor softmax(const Tensor& x_in, int64_t dim, bool log) {
   for (int64_t i = d + 1; i < x.dim(); ++i) inner *= x.size(i);
   Tensor y = Tensor::uninitialized(x.shape());
   kernels::softmax(log, outer, x.dim() == 0 ? 1 : x.size(d), inner, x.data(), y.data());
+  if (autograd::should_record({&x_in})) return detail::record_softmax(y, x_in, d, log);
   return y;
 }
 
@@ -46,10 +49,15 @@ Tensor dropout(const Tensor& x, double p, bool training, Generator& gen) {
   const float pf = static_cast<float>(p);
   const float* in = xc.data();
   float* out = y.data();
+  // The backward multiplies by the same mask: 0 or keep_scale per element.
+  const bool recording = autograd::should_record({&x});
+  Tensor mask = recording ? Tensor::uninitialized(xc.shape()) : Tensor();
   for (int64_t i = 0; i < xc.numel(); ++i) {
     const float u = gen.uniform_float(0.0f, 1.0f);
     out[i] = u < pf ? 0.0f : in[i] * keep_scale;
+    if (recording) mask.data()[i] = u < pf ? 0.0f : keep_scale;
   }
+  if (recording) return detail::record_dropout(y, x, std::move(mask));
   return y;
 }
 
@@ -86,14 +94,35 @@ Shape broadcast_strides(const Tensor& t, const Shape& shape) {
 
 }  // namespace
 
+namespace {
+
+Tensor binary_forward(const Tensor& a, const Tensor& b, kernels::BinaryOp op);
+Tensor binary_scalar_forward(const Tensor& a_in, double s, kernels::BinaryOp op, bool scalar_left);
+
+}  // namespace
+
 Tensor binary(const Tensor& a, const Tensor& b, kernels::BinaryOp op) {
+  Tensor y = binary_forward(a, b, op);
+  if (autograd::should_record({&a, &b})) return detail::record_binary(y, a, b, op);
+  return y;
+}
+
+Tensor binary(const Tensor& a, double s, kernels::BinaryOp op, bool scalar_left) {
+  Tensor y = binary_scalar_forward(a, s, op, scalar_left);
+  if (autograd::should_record({&a})) return detail::record_binary_scalar(y, a, s, op, scalar_left);
+  return y;
+}
+
+namespace {
+
+Tensor binary_forward(const Tensor& a, const Tensor& b, kernels::BinaryOp op) {
   if (a.shape() == b.shape() && a.is_contiguous() && b.is_contiguous()) {
     Tensor y = Tensor::uninitialized(a.shape());
     kernels::binary(op, a.numel(), a.data(), b.data(), y.data());
     return y;
   }
-  if (b.numel() == 1 && b.dim() <= a.dim()) return binary(a, static_cast<double>(b.data()[0]), op, false);
-  if (a.numel() == 1 && a.dim() <= b.dim()) return binary(b, static_cast<double>(a.data()[0]), op, true);
+  if (b.numel() == 1 && b.dim() <= a.dim()) return binary_scalar_forward(a, static_cast<double>(b.data()[0]), op, false);
+  if (a.numel() == 1 && a.dim() <= b.dim()) return binary_scalar_forward(b, static_cast<double>(a.data()[0]), op, true);
   const Shape shape = broadcast_shapes(a.shape(), b.shape());
   const Shape sa = broadcast_strides(a, shape), sb = broadcast_strides(b, shape);
   Tensor y = Tensor::uninitialized(shape);
@@ -132,11 +161,13 @@ Tensor binary(const Tensor& a, const Tensor& b, kernels::BinaryOp op) {
   return y;
 }
 
-Tensor binary(const Tensor& a_in, double s, kernels::BinaryOp op, bool scalar_left) {
+Tensor binary_scalar_forward(const Tensor& a_in, double s, kernels::BinaryOp op, bool scalar_left) {
   const Tensor a = a_in.contiguous();
   Tensor y = Tensor::uninitialized(a.shape());
   kernels::binary_scalar(op, a.numel(), a.data(), static_cast<float>(s), scalar_left, y.data());
   return y;
 }
+
+}  // namespace
 
 }  // namespace initlab::ops

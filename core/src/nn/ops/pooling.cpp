@@ -3,6 +3,7 @@
 
 #include "initlab/error.hpp"
 #include "initlab/nn/ops.hpp"
+#include "backward.hpp"
 
 namespace initlab::ops {
 
@@ -95,6 +96,7 @@ Tensor pool(const Tensor& x_in, const PoolParams& p, bool is_max) {
   } else {
     kernels::avg_pool2d(g, in.planes, in.x.data(), y.data());
   }
+  if (autograd::should_record({&x_in})) return detail::record_pool(is_max, y, x_in, g);
   return y;
 }
 
@@ -113,6 +115,7 @@ Tensor adaptive_avg_pool2d(const Tensor& x_in, std::array<int64_t, 2> size) {
   const int64_t oh = size[0], ow = size[1];
   Tensor y = Tensor::uninitialized(with_spatial(in.out_prefix, oh, ow));
   kernels::adaptive_avg_pool2d(in.planes, in.h, in.w, oh, ow, in.x.data(), y.data());
+  if (autograd::should_record({&x_in})) return detail::record_adaptive_avg_pool2d(y, x_in);
   return y;
 }
 

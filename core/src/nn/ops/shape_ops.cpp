@@ -3,11 +3,24 @@
 
 #include "initlab/error.hpp"
 #include "initlab/nn/ops.hpp"
+#include "backward.hpp"
 
 namespace initlab::ops {
 
+Tensor view(const Tensor& x, const Shape& shape) {
+  Tensor y = x.view(shape);
+  if (autograd::should_record({&x})) return detail::record_reshape(y, x);
+  return y;
+}
+
+Tensor reshape(const Tensor& x, const Shape& shape) {
+  Tensor y = x.reshape(shape);
+  if (autograd::should_record({&x})) return detail::record_reshape(y, x);
+  return y;
+}
+
 Tensor flatten(const Tensor& x, int64_t start_dim, int64_t end_dim) {
-  if (x.dim() == 0) return x.reshape(Shape{1});
+  if (x.dim() == 0) return reshape(x, Shape{1});
   const int64_t s = wrap_dim(start_dim, x.dim()), e = wrap_dim(end_dim, x.dim());
   if (s > e) raise(ErrorKind::RuntimeError, "flatten() has invalid args: start_dim cannot come after end_dim");
   Shape shape;
@@ -16,7 +29,7 @@ Tensor flatten(const Tensor& x, int64_t start_dim, int64_t end_dim) {
   for (int64_t i = s; i <= e; ++i) merged *= x.size(i);
   shape.push_back(merged);
   for (int64_t i = e + 1; i < x.dim(); ++i) shape.push_back(x.size(i));
-  return x.reshape(shape);
+  return reshape(x, shape);
 }
 
 Tensor cat(const std::vector<Tensor>& tensors, int64_t dim) {
@@ -59,6 +72,7 @@ Tensor cat(const std::vector<Tensor>& tensors, int64_t dim) {
     }
     offset += chunk;
   }
+  if (autograd::should_record(tensors)) return detail::record_cat(y, tensors, d);
   return y;
 }
 
@@ -116,6 +130,7 @@ Tensor matmul(const Tensor& a_in, const Tensor& b_in) {
   Shape final_shape = batch;
   if (!a_vec) final_shape.push_back(n);
   if (!b_vec) final_shape.push_back(m);
+  if (autograd::should_record({&a_in, &b_in})) return detail::record_matmul(y.view(final_shape), a_in, b_in);
   return y.view(final_shape);
 }
 

@@ -1,0 +1,226 @@
+// The autograd engine: grad mode, recording, and the backward walk over recorded nodes.
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include "initlab/autograd.hpp"
+#include "initlab/error.hpp"
+#include "initlab/kernels.hpp"
+
+namespace initlab {
+
+namespace autograd {
+
+namespace {
+
+thread_local bool grad_mode = true;
+
+// a += g for two contiguous tensors of one shape (a owned by the caller).
+void add_into(Tensor& a, const Tensor& g) {
+  const Tensor gc = g.contiguous();
+  kernels::binary(kernels::BinaryOp::add, a.numel(), a.data(), gc.data(), a.data());
+}
+
+// A gradient of input `t` must have t's shape (a wrong one is a bug in a backward: say which).
+// Gradients may be shared between nodes (add's backward hands dy to both inputs), so the
+// engine never accumulates into one in place: see the clones below.
+Tensor checked(const Tensor& g, const Tensor& t, const Node& node) {
+  if (g.shape() != t.shape()) {
+    raise(ErrorKind::RuntimeError, std::string("Function ") + node.name() +
+                                       " returned an invalid gradient - got " +
+                                       g.shape().to_string() + " but expected shape compatible with " +
+                                       t.shape().to_string());
+  }
+  return g;
+}
+
+}  // namespace
+
+Meta::~Meta() {
+  if (!grad_fn) return;
+  // Nodes released while one is being destroyed are queued on the outermost ~Meta's stack
+  // frame instead of being destroyed inside it, so the depth stays constant. (A plain pointer
+  // as the thread_local: nothing to destroy at thread exit, when static tensors may still die.)
+  thread_local std::vector<std::shared_ptr<Node>>* queue = nullptr;
+  if (queue != nullptr) {
+    queue->push_back(std::move(grad_fn));
+    return;
+  }
+  std::vector<std::shared_ptr<Node>> local;
+  local.push_back(std::move(grad_fn));
+  queue = &local;
+  while (!local.empty()) {
+    std::shared_ptr<Node> node = std::move(local.back());
+    local.pop_back();
+    node.reset();  // may queue the grad_fn of inputs it held the last reference to
+  }
+  queue = nullptr;
+}
+
+bool grad_enabled() { return grad_mode; }
+void set_grad_enabled(bool enabled) { grad_mode = enabled; }
+
+bool should_record(std::initializer_list<const Tensor*> inputs) {
+  if (!grad_mode) return false;
+  for (const Tensor* t : inputs)
+    if (t != nullptr && t->defined() && t->requires_grad()) return true;
+  return false;
+}
+
+bool should_record(const std::vector<Tensor>& inputs) {
+  if (!grad_mode) return false;
+  for (const Tensor& t : inputs)
+    if (t.defined() && t.requires_grad()) return true;
+  return false;
+}
+
+Tensor record(Tensor output, std::shared_ptr<Node> node, std::vector<Tensor> inputs) {
+  node->inputs = std::move(inputs);
+  // A fresh handle: the output may share storage (and so far a handle) with an input view.
+  Tensor out = output.detach();
+  auto meta = std::make_shared<Meta>();
+  meta->grad_fn = std::move(node);
+  out.set_autograd_meta(std::move(meta));
+  out.set_requires_grad(true);
+  return out;
+}
+
+Tensor sum_to(const Tensor& grad, const Shape& shape) {
+  if (grad.shape() == shape) return grad;
+  const Tensor g = grad.contiguous();
+  Tensor out(shape);
+  const int rank = g.dim();
+  const int offset = rank - shape.size();
+  // Strides into `out` for each dim of g: 0 where out is broadcast (missing or size 1).
+  int64_t strides[kMaxDims] = {};
+  int64_t s = 1;
+  for (int i = rank - 1; i >= 0; --i) {
+    const int j = i - offset;
+    if (j >= 0 && shape[j] != 1) strides[i] = s;
+    if (j >= 0) s *= shape[j];
+  }
+  const float* in = g.data();
+  float* o = out.data();
+  int64_t index[kMaxDims] = {};
+  int64_t off = 0;
+  const int64_t n = g.numel();
+  for (int64_t e = 0; e < n; ++e) {
+    o[off] += in[e];
+    for (int d = rank - 1; d >= 0; --d) {
+      if (++index[d] < g.shape()[d]) {
+        off += strides[d];
+        break;
+      }
+      off -= strides[d] * (g.shape()[d] - 1);
+      index[d] = 0;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// Runs every node reachable from root's grad_fn once, in reverse topological order.
+void run_backward(const Tensor& root, const Tensor& root_grad) {
+  NoGrad no_grad;  // backward computes plain tensors
+  const std::shared_ptr<Node>& root_node = root.autograd_meta()->grad_fn;
+  if (!root_node) {  // a leaf: its gradient is the given one
+    Meta& m = *root.autograd_meta();
+    if (m.grad.defined()) add_into(m.grad, root_grad); else m.grad = root_grad.clone();
+    return;
+  }
+  // Post-order DFS without recursion (deep networks make long chains).
+  std::vector<Node*> order;
+  std::unordered_map<Node*, int> state;  // 1: on the stack, 2: done
+  std::vector<std::pair<Node*, std::size_t>> stack{{root_node.get(), 0}};
+  state[root_node.get()] = 1;
+  while (!stack.empty()) {
+    auto& [node, next] = stack.back();
+    if (next < node->inputs.size()) {
+      const Tensor& in = node->inputs[next++];
+      if (!in.defined() || !in.requires_grad() || !in.autograd_meta()) continue;
+      Node* child = in.autograd_meta()->grad_fn.get();
+      if (child != nullptr && state[child] == 0) {
+        state[child] = 1;
+        stack.emplace_back(child, 0);
+      }
+      continue;
+    }
+    state[node] = 2;
+    order.push_back(node);
+    stack.pop_back();
+  }
+  std::unordered_map<Node*, Tensor> pending;
+  pending[root_node.get()] = root_grad;
+  for (auto it = order.rbegin(); it != order.rend(); ++it) {
+    Node* node = *it;
+    auto found = pending.find(node);
+    if (found == pending.end()) continue;  // nothing flows into it
+    const Tensor grad_out = std::move(found->second);
+    pending.erase(found);
+    std::vector<Tensor> grads = node->backward(grad_out);
+    for (std::size_t i = 0; i < node->inputs.size() && i < grads.size(); ++i) {
+      if (!node->needs(i) || !grads[i].defined()) continue;
+      const Tensor& in = node->inputs[i];
+      Tensor g = checked(grads[i], in, *node);
+      Meta& meta = *in.autograd_meta();
+      if (meta.grad_fn) {
+        Tensor& slot = pending[meta.grad_fn.get()];
+        if (!slot.defined()) {
+          slot = g;
+        } else {
+          // Out of place: g or slot may be shared with another node's gradient.
+          Tensor sum = slot.contiguous().clone();
+          add_into(sum, g);
+          slot = sum;
+        }
+      } else if (meta.grad.defined()) {
+        add_into(meta.grad, g);
+      } else {
+        meta.grad = g.contiguous().clone();
+      }
+    }
+  }
+}
+
+}  // namespace
+
+}  // namespace autograd
+
+Tensor& Tensor::set_requires_grad(bool r) {
+  requires_grad_ = r;
+  if (r && !autograd_) autograd_ = std::make_shared<autograd::Meta>();
+  return *this;
+}
+
+Tensor Tensor::grad() const { return autograd_ ? autograd_->grad : Tensor(); }
+
+void Tensor::set_grad(const Tensor& g) {
+  if (!autograd_) autograd_ = std::make_shared<autograd::Meta>();
+  autograd_->grad = g;
+}
+
+bool Tensor::has_grad_fn() const { return autograd_ && autograd_->grad_fn; }
+
+Tensor Tensor::detach() const { return Tensor(storage_, offset_, shape_, strides_, dtype_); }
+
+void Tensor::backward() const { backward(Tensor()); }
+
+void Tensor::backward(const Tensor& gradient) const {
+  if (!requires_grad_ || !autograd_) {
+    raise(ErrorKind::RuntimeError,
+          "element 0 of tensors does not require grad and does not have a grad_fn");
+  }
+  Tensor g = gradient;
+  if (!g.defined()) {
+    if (numel() != 1) raise(ErrorKind::RuntimeError, "grad can be implicitly created only for scalar outputs");
+    g = Tensor::full(shape_, 1.0f);
+  } else if (g.shape() != shape_) {
+    raise(ErrorKind::RuntimeError, "Mismatch in shape: grad_output[0] has a shape of torch.Size(" +
+                                       g.shape().to_string() + ") and output[0] has a shape of torch.Size(" +
+                                       shape_.to_string() + ").");
+  }
+  autograd::run_backward(*this, g.contiguous());
+}
+
+}  // namespace initlab

@@ -1,0 +1,56 @@
+// How the forward ops record themselves for autograd: each forward, after computing its
+// output and only when autograd::should_record(...) holds, calls the record_* function of
+// its backward file (same stem + _backward.cpp), which attaches a node holding what the
+// backward needs. Internal to src/nn/ops.
+#pragma once
+
+#include <vector>
+
+#include "initlab/autograd.hpp"
+#include "initlab/nn/ops.hpp"
+
+namespace initlab::ops::detail {
+
+// linear_conv_backward.cpp
+Tensor record_linear(const Tensor& y, const Tensor& x, const Tensor& w, const Tensor& b);
+// x is the caller's input (3-D or 4-D); g the geometry of one group's image.
+Tensor record_conv2d(const Tensor& y, const Tensor& x, const Tensor& w, const Tensor& b,
+                     const kernels::Conv2dGeometry& g, int64_t groups);
+
+// normalization_backward.cpp. mean/invstd per channel as the forward used them.
+Tensor record_batch_norm(const Tensor& y, const Tensor& x, const Tensor& weight,
+                         const Tensor& bias, std::vector<float> mean, std::vector<float> invstd,
+                         bool batch_stats);
+// rows of n elements; per-element weight index c = (r % period) * channels_per_row + j / inner.
+struct RowNorm {
+  int64_t rows, n, channels_per_row, inner, period;
+};
+Tensor record_row_norm(const char* name, const Tensor& y, const Tensor& x, const Tensor& weight,
+                       const Tensor& bias, const RowNorm& layout, std::vector<float> mean,
+                       std::vector<float> invstd);
+
+// pooling_backward.cpp
+Tensor record_pool(bool is_max, const Tensor& y, const Tensor& x, const kernels::Pool2dGeometry& g);
+Tensor record_adaptive_avg_pool2d(const Tensor& y, const Tensor& x);
+
+// pointwise_backward.cpp
+Tensor record_activation(const Tensor& y, const Tensor& x, kernels::Activation a,
+                         const kernels::ActivationParams& p);
+Tensor record_softmax(const Tensor& y, const Tensor& x, int64_t dim, bool log);
+Tensor record_dropout(const Tensor& y, const Tensor& x, Tensor mask);
+Tensor record_binary(const Tensor& y, const Tensor& a, const Tensor& b, kernels::BinaryOp op);
+Tensor record_binary_scalar(const Tensor& y, const Tensor& a, double s, kernels::BinaryOp op,
+                            bool scalar_left);
+
+// shape_ops_backward.cpp
+Tensor record_reshape(const Tensor& y, const Tensor& x);
+Tensor record_cat(const Tensor& y, const std::vector<Tensor>& inputs, int64_t dim);
+Tensor record_matmul(const Tensor& y, const Tensor& a, const Tensor& b);
+
+// loss_backward.cpp. classes: each sample's target class.
+Tensor record_nll_loss(const Tensor& y, const Tensor& input, std::vector<int64_t> classes,
+                       int64_t count, Reduction reduction, int64_t ignore_index);
+// y = sum (or mean, when `mean`) of d^2.
+Tensor record_sum_of_squares(const Tensor& y, const Tensor& d, bool mean);
+
+}  // namespace initlab::ops::detail

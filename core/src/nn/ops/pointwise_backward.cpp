@@ -1,0 +1,160 @@
+// Backward of the activations, softmax, dropout and broadcasting arithmetic. Runs under the
+// engine's NoGrad, so the ops:: calls here record nothing.
+#include <vector>
+
+#include "backward.hpp"
+
+namespace initlab::ops::detail {
+
+namespace {
+
+using kernels::BinaryOp;
+
+class ActivationBackward : public autograd::Node {
+ public:
+  ActivationBackward(Tensor y, kernels::Activation a, const kernels::ActivationParams& p)
+      : y_(std::move(y)), a_(a), p_(p) {}
+  const char* name() const override { return "ActivationBackward"; }
+  std::vector<Tensor> backward(const Tensor& gy) override {
+    const Tensor x = inputs[0].contiguous(), dy = gy.contiguous();
+    Tensor dx = Tensor::uninitialized(x.shape());
+    kernels::activation_backward(a_, p_, x.numel(), x.data(), y_.data(), dy.data(), dx.data());
+    return {dx};
+  }
+
+ private:
+  Tensor y_;  // the forward's output, detached (a node never holds its own output's history)
+  kernels::Activation a_;
+  kernels::ActivationParams p_;
+};
+
+class SoftmaxBackward : public autograd::Node {
+ public:
+  SoftmaxBackward(Tensor y, int64_t dim, bool log) : y_(std::move(y)), dim_(dim), log_(log) {}
+  const char* name() const override { return log_ ? "LogSoftmaxBackward" : "SoftmaxBackward"; }
+  std::vector<Tensor> backward(const Tensor& gy) override {
+    const Tensor dy = gy.contiguous();
+    int64_t outer = 1, inner = 1;
+    for (int64_t i = 0; i < dim_; ++i) outer *= y_.size(i);
+    for (int64_t i = dim_ + 1; i < y_.dim(); ++i) inner *= y_.size(i);
+    Tensor dx = Tensor::uninitialized(y_.shape());
+    kernels::softmax_backward(log_, outer, y_.dim() == 0 ? 1 : y_.size(dim_), inner, y_.data(),
+                              dy.data(), dx.data());
+    return {dx};
+  }
+
+ private:
+  Tensor y_;
+  int64_t dim_;
+  bool log_;
+};
+
+class DropoutBackward : public autograd::Node {
+ public:
+  explicit DropoutBackward(Tensor mask) : mask_(std::move(mask)) {}
+  const char* name() const override { return "NativeDropoutBackward"; }
+  std::vector<Tensor> backward(const Tensor& gy) override {
+    return {binary(gy, mask_, BinaryOp::mul).reshape(inputs[0].shape())};
+  }
+
+ private:
+  Tensor mask_;
+};
+
+Tensor neg(const Tensor& t) { return binary(t, -1.0, BinaryOp::mul); }
+
+class BinaryBackward : public autograd::Node {
+ public:
+  explicit BinaryBackward(BinaryOp op) : op_(op) {}
+  const char* name() const override {
+    switch (op_) {
+      case BinaryOp::add: return "AddBackward";
+      case BinaryOp::sub: return "SubBackward";
+      case BinaryOp::mul: return "MulBackward";
+      case BinaryOp::div: return "DivBackward";
+    }
+    return "BinaryBackward";
+  }
+  std::vector<Tensor> backward(const Tensor& gy) override {
+    const Tensor& a = inputs[0];
+    const Tensor& b = inputs[1];
+    std::vector<Tensor> grads(2);
+    // Each gradient is formed at the broadcast shape, then summed back to its input's shape.
+    if (needs(0)) {
+      Tensor ga;
+      switch (op_) {
+        case BinaryOp::add:
+        case BinaryOp::sub: ga = gy; break;
+        case BinaryOp::mul: ga = binary(gy, b, BinaryOp::mul); break;
+        case BinaryOp::div: ga = binary(gy, b, BinaryOp::div); break;
+      }
+      grads[0] = autograd::sum_to(ga, a.shape());
+    }
+    if (needs(1)) {
+      Tensor gb;
+      switch (op_) {
+        case BinaryOp::add: gb = gy; break;
+        case BinaryOp::sub: gb = neg(gy); break;
+        case BinaryOp::mul: gb = binary(gy, a, BinaryOp::mul); break;
+        case BinaryOp::div:  // -dy * a / b^2
+          gb = neg(binary(binary(gy, a, BinaryOp::mul), binary(b, b, BinaryOp::mul), BinaryOp::div));
+          break;
+      }
+      grads[1] = autograd::sum_to(gb, b.shape());
+    }
+    return grads;
+  }
+
+ private:
+  BinaryOp op_;
+};
+
+class BinaryScalarBackward : public autograd::Node {
+ public:
+  BinaryScalarBackward(double s, BinaryOp op, bool left) : s_(s), op_(op), left_(left) {}
+  const char* name() const override { return "BinaryScalarBackward"; }
+  std::vector<Tensor> backward(const Tensor& gy) override {
+    const Tensor& a = inputs[0];
+    switch (op_) {
+      case BinaryOp::add: return {gy};
+      case BinaryOp::sub: return {left_ ? neg(gy) : gy};
+      case BinaryOp::mul: return {binary(gy, s_, BinaryOp::mul)};
+      case BinaryOp::div:
+        if (!left_) return {binary(gy, s_, BinaryOp::div)};
+        // d(s / a) = -s / a^2
+        return {neg(binary(binary(binary(gy, s_, BinaryOp::mul), a, BinaryOp::div), a, BinaryOp::div))};
+    }
+    return {gy};
+  }
+
+ private:
+  double s_;
+  BinaryOp op_;
+  bool left_;
+};
+
+}  // namespace
+
+Tensor record_activation(const Tensor& y, const Tensor& x, kernels::Activation a,
+                         const kernels::ActivationParams& p) {
+  return autograd::record(y, std::make_shared<ActivationBackward>(y.detach(), a, p), {x});
+}
+
+Tensor record_softmax(const Tensor& y, const Tensor& x, int64_t dim, bool log) {
+  return autograd::record(y, std::make_shared<SoftmaxBackward>(y.detach(), dim, log), {x});
+}
+
+Tensor record_dropout(const Tensor& y, const Tensor& x, Tensor mask) {
+  return autograd::record(y, std::make_shared<DropoutBackward>(std::move(mask)), {x});
+}
+
+Tensor record_binary(const Tensor& y, const Tensor& a, const Tensor& b, kernels::BinaryOp op) {
+  return autograd::record(y, std::make_shared<BinaryBackward>(op), {a, b});
+}
+
+Tensor record_binary_scalar(const Tensor& y, const Tensor& a, double s, kernels::BinaryOp op,
+                            bool scalar_left) {
+  return autograd::record(y, std::make_shared<BinaryScalarBackward>(s, op, scalar_left), {a});
+}
+
+}  // namespace initlab::ops::detail

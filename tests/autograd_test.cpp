@@ -175,6 +175,21 @@ TEST_CASE(".grad accumulates over backward calls and over every use of a tensor"
   CHECK_FALSE(copy.grad().defined());
 }
 
+TEST_CASE("backward without retain_graph releases the graph: a second backward through it fails") {
+  Generator g(3);
+  Tensor x = leaf(Shape{3}, g);
+  const Tensor ones = Tensor::full(Shape{3}, 1.0f);
+  Tensor y = ops::binary(x, 2.0, BinaryOp::mul);
+  y.backward(ones, /*retain_graph=*/true);
+  y.backward(ones, /*retain_graph=*/false);  // a retained graph runs again
+  for (int64_t i = 0; i < 3; ++i) CHECK(x.grad().data()[i] == 4.0f);
+  CHECK_THROWS_WITH_AS(y.backward(ones, false),
+                       doctest::Contains("Trying to backward through the graph a second time"), Error);
+  // A new graph over the same leaf is fine.
+  ops::binary(x, 2.0, BinaryOp::mul).backward(ones, false);
+  for (int64_t i = 0; i < 3; ++i) CHECK(x.grad().data()[i] == 6.0f);
+}
+
 TEST_CASE("a chain of 300000 recorded ops runs backward and is freed without deep recursion") {
   Tensor x = Tensor::full(Shape{2}, 1.0f);
   x.set_requires_grad(true);

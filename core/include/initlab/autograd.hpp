@@ -5,8 +5,8 @@
 // and have no grad_fn: the parameters). Nothing is recorded, and the forward runs exactly as
 // before, when grad mode is off (NoGrad) or no input requires grad.
 //
-// The graph is kept after backward (PyTorch's retain_graph=True): it is freed with the last
-// tensor that refers to it, and a second backward accumulates again.
+// The graph is freed with the last tensor that refers to it. Tensor::backward keeps it usable
+// (PyTorch's retain_graph=True: a second backward accumulates again) unless asked not to.
 #pragma once
 
 #include <initializer_list>
@@ -39,8 +39,9 @@ class NoGrad {
 class Node {
  public:
   virtual ~Node() = default;
-  // The node's name for messages ("LinearBackward", "NativeBatchNormBackward", ...): close to
-  // PyTorch's grad_fn class names, not identical to them (no "0" suffix, no addmm/mm split).
+  // The node's name for messages ("LinearBackward", "ReluBackward", ...): PyTorch's grad_fn
+  // class names without the overload suffix ("0", "1"), except where PyTorch splits one op
+  // into several nodes (LinearBackward is addmm, mm, ...): the script layer maps those.
   virtual const char* name() const = 0;
   virtual std::vector<Tensor> backward(const Tensor& grad_output) = 0;
 
@@ -49,6 +50,10 @@ class Node {
     return i < inputs.size() && inputs[i].defined() && inputs[i].requires_grad();
   }
   std::vector<Tensor> inputs;
+  // Set by a backward pass that did not retain the graph (PyTorch's retain_graph=False): a
+  // later backward through this node raises PyTorch's "backward through the graph a second
+  // time" error. (PyTorch raises it only for nodes that saved tensors; initlab for all.)
+  bool released = false;
 };
 
 // What a tensor carries for autograd, shared by every copy of its handle (not by views).

@@ -84,6 +84,9 @@ class Tensor {
   // grad. See autograd.hpp.
   void backward() const;
   void backward(const Tensor& gradient) const;
+  // retain_graph=false marks every node it ran as released (autograd.hpp): PyTorch's default
+  // for loss.backward(). `gradient` may be undefined (an implicit 1 for one element).
+  void backward(const Tensor& gradient, bool retain_graph) const;
   // The same values without autograd history (a handle on the same storage).
   Tensor detach() const;
   Tensor& set_dtype(DType d) {

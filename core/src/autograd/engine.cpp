@@ -121,7 +121,7 @@ Tensor sum_to(const Tensor& grad, const Shape& shape) {
 namespace {
 
 // Runs every node reachable from root's grad_fn once, in reverse topological order.
-void run_backward(const Tensor& root, const Tensor& root_grad) {
+void run_backward(const Tensor& root, const Tensor& root_grad, bool retain_graph) {
   NoGrad no_grad;  // backward computes plain tensors
   const std::shared_ptr<Node>& root_node = root.autograd_meta()->grad_fn;
   if (!root_node) {  // a leaf: its gradient is the given one
@@ -136,6 +136,10 @@ void run_backward(const Tensor& root, const Tensor& root_grad) {
   state[root_node.get()] = 1;
   while (!stack.empty()) {
     auto& [node, next] = stack.back();
+    if (next == 0 && node->released) {
+      raise(ErrorKind::RuntimeError,
+            "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.");
+    }
     if (next < node->inputs.size()) {
       const Tensor& in = node->inputs[next++];
       if (!in.defined() || !in.requires_grad() || !in.autograd_meta()) continue;
@@ -181,6 +185,8 @@ void run_backward(const Tensor& root, const Tensor& root_grad) {
       }
     }
   }
+  if (!retain_graph)
+    for (Node* node : order) node->released = true;
 }
 
 }  // namespace
@@ -206,7 +212,9 @@ Tensor Tensor::detach() const { return Tensor(storage_, offset_, shape_, strides
 
 void Tensor::backward() const { backward(Tensor()); }
 
-void Tensor::backward(const Tensor& gradient) const {
+void Tensor::backward(const Tensor& gradient) const { backward(gradient, true); }
+
+void Tensor::backward(const Tensor& gradient, bool retain_graph) const {
   if (!requires_grad_ || !autograd_) {
     raise(ErrorKind::RuntimeError,
           "element 0 of tensors does not require grad and does not have a grad_fn");
@@ -220,7 +228,7 @@ void Tensor::backward(const Tensor& gradient) const {
                                        g.shape().to_string() + ") and output[0] has a shape of torch.Size(" +
                                        shape_.to_string() + ").");
   }
-  autograd::run_backward(*this, g.contiguous());
+  autograd::run_backward(*this, g.contiguous(), retain_graph);
 }
 
 }  // namespace initlab

@@ -43,7 +43,8 @@ Tensor record_binary_scalar(const Tensor& y, const Tensor& a, double s, kernels:
                             bool scalar_left);
 
 // shape_ops_backward.cpp
-Tensor record_reshape(const Tensor& y, const Tensor& x);
+// is_view: Tensor.view (else reshape/flatten), for the node's name.
+Tensor record_reshape(const Tensor& y, const Tensor& x, bool is_view);
 Tensor record_cat(const Tensor& y, const std::vector<Tensor>& inputs, int64_t dim);
 Tensor record_matmul(const Tensor& y, const Tensor& a, const Tensor& b);
 

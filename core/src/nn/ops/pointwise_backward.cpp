@@ -14,7 +14,22 @@ class ActivationBackward : public autograd::Node {
  public:
   ActivationBackward(Tensor y, kernels::Activation a, const kernels::ActivationParams& p)
       : y_(std::move(y)), a_(a), p_(p) {}
-  const char* name() const override { return "ActivationBackward"; }
+  // PyTorch's node of each activation (SELU is computed by elu, tanh-approximated GELU by gelu).
+  const char* name() const override {
+    switch (a_) {
+      case kernels::Activation::relu: return "ReluBackward";
+      case kernels::Activation::leaky_relu: return "LeakyReluBackward";
+      case kernels::Activation::elu:
+      case kernels::Activation::selu: return "EluBackward";
+      case kernels::Activation::gelu:
+      case kernels::Activation::gelu_tanh: return "GeluBackward";
+      case kernels::Activation::silu: return "SiluBackward";
+      case kernels::Activation::tanh: return "TanhBackward";
+      case kernels::Activation::sigmoid: return "SigmoidBackward";
+      case kernels::Activation::softplus: return "SoftplusBackward";
+    }
+    return "ActivationBackward";
+  }
   std::vector<Tensor> backward(const Tensor& gy) override {
     const Tensor x = inputs[0].contiguous(), dy = gy.contiguous();
     Tensor dx = Tensor::uninitialized(x.shape());
@@ -112,7 +127,16 @@ class BinaryBackward : public autograd::Node {
 class BinaryScalarBackward : public autograd::Node {
  public:
   BinaryScalarBackward(double s, BinaryOp op, bool left) : s_(s), op_(op), left_(left) {}
-  const char* name() const override { return "BinaryScalarBackward"; }
+  // PyTorch's nodes: s - a is rsub; s / a is s * reciprocal(a), a MulBackward.
+  const char* name() const override {
+    switch (op_) {
+      case BinaryOp::add: return "AddBackward";
+      case BinaryOp::sub: return left_ ? "RsubBackward" : "SubBackward";
+      case BinaryOp::mul: return "MulBackward";
+      case BinaryOp::div: return left_ ? "MulBackward" : "DivBackward";
+    }
+    return "BinaryScalarBackward";
+  }
   std::vector<Tensor> backward(const Tensor& gy) override {
     const Tensor& a = inputs[0];
     switch (op_) {

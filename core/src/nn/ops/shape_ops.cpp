@@ -9,13 +9,13 @@ namespace initlab::ops {
 
 Tensor view(const Tensor& x, const Shape& shape) {
   Tensor y = x.view(shape);
-  if (autograd::should_record({&x})) return detail::record_reshape(y, x);
+  if (autograd::should_record({&x})) return detail::record_reshape(y, x, true);
   return y;
 }
 
 Tensor reshape(const Tensor& x, const Shape& shape) {
   Tensor y = x.reshape(shape);
-  if (autograd::should_record({&x})) return detail::record_reshape(y, x);
+  if (autograd::should_record({&x})) return detail::record_reshape(y, x, false);
   return y;
 }
 

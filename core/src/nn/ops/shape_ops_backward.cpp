@@ -11,10 +11,14 @@ namespace {
 
 class ReshapeBackward : public autograd::Node {
  public:
-  const char* name() const override { return "ViewBackward"; }
+  explicit ReshapeBackward(const char* name) : name_(name) {}
+  const char* name() const override { return name_; }
   std::vector<Tensor> backward(const Tensor& gy) override {
     return {gy.contiguous().view(inputs[0].shape())};
   }
+
+ private:
+  const char* name_;
 };
 
 class CatBackward : public autograd::Node {
@@ -102,8 +106,11 @@ class MatmulBackward : public autograd::Node {
 
 }  // namespace
 
-Tensor record_reshape(const Tensor& y, const Tensor& x) {
-  return autograd::record(y, std::make_shared<ReshapeBackward>(), {x});
+Tensor record_reshape(const Tensor& y, const Tensor& x, bool is_view) {
+  // PyTorch's names: view is ViewBackward; reshape is a view when it can be
+  // (ReshapeAliasBackward), else a copy (UnsafeViewBackward).
+  const char* name = is_view ? "ViewBackward" : y.shares_storage_with(x) ? "ReshapeAliasBackward" : "UnsafeViewBackward";
+  return autograd::record(y, std::make_shared<ReshapeBackward>(name), {x});
 }
 
 Tensor record_cat(const Tensor& y, const std::vector<Tensor>& inputs, int64_t dim) {

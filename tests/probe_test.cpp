@@ -6,6 +6,7 @@
 #include <numeric>
 #include <vector>
 
+#include "initlab/autograd.hpp"
 #include "initlab/nn/functional.hpp"
 #include "initlab/nn/layers.hpp"
 #include "initlab/probe.hpp"
@@ -14,6 +15,7 @@
 using initlab::Shape;
 using initlab::Tensor;
 namespace probe = initlab::probe;
+namespace autograd = initlab::autograd;
 
 TEST_SUITE("probe") {
 
@@ -216,4 +218,65 @@ TEST_CASE("run() with own_input probes the called model on the run's input: its 
   // into all zeros, eval mode (running stats 0 and 1) keeps it.
   CHECK(own.layers[1].output.zeros < 0.5);
   CHECK(own.layers[0].output.histogram.sampled == 5 * 4 * 36);
+}
+
+TEST_CASE("run() of a training loop: scripts get grad mode on, the probe sees the model's forward only") {
+  const std::string script =
+      "import torch\n"
+      "import torch.nn as nn\n"
+      "import torch.nn.functional as F\n"
+      "torch.manual_seed(0)\n"
+      "model = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 3))\n"
+      "opt = torch.optim.SGD(model.parameters(), lr=0.1)\n"
+      "x = torch.randn(16, 4)\n"
+      "y = torch.tensor([0, 1, 2, 0] * 4)\n"
+      "print(torch.is_grad_enabled())\n"
+      "for step in range(3):\n"
+      "    opt.zero_grad()\n"
+      "    loss = F.cross_entropy(model(x), y) + nn.MSELoss()(x.mean(1), x.sum(1))\n"
+      "    loss.backward()\n"
+      "    opt.step()\n"
+      "with torch.no_grad():\n"
+      "    print(torch.is_grad_enabled())\n";
+  autograd::set_grad_enabled(false);  // the caller's mode is restored, whatever the script did
+  const initlab::Report r = initlab::run(script);
+  CHECK_FALSE(autograd::grad_enabled());
+  autograd::set_grad_enabled(true);
+  REQUIRE(r.ok);
+  CHECK(r.output == "True\nFalse\n");
+  CHECK(r.forward_from_script);
+  // Sequential's three layers and the root: neither the losses nor backward's ops.
+  REQUIRE(r.layers.size() == 4);
+  CHECK(r.layers[0].type == "Linear");
+  CHECK(r.layers[1].type == "ReLU");
+  CHECK(r.layers[2].type == "Linear");
+  CHECK(r.layers[3].path == "");
+
+  // The run's own forward (own_input) records no graph and still sees only the model.
+  initlab::RunOptions options;
+  options.own_input = true;
+  options.keep_output = true;
+  const initlab::Report own = initlab::run(script, options);
+  REQUIRE(own.ok);
+  CHECK_FALSE(own.forward_from_script);
+  REQUIRE(own.layers.size() == 4);
+  CHECK(own.input_shape == std::vector<int64_t>{64, 4});
+  CHECK(autograd::grad_enabled());
+
+  // A script model's forward sees grad mode on when the script calls it, off in the run's own.
+  const std::string net =
+      "import torch\n"
+      "import torch.nn as nn\n"
+      "class Net(nn.Module):\n"
+      "    def __init__(self):\n"
+      "        super().__init__()\n"
+      "        self.fc = nn.Linear(4, 2)\n"
+      "    def forward(self, x):\n"
+      "        print(torch.is_grad_enabled())\n"
+      "        return self.fc(x)\n"
+      "model = Net()\n"
+      "model(torch.randn(2, 4))\n";
+  const initlab::Report both = initlab::run(net, options);
+  REQUIRE(both.ok);
+  CHECK(both.output == "True\nFalse\n");
 }

@@ -2,6 +2,7 @@
 // implement for tensors and nn modules (attributes, operators, indexing, calls).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -27,11 +28,32 @@ void tensor_set_subscript(Interpreter& in, const Value& tensor, const Value& ind
 // Forward-pass calls report the script line they were made on.
 void mark_init_line(Interpreter& in);
 
-// PyTorch's tensor text: "tensor([[ 0.1234, -1.0000], ...])" (formatting.cpp).
-std::string tensor_repr(const Tensor& t, bool parameter, bool requires_grad);
+// PyTorch's tensor text: "tensor([[ 0.1234, -1.0000], ...])", with ", requires_grad=True" for
+// a leaf that requires grad and ", grad_fn=<MulBackward0>" for a recorded result (formatting.cpp).
+std::string tensor_repr(const Tensor& t, bool parameter);
+// The class name of t's grad_fn as PyTorch 1.13 prints it ("AddmmBackward0"); t must have one
+// (autograd_api.cpp).
+std::string grad_fn_name(const Tensor& t);
 // Python's format(value, spec) for numbers and strings (formatting.cpp).
 std::string format_value(Interpreter& in, const Value& v, const std::string& spec);
 // Python's "fmt % args" (formatting.cpp).
 std::string percent_format(Interpreter& in, const std::string& fmt, const Value& args);
+
+// ---- autograd_api.cpp ----
+// Records y = view(x) (select, slice, transpose...) when x requires grad; `view` replays the
+// same view on another tensor of x's shape. `name` is PyTorch's node ("SelectBackward0").
+Tensor record_view(const Tensor& y, const Tensor& x, const char* name, std::function<Tensor(const Tensor&)> view);
+// Records element-wise y = f(x); d(x, y) is dy/dx.
+Tensor record_unary(const Tensor& y, const Tensor& x, const char* name, std::function<float(float, float)> d);
+// Records y = x.sum(dim, keepdim) or x.mean(...) (dim nullopt: over everything).
+Tensor record_reduce(const Tensor& y, const Tensor& x, bool mean, std::optional<int64_t> dim, bool keepdim);
+// For ops initlab cannot differentiate yet: y gets a node named as PyTorch names it
+// ("StdBackward0") whose backward raises NotImplementedError naming `what` (and what to do).
+Tensor record_undifferentiable(const Tensor& y, const std::vector<Tensor>& inputs, const char* name,
+                               const std::string& what);
+// nn.CrossEntropyLoss()(input, target) and friends; nullopt for other modules.
+std::optional<Value> call_loss_module(Interpreter& in, const nn::ModulePtr& m, CallArgs& args);
+void install_losses(Interpreter& interp, NamespaceObj& nn_ns, NamespaceObj& F_ns);
+void install_optim(Interpreter& interp, NamespaceObj& torch);
 
 }  // namespace initlab::script

@@ -158,7 +158,7 @@ std::string tensor_str(const Tensor& t, int64_t indent, bool summarize, const Fo
 
 }  // namespace
 
-std::string tensor_repr(const Tensor& t, bool parameter, bool requires_grad) {
+std::string tensor_repr(const Tensor& t, bool parameter) {
   const std::string prefix = "tensor(";
   const auto indent = static_cast<int64_t>(prefix.size());
   const bool is_float = t.dtype() == DType::float32;
@@ -178,7 +178,8 @@ std::string tensor_repr(const Tensor& t, bool parameter, bool requires_grad) {
     const Formatter f(values, is_float);
     body = tensor_str(t, indent, summarize, f);
   }
-  if (requires_grad) suffixes.push_back("requires_grad=True");
+  if (t.has_grad_fn()) suffixes.push_back("grad_fn=<" + grad_fn_name(t) + ">");
+  else if (t.requires_grad()) suffixes.push_back("requires_grad=True");
   std::string s = prefix + body;
   for (const auto& suffix : suffixes) s += ", " + suffix;
   s += ")";

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "bindings.hpp"
+#include "initlab/autograd.hpp"
 #include "initlab/error.hpp"
 #include "initlab/pyformat.hpp"
 #include "script_module.hpp"
@@ -98,7 +99,6 @@ Value make_tensor(Tensor t, bool parameter) {
   auto o = std::make_shared<TensorObj>();
   o->tensor = std::move(t);
   o->parameter = parameter;
-  o->requires_grad = parameter;
   return Value(ObjPtr(o));
 }
 
@@ -341,8 +341,20 @@ Interpreter::Flow Interpreter::exec_inner(const Stmt& s, const std::shared_ptr<S
         check_list_size(static_cast<int64_t>(l->items.size()));
         result = current;
       } else if (current.get<TensorObj>() && (s.name == "+" || s.name == "-" || s.name == "*" || s.name == "/")) {
+        auto* cur = current.get<TensorObj>();
         const Value r = binary(s.name, current, rhs);
-        current.get<TensorObj>()->tensor.copy_from(r.get<TensorObj>()->tensor);
+        const Tensor& rt = r.get<TensorObj>()->tensor;
+        if (autograd::grad_enabled() && cur->tensor.requires_grad() && !cur->tensor.has_grad_fn()) {
+          error("RuntimeError", "a leaf Variable that requires grad is being used in an in-place operation.");
+        }
+        if (rt.has_grad_fn()) {
+          // x += y on a recorded result (out += identity): the name takes the new result, as
+          // PyTorch's in-place op rebases x's history. Writing into x's storage would change
+          // values that x's own backward may still need.
+          cur->tensor = rt;
+        } else {
+          cur->tensor.copy_from(rt);
+        }
         result = current;
       } else {
         result = binary(s.name, current, rhs);
@@ -409,9 +421,11 @@ Interpreter::Flow Interpreter::exec_inner(const Stmt& s, const std::shared_ptr<S
       Value fn = make_function(s.name, s.params, &s.body, nullptr, scope, nullptr);
       for (auto it = s.decorators.rbegin(); it != s.decorators.rend(); ++it) {
         const Value d = eval(**it, scope);
-        // @torch.no_grad() decorates with a context manager: running under no_grad changes
-        // nothing in initlab's forward, so the function is kept as it is.
-        if (d.get<NoGradObj>()) continue;
+        // @torch.no_grad(): the function runs with grad mode off.
+        if (d.get<NoGradObj>()) {
+          if (auto* f = fn.get<FunctionObj>()) f->no_grad = true;
+          continue;
+        }
         fn = call(d, {fn});
       }
       scope->vars[s.name] = fn;
@@ -425,7 +439,9 @@ Interpreter::Flow Interpreter::exec_inner(const Stmt& s, const std::shared_ptr<S
       do_import(s, scope);
       return Flow::Normal;
     case StmtKind::With: {
-      bool previous = no_grad;
+      // torch.no_grad() turns autograd's grad mode off for the block (restored on the way
+      // out, by an error too).
+      autograd::NoGrad no_grad;
       for (const auto& [ctx, target] : s.items) {
         const Value c = eval(*ctx, scope);
         if (!c.get<NoGradObj>()) {
@@ -433,11 +449,8 @@ Interpreter::Flow Interpreter::exec_inner(const Stmt& s, const std::shared_ptr<S
           error("NotImplementedError", "not supported in initlab: 'with' on anything but torch.no_grad()");
         }
         if (target) assign(*target, c, scope);
-        no_grad = true;
       }
-      const Flow f = exec_block(s.body, scope);
-      no_grad = previous;
-      return f;
+      return exec_block(s.body, scope);
     }
     case StmtKind::Raise: {
       if (!s.value) error("RuntimeError", "No active exception to reraise");
@@ -557,7 +570,10 @@ void Interpreter::define_class(const Stmt& s, const std::shared_ptr<Scope>& scop
       where_ = st->where;
       for (auto it = st->decorators.rbegin(); it != st->decorators.rend(); ++it) {
         const Value d = eval(**it, scope);
-        if (d.get<NoGradObj>()) continue;
+        if (d.get<NoGradObj>()) {
+          if (auto* f = fn.get<FunctionObj>()) f->no_grad = true;
+          continue;
+        }
         if (auto* b = d.get<BuiltinObj>(); b && (b->name == "staticmethod" || b->name == "property")) {
           error("NotImplementedError", "not supported in initlab: @" + b->name);
         }
@@ -941,6 +957,8 @@ Value Interpreter::call(const Value& fn, CallArgs& args) {
 }
 
 Value Interpreter::call_function(FunctionObj& fn, CallArgs& args, const Value* self) {
+  std::optional<autograd::NoGrad> no_grad;
+  if (fn.no_grad) no_grad.emplace();
   if (depth_ >= limits_.max_depth) {
     error("RecursionError", "maximum recursion depth exceeded (" + std::to_string(limits_.max_depth) +
                                 " nested calls); raise the max_depth limit to allow more");
@@ -1120,6 +1138,12 @@ std::optional<Value> Interpreter::try_getattr(const Value& object, const std::st
     return std::nullopt;
   }
   if (object.get<TensorObj>()) return tensor_attribute(*this, object, name);
+  if (auto* n = object.get<NativeObj>()) {
+    auto it = n->members.find(name);
+    if (it != n->members.end()) return it->second;
+    if (n->attribute) return n->attribute(name);
+    return std::nullopt;
+  }
   if (auto* inst = object.get<InstanceObj>()) {
     auto it = inst->attrs.find(name);
     if (it != inst->attrs.end()) return it->second;
@@ -1226,10 +1250,25 @@ void Interpreter::setattr(const Value& object, const std::string& name, const Va
       return;
     }
     if (name == "requires_grad") {
-      t->requires_grad = truthy(value);
+      const bool r = truthy(value);
+      if (t->tensor.has_grad_fn()) {
+        if (r) return;
+        error("RuntimeError", "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
+      }
+      t->tensor.set_requires_grad(r);
       return;
     }
-    if (name == "grad") return;  // gradients come with the backward pass
+    if (name == "grad") {
+      if (value.is_none()) {
+        t->tensor.set_grad(Tensor());
+        return;
+      }
+      auto* g = value.get<TensorObj>();
+      if (!g) error("TypeError", "assigned grad expected to be a Tensor or None but got grad of type " + type_name(value));
+      if (g->tensor.shape() != t->tensor.shape()) error("RuntimeError", "assigned grad has data of a different size");
+      t->tensor.set_grad(g->tensor.detach());
+      return;
+    }
   }
   if (auto* ns = object.get<NamespaceObj>()) {
     error("AttributeError", "initlab does not allow changing the module '" + ns->name + "'");
@@ -1724,7 +1763,7 @@ bool Interpreter::isinstance(const Value& v, const Value& cls) {
 
 std::string Interpreter::str(const Value& v) {
   if (v.is_str()) return v.as_str();
-  if (auto* t = v.get<TensorObj>()) return tensor_repr(t->tensor, t->parameter, t->requires_grad);
+  if (auto* t = v.get<TensorObj>()) return tensor_repr(t->tensor, t->parameter);
   return repr(v);
 }
 
@@ -1784,7 +1823,7 @@ std::string Interpreter::repr(const Value& v) {
     }
     return s + "}";
   }
-  if (auto* t = v.get<TensorObj>()) return tensor_repr(t->tensor, t->parameter, t->requires_grad);
+  if (auto* t = v.get<TensorObj>()) return tensor_repr(t->tensor, t->parameter);
   if (auto* m = v.get<ModuleObj>()) return m->module->repr();
   if (auto* f = v.get<FunctionObj>()) return "<function " + f->qualname + ">";
   if (auto* b = v.get<BuiltinObj>()) return "<built-in function " + b->name + ">";
@@ -1803,6 +1842,7 @@ std::string Interpreter::repr(const Value& v) {
   if (v.get<GeneratorObj>()) return "<torch._C.Generator object>";
   if (auto* d = v.get<DtypeObj>()) return "torch." + d->name;
   if (v.get<NoGradObj>()) return "<torch.autograd.grad_mode.no_grad object>";
+  if (auto* n = v.get<NativeObj>(); n && n->repr) return n->repr();
   if (v.get<SuperObj>()) return "<super object>";
   return "<" + type_name(v) + " object>";
 }

@@ -80,7 +80,6 @@ class Interpreter {
   // Every nn module the script constructed, in order (the session picks which to probe).
   std::vector<nn::ModulePtr>& created_modules() { return created_; }
   int module_call_depth = 0;
-  bool no_grad = false;
 
  private:
   enum class Flow { Normal, Break, Continue, Return };

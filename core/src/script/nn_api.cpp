@@ -263,9 +263,10 @@ void install_modules(Interpreter& interp, NamespaceObj& nn) {
     const auto args = bind_native(in, "__new__", a, {{"data", Value()}, {"requires_grad", Value(true)}});
     Tensor t = args[0].is_none() ? Tensor(Shape{0}) : args[0].get<TensorObj>() ? args[0].get<TensorObj>()->tensor
                                                                                  : (in.error("TypeError", "Parameter data must be a Tensor, not " + type_name(args[0])), Tensor());
-    Value v = make_tensor(t, true);
-    v.get<TensorObj>()->requires_grad = in.truthy(args[1]);
-    return v;
+    // A new leaf on the same storage.
+    Tensor leaf = t.detach();
+    leaf.set_requires_grad(in.truthy(args[1]));
+    return make_tensor(leaf, true);
   };
   param->is_instance = [](const Value& v) { return v.get<TensorObj>() && v.get<TensorObj>()->parameter; };
   nn.members["Parameter"] = Value(ObjPtr(param));
@@ -460,6 +461,8 @@ void install_torch(Interpreter& interp) {
   install_modules(interp, *nn_ns);
   install_init(*init_ns);
   install_functional(*F_ns);
+  install_losses(interp, *nn_ns, *F_ns);
+  install_optim(interp, *torch);
   nn_ns->members["functional"] = Value(ObjPtr(F_ns));
   nn_ns->members["init"] = Value(ObjPtr(init_ns));
   torch->members["nn"] = Value(ObjPtr(nn_ns));
@@ -506,9 +509,7 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
   for (const auto& [n, t] : m->own_parameters()) {
     if (n != name) continue;
     if (!t.defined()) return Value();
-    Value p = make_tensor(t, true);
-    p.get<TensorObj>()->requires_grad = t.requires_grad();
-    return p;
+    return make_tensor(t, true);
   }
   for (const auto& [n, t] : m->own_buffers())
     if (n == name) return t.defined() ? make_tensor(t, false) : Value();
@@ -629,7 +630,7 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
   if (name == "state_dict") {
     return method([m](Interpreter&, A&) {
       auto d = std::make_shared<DictObj>();
-      for (auto& [n, t] : m->state_dict()) d->items.emplace_back(Value(n), make_tensor(t, false));
+      for (auto& [n, t] : m->state_dict()) d->items.emplace_back(Value(n), make_tensor(t.detach(), false));  // keep_vars=False
       return Value(ObjPtr(d));
     });
   }
@@ -665,7 +666,20 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
   if (name == "to" || name == "cpu" || name == "float" || name == "requires_grad_") {
     return method([self](Interpreter&, A&) { return self; });
   }
-  if (name == "zero_grad") return method([](Interpreter&, A&) { return Value(); });
+  if (name == "zero_grad") {
+    // PyTorch 1.13's default (set_to_none=False) zeroes each .grad in place.
+    return method([m](Interpreter& in, A& a) {
+      const auto args = bind_native(in, "zero_grad", a, {{"set_to_none", Value(false)}});
+      const bool to_none = in.truthy(args[0]);
+      for (auto& [n, p] : m->named_parameters()) {
+        Tensor g = p.grad();
+        if (!g.defined()) continue;
+        if (to_none) p.set_grad(Tensor());
+        else g.zero_();
+      }
+      return Value();
+    });
+  }
   if (m->type_name() == "ModuleList" || m->type_name() == "Sequential") {
     if (name == "append") {
       return method([m, self](Interpreter& in, A& a) {
@@ -730,7 +744,8 @@ void set_module_attribute(Interpreter& in, const Value& self, const std::string&
   if (auto* t = v.get<TensorObj>(); t && t->parameter) {
     if (!initialized) in.error("AttributeError", "cannot assign parameters before Module.__init__() call");
     if (sm) sm->attrs.erase(name);
-    m->register_parameter(name, t->tensor).set_requires_grad(t->requires_grad);
+    const bool requires_grad = t->tensor.requires_grad();
+    m->register_parameter(name, t->tensor).set_requires_grad(requires_grad);
     return;
   }
   if (auto* child = v.get<ModuleObj>()) {
@@ -776,6 +791,7 @@ void set_module_attribute(Interpreter& in, const Value& self, const std::string&
 
 Value call_module(Interpreter& in, const Value& self, A& args) {
   nn::ModulePtr m = module_of(self);
+  if (auto loss = call_loss_module(in, m, args)) return *loss;
   nn::ForwardObserver* observer = nn::current_observer();
   if (auto* sm = dynamic_cast<ScriptModule*>(m.get())) {
     if (!sm->cls->find("forward")) {

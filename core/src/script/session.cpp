@@ -105,9 +105,9 @@ struct RunScope {
 
 Report run(const std::string& text, const RunOptions& options) {
   const auto t0 = Clock::now();
-  // Scripts cannot call backward() yet, so a run records no autograd graph (its forward
-  // passes run as under torch.no_grad(), fused where possible).
-  autograd::NoGrad no_grad;
+  // Scripts run with PyTorch's default, grad mode on (they may train); the run's own forward
+  // below runs under NoGrad. The guard restores the caller's mode whatever the script left.
+  autograd::NoGrad restore_mode;
   Report report;
   const script::Source source(text);
   WarningCapture warnings;
@@ -139,7 +139,9 @@ Report run(const std::string& text, const RunOptions& options) {
     });
     {
       nn::ObserveForward observe(&probe);
+      autograd::set_grad_enabled(true);
       interp->run(program);
+      autograd::set_grad_enabled(false);
     }
     t_build = Clock::now();
     const bool script_forward = probe.forward_calls() > 0;

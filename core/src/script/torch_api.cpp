@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "bindings.hpp"
+#include "initlab/autograd.hpp"
 #include "initlab/init.hpp"
 #include "initlab/nn/functional.hpp"
 #include "initlab/sampling.hpp"
@@ -29,10 +30,20 @@ Tensor as_tensor(Interpreter& in, const Value& v, const std::string& what) {
 void mark_line(Interpreter& in) { nn::set_source_line(in.location().line); }
 
 // PyTorch refuses in-place writes to a leaf that requires grad unless gradients are off.
-void check_inplace(Interpreter& in, const Value& self) {
+// initlab does not version tensors, so an in-place write to a recorded result (whose old
+// values a backward may need) or of a value that requires grad (whose history the write
+// would drop) is refused instead of giving wrong gradients.
+void check_inplace(Interpreter& in, const Value& self, const Value* src = nullptr) {
   auto* t = self.get<TensorObj>();
-  if (t && t->requires_grad && !in.no_grad) {
+  if (!t || !autograd::grad_enabled()) return;
+  if (t->tensor.requires_grad() && !t->tensor.has_grad_fn()) {
     in.error("RuntimeError", "a leaf Variable that requires grad is being used in an in-place operation.");
+  }
+  if (t->tensor.has_grad_fn()) {
+    in.error("NotImplementedError", "not supported in initlab: in-place operations on a tensor that autograd recorded (write y = y + x instead of y += x or y.add_(x))");
+  }
+  if (auto* s = src ? src->get<TensorObj>() : nullptr; s && s->tensor.requires_grad()) {
+    in.error("NotImplementedError", "not supported in initlab: writing a tensor that requires grad into another one in place (build the result with torch.cat or arithmetic instead)");
   }
 }
 
@@ -257,13 +268,20 @@ Value tensor_binary(Interpreter& in, const std::string& op, const Value& a, cons
   if (op == "**") {
     if (ta && !tb) {
       const double e = number(b);
-      return make_tensor(elementwise(tensor_of(a), [e](float x) {
-        return e == 2.0 ? x * x : static_cast<float>(std::pow(static_cast<double>(x), e));
+      const Tensor& x = tensor_of(a);
+      Tensor y = elementwise(x, [e](float v) {
+        return e == 2.0 ? v * v : static_cast<float>(std::pow(static_cast<double>(v), e));
+      });
+      // d(x^e) = e * x^(e-1)
+      return make_tensor(record_unary(y, x, "PowBackward0", [e](float v, float) {
+        return e == 2.0 ? 2.0f * v : static_cast<float>(e * std::pow(static_cast<double>(v), e - 1.0));
       }));
     }
+    const char* kPow = "a tensor exponent (x ** y, 2 ** x; only tensor ** number is differentiable)";
     if (!ta && tb) {
       const double base = number(a);
-      return make_tensor(elementwise(tensor_of(b), [base](float x) { return static_cast<float>(std::pow(base, static_cast<double>(x))); }));
+      return make_tensor(record_undifferentiable(elementwise(tensor_of(b), [base](float x) { return static_cast<float>(std::pow(base, static_cast<double>(x))); }),
+                                                 {tensor_of(b)}, "PowBackward1", kPow));
     }
     const Tensor& x = tensor_of(a);
     const Tensor& y = tensor_of(b);
@@ -273,14 +291,18 @@ Value tensor_binary(Interpreter& in, const std::string& op, const Value& a, cons
     v.copy_from(y);
     for (int64_t i = 0; i < u.numel(); ++i)
       u.data()[i] = static_cast<float>(std::pow(static_cast<double>(u.data()[i]), static_cast<double>(v.data()[i])));
-    return make_tensor(u);
+    return make_tensor(record_undifferentiable(u, {x, y}, "PowBackward1", kPow));
   }
   in.error("TypeError", "unsupported operand type(s) for " + op + ": '" + type_name(a) + "' and '" + type_name(b) + "'");
 }
 
 Value tensor_unary(Interpreter& in, const std::string& op, const Value& a) {
   mark_line(in);
-  if (op == "-") return make_tensor(ops::binary(tensor_of(a), -1.0, BinaryOp::mul));
+  if (op == "-") {
+    const Tensor& x = tensor_of(a);
+    Tensor y = ops::binary(x.detach(), -1.0, BinaryOp::mul);
+    return make_tensor(record_unary(y, x, "NegBackward0", [](float, float) { return -1.0f; }));
+  }
   if (op == "+") return a;
   in.error("TypeError", "bad operand type for unary " + op + ": 'Tensor'");
 }
@@ -338,11 +360,28 @@ Tensor index_view(Interpreter& in, const Tensor& t, const Value& index) {
 
 Value tensor_subscript(Interpreter& in, const Value& tensor, const Value& index) {
   auto* t = tensor.get<TensorObj>();
-  return make_tensor(index_view(in, t->tensor, index), false);
+  const Tensor& x = t->tensor;
+  Tensor y = index_view(in, x.detach(), index);
+  if (!autograd::should_record({&x})) return make_tensor(y, false);
+  // PyTorch names the node after the last indexing step.
+  std::vector<Value> parts;
+  if (auto* tup = index.get<TupleObj>(); tup && !(tup->items.size() == 4 && tup->items[0].is_str() && tup->items[0].as_str() == "__slice__")) {
+    parts = tup->items;
+  } else {
+    parts = {index};
+  }
+  const char* name = "AliasBackward0";
+  if (!parts.empty()) {
+    const Value& last = parts.back();
+    name = last.is_none() ? "UnsqueezeBackward0" : (last.is_int() || last.is_bool()) ? "SelectBackward0" : "SliceBackward0";
+  }
+  Interpreter* interp = &in;
+  const Value idx = index;
+  return make_tensor(record_view(y, x, name, [interp, idx](const Tensor& g) { return index_view(*interp, g, idx); }), false);
 }
 
 void tensor_set_subscript(Interpreter& in, const Value& tensor, const Value& index, const Value& v) {
-  check_inplace(in, tensor);
+  check_inplace(in, tensor, &v);
   Tensor view = index_view(in, tensor_of(tensor), index);
   if (auto* src = v.get<TensorObj>()) {
     view.copy_from(src->tensor);
@@ -359,10 +398,33 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
   const Tensor t = obj->tensor;
   const auto method = [&](Native fn) { return make_builtin("Tensor." + name, std::move(fn)); };
   if (name == "shape") return size_tuple(t);
-  if (name == "data") return make_tensor(t, false);
-  if (name == "grad") return Value();
-  if (name == "requires_grad") return Value(obj->requires_grad);
-  if (name == "is_leaf") return Value(true);
+  if (name == "data") return make_tensor(t.detach(), false);
+  if (name == "grad") {
+    const Tensor g = t.grad();
+    return g.defined() ? make_tensor(g, false) : Value();
+  }
+  if (name == "requires_grad") return Value(t.requires_grad());
+  if (name == "is_leaf") return Value(!t.has_grad_fn());
+  if (name == "grad_fn") {
+    if (!t.has_grad_fn()) return Value();
+    auto fn = std::make_shared<NativeObj>();
+    fn->type = grad_fn_name(t);
+    const std::string cls = fn->type;
+    fn->repr = [cls]() { return "<" + cls + " object>"; };
+    fn->members["name"] = make_builtin(cls + ".name", [cls](Interpreter&, A&) { return Value(cls); });
+    return Value(ObjPtr(fn));
+  }
+  if (name == "backward") {
+    return method([t](Interpreter& in, A& a) {
+      const auto args = bind_native(in, "backward", a, {{"gradient", Value()}, {"retain_graph", Value()}, {"create_graph", Value(false)}, {"inputs", Value()}});
+      if (in.truthy(args[2])) in.error("NotImplementedError", "not supported in initlab: create_graph=True (higher-order gradients)");
+      if (!args[3].is_none()) in.error("NotImplementedError", "not supported in initlab: backward(inputs=...)");
+      // PyTorch frees the graph unless retain_graph=True (a second backward then fails).
+      const bool retain = in.truthy(args[1]);
+      t.backward(args[0].is_none() ? Tensor() : as_tensor(in, args[0], "backward(): argument 'gradient'").detach(), retain);
+      return Value();
+    });
+  }
   if (name == "ndim") return Value(t.dim());
   if (name == "T") return make_tensor(t.dim() < 2 ? t : t.permute([&] {
     std::vector<int64_t> d;
@@ -407,7 +469,7 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
   const auto inplace = [&](std::function<void(Interpreter&, A&, Tensor&)> fn) {
     Value keep = self;
     return method([keep, fn](Interpreter& in, A& a) {
-      check_inplace(in, keep);
+      check_inplace(in, keep, a.positional.empty() ? nullptr : &a.positional[0]);
       Tensor target = tensor_of(keep);
       fn(in, a, target);
       return keep;
@@ -443,7 +505,7 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
     return inplace([op](Interpreter& in, A& a, Tensor& dst) {
       const auto args = bind_native(in, op == "+" ? "add_" : "op_", a, {{"other", std::nullopt}, {"alpha", Value(1)}});
       Value other = args[1].is_number() && args[1].as_float() != 1.0 ? in.binary("*", args[0], args[1]) : args[0];
-      const Value r = tensor_binary(in, op, make_tensor(dst), other);
+      const Value r = tensor_binary(in, op, make_tensor(dst.detach()), other);
       dst.copy_from(tensor_of(r));
     });
   }
@@ -459,7 +521,13 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
     Value keep = self;
     return method([keep](Interpreter& in, A& a) {
       const auto args = bind_native(in, "requires_grad_", a, {{"requires_grad", Value(true)}});
-      keep.get<TensorObj>()->requires_grad = in.truthy(args[0]);
+      Tensor& k = keep.get<TensorObj>()->tensor;
+      const bool r = in.truthy(args[0]);
+      if (k.has_grad_fn()) {
+        if (!r) in.error("RuntimeError", "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
+        return keep;
+      }
+      k.set_requires_grad(r);
       return keep;
     });
   }
@@ -479,43 +547,61 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
       return make_tensor(F::flatten(t, to_int(in, args[0], "start_dim"), to_int(in, args[1], "end_dim")));
     });
   }
-  if (name == "t") return method([t](Interpreter&, A&) { return make_tensor(t.t()); });
+  // Views record a node that replays them on the gradient.
+  const auto view_op = [](const Tensor& x, const char* node, std::function<Tensor(const Tensor&)> f) {
+    return make_tensor(record_view(f(x.detach()), x, node, f));
+  };
+  if (name == "t") return method([t, view_op](Interpreter&, A&) { return view_op(t, "TBackward0", [](const Tensor& x) { return x.t(); }); });
   if (name == "transpose") {
-    return method([t](Interpreter& in, A& a) {
+    return method([t, view_op](Interpreter& in, A& a) {
       const auto args = bind_native(in, "transpose", a, {{"dim0", std::nullopt}, {"dim1", std::nullopt}});
-      return make_tensor(t.transpose(to_int(in, args[0], "dim0"), to_int(in, args[1], "dim1")));
+      const int64_t d0 = to_int(in, args[0], "dim0"), d1 = to_int(in, args[1], "dim1");
+      return view_op(t, "TransposeBackward0", [d0, d1](const Tensor& x) { return x.transpose(d0, d1); });
     });
   }
   if (name == "permute") {
-    return method([t](Interpreter& in, A& a) { return make_tensor(t.permute(size_args(in, a.positional, "permute"))); });
+    return method([t, view_op](Interpreter& in, A& a) {
+      const auto dims = size_args(in, a.positional, "permute");
+      return view_op(t, "PermuteBackward0", [dims](const Tensor& x) { return x.permute(dims); });
+    });
   }
   if (name == "unsqueeze") {
-    return method([t](Interpreter& in, A& a) {
+    return method([t, view_op](Interpreter& in, A& a) {
       const auto args = bind_native(in, "unsqueeze", a, {{"dim", std::nullopt}});
-      return make_tensor(t.unsqueeze(to_int(in, args[0], "dim")));
+      const int64_t d = to_int(in, args[0], "dim");
+      return view_op(t, "UnsqueezeBackward0", [d](const Tensor& x) { return x.unsqueeze(d); });
     });
   }
   if (name == "squeeze") {
-    return method([t](Interpreter& in, A& a) {
+    return method([t, view_op](Interpreter& in, A& a) {
       const auto args = bind_native(in, "squeeze", a, {{"dim", Value()}});
-      if (!args[0].is_none()) return make_tensor(t.squeeze(to_int(in, args[0], "dim")));
+      if (!args[0].is_none()) {
+        const int64_t d = to_int(in, args[0], "dim");
+        return view_op(t, "SqueezeBackward1", [d](const Tensor& x) { return x.squeeze(d); });
+      }
       Shape s;
       for (int64_t d : t.shape())
         if (d != 1) s.push_back(d);
-      return make_tensor(t.reshape(s));
+      return view_op(t, "SqueezeBackward0", [s](const Tensor& x) { return x.view(s); });
     });
   }
-  if (name == "contiguous") return method([t](Interpreter&, A&) { return make_tensor(t.contiguous()); });
-  if (name == "clone") return method([t](Interpreter&, A&) { return make_tensor(t.clone()); });
-  if (name == "detach" || name == "cpu" || name == "float" || name == "to") {
+  if (name == "contiguous" || name == "clone") {
+    const bool clone = name == "clone";
+    return method([t, clone](Interpreter&, A&) {
+      if (!clone && t.is_contiguous()) return make_tensor(t);
+      return make_tensor(record_unary(t.detach().clone(), t, "CloneBackward0", [](float, float) { return 1.0f; }));
+    });
+  }
+  if (name == "detach") return method([t](Interpreter&, A&) { return make_tensor(t.detach()); });
+  if (name == "cpu" || name == "float" || name == "to") {
     const bool is_float = name == "float";
-    return method([t, is_float](Interpreter&, A&) {
-      Tensor r = t;
+    return method([self, t, is_float](Interpreter&, A&) {
       if (is_float && t.dtype() != DType::float32) {
-        r = t.clone();
+        Tensor r = t.detach().clone();
         r.set_dtype(DType::float32);
+        return make_tensor(r);
       }
-      return make_tensor(r);
+      return self;  // PyTorch returns the tensor itself when nothing changes
     });
   }
   if (name == "long" || name == "int") {
@@ -543,17 +629,28 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
         Value dim = args[0], unbiased = args[1];
         if (dim.is_bool()) std::swap(dim, unbiased);
         const int64_t correction = !args[3].is_none() ? to_int(in, args[3], "correction") : (in.truthy(unbiased) ? 1 : 0);
-        return make_tensor(reduce(in, t, kind, optional_dim(in, dim), in.truthy(args[2]), correction));
+        return make_tensor(record_undifferentiable(reduce(in, t, kind, optional_dim(in, dim), in.truthy(args[2]), correction), {t},
+                                                   kind == Reduce::std ? "StdBackward0" : "VarBackward0",
+                                                   "Tensor." + name + "() (write it with mean() and ** 2)"));
       }
       const auto dim = optional_dim(in, args[0]);
+      if (kind == Reduce::sum || kind == Reduce::mean) {
+        const bool keep = in.truthy(args[1]);
+        return make_tensor(record_reduce(reduce(in, t, kind, dim, keep), t, kind == Reduce::mean, dim, keep));
+      }
+      const std::string what = "Tensor." + name + "()";
       if ((kind == Reduce::max || kind == Reduce::min) && dim) {
         const bool keep = in.truthy(args[1]);
-        Tensor values = reduce(in, t, kind, dim, keep);
+        Tensor values = record_undifferentiable(reduce(in, t, kind, dim, keep), {t},
+                                                kind == Reduce::max ? "MaxBackward0" : kind == Reduce::min ? "MinBackward0" : "ProdBackward1", what);
         Tensor idx = argreduce(t, kind == Reduce::max, *dim);
         if (keep) idx = idx.unsqueeze(*dim);
         return make_tuple({make_tensor(values), make_tensor(idx)});
       }
-      return make_tensor(reduce(in, t, kind, dim, in.truthy(args[1])));
+      const char* node = kind == Reduce::max ? (dim ? "MaxBackward0" : "MaxBackward1")
+                         : kind == Reduce::min ? (dim ? "MinBackward0" : "MinBackward1")
+                                               : (dim ? "ProdBackward1" : "ProdBackward0");
+      return make_tensor(record_undifferentiable(reduce(in, t, kind, dim, in.truthy(args[1])), {t}, node, what));
     });
   };
   if (name == "sum") return reduction(Reduce::sum);
@@ -566,8 +663,9 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
   if (name == "norm") {
     return method([t](Interpreter& in, A& a) {
       const auto args = bind_native(in, "norm", a, {{"p", Value(2.0)}, {"dim", Value()}, {"keepdim", Value(false)}});
-      return make_tensor(reduce(in, t, Reduce::norm, optional_dim(in, args[1]), in.truthy(args[2]), 1,
-                                to_float(in, args[0], "p")));
+      return make_tensor(record_undifferentiable(reduce(in, t, Reduce::norm, optional_dim(in, args[1]), in.truthy(args[2]), 1,
+                                                        to_float(in, args[0], "p")),
+                                                 {t}, "NormBackward1", "Tensor.norm() (write it with ** 2, sum() and ** 0.5)"));
     });
   }
   if (name == "argmax" || name == "argmin") {
@@ -592,7 +690,19 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
   };
   if (auto it = unary.find(name); it != unary.end()) {
     const Fn f = it->second;
-    return method([t, f](Interpreter&, A&) { return make_tensor(elementwise(t, f)); });
+    return method([t, f, name](Interpreter&, A&) {
+      Tensor y = elementwise(t, f);
+      if (!autograd::should_record({&t})) return make_tensor(y);
+      // PyTorch's derivatives, in float as its kernels compute them.
+      if (name == "exp") return make_tensor(record_unary(y, t, "ExpBackward0", [](float, float r) { return r; }));
+      if (name == "log") return make_tensor(record_unary(y, t, "LogBackward0", [](float x, float) { return 1.0f / x; }));
+      if (name == "sqrt") return make_tensor(record_unary(y, t, "SqrtBackward0", [](float, float r) { return 1.0f / (2.0f * r); }));
+      if (name == "abs") return make_tensor(record_unary(y, t, "AbsBackward0", [](float x, float) { return x > 0 ? 1.0f : (x < 0 ? -1.0f : 0.0f); }));
+      if (name == "square") return make_tensor(record_unary(y, t, "PowBackward0", [](float x, float) { return 2.0f * x; }));
+      // sign, floor, ceil: zero almost everywhere.
+      const char* node = name == "sign" ? "SignBackward0" : name == "floor" ? "FloorBackward0" : "CeilBackward0";
+      return make_tensor(record_unary(y, t, node, [](float, float) { return 0.0f; }));
+    });
   }
   if (name == "pow") {
     return method([self](Interpreter& in, A& a) {
@@ -612,7 +722,9 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
       const auto args = bind_native(in, "clamp", a, {{"min", Value()}, {"max", Value()}});
       const float lo = args[0].is_none() ? -INFINITY : static_cast<float>(to_float(in, args[0], "min"));
       const float hi = args[1].is_none() ? INFINITY : static_cast<float>(to_float(in, args[1], "max"));
-      return make_tensor(elementwise(t, [lo, hi](float x) { return std::min(std::max(x, lo), hi); }));
+      // PyTorch passes the gradient where min <= x <= max.
+      return make_tensor(record_unary(elementwise(t, [lo, hi](float x) { return std::min(std::max(x, lo), hi); }), t,
+                                      "ClampBackward1", [lo, hi](float x, float) { return x >= lo && x <= hi ? 1.0f : 0.0f; }));
     });
   }
   if (name == "relu" || name == "tanh" || name == "sigmoid") {
@@ -654,9 +766,8 @@ void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
       }
       Tensor t(Shape(size_args(in, a.positional, name)));
       fill(in, t, generator_arg(in, generator));
-      Value v = make_tensor(t);
-      v.get<TensorObj>()->requires_grad = in.truthy(requires_grad);
-      return v;
+      if (in.truthy(requires_grad)) t.set_requires_grad(true);
+      return make_tensor(t);
     });
   };
   creator("randn", [](Interpreter&, Tensor& t, Generator& g) { initlab::normal_(t, 0, 1, g); });
@@ -685,9 +796,11 @@ void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
     } else if (all_int) {
       t.set_dtype(is_bool ? DType::boolean : DType::int64);
     }
-    Value v = make_tensor(t);
-    v.get<TensorObj>()->requires_grad = in.truthy(args[2]);
-    return v;
+    if (in.truthy(args[2])) {
+      if (t.dtype() != DType::float32) in.error("RuntimeError", "Only Tensors of floating point and complex dtype can require gradients");
+      t.set_requires_grad(true);
+    }
+    return make_tensor(t);
   });
   def("arange", [](Interpreter& in, A& a) {
     std::vector<Value> pos = a.positional;
@@ -760,7 +873,7 @@ void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
     }
     return Value(true);
   });
-  def("is_grad_enabled", [](Interpreter& in, A&) { return Value(!in.no_grad); });
+  def("is_grad_enabled", [](Interpreter&, A&) { return Value(autograd::grad_enabled()); });
   def("is_tensor", [](Interpreter&, A& a) { return Value(!a.positional.empty() && a.positional[0].get<TensorObj>() != nullptr); });
   def("numel", [](Interpreter& in, A& a) { return Value(as_tensor(in, a.positional.at(0), "input").numel()); });
   def("flatten", [](Interpreter& in, A& a) {

@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -111,6 +112,7 @@ struct FunctionObj : Object {
   std::vector<bool> has_default;
   std::shared_ptr<Scope> closure;
   ClassObj* owner = nullptr;        // the class whose body defined it (for super())
+  bool no_grad = false;             // decorated with @torch.no_grad(): runs with grad mode off
   std::string type_name() const override { return "function"; }
 };
 
@@ -152,10 +154,11 @@ struct InstanceObj : Object {
   std::string type_name() const override { return cls->name; }
 };
 
+// requires_grad, .grad and grad_fn live on the tensor handle (initlab/autograd.hpp): handles
+// copied from a module's parameter share its gradient.
 struct TensorObj : Object {
   Tensor tensor;
-  bool parameter = false;     // nn.Parameter (requires_grad=True)
-  bool requires_grad = false;
+  bool parameter = false;     // nn.Parameter
   std::string type_name() const override { return parameter ? "Parameter" : "Tensor"; }
 };
 
@@ -177,6 +180,16 @@ struct GeneratorObj : Object {
 
 struct NoGradObj : Object {
   std::string type_name() const override { return "no_grad"; }
+};
+
+// A native object with methods and a repr (optimizers, loss modules' helpers): attributes
+// come from `members`, then from `attribute` (computed ones).
+struct NativeObj : Object {
+  std::string type;
+  std::map<std::string, Value> members;
+  std::function<std::optional<Value>(const std::string&)> attribute;
+  std::function<std::string()> repr;
+  std::string type_name() const override { return type; }
 };
 
 struct DtypeObj : Object {

@@ -180,8 +180,21 @@ std::string tensor_repr(const Tensor& t, bool parameter) {
   }
   if (t.has_grad_fn()) suffixes.push_back("grad_fn=<" + grad_fn_name(t) + ">");
   else if (t.requires_grad()) suffixes.push_back("requires_grad=True");
+  // PyTorch's _add_suffixes: a suffix that would pass the 80-column line width goes on its
+  // own line, indented under the first value.
   std::string s = prefix + body;
-  for (const auto& suffix : suffixes) s += ", " + suffix;
+  const std::size_t newline = s.rfind('\n');
+  auto last_line = static_cast<int64_t>(s.size()) - (newline == std::string::npos ? -1 : static_cast<int64_t>(newline)) + 1;
+  for (const auto& suffix : suffixes) {
+    const auto len = static_cast<int64_t>(suffix.size());
+    if (last_line + len + 2 > 80) {
+      s += ",\n" + std::string(static_cast<std::size_t>(indent), ' ') + suffix;
+      last_line = indent + len;
+    } else {
+      s += ", " + suffix;
+      last_line += len + 2;
+    }
+  }
   s += ")";
   return parameter ? "Parameter containing:\n" + s : s;
 }

@@ -1255,7 +1255,7 @@ void Interpreter::setattr(const Value& object, const std::string& name, const Va
         if (r) return;
         error("RuntimeError", "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
       }
-      t->tensor.set_requires_grad(r);
+      t->set_requires_grad(r);
       return;
     }
     if (name == "grad") {

@@ -509,7 +509,10 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
   for (const auto& [n, t] : m->own_parameters()) {
     if (n != name) continue;
     if (!t.defined()) return Value();
-    return make_tensor(t, true);
+    Value p = make_tensor(t, true);
+    p.get<TensorObj>()->owner = m;
+    p.get<TensorObj>()->owner_name = n;
+    return p;
   }
   for (const auto& [n, t] : m->own_buffers())
     if (n == name) return t.defined() ? make_tensor(t, false) : Value();
@@ -618,6 +621,20 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
       std::vector<Value> out;
       for (auto& [n, t] : buffers ? m->named_buffers() : m->named_parameters()) {
         const Value v = make_tensor(t, !buffers);
+        if (!buffers) {
+          // The module that holds it (the path's prefix) and its own name there.
+          const auto dot = n.rfind('.');
+          const std::string prefix = dot == std::string::npos ? "" : n.substr(0, dot);
+          for (auto& [path, mod] : m->named_modules())
+            if (path == prefix) {
+              for (auto& [p2, parent] : m->named_modules())
+                for (const auto& [cn, c] : parent->children())
+                  if (c.get() == mod) v.get<TensorObj>()->owner = c;
+              if (mod == m.get()) v.get<TensorObj>()->owner = m;
+              v.get<TensorObj>()->owner_name = dot == std::string::npos ? n : n.substr(dot + 1);
+              break;
+            }
+        }
         out.push_back(named ? make_tuple({Value(n), v}) : v);
       }
       return make_list(std::move(out));

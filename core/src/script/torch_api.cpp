@@ -527,7 +527,7 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
         if (!r) in.error("RuntimeError", "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
         return keep;
       }
-      k.set_requires_grad(r);
+      keep.get<TensorObj>()->set_requires_grad(r);
       return keep;
     });
   }

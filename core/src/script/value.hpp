@@ -159,6 +159,16 @@ struct InstanceObj : Object {
 struct TensorObj : Object {
   Tensor tensor;
   bool parameter = false;     // nn.Parameter
+  // A module's parameter as the script reached it (model.fc.weight, model.parameters()): the
+  // module and the name it holds the parameter under, so that requires_grad_(False) freezes
+  // the module's own handle too.
+  nn::ModulePtr owner;
+  std::string owner_name;
+  void set_requires_grad(bool r) {
+    tensor.set_requires_grad(r);
+    if (owner)
+      if (Tensor* p = owner->parameter(owner_name); p && p->shares_storage_with(tensor)) p->set_requires_grad(r);
+  }
   std::string type_name() const override { return parameter ? "Parameter" : "Tensor"; }
 };
 

@@ -1,7 +1,9 @@
 // examples/models/*.py against PyTorch: tests/fixtures/make_example_fixtures.py ran each
 // script in PyTorch and recorded what it printed and the state_dict of its `model`. initlab
 // must print the same text and hold the same parameter bits (BatchNorm running statistics,
-// which forward passes update, within 1e-5).
+// which forward passes update, within 1e-5; the parameters of a script that trains, i.e.
+// calls an optimizer's .step(), within 1e-6: its updates come from gradients whose float sums
+// run in another order than PyTorch's, a few ulps apart after 20 steps).
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -80,7 +82,8 @@ TEST_CASE("every example prints what PyTorch prints and holds PyTorch's state_di
       initlab::RunOptions options;
       options.state_dict = true;
       options.state_dict_of = "model";
-      const auto report = initlab::run(read(std::string(INITLAB_EXAMPLES_DIR) + "/" + ex.file), options);
+      const std::string source = read(std::string(INITLAB_EXAMPLES_DIR) + "/" + ex.file);
+      const auto report = initlab::run(source, options);
       REQUIRE_MESSAGE(report.ok, ex.file << ": " << (report.error ? report.error->formatted : ""));
       CHECK(report.output == ex.output);
       REQUIRE(report.state_dict.size() == ex.state.size());
@@ -94,9 +97,12 @@ TEST_CASE("every example prints what PyTorch prints and holds PyTorch's state_di
           diff = fixtures::compare_bits(bits, ints.data(), ints.size() * sizeof(int64_t), ex.state[i].expect);
         } else {
           // Parameters are initialization: PyTorch's bits. Running statistics come from forward
-          // passes (float sums in a different order), so they agree to rounding.
+          // passes (float sums in a different order), so they agree to rounding; so do the
+          // parameters of an example that trains (optimizer steps on such gradients; the
+          // largest difference in train_mlp.py is 1.2e-7).
           const bool running = got.name.find("running_") != std::string::npos;
-          diff = fixtures::compare_f32(got.data, ex.state[i].expect, running ? 1e-5 : 0.0);
+          const bool trained = source.find(".step()") != std::string::npos && !running;
+          diff = fixtures::compare_f32(got.data, ex.state[i].expect, running ? 1e-5 : trained ? 1e-6 : 0.0);
         }
         CHECK_MESSAGE(diff.empty(), ex.file << " " << got.name << ": " << diff);
       }

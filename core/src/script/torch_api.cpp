@@ -40,7 +40,7 @@ void check_inplace(Interpreter& in, const Value& self, const Value* src = nullpt
     in.error("RuntimeError", "a leaf Variable that requires grad is being used in an in-place operation.");
   }
   if (t->tensor.has_grad_fn()) {
-    in.error("NotImplementedError", "not supported in initlab: in-place operations on a tensor that autograd recorded (write y = y + x instead of y += x or y.add_(x))");
+    in.error("NotImplementedError", "not supported in initlab: in-place writes into a tensor that autograd recorded (compute a new tensor instead: y = y + x, y = y * mask, torch.cat)");
   }
   if (auto* s = src ? src->get<TensorObj>() : nullptr; s && s->tensor.requires_grad()) {
     in.error("NotImplementedError", "not supported in initlab: writing a tensor that requires grad into another one in place (build the result with torch.cat or arithmetic instead)");

@@ -358,9 +358,70 @@ Tensor index_view(Interpreter& in, const Tensor& t, const Value& index) {
 
 }  // namespace
 
+namespace {
+
+// x[idx] with a 1-D int64 tensor or a list of ints: the rows idx of x (a copy, as PyTorch's
+// advanced indexing), differentiable (IndexBackward0 adds each row's gradient back).
+class IndexRowsBackward : public autograd::Node {
+ public:
+  explicit IndexRowsBackward(std::vector<int64_t> rows) : rows_(std::move(rows)) {}
+  const char* name() const override { return "IndexBackward0"; }
+  std::vector<Tensor> backward(const Tensor& gy_in) override {
+    const Tensor gy = gy_in.contiguous();
+    Tensor g(inputs[0].shape());
+    const int64_t row = inputs[0].dim() == 0 ? 1 : inputs[0].numel() / std::max<int64_t>(inputs[0].size(0), 1);
+    for (std::size_t r = 0; r < rows_.size(); ++r)
+      for (int64_t j = 0; j < row; ++j) g.data()[rows_[r] * row + j] += gy.data()[static_cast<int64_t>(r) * row + j];
+    return {g};
+  }
+
+ private:
+  std::vector<int64_t> rows_;
+};
+
+std::optional<Tensor> index_rows(Interpreter& in, const Tensor& x, const Value& index) {
+  std::vector<int64_t> rows;
+  if (auto* it = index.get<TensorObj>()) {
+    if (it->tensor.dtype() == DType::boolean) {
+      in.error("NotImplementedError", "not supported in initlab: indexing a tensor with a boolean mask (use torch.where or multiply by the mask)");
+    }
+    if (it->tensor.dtype() != DType::int64 || it->tensor.dim() != 1) {
+      in.error("NotImplementedError", "not supported in initlab: indexing a tensor with a " +
+                                          std::string(it->tensor.dtype() == DType::int64 ? "multi-dimensional" : "float") +
+                                          " tensor (use a 1-D int64 tensor of row indices)");
+    }
+    for (float f : it->tensor.to_vector()) rows.push_back(static_cast<int64_t>(f));
+  } else if (auto* l = index.get<ListObj>()) {
+    for (const Value& v : l->items) rows.push_back(to_int(in, v, "index"));
+  } else {
+    return std::nullopt;
+  }
+  if (x.dim() == 0) in.error("IndexError", "too many indices for tensor of dimension 0");
+  const int64_t n = x.size(0);
+  for (int64_t& r : rows) {
+    if (r < -n || r >= n) {
+      in.error("IndexError", "index " + std::to_string(r) + " is out of bounds for dimension 0 with size " + std::to_string(n));
+    }
+    if (r < 0) r += n;
+  }
+  Shape shape = x.shape();
+  shape[0] = static_cast<int64_t>(rows.size());
+  Tensor y(shape);
+  y.set_dtype(x.dtype());
+  const Tensor xc = x.contiguous();
+  const int64_t row = x.numel() / std::max<int64_t>(n, 1);
+  for (std::size_t r = 0; r < rows.size(); ++r)
+    std::copy_n(xc.data() + rows[r] * row, row, y.data() + static_cast<int64_t>(r) * row);
+  if (!autograd::should_record({&x})) return y;
+  return autograd::record(y, std::make_shared<IndexRowsBackward>(rows), {x});
+}
+
+}  // namespace
+
 Value tensor_subscript(Interpreter& in, const Value& tensor, const Value& index) {
   auto* t = tensor.get<TensorObj>();
   const Tensor& x = t->tensor;
+  if (auto rows = index_rows(in, x, index)) return make_tensor(*rows, false);
   Tensor y = index_view(in, x.detach(), index);
   if (!autograd::should_record({&x})) return make_tensor(y, false);
   // PyTorch names the node after the last indexing step.

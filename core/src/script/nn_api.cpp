@@ -680,7 +680,18 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
   if (name == "forward") {
     return method([self](Interpreter& in, A& a) { return call_module(in, self, a); });
   }
-  if (name == "to" || name == "cpu" || name == "float" || name == "requires_grad_") {
+  if (name == "requires_grad_") {
+    // Sets (or clears) requires_grad on every parameter, the modules' own handles included.
+    return method([m, self](Interpreter& in, A& a) {
+      const auto args = bind_native(in, "requires_grad_", a, {{"requires_grad", Value(true)}});
+      const bool r = in.truthy(args[0]);
+      for (auto& [path, mod] : m->named_modules())
+        for (const auto& [n, t] : mod->own_parameters())
+          if (t.defined()) mod->parameter(n)->set_requires_grad(r);
+      return self;
+    });
+  }
+  if (name == "to" || name == "cpu" || name == "float") {
     return method([self](Interpreter&, A&) { return self; });
   }
   if (name == "zero_grad") {

@@ -487,11 +487,13 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
     });
   }
   if (name == "ndim") return Value(t.dim());
-  if (name == "T") return make_tensor(t.dim() < 2 ? t : t.permute([&] {
-    std::vector<int64_t> d;
-    for (int64_t i = t.dim() - 1; i >= 0; --i) d.push_back(i);
-    return d;
-  }()));
+  if (name == "T") {
+    if (t.dim() < 2) return self;
+    std::vector<int64_t> dims;
+    for (int64_t i = t.dim() - 1; i >= 0; --i) dims.push_back(i);
+    return make_tensor(record_view(t.detach().permute(dims), t, "PermuteBackward0",
+                                   [dims](const Tensor& x) { return x.permute(dims); }));
+  }
   if (name == "dtype") {
     auto d = std::make_shared<DtypeObj>();
     d->name = t.dtype() == DType::int64 ? "int64" : t.dtype() == DType::boolean ? "bool" : "float32";

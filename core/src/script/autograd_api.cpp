@@ -313,11 +313,10 @@ Value make_optimizer(Interpreter& in, const std::string& type, std::shared_ptr<o
     opt->step();
     return Value();
   });
-  o->attribute = [type](const std::string& name) -> std::optional<Value> {
-    if (name == "param_groups" || name == "state" || name == "state_dict" || name == "load_state_dict" || name == "add_param_group") {
-      return make_builtin(type + "." + name, [type, name](Interpreter& in2, A&) -> Value {
-        in2.error("NotImplementedError", "not supported in initlab: optimizer." + name);
-      });
+  o->attribute = [](Interpreter& in2, const std::string& name) -> std::optional<Value> {
+    if (name == "param_groups" || name == "state" || name == "state_dict" || name == "load_state_dict" || name == "add_param_group" || name == "defaults") {
+      in2.error("NotImplementedError", "not supported in initlab: optimizer." + name +
+                                           (name == "param_groups" ? " (the learning rate is fixed when the optimizer is made)" : ""));
     }
     return std::nullopt;
   };

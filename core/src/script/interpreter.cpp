@@ -1141,7 +1141,7 @@ std::optional<Value> Interpreter::try_getattr(const Value& object, const std::st
   if (auto* n = object.get<NativeObj>()) {
     auto it = n->members.find(name);
     if (it != n->members.end()) return it->second;
-    if (n->attribute) return n->attribute(name);
+    if (n->attribute) return n->attribute(*this, name);
     return std::nullopt;
   }
   if (auto* inst = object.get<InstanceObj>()) {

@@ -192,12 +192,12 @@ struct NoGradObj : Object {
   std::string type_name() const override { return "no_grad"; }
 };
 
-// A native object with methods and a repr (optimizers, loss modules' helpers): attributes
+// A native object with methods and a repr (optimizers, grad_fn): attributes
 // come from `members`, then from `attribute` (computed ones).
 struct NativeObj : Object {
   std::string type;
   std::map<std::string, Value> members;
-  std::function<std::optional<Value>(const std::string&)> attribute;
+  std::function<std::optional<Value>(Interpreter&, const std::string&)> attribute;
   std::function<std::string()> repr;
   std::string type_name() const override { return type; }
 };

@@ -176,11 +176,8 @@ void unsupported_weight(Interpreter& in, const Value& weight, const Value* label
   }
 }
 
-struct LossSpec {
-  std::string name;  // "cross_entropy", "nll_loss", "mse_loss"
-};
-
-// F.<loss>(input, target, ...) with PyTorch's signature; `fixed` are the module's settings.
+// A loss ("cross_entropy", "nll_loss", "mse_loss") on bound arguments: F.<loss> and the
+// nn.<Loss> modules both end here.
 Value call_loss(Interpreter& in, const std::string& name, const Value& input, const Value& target,
                 ops::Reduction reduction, int64_t ignore_index) {
   const Tensor x = tensor_arg(in, input, name, "input");

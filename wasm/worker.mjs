@@ -18,8 +18,9 @@ async function nodeParentPort() {
 
 // ---- the worker side ----
 // A fresh instance's first run is several times slower than the next (V8 compiles the wasm
-// lazily and tiers hot code up later). The worker runs this small script once while nobody is
-// waiting yet, so the caller's first real run (a page's first results) is mostly warm.
+// lazily and tiers hot code up later). If no request is waiting when the module is ready, the
+// worker runs this small script once, so the caller's first real run is mostly warm; a request
+// already waiting goes first (warming up would only delay it).
 const WARM_UP = `import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -51,11 +52,13 @@ out = model(torch.randn(16, 1, 28, 28))
 
 function serve(port, post) {
   let lab = null;
+  let requests = 0;
   const ready = createInitlab().then((l) => {
-    l.runReport(WARM_UP);
+    if (requests === 0) l.runReport(WARM_UP);
     return l;
   });
   port((message) => {
+    requests += 1;
     const { id, source, options } = message;
     ready.then(async (l) => {
       lab = lab ?? l;

@@ -83,8 +83,14 @@ function serve(port, post) {
 function transferables(report) {
   const out = [];
   const add = (a) => { if (a && a.buffer) out.push(a.buffer); };
-  for (const l of report.layers) add(l.output.histogram.counts);
-  for (const p of report.parameters) add(p.stats.histogram.counts);
+  for (const l of report.layers) {
+    add(l.output.histogram.counts);
+    add(l.grad?.histogram.counts);
+  }
+  for (const p of report.parameters) {
+    add(p.stats.histogram.counts);
+    add(p.grad?.histogram.counts);
+  }
   for (const t of report.stateDict) add(t.data);
   if (report.outputTensor) add(report.outputTensor.data);
   return out;

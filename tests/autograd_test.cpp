@@ -367,7 +367,10 @@ TEST_CASE("every activation: finite differences (away from kinks)") {
       {Activation::selu, {}}, {Activation::gelu, {}}, {Activation::gelu_tanh, {}},
       {Activation::silu, {}}, {Activation::tanh, {}}, {Activation::sigmoid, {}},
       {Activation::softplus, {}}, {Activation::softplus, softplus}};
-  for (const auto& [a, p] : cases) {
+  for (const auto& c : cases) {
+    // Copies, not structured bindings: C++17 lambdas (clang) cannot capture those.
+    const Activation a = c.first;
+    const kernels::ActivationParams p = c.second;
     CAPTURE(static_cast<int>(a));
     // softplus with threshold 1.5 and beta 2 kinks at 0.75: keep x away from it
     if (a == Activation::softplus && p.threshold < 2) {

@@ -280,3 +280,63 @@ TEST_CASE("run() of a training loop: scripts get grad mode on, the probe sees th
   REQUIRE(both.ok);
   CHECK(both.output == "True\nFalse\n");
 }
+
+TEST_CASE("grad_loss: output and parameter gradients of the run's own forward, exact where known") {
+  const std::string script =
+      "import torch.nn as nn\n"
+      "model = nn.Sequential(nn.Linear(4, 3))\n";
+  initlab::RunOptions options;
+  options.grad_loss = "mean";
+  options.batch = 5;
+  options.input = "ones";
+  const initlab::Report r = initlab::run(script, options);
+  REQUIRE(r.ok);
+  REQUIRE(r.loss.has_value());
+  // d mean(y) / dy = 1/15 everywhere; with x all ones, dW = dB = 5 * 1/15 = 1/3.
+  REQUIRE(r.layers.size() == 2);
+  for (const auto& l : r.layers) {
+    REQUIRE(l.grad.has_value());
+    CHECK(l.grad->mean == doctest::Approx(1.0 / 15).epsilon(1e-6));
+    CHECK(l.grad->std == doctest::Approx(0.0).epsilon(1e-6));
+  }
+  REQUIRE(r.parameters.size() == 2);
+  for (const auto& p : r.parameters) {
+    REQUIRE(p.grad.has_value());
+    CHECK(p.grad->min == doctest::Approx(1.0 / 3).epsilon(1e-6));
+    CHECK(p.grad->max == doctest::Approx(1.0 / 3).epsilon(1e-6));
+  }
+  // Without the option nothing is differentiated.
+  const initlab::Report plain = initlab::run(script);
+  CHECK_FALSE(plain.loss.has_value());
+  CHECK_FALSE(plain.layers[0].grad.has_value());
+  CHECK_FALSE(plain.parameters[0].grad.has_value());
+}
+
+TEST_CASE("grad_loss cross_entropy: zero logits give ln(classes); each row's gradient sums to zero") {
+  const std::string script =
+      "import torch.nn as nn\n"
+      "model = nn.Sequential(nn.Linear(8, 16), nn.Tanh(), nn.Linear(16, 10))\n"
+      "nn.init.zeros_(model[2].weight)\n"
+      "nn.init.zeros_(model[2].bias)\n";
+  initlab::RunOptions options;
+  options.grad_loss = "cross_entropy";
+  const initlab::Report r = initlab::run(script, options);
+  REQUIRE(r.ok);
+  CHECK(*r.loss == doctest::Approx(std::log(10.0)).epsilon(1e-6));
+  REQUIRE(r.layers.size() == 4);  // 0, 1, 2 and the Sequential itself
+  REQUIRE(r.layers[2].grad.has_value());
+  CHECK(std::abs(r.layers[2].grad->mean) < 1e-8);  // (softmax - onehot) / N sums to 0 by row
+  // Zero output weights stop every gradient before them: the hidden layers get exactly zero.
+  REQUIRE(r.layers[0].grad.has_value());
+  CHECK(r.layers[0].grad->zeros == 1.0);
+  CHECK(r.parameters[0].grad->zeros == 1.0);
+  CHECK(r.parameters[2].grad->zeros < 1.0);  // the output layer's own weights do learn
+  // The seed fixes the input and the labels: the same run gives the same gradients.
+  const initlab::Report again = initlab::run(script, options);
+  CHECK(again.parameters[3].grad->std == r.parameters[3].grad->std);
+
+  options.grad_loss = "hinge";
+  const initlab::Report bad = initlab::run(script, options);
+  REQUIRE_FALSE(bad.ok);
+  CHECK(bad.error->message == "unknown gradient loss 'hinge' (mean, cross_entropy, nll or mse)");
+}

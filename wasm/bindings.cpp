@@ -100,6 +100,7 @@ initlab::RunOptions options_from(const val& o) {
   r.mode = get<std::string>(o, "mode", "");
   r.bins = static_cast<int>(get<double>(o, "bins", 32));
   r.init_scale = get<double>(o, "initScale", 1.0);
+  r.grad_loss = get<std::string>(o, "grad", "");
   r.state_dict = get<bool>(o, "stateDict", false);
   r.keep_output = get<bool>(o, "output", false);
   r.auto_forward = get<bool>(o, "autoForward", true);
@@ -161,6 +162,7 @@ val report_to_js(const initlab::Report& r) {
     x.set("depth", l.depth);
     x.set("isLeaf", l.is_leaf);
     x.set("output", stats(l.output));
+    x.set("grad", l.grad ? stats(*l.grad) : val::null());
     layers.call<void>("push", x);
   }
   o.set("layers", layers);
@@ -170,9 +172,11 @@ val report_to_js(const initlab::Report& r) {
     x.set("name", p.name);
     x.set("stats", stats(p.stats));
     x.set("init", p.init ? distribution(*p.init) : val::null());
+    x.set("grad", p.grad ? stats(*p.grad) : val::null());
     params.call<void>("push", x);
   }
   o.set("parameters", params);
+  o.set("loss", r.loss ? val(*r.loss) : val::null());
   val state = val::array();
   for (const auto& t : r.state_dict) state.call<void>("push", named_tensor(t));
   o.set("stateDict", state);

@@ -2,7 +2,9 @@
 // initlab on the command line:
 //   node wasm/cli.mjs MODEL.py [--json] [--state-dict FILE] [--output FILE] [--seed N]
 //                             [--input SHAPE] [--batch N] [--eval | --train] [--bins N]
-// Prints the script's output, then a table of every layer of the probed forward pass.
+//                             [--grad LOSS]
+// Prints the script's output, then a table of every layer of the probed forward pass (and with
+// --grad, the gradient of that loss at every layer's output and every parameter).
 // Exit 0 on success, 1 on an error in the script (with line:column, the source line and a
 // caret on stderr), 2 on a usage error.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,7 +19,10 @@ const USAGE = `usage: node wasm/cli.mjs MODEL.py [options]
   --input SHAPE      default input shape, e.g. 64x1x28x28
   --batch N          default input batch size (default 64)
   --eval | --train   mode of the model for the run's own forward
-  --bins N           histogram bins (default 32)`;
+  --bins N           histogram bins (default 32)
+  --grad LOSS        also differentiate LOSS of the run's own forward: mean, cross_entropy,
+                     nll (random labels) or mse (a random linear teacher)`;
+const LOSSES = ['mean', 'cross_entropy', 'nll', 'mse'];
 
 function usage(message) {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -38,7 +43,11 @@ function parseArgs(argv) {
     else if (a === '--seed') args.options.seed = integer(a, argv[++i]);
     else if (a === '--batch') args.options.batch = integer(a, argv[++i]);
     else if (a === '--bins') args.options.bins = integer(a, argv[++i]);
-    else if (a === '--eval') args.options.mode = 'eval';
+    else if (a === '--grad') {
+      const v = argv[++i];
+      if (!LOSSES.includes(v)) usage(`--grad needs one of ${LOSSES.join(', ')}, got ${v === undefined ? 'nothing' : `'${v}'`}`);
+      args.options.grad = v;
+    } else if (a === '--eval') args.options.mode = 'eval';
     else if (a === '--train') args.options.mode = 'train';
     else if (a === '--input') {
       const v = argv[++i];
@@ -68,18 +77,42 @@ function plain(value) {
   return value;
 }
 
-function table(report) {
-  const rows = [['layer', 'type', 'shape', 'mean', 'std', 'min', 'max', 'zeros', 'nan/inf']];
-  const num = (v) => (Number.isFinite(v) ? (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toFixed(4)) : String(v));
-  for (const l of report.layers) {
-    const s = l.output;
-    const name = l.isOp ? `  ${l.type}` : (l.path === '' ? '(model)' : l.path);
-    const type = l.isOp ? (l.line ? `line ${l.line}` : '') : l.type;
-    rows.push([name, type, s.shape.join('x'), num(s.mean), num(s.std), num(s.min), num(s.max),
-               `${(100 * s.zeros).toFixed(1)}%`, `${s.nanCount}/${s.infCount}`]);
-  }
+const num = (v) => (Number.isFinite(v) ? (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toFixed(4)) : String(v));
+// L2 norm from the statistics: sum of squares = (n - 1) std^2 + n mean^2.
+const norm = (s) => Math.sqrt(Math.max(0, (s.numel - 1) * (s.std || 0) ** 2 + s.numel * s.mean ** 2));
+
+// Columns after the first three are numbers, right-aligned.
+function columns(rows) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   return rows.map((r) => r.map((cell, c) => (c >= 3 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd()).join('\n');
+}
+
+const layerName = (l) => [l.isOp ? `  ${l.type}` : (l.path === '' ? '(model)' : l.path), l.isOp ? (l.line ? `line ${l.line}` : '') : l.type];
+
+function table(report) {
+  const rows = [['layer', 'type', 'shape', 'mean', 'std', 'min', 'max', 'zeros', 'nan/inf']];
+  for (const l of report.layers) {
+    const s = l.output;
+    rows.push([...layerName(l), s.shape.join('x'), num(s.mean), num(s.std), num(s.min), num(s.max),
+               `${(100 * s.zeros).toFixed(1)}%`, `${s.nanCount}/${s.infCount}`]);
+  }
+  return columns(rows);
+}
+
+// d(loss)/d(output) per layer, then d(loss)/d(parameter): the gradient picture through depth.
+function gradTables(report) {
+  const rows = [['layer', 'type', 'shape', 'grad mean', 'grad std', 'grad norm', 'zeros']];
+  for (const l of report.layers) {
+    if (!l.grad) continue;
+    rows.push([...layerName(l), l.grad.shape.join('x'), num(l.grad.mean), num(l.grad.std), num(norm(l.grad)), `${(100 * l.grad.zeros).toFixed(1)}%`]);
+  }
+  const params = [['parameter', '', 'shape', 'std', 'grad std', 'grad norm', 'grad/weight']];
+  for (const p of report.parameters) {
+    if (!p.grad) continue;
+    const ratio = norm(p.grad) / norm(p.stats);
+    params.push([p.name, '', p.stats.shape.join('x'), num(p.stats.std), num(p.grad.std), num(norm(p.grad)), Number.isFinite(ratio) ? num(ratio) : '-']);
+  }
+  return `${columns(rows)}\n\n${columns(params)}`;
 }
 
 const args = parseArgs(process.argv.slice(2));
@@ -116,6 +149,9 @@ if (report.error) {
 }
 if (!args.json && report.layers.length > 0) {
   process.stdout.write(`\n${report.modelName} forward on input ${report.forwardFromScript ? 'given by the script' : report.inputShape.join('x')}:\n${table(report)}\n`);
+  if (report.loss !== null) {
+    process.stdout.write(`\ngradients of the ${args.options.grad} loss (${num(report.loss)}):\n${gradTables(report)}\n`);
+  }
 }
 if (args.stateDict !== null) {
   writeFileSync(args.stateDict, JSON.stringify(Object.fromEntries(report.stateDict.map((t) => [t.name, tensorJson(t)]))));

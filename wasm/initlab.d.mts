@@ -26,6 +26,11 @@ export interface RunOptions {
   bins?: number;
   /** Multiplies every initializer's std or bound (default 1: PyTorch's exact values). */
   initScale?: number;
+  /** Differentiate this loss of the run's own forward: every layer and parameter record then
+   * carries `grad` statistics, and report.loss its value. 'mean' of the output;
+   * 'cross_entropy' / 'nll' (log-probabilities) against random labels; 'mse' against a random
+   * linear teacher of the input. */
+  grad?: '' | 'mean' | 'cross_entropy' | 'nll' | 'mse';
   /** Copy every parameter and buffer into report.stateDict. */
   stateDict?: boolean;
   /** Copy the probed forward's output into report.outputTensor. */
@@ -74,6 +79,8 @@ export interface LayerRecord {
   depth: number;
   isLeaf: boolean;
   output: Stats;
+  /** d(loss)/d(output), when options.grad was set. */
+  grad: Stats | null;
 }
 
 /** The distribution an initializer drew a parameter from. */
@@ -97,6 +104,8 @@ export interface ParameterRecord {
   stats: Stats;
   /** null when the values were set by hand or changed after initialization. */
   init: InitDistribution | null;
+  /** Its gradient, when options.grad was set. */
+  grad: Stats | null;
 }
 
 export interface NamedTensor {
@@ -136,6 +145,8 @@ export interface Report {
   forwardFromScript: boolean;
   layers: LayerRecord[];
   parameters: ParameterRecord[];
+  /** The value of options.grad's loss, or null. */
+  loss: number | null;
   stateDict: NamedTensor[];
   outputTensor: NamedTensor | null;
   timings: Timings;

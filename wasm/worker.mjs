@@ -18,8 +18,9 @@ async function nodeParentPort() {
 
 // ---- the worker side ----
 // A fresh instance's first run is several times slower than the next (V8 compiles the wasm
-// lazily and tiers hot code up later). The worker runs this small script once while nobody is
-// waiting yet, so the caller's first real run (a page's first results) is mostly warm.
+// lazily and tiers hot code up later). If no request is waiting when the module is ready, the
+// worker runs this small script once, so the caller's first real run is mostly warm; a request
+// already waiting goes first (warming up would only delay it).
 const WARM_UP = `import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -51,11 +52,13 @@ out = model(torch.randn(16, 1, 28, 28))
 
 function serve(port, post) {
   let lab = null;
+  let requests = 0;
   const ready = createInitlab().then((l) => {
-    l.runReport(WARM_UP);
+    if (requests === 0) l.runReport(WARM_UP);
     return l;
   });
   port((message) => {
+    requests += 1;
     const { id, source, options } = message;
     ready.then(async (l) => {
       lab = lab ?? l;
@@ -80,8 +83,14 @@ function serve(port, post) {
 function transferables(report) {
   const out = [];
   const add = (a) => { if (a && a.buffer) out.push(a.buffer); };
-  for (const l of report.layers) add(l.output.histogram.counts);
-  for (const p of report.parameters) add(p.stats.histogram.counts);
+  for (const l of report.layers) {
+    add(l.output.histogram.counts);
+    add(l.grad?.histogram.counts);
+  }
+  for (const p of report.parameters) {
+    add(p.stats.histogram.counts);
+    add(p.grad?.histogram.counts);
+  }
   for (const t of report.stateDict) add(t.data);
   if (report.outputTensor) add(report.outputTensor.data);
   return out;

@@ -103,6 +103,7 @@ void Probe::module_enter(const nn::Module& module, const Tensor* input) {
   if (skipping_) return;
   have_preferred_ = have_preferred_ || preferred;
   records_.clear();
+  record_nodes_.clear();
   root_ = &module;
   root_input_shape_ = input != nullptr ? input->shape().to_vector() : std::vector<int64_t>{};
   paths_.clear();
@@ -128,6 +129,7 @@ void Probe::module_output(const nn::Module& module, const Tensor& output) {
   r.is_leaf = module.children().empty();
   r.output = compute_stats(output, saturation_of(r.type), options_);
   records_.push_back(std::move(r));
+  record_nodes_.push_back(output.has_grad_fn() ? output.autograd_meta()->grad_fn.get() : nullptr);
 }
 
 void Probe::op_output(const char* op, const Tensor& output) {
@@ -138,14 +140,23 @@ void Probe::op_output(const char* op, const Tensor& output) {
   r.line = nn::source_line();
   r.output = compute_stats(output, saturation_of(r.type), options_);
   records_.push_back(std::move(r));
+  record_nodes_.push_back(output.has_grad_fn() ? output.autograd_meta()->grad_fn.get() : nullptr);
+}
+
+void Probe::node_gradient(const autograd::Node& node, const Tensor& grad_output) {
+  for (std::size_t i = 0; i < records_.size(); ++i) {
+    if (record_nodes_[i] == &node) records_[i].grad = compute_stats(grad_output, Saturation::none, options_);
+  }
 }
 
 std::vector<ParameterRecord> parameter_stats(nn::Module& root, const Options& options,
                                              const init::InitTrace* trace) {
   std::vector<ParameterRecord> out;
   for (auto& [name, t] : root.named_parameters()) {
+    const Tensor g = t.grad();
     out.push_back({name, compute_stats(t, Saturation::none, options),
-                   trace ? trace->find(t) : std::nullopt});
+                   trace ? trace->find(t) : std::nullopt,
+                   g.defined() ? std::optional<Stats>(compute_stats(g, Saturation::none, options)) : std::nullopt});
   }
   return out;
 }

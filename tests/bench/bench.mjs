@@ -3,6 +3,7 @@
 // both systems alike; prints medians and our/tfjs ratios.
 //   node tests/bench/bench.mjs build/wasm/tests/bench/forward_bench.js
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -21,6 +22,18 @@ const ours = await createForwardBench({
 
 const tf = await import('@tensorflow/tfjs-core');
 const wasmBackend = await import('@tensorflow/tfjs-backend-wasm');
+// tfjs-core's CommonJS build registers no gradients (the @tensorflow/tfjs umbrella does that);
+// its ES sources can: bundled with esbuild (web/'s dev dependency), they register every
+// gradient in the engine's global registry, which all copies of tfjs-core share.
+{
+  const esbuild = await import(pathToFileURL(path.join(here, '../../web/node_modules/esbuild/lib/main.js')).href);
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'initlab-bench-')), 'gradients.mjs');
+  await esbuild.build({
+    entryPoints: [path.join(path.dirname(require.resolve('@tensorflow/tfjs-core')), 'register_all_gradients.js')],
+    bundle: true, format: 'esm', platform: 'node', outfile: out, logLevel: 'error',
+  });
+  await import(pathToFileURL(out).href);
+}
 tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 tf.env().set('WASM_HAS_SIMD_SUPPORT', true);
 wasmBackend.setWasmPaths(path.join(here, 'node_modules/@tensorflow/tfjs-backend-wasm/dist/'));
@@ -31,7 +44,7 @@ await tf.ready();
 // The wasm backend runs each kernel when it is called; reading one element marks the end of a
 // workload without timing tfjs's copy-out of the whole result (dataSync of a 512x512 output
 // costs it ~50 ms in Node, more than the GEMM), as initlab's side reads only one element too.
-const finish = (t) => tf.slice(t, new Array(t.rank).fill(0), new Array(t.rank).fill(1)).dataSync();
+const finish = (t) => (t.rank === 0 ? t : tf.slice(t, new Array(t.rank).fill(0), new Array(t.rank).fill(1))).dataSync();
 const rnd = (shape, scale = 0.1) => tf.randomNormal(shape, 0, scale, 'float32', 1);
 const w1 = {
   x: rnd([64, 28, 28, 1], 1), c1: rnd([5, 5, 1, 10]), b1: rnd([10]), c2: rnd([5, 5, 10, 20]), b2: rnd([20]),
@@ -62,6 +75,48 @@ function tfjsW3() {
   tf.tidy(() => finish(tf.matMul(w3.a, w3.b)));
 }
 
+// Training steps (forward, loss, backward, SGD with momentum 0.9), as forward_bench's T1/T2.
+const variable = (t) => tf.variable(t);
+const t1 = Object.fromEntries(Object.entries(w1).map(([k, v]) => [k, k === 'x' || k.startsWith('m') || k.startsWith('v') ? v : variable(tf.clone(v))]));
+const t1Labels = tf.oneHot(tf.tensor1d(Array.from({ length: 64 }, (_, i) => i % 10), 'int32'), 10);
+const t1Opt = tf.train.momentum(0.01, 0.9);
+function tfjsT1() {
+  tf.tidy(() => {
+    const cost = t1Opt.minimize(() => {
+      let x = tf.relu(tf.maxPool(tf.add(tf.conv2d(t1.x, t1.c1, 1, 'valid'), t1.b1), 2, 2, 'valid'));
+      x = tf.add(tf.conv2d(x, t1.c2, 1, 'valid'), t1.b2);
+      const m2 = tf.moments(x, [0, 1, 2]);
+      x = tf.relu(tf.maxPool(tf.batchNorm(x, m2.mean, m2.variance, t1.o2, t1.g2, 1e-5), 2, 2, 'valid'));
+      x = tf.add(tf.matMul(tf.reshape(x, [64, 320]), t1.d1), t1.e1);
+      const m3 = tf.moments(x, [0]);
+      x = tf.relu(tf.batchNorm(x, m3.mean, m3.variance, t1.o3, t1.g3, 1e-5));
+      const logp = tf.logSoftmax(tf.add(tf.matMul(x, t1.d2), t1.e2));
+      return tf.neg(tf.mean(tf.sum(tf.mul(logp, t1Labels), 1)));
+    }, true);
+    finish(cost);
+  });
+}
+const t2 = { x: w2.x, w: w2.w.map((w) => variable(tf.clone(w))), b: w2.w.map(() => variable(tf.clone(w2.b))), target: rnd([256, 512], 0.5) };
+const t2Opt = tf.train.momentum(0.01, 0.9);
+function tfjsT2() {
+  tf.tidy(() => {
+    const cost = t2Opt.minimize(() => {
+      let x = t2.x;
+      t2.w.forEach((w, i) => { x = tf.tanh(tf.add(tf.matMul(x, w), t2.b[i])); });
+      return tf.mean(tf.square(tf.sub(x, t2.target)));
+    }, true);
+    finish(cost);
+  });
+}
+// tfjs-backend-wasm 4.22 registers no Conv2DBackpropFilter kernel: it cannot train a CNN. Say so
+// instead of comparing with another backend.
+let tfjsT1Error = null;
+try {
+  tfjsT1();
+} catch (e) {
+  tfjsT1Error = e.message.split('\n')[0];
+}
+
 function timeMs(fn, iters) {
   const t0 = performance.now();
   for (let i = 0; i < iters; ++i) fn();
@@ -74,6 +129,7 @@ const add = (k, v) => (series[k] ??= []).push(v);
 
 // warm-up, both systems
 ours._bench_w1(3, 0); tfjsW1(); ours._bench_w2(1); tfjsW2(); ours._bench_w3(1); tfjsW3();
+ours._bench_t1(2); ours._bench_t2(1); tfjsT2();
 
 for (let r = 0; r < ROUNDS; ++r) {
   add('peak', ours._bench_peak_gflops(20000000));
@@ -84,6 +140,10 @@ for (let r = 0; r < ROUNDS; ++r) {
   add('tf_w2', timeMs(tfjsW2, 1));
   add('w3', ours._bench_w3(3));
   add('tf_w3', timeMs(tfjsW3, 3));
+  add('t1', ours._bench_t1(3));
+  if (!tfjsT1Error) add('tf_t1', timeMs(tfjsT1, 3));
+  add('t2', ours._bench_t2(1));
+  add('tf_t2', timeMs(tfjsT2, 1));
 }
 
 // The whole run() of the tutorial script through the JS API (parse + build + init + forward +
@@ -112,6 +172,8 @@ console.log(`  W1 tutorial CNN b64   ours ${f(m.w1)} ms  tfjs ${f(m.tf_w1)} ms  
 console.log(`  W1 + probe            ours ${f(m.w1_probe)} ms  probe adds ${(100 * (m.w1_probe / m.w1 - 1)).toFixed(1)}%  (target <= 15%)`);
 console.log(`  W2 20x[Lin512+tanh]   ours ${f(m.w2)} ms  tfjs ${f(m.tf_w2)} ms  ours/tfjs ${f(m.w2 / m.tf_w2, 2)}  (target <= 0.60)  ${f(gflops(W2_FLOP, m.w2), 1)} GFLOP/s`);
 console.log(`  W3 GEMM 512^3         ours ${f(m.w3)} ms  tfjs ${f(m.tf_w3)} ms  ours/tfjs ${f(m.w3 / m.tf_w3, 2)}  ours ${f(gflops(W3_FLOP, m.w3), 1)} GFLOP/s = ${(100 * gflops(W3_FLOP, m.w3) / m.peak).toFixed(0)}% of peak (target >= 90%); tfjs ${f(gflops(W3_FLOP, m.tf_w3), 1)} GFLOP/s`);
+console.log(`  T1 train step W1      ours ${f(m.t1)} ms  ${tfjsT1Error ? `tfjs cannot: ${tfjsT1Error}` : `tfjs ${f(m.tf_t1)} ms  ours/tfjs ${f(m.t1 / m.tf_t1, 2)}  (target <= 0.60)`}`);
+console.log(`  T2 train step W2      ours ${f(m.t2)} ms  tfjs ${f(m.tf_t2)} ms  ours/tfjs ${f(m.t2 / m.tf_t2, 2)}  (target <= 0.60)`);
 console.log(`  W1 peak tensor memory      ${f(ours._bench_w1_peak_bytes() / 1e6, 2)} MB; wasm heap ${f(ours.HEAP8.length / 1e6, 1)} MB`);
 console.log(`  run() tutorial script      ${f(m.run)} ms median of 30 warm runs (target <= 16)`);
 console.log(`  shipped wasm + JS          ${f(raw / 1024, 1)} KiB raw, ${f(gz / 1024, 1)} KiB gzipped (target <= 300)`);

@@ -5,6 +5,10 @@
 //   W2: 20 x [Linear(512, 512) + tanh] at batch 256          ~2.68 GFLOP
 //   W3: one 512 x 512 x 512 GEMM                              ~268 MFLOP
 //   peak: a register-resident SIMD multiply-add loop (8 independent accumulators)
+//   T1, T2: a training step (forward, loss, backward, SGD with momentum) of W1 in train mode
+//           with F.nll_loss, and of W2 with F.mse_loss
+// The forward workloads run under NoGrad (torch.no_grad()): the parameters require grad, so
+// grad mode would record a graph.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -18,6 +22,7 @@
 #include "initlab/kernels.hpp"
 #include "initlab/nn/functional.hpp"
 #include "initlab/nn/layers.hpp"
+#include "initlab/optim.hpp"
 #include "initlab/probe.hpp"
 #include "initlab/sampling.hpp"
 #include "tutorial_cnn.hpp"
@@ -75,6 +80,43 @@ W3& w3() {
   return w;
 }
 
+// The training workloads: their own models (steps change the weights), fixed targets.
+struct T1 {
+  W1 w;
+  initlab::Tensor target{initlab::Shape{64}};
+  std::unique_ptr<initlab::optim::SGD> sgd;
+  T1() {
+    w.model.train();
+    target.set_dtype(initlab::DType::int64);
+    for (int64_t i = 0; i < 64; ++i) target.data()[i] = static_cast<float>(i % 10);
+    sgd = std::make_unique<initlab::optim::SGD>(params(w.model), initlab::optim::SGDOptions{0.01, 0.9, 0, 0, false});
+  }
+  static std::vector<initlab::Tensor> params(initlab::nn::Module& m) {
+    std::vector<initlab::Tensor> out;
+    for (auto& [name, p] : m.named_parameters()) out.push_back(p);
+    return out;
+  }
+};
+
+struct T2 {
+  W2 w;
+  initlab::Tensor target{initlab::Shape{256, 512}};
+  std::unique_ptr<initlab::optim::SGD> sgd;
+  T2() {
+    initlab::normal_(target, 0, 0.5, initlab::default_generator());
+    sgd = std::make_unique<initlab::optim::SGD>(T1::params(w.net), initlab::optim::SGDOptions{0.01, 0.9, 0, 0, false});
+  }
+};
+
+T1& t1() {
+  static T1 t;
+  return t;
+}
+T2& t2() {
+  static T2 t;
+  return t;
+}
+
 volatile float sink;
 
 // GFLOP/s of a loop of independent SIMD multiply-adds that never leaves registers. Without
@@ -103,6 +145,7 @@ extern "C" {
 
 // Each returns milliseconds per iteration over `iters` iterations.
 double bench_w1(int iters, int with_probe) {
+  const initlab::autograd::NoGrad no_grad;
   W1& w = w1();
   const auto t0 = Clock::now();
   for (int i = 0; i < iters; ++i) {
@@ -118,6 +161,7 @@ double bench_w1(int iters, int with_probe) {
 }
 
 double bench_w2(int iters) {
+  const initlab::autograd::NoGrad no_grad;
   W2& w = w2();
   const auto t0 = Clock::now();
   for (int i = 0; i < iters; ++i) sink = w.net(w.x).data()[0];
@@ -150,6 +194,33 @@ double bench_w1_peak_bytes() {
 
 int bench_simd_width() { return initlab::kernels::simd_width(); }
 
+// One training step: zero_grad, forward, loss, backward, SGD step (momentum 0.9).
+double bench_t1(int iters) {
+  T1& t = t1();
+  const auto t0 = Clock::now();
+  for (int i = 0; i < iters; ++i) {
+    t.sgd->zero_grad();
+    const initlab::Tensor loss = initlab::F::nll_loss(t.w.model(t.w.x), t.target);
+    loss.backward();
+    t.sgd->step();
+    sink = loss.data()[0];
+  }
+  return ms_since(t0) / iters;
+}
+
+double bench_t2(int iters) {
+  T2& t = t2();
+  const auto t0 = Clock::now();
+  for (int i = 0; i < iters; ++i) {
+    t.sgd->zero_grad();
+    const initlab::Tensor loss = initlab::F::mse_loss(t.w.net(t.w.x), t.target);
+    loss.backward();
+    t.sgd->step();
+    sink = loss.data()[0];
+  }
+  return ms_since(t0) / iters;
+}
+
 }  // extern "C"
 
 #ifndef __EMSCRIPTEN__
@@ -164,37 +235,10 @@ double median_of(int reps, F&& f) {
   return v[v.size() / 2];
 }
 
-// The tutorial CNN at batch 64 in train mode (BatchNorm with batch statistics): a forward
-// alone (nothing recorded), or forward + F.nll_loss + backward with grad mode on. Native
-// only (not part of the comparison with tfjs).
-double bench_w1_train(int iters, bool backward) {
-  static examples::TutorialCNN model;
-  static initlab::Tensor target = [] {
-    initlab::Tensor t(initlab::Shape{64});
-    t.set_dtype(initlab::DType::int64);
-    for (int64_t i = 0; i < 64; ++i) t.data()[i] = static_cast<float>(i % 10);
-    return t;
-  }();
-  model.train();
-  const bool previous = initlab::autograd::grad_enabled();
-  initlab::autograd::set_grad_enabled(backward);
-  const auto t0 = Clock::now();
-  for (int i = 0; i < iters; ++i) {
-    for (auto& [name, p] : model.named_parameters()) p.set_grad(initlab::Tensor());
-    const initlab::Tensor loss = initlab::F::nll_loss(model(w1().x), target);
-    if (backward) loss.backward();
-    sink = loss.data()[0];
-  }
-  const double ms = ms_since(t0) / iters;
-  initlab::autograd::set_grad_enabled(previous);
-  return ms;
-}
 
 }  // namespace
 
 int main() {
-  // Inference, as torch.no_grad(): parameters require grad, so grad mode would record a graph.
-  initlab::autograd::NoGrad no_grad;
   bench_w1(3, 0);  // warm up: packing buffers, page faults
   const double peak = median_of(5, [] { return bench_peak_gflops(20000000); });
   const double w1_ms = median_of(15, [] { return bench_w1(5, 0); });
@@ -213,12 +257,12 @@ int main() {
   std::printf("  W3 GEMM 512^3            %8.3f ms          %6.1f GFLOP/s = %.0f%% of peak\n", w3_ms,
               w3_gflops, 100 * w3_gflops / peak);
   std::printf("  W1 peak tensor memory    %8.2f MB\n", bench_w1_peak_bytes() / 1e6);
-  bench_w1_train(2, true);
-  const double train_fwd = median_of(9, [] { return bench_w1_train(3, false); });
-  const double train_step = median_of(9, [] { return bench_w1_train(3, true); });
-  std::printf("  W1 train forward + loss  %8.3f ms\n", train_fwd);
-  std::printf("  W1 train fwd + backward  %8.3f ms          backward = %.1fx the forward\n",
-              train_step, train_step / train_fwd - 1);
+  bench_t1(2);
+  bench_t2(1);
+  const double t1_ms = median_of(9, [] { return bench_t1(3); });
+  const double t2_ms = median_of(5, [] { return bench_t2(1); });
+  std::printf("  T1 train step W1         %8.3f ms          = %.1fx the W1 forward\n", t1_ms, t1_ms / w1_ms);
+  std::printf("  T2 train step W2         %8.3f ms          = %.1fx the W2 forward\n", t2_ms, t2_ms / w2_ms);
   return 0;
 }
 #endif

@@ -132,3 +132,17 @@ test('scripts can load the digits in Node; bad bytes are refused', async () => {
   // The good copy stays.
   assert.equal(lab.run('from initlab import datasets\nprint(len(datasets.digits()[1]))').output, '1437\n');
 });
+
+// options.grad: the gradient of a loss at every layer output and parameter (the page's
+// gradient view). A deep tanh MLP at default init: the gradient shrinks toward the input.
+test('grad: gradients through depth, transferred like the rest of the report', () => {
+  const mlp = 'import torch.nn as nn\nlayers = []\nfor _ in range(10):\n    layers += [nn.Linear(64, 64), nn.Tanh()]\nmodel = nn.Sequential(*layers)\n';
+  const r = lab.run(mlp, { grad: 'mse', batch: 32 });
+  assert.equal(typeof r.loss, 'number');
+  const linears = r.layers.filter((l) => l.type === 'Linear');
+  assert.equal(linears.length, 10);
+  assert.ok(linears.every((l) => l.grad && l.grad.histogram.counts instanceof Uint32Array));
+  assert.ok(linears[0].grad.std < 0.5 * linears[9].grad.std, `${linears[0].grad.std} vs ${linears[9].grad.std}`);
+  assert.ok(r.parameters.every((p) => p.grad && p.grad.numel === p.stats.numel));
+  assert.equal(lab.run(mlp).loss, null);
+});

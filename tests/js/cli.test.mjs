@@ -63,3 +63,14 @@ test('usage errors exit 2', () => {
   assert.equal(cli(tutorial, '--bogus').status, 2);
   assert.equal(cli(join(dir, 'missing.py')).status, 2);
 });
+
+test('--grad adds the gradient at every layer and parameter; a bad loss is a usage error', () => {
+  const r = cli(tutorial, '--grad', 'nll');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^gradients of the nll loss \(\d\.\d{4}\):$/m);
+  assert.match(r.stdout, /^conv1\s+Conv2d\s+64x10x24x24\s+\S+\s+\S+\s+\S+\s+\d+\.\d%$/m);
+  assert.match(r.stdout, /^dense2\.weight\s+10x50\s+\S+\s+\S+\s+\S+\s+\S+$/m);
+  const bad = cli(tutorial, '--grad', 'hinge');
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--grad needs one of mean, cross_entropy, nll, mse, got 'hinge'/);
+});

@@ -312,3 +312,36 @@ test('a script using initlab.datasets.digits gets the data fetched on demand', a
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('gradients: the loss gradient vs depth and its histograms; exploding gradients are named', async () => {
+  const { context, page, problems } = await open(env);
+  await runs(page, 1);
+  assert.ok(await page.locator('#grad-pane').isHidden());
+  let n = await runCount(page);
+  await page.locator('#grad').selectOption('nll');
+  await runs(page, n + 1);
+  assert.ok(await page.locator('#grad-pane').isVisible());
+  const g = await page.evaluate(() => window.initlab.gradSeries);
+  assert.equal(g.length, 1);
+  assert.equal(g[0].norm.length, 13);
+  assert.ok(g[0].norm.every((v) => Number.isFinite(v) && v > 0), JSON.stringify(g[0].norm));
+  assert.equal(await page.locator('#grads .hist-card').count(), 13);
+  assert.deepEqual(await canvasHasInk(page, '#gdepth'), [true]);
+  assert.match(await page.locator('#status').innerText(), /gradients of the NLL loss/);
+  assert.match(await page.locator('#grad-loss').innerText(), /NLL loss \d\.\d{3}/);
+  assert.match(await page.locator('#weights .hist-card').first().innerText(), /grad norm \d/);
+
+  n = await runCount(page);
+  await page.locator('#preset').selectOption('deep_relu_mlp');
+  await runs(page, n + 1);
+  n = await runCount(page);
+  await page.locator('#grad').selectOption('mse');
+  await runs(page, n + 1);
+  const [kaiming, normal] = await page.evaluate(() => window.initlab.gradSeries);
+  // N(0, 1) weights: the gradient grows ~11x per layer going back; Kaiming keeps it level.
+  assert.ok(normal.norm[0] / normal.norm.at(-1) > 1e3, `${normal.norm[0]} / ${normal.norm.at(-1)}`);
+  assert.ok(kaiming.norm[0] / kaiming.norm.at(-1) < 1e2, `${kaiming.norm[0]} / ${kaiming.norm.at(-1)}`);
+  assert.match(await page.locator('#banner').innerText(), /normal_\(0, 1\): Gradients explode toward the input/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -8,7 +8,7 @@ import { DepthChart, escapeHtml } from './charts/depth_chart.js';
 import { COLORS, fmt } from './charts/canvas.js';
 import { activationNotes, renderHistograms } from './charts/histograms.js';
 import { densityOf, describeInit } from './density.js';
-import { diagnose } from './diagnose.js';
+import { diagnose, diagnoseGradients, norm } from './diagnose.js';
 import { renderTable } from './stats_table.js';
 import { embedSnippet, readEmbedFlags } from './embed_flags.js';
 
@@ -38,7 +38,8 @@ const editor = {
   setReadOnly(on) { this.impl?.setReadOnly(on); },
   showError(e) { this.pending = e; this.impl?.showError(e); },
 };
-import('./editor.js').then(({ Editor }) => {
+// After the first results are drawn: its parsing would otherwise compete with them.
+new Promise((loaded) => { probe.loadEditor = loaded; }).then(() => import('./editor.js')).then(({ Editor }) => {
   $('editor').replaceChildren();
   const impl = new Editor($('editor'), { onChange: codeChanged, onRun: () => run('key'), label: 'network code (Python)' });
   if (state) {
@@ -49,6 +50,8 @@ import('./editor.js').then(({ Editor }) => {
   editor.impl = impl;
   probe.editorReady = true;
 });
+// Never later than 1.5 s, in case the first run is slow or fails.
+setTimeout(() => probe.loadEditor(), 1500);
 
 function showPlainCode(code) {
   const pre = document.createElement('pre');
@@ -57,6 +60,8 @@ function showPlainCode(code) {
   $('editor').replaceChildren(pre);
 }
 const depth = new DepthChart($('depth'), $('tooltip'));
+const gdepth = new DepthChart($('gdepth'), $('gtooltip'));
+const LOSS_NAMES = { mean: 'mean-of-output', cross_entropy: 'cross-entropy', nll: 'NLL', mse: 'MSE' };
 const engine = new Engine(showResults, (e) => showBanner('error', `The engine stopped: ${e.message}. The next run starts a fresh one.`));
 
 // ---- state ----
@@ -108,6 +113,7 @@ function syncControls() {
   $('batch').value = s.batch;
   $('input').value = s.input;
   $('mode').value = s.mode;
+  $('grad').value = s.grad;
   $('scale').value = Math.log10(s.scale).toFixed(2);
   $('scale-value').value = `×${s.scale.toFixed(2)}`;
   $('log').checked = s.log;
@@ -143,6 +149,7 @@ integerInput($('seed'), 'seed', -(2 ** 53) + 1, 2 ** 53 - 1);
 integerInput($('batch'), 'batch', 1, 1024);
 $('input').addEventListener('change', (e) => setting('input', e.target.value));
 $('mode').addEventListener('change', (e) => setting('mode', e.target.value));
+$('grad').addEventListener('change', (e) => setting('grad', e.target.value));
 $('scale').addEventListener('input', (e) => {
   const scale = Number((10 ** Number(e.target.value)).toFixed(4));
   $('scale-value').value = `×${scale.toFixed(2)}`;
@@ -272,6 +279,7 @@ function pointsOf(report) {
     nanCount: l.output.nanCount,
     infCount: l.output.infCount,
     output: l.output,
+    grad: l.grad,
   }));
 }
 
@@ -316,6 +324,7 @@ function showResults(result, replay = false) {
     probe.lastLatency = latency;
     // queued: waiting for the run before it; engine: the worker's runs; render: DOM and canvas.
     probe.latencies.push({ trigger: job.trigger, ms: latency, queued: result.queuedMs, engine: result.ms, render: renderMs });
+    probe.loadEditor();
     if (probe.firstResultsMs === null && active.ok) {
       probe.firstResultsMs = performance.now();
       probe.firstRun = { queued: result.queuedMs, engine: result.ms, run: results[0].report.timings, render: renderMs };
@@ -328,7 +337,8 @@ function describeInput(report) {
   if (report.forwardFromScript) return `probing the model as the code calls it (input ${shape || 'from the code'})`;
   const s = state.settings;
   const dist = { normal: 'N(0, 1)', uniform: 'U(0, 1)', zeros: 'zeros', ones: 'ones', script: 'N(0, 1)' }[s.input];
-  return `probing ${report.modelName || 'the model'} on ${dist} input ${shape}${s.mode ? ` in ${s.mode} mode` : ''}`;
+  const grads = report.loss !== null ? ` · gradients of the ${LOSS_NAMES[s.grad]} loss` : '';
+  return `probing ${report.modelName || 'the model'} on ${dist} input ${shape}${s.mode ? ` in ${s.mode} mode` : ''}${grads}`;
 }
 
 function showConsole(report) {
@@ -351,7 +361,8 @@ function draw({ job, results }, activeIndex) {
     ? series.map((s, k) => `<span style="--c:${COLORS[k]}">${escapeHtml(s.name)}</span>`).join('')
     : '';
 
-  const verdicts = series.map((s) => ({ name: s.name, v: diagnose(s.points) })).filter((d) => d.v);
+  const lossName = LOSS_NAMES[state.settings.grad] ?? '';
+  const verdicts = series.flatMap((s) => [{ name: s.name, v: diagnose(s.points) }, { name: s.name, v: diagnoseGradients(s.points, lossName) }]).filter((d) => d.v);
   if (verdicts.length) {
     const level = verdicts[0].v.level;
     showBanner(level, verdicts.map((d) => (series.length > 1 ? `${d.name}: ${d.v.text}` : d.v.text)).join('\n'));
@@ -361,6 +372,7 @@ function draw({ job, results }, activeIndex) {
 
   // Activation histograms: the i-th point of every variant on one card.
   const base = series.find((s) => s.name === (ok.find((r) => r.i === activeIndex)?.name)) ?? series[0];
+  drawGradients(series, base, ok);
   renderHistograms($('acts'), base.points.map((p, i) => ({
     key: `a${i}:${p.label}`,
     title: p.label,
@@ -377,6 +389,32 @@ function draw({ job, results }, activeIndex) {
   return () => drawBelowFold(ok, activeReport);
 }
 
+// The gradient view: norm of d(loss)/d(output) vs depth (one line per variant) and the
+// gradient histograms, when the run differentiated a loss.
+function drawGradients(series, base, ok) {
+  const on = base.points.some((p) => p.grad);
+  $('grad-pane').hidden = !on;
+  probe.gradSeries = on ? series.map((s) => ({ name: s.name, norm: s.points.map((p) => norm(p.grad)) })) : null;
+  if (!on) return;
+  const losses = ok.map((r) => r.report.loss).filter((v) => v !== null).map((v) => fmt(v)).join(', ');
+  $('grad-loss').textContent = `${LOSS_NAMES[state.settings.grad] ?? ''} loss ${losses}`;
+  gdepth.draw({
+    series: series.map((s) => ({ name: s.name, points: s.points.map((p) => ({ label: p.label, detail: p.detail, std: norm(p.grad), mean: p.grad ? p.grad.mean : NaN })) })),
+    log: true,
+    mean: false,
+    yLabel: 'gradient norm',
+  });
+  renderHistograms($('grads'), base.points.filter((p) => p.grad).map((p, i) => ({
+    key: `g${i}:${p.label}`,
+    title: p.label,
+    subtitle: `${p.detail} · norm ${fmt(norm(p.grad))} · std ${fmt(p.grad.std)}`,
+    entries: series.map((s) => s.points.find((q) => q.label === p.label && q.grad)).filter(Boolean).map((q) => ({ stats: q.grad })),
+    density: null,
+    constant: null,
+    notes: [{ text: `zeros ${(100 * p.grad.zeros).toFixed(1)}%`, alarm: false }],
+  })));
+}
+
 function drawBelowFold(ok, activeReport) {
   renderHistograms($('weights'), activeReport.parameters.map((p) => {
     const others = ok.map((r) => r.report.parameters.find((q) => q.name === p.name)).filter(Boolean);
@@ -388,7 +426,7 @@ function drawBelowFold(ok, activeReport) {
       entries: others.map((q) => ({ stats: q.stats })),
       density: single ? densityOf(p.init) : null,
       constant: single && p.init?.kind === 'constant' ? p.init.value : null,
-      notes: [{ text: `${p.stats.shape.join('×')} · mean ${fmt(p.stats.mean)} · std ${fmt(p.stats.std)}`, alarm: false }],
+      notes: [{ text: `${p.stats.shape.join('×')} · mean ${fmt(p.stats.mean)} · std ${fmt(p.stats.std)}${p.grad ? ` · grad norm ${fmt(norm(p.grad))}` : ''}`, alarm: false }],
     };
   }));
   renderTable($('table'), pointsOf(activeReport).map((p) => ({ label: p.label, detail: p.detail, output: p.output })));

@@ -47,3 +47,40 @@ export function diagnose(points) {
   }
   return null;
 }
+
+// The L2 norm of a tensor from its statistics: sum of squares = (n - 1) std^2 + n mean^2.
+export function norm(s) {
+  if (!s) return NaN;
+  if (s.nanCount > 0 || s.infCount > 0) return Infinity;
+  return Math.sqrt(Math.max(0, (s.numel - 1) * (s.std || 0) ** 2 + s.numel * s.mean ** 2));
+}
+
+// The gradient verdict: does the loss gradient reach the first layers? Compares the gradient
+// norm at the first point that has one with the norm at the last (the loss's side).
+// points: [{ label, detail, grad }] in forward order.
+export function diagnoseGradients(points, lossName) {
+  const withGrad = points.filter((p) => p.grad);
+  if (withGrad.length < 2) return null;
+  const first = withGrad[0], last = withGrad[withGrad.length - 1];
+  const bad = withGrad.find((p) => p.grad.nanCount > 0 || p.grad.infCount > 0);
+  if (bad) {
+    return { level: 'explode', text: `Gradients overflow at ${bad.label}: the ${lossName} gradient has NaN or Inf values there. Usual remedy: a fan-scaled init, a smaller scale, or BatchNorm.` };
+  }
+  const ratio = norm(first.grad) / norm(last.grad);
+  if (!(ratio >= 1e-3)) {
+    return {
+      level: 'vanish',
+      text: `Gradients vanish toward the input: the ${lossName} gradient at ${first.label} has norm ${fmt(norm(first.grad))}, ` +
+        `${fmt(ratio)} of its norm at ${last.label}. The first layers would barely learn. Usual remedy: a fan-scaled init ` +
+        '(kaiming_* for ReLU, xavier_* with the tanh gain for tanh), or BatchNorm.',
+    };
+  }
+  if (ratio > 1e3) {
+    return {
+      level: 'explode',
+      text: `Gradients explode toward the input: the ${lossName} gradient at ${first.label} has norm ${fmt(norm(first.grad))}, ` +
+        `${fmt(ratio)} times its norm at ${last.label}; training steps would be far too large there. Usual remedy: a fan-scaled init or a smaller scale.`,
+    };
+  }
+  return null;
+}

@@ -14,6 +14,7 @@ export function runOptions(settings) {
     mode: settings.mode,
     ownInput: own,
     initScale: settings.scale,
+    grad: settings.grad,
     bins: 40,
   };
 }

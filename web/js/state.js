@@ -6,9 +6,10 @@ export const STATE_VERSION = 1;
 export const MAX_TABS = 4;
 export const INPUTS = ['script', 'normal', 'uniform', 'zeros', 'ones'];
 export const MODES = ['', 'train', 'eval'];
+export const GRAD_LOSSES = ['', 'mean', 'cross_entropy', 'nll', 'mse'];
 
 export function defaultSettings() {
-  return { seed: 0, batch: 64, input: 'script', mode: '', scale: 1, log: true, mean: false, autoRun: true };
+  return { seed: 0, batch: 64, input: 'script', mode: '', scale: 1, log: true, mean: false, autoRun: true, grad: '' };
 }
 
 // Checks a decoded state field by field, so a hand-edited or truncated link fails with one clear
@@ -26,6 +27,7 @@ export function validate(state) {
   if (!Number.isInteger(s.batch) || s.batch < 1 || s.batch > 1024) fail('batch must be 1 to 1024');
   if (!INPUTS.includes(s.input)) fail(`input must be one of ${INPUTS.join(', ')}`);
   if (!MODES.includes(s.mode)) fail('mode must be "", "train" or "eval"');
+  if (!GRAD_LOSSES.includes(s.grad)) fail(`grad must be one of ${GRAD_LOSSES.join(', ')}`);
   if (!(typeof s.scale === 'number' && s.scale >= 0.01 && s.scale <= 100)) fail('scale must be 0.01 to 100');
   return { tabs: state.tabs.map((t) => ({ name: t.name, code: t.code })), active: state.active, compare: !!state.compare, preset: state.preset ?? '', settings: s };
 }

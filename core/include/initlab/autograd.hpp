@@ -33,6 +33,42 @@ class NoGrad {
   bool previous_;
 };
 
+// torch.enable_grad(): recording on for its lifetime if `on` (nested scopes restore the outer
+// mode); with on = false it changes nothing.
+class EnableGrad {
+ public:
+  explicit EnableGrad(bool on = true) : previous_(grad_enabled()) { if (on) set_grad_enabled(true); }
+  ~EnableGrad() { set_grad_enabled(previous_); }
+  EnableGrad(const EnableGrad&) = delete;
+  EnableGrad& operator=(const EnableGrad&) = delete;
+
+ private:
+  bool previous_;
+};
+
+class Node;
+
+// Told, during a backward, the gradient of the loss with respect to each node's output just
+// before that node's backward runs (all contributions summed): what the probe records as a
+// layer's output gradient.
+class BackwardObserver {
+ public:
+  virtual ~BackwardObserver() = default;
+  virtual void node_gradient(const Node& node, const Tensor& grad_output) = 0;
+};
+
+// Installs an observer on this thread for its lifetime (nested scopes restore the outer one).
+class ObserveBackward {
+ public:
+  explicit ObserveBackward(BackwardObserver* observer);
+  ~ObserveBackward();
+  ObserveBackward(const ObserveBackward&) = delete;
+  ObserveBackward& operator=(const ObserveBackward&) = delete;
+
+ private:
+  BackwardObserver* previous_;
+};
+
 // One recorded op. `inputs` are the handles of the op's tensor inputs in a fixed order (an
 // undefined handle for an absent one, e.g. bias=None); backward() returns one gradient per
 // input, undefined where the input does not require grad (the engine never asks for more).

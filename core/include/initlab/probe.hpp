@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "initlab/autograd.hpp"
+#include "initlab/generator.hpp"
 #include "initlab/init_trace.hpp"
 #include "initlab/nn/module.hpp"
 #include "initlab/tensor.hpp"
@@ -56,6 +58,8 @@ struct LayerRecord {
   int depth = 0;     // module nesting depth (root 0)
   bool is_leaf = true;
   Stats output;
+  // The gradient of the loss with respect to the output, when the run computed one.
+  std::optional<Stats> grad;
 };
 
 struct ParameterRecord {
@@ -63,13 +67,15 @@ struct ParameterRecord {
   Stats stats;
   // The initializer that drew the values, when an InitTrace saw it and they are unchanged since.
   std::optional<init::Distribution> init;
+  // Its .grad, when the run computed gradients.
+  std::optional<Stats> grad;
 };
 
 // Observes forward passes (install with nn::ObserveForward). Each outermost module call starts
 // a new recording whose paths are relative to that module, so after a script has called
 // several models the records describe the last call. Ops outside any module call are not
 // part of a forward pass and are not recorded.
-class Probe : public nn::ForwardObserver {
+class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
  public:
   explicit Probe(Options options = {});
   // Kept for callers that name the model: same as Probe(options).
@@ -77,8 +83,14 @@ class Probe : public nn::ForwardObserver {
   void module_enter(const nn::Module& module, const Tensor* input) override;
   void module_output(const nn::Module& module, const Tensor& output) override;
   void op_output(const char* op, const Tensor& output) override;
+  // During a backward of the recorded forward: fills the grad of every record whose output
+  // that node made.
+  void node_gradient(const autograd::Node& node, const Tensor& grad_output) override;
   const std::vector<LayerRecord>& records() const { return records_; }
-  std::vector<LayerRecord> take_records() { return std::move(records_); }
+  std::vector<LayerRecord> take_records() {
+    record_nodes_.clear();
+    return std::move(records_);
+  }
   // Calls of modules this accepts win: once one has been recorded, outermost calls of other
   // modules are not (the session prefers the script's `model`).
   void prefer(std::function<bool(const nn::Module&)> preferred) { preferred_ = std::move(preferred); }
@@ -92,6 +104,7 @@ class Probe : public nn::ForwardObserver {
   std::vector<std::pair<const nn::Module*, std::string>> paths_;
   Options options_;
   std::vector<LayerRecord> records_;
+  std::vector<const autograd::Node*> record_nodes_;  // the grad_fn of each record's output
   const nn::Module* root_ = nullptr;
   std::vector<int64_t> root_input_shape_;
   std::vector<int> call_lines_;  // the script line of each open module call
@@ -101,6 +114,11 @@ class Probe : public nn::ForwardObserver {
   bool have_preferred_ = false;
   bool skipping_ = false;  // inside an outermost call that is not recorded
 };
+
+// The loss a run differentiates for gradient statistics (probe_loss.cpp): "mean" of the
+// output; "cross_entropy" or "nll" (the output as log-probabilities) against random labels;
+// "mse" against a random linear teacher of the input. Targets come from `gen`.
+Tensor loss_for(const Tensor& output, const Tensor& input, const std::string& kind, Generator& gen);
 
 std::vector<ParameterRecord> parameter_stats(nn::Module& root, const Options& options = {},
                                              const init::InitTrace* trace = nullptr);

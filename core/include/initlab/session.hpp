@@ -35,6 +35,10 @@ struct RunOptions {
   bool own_input = false;
   int bins = 32;                      // histogram bins
   double init_scale = 1.0;            // multiplies every initializer's std or bound (init_trace.hpp)
+  // Gradients: "" (none), or the loss whose gradients the report gets (probe::loss_for: "mean",
+  // "cross_entropy", "nll", "mse"). Implies the run's own forward, recorded for autograd; every
+  // LayerRecord and ParameterRecord then carries grad statistics, and Report::loss its value.
+  std::string grad_loss;
   bool state_dict = false;            // copy every parameter and buffer into the Report
   std::string state_dict_of;          // ...of this global's module instead of the probed one
   bool keep_output = false;           // copy the probed forward's output into the Report
@@ -77,6 +81,7 @@ struct Report {
   bool forward_from_script = false;   // the script called the model itself
   std::vector<probe::LayerRecord> layers;
   std::vector<probe::ParameterRecord> parameters;
+  std::optional<double> loss;         // the grad_loss value, when gradients were asked for
   std::vector<NamedTensor> state_dict;
   std::optional<NamedTensor> output_tensor;
   Timings timings;

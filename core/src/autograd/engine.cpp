@@ -14,6 +14,7 @@ namespace autograd {
 namespace {
 
 thread_local bool grad_mode = true;
+thread_local BackwardObserver* backward_observer = nullptr;
 
 // a += g for two contiguous tensors of one shape (a owned by the caller).
 void add_into(Tensor& a, const Tensor& g) {
@@ -56,6 +57,12 @@ Meta::~Meta() {
   }
   queue = nullptr;
 }
+
+ObserveBackward::ObserveBackward(BackwardObserver* observer) : previous_(backward_observer) {
+  backward_observer = observer;
+}
+
+ObserveBackward::~ObserveBackward() { backward_observer = previous_; }
 
 bool grad_enabled() { return grad_mode; }
 void set_grad_enabled(bool enabled) { grad_mode = enabled; }
@@ -162,6 +169,7 @@ void run_backward(const Tensor& root, const Tensor& root_grad, bool retain_graph
     if (found == pending.end()) continue;  // nothing flows into it
     const Tensor grad_out = std::move(found->second);
     pending.erase(found);
+    if (backward_observer != nullptr) backward_observer->node_gradient(*node, grad_out);
     std::vector<Tensor> grads = node->backward(grad_out);
     for (std::size_t i = 0; i < node->inputs.size() && i < grads.size(); ++i) {
       if (!node->needs(i) || !grads[i].defined()) continue;

@@ -145,7 +145,8 @@ Report run(const std::string& text, const RunOptions& options) {
     }
     t_build = Clock::now();
     const bool script_forward = probe.forward_calls() > 0;
-    if (script_forward && !options.own_input) {
+    const bool gradients = !options.grad_loss.empty();
+    if (script_forward && !options.own_input && !gradients) {
       report.forward_from_script = true;
       report.input_shape = probe.root_input_shape();
       t_forward = t_build;
@@ -184,9 +185,20 @@ Report run(const std::string& text, const RunOptions& options) {
         else if (options.input == "ones") x.fill_(1.0f);
         else if (options.input != "zeros") raise(ErrorKind::ValueError, "unknown input distribution '" + options.input + "' (normal, uniform, zeros or ones)");
         report.input_shape = shape;
-        nn::ObserveForward observe(&probe);
         try {
-          output = (*model)(x);
+          {
+            // Recorded for autograd only when gradients are asked for (else fused, as before).
+            const autograd::EnableGrad record(gradients);
+            nn::ObserveForward observe(&probe);
+            output = (*model)(x);
+          }
+          if (gradients) {
+            const autograd::EnableGrad record;
+            const Tensor loss = probe::loss_for(output, x, options.grad_loss, default_generator());
+            report.loss = static_cast<double>(loss.data()[0]);
+            const autograd::ObserveBackward observe(&probe);
+            loss.backward();
+          }
         } catch (const Error& e) {
           // A core error in the run's own forward (a shape mismatch in a built-in container):
           // say which input it was given.
@@ -230,6 +242,8 @@ Report run(const std::string& text, const RunOptions& options) {
       report.model_name = model->type_name();
       report.model_repr = model->repr();
       report.parameters = probe::parameter_stats(*model, probe_options, &init_trace);
+      // The gradients were for the report: the model keeps no .grad from the run.
+      for (auto& [name, p] : model->named_parameters()) p.set_grad(Tensor());
     }
     nn::ModulePtr state_model = model;
     if (!options.state_dict_of.empty()) {

@@ -340,3 +340,27 @@ TEST_CASE("grad_loss cross_entropy: zero logits give ln(classes); each row's gra
   REQUIRE_FALSE(bad.ok);
   CHECK(bad.error->message == "unknown gradient loss 'hinge' (mean, cross_entropy, nll or mse)");
 }
+
+TEST_CASE("grad_loss after a script that trained: the parameters' gradients are the run's loss's alone") {
+  const std::string trains =
+      "import torch\n"
+      "import torch.nn as nn\n"
+      "torch.manual_seed(1)\n"
+      "model = nn.Linear(4, 2)\n"
+      "model(torch.randn(3, 4)).sum().backward()\n";
+  std::string plain = trains;
+  plain.replace(plain.find(".sum().backward()"), 17, "");
+  initlab::RunOptions options;
+  options.grad_loss = "mean";
+  const initlab::Report a = initlab::run(trains, options);
+  const initlab::Report b = initlab::run(plain, options);
+  REQUIRE(a.ok);
+  REQUIRE(b.ok);
+  REQUIRE(a.parameters.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    REQUIRE(a.parameters[i].grad);
+    REQUIRE(b.parameters[i].grad);
+    CHECK(a.parameters[i].grad->mean == b.parameters[i].grad->mean);
+    CHECK(a.parameters[i].grad->std == b.parameters[i].grad->std);
+  }
+}

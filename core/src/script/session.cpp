@@ -196,6 +196,9 @@ Report run(const std::string& text, const RunOptions& options) {
             const autograd::EnableGrad record;
             const Tensor loss = probe::loss_for(output, x, options.grad_loss, default_generator());
             report.loss = static_cast<double>(loss.data()[0]);
+            // Scripts may have left .grad on the parameters (they train): the report's
+            // gradients are this loss's alone.
+            for (auto& [name, p] : model->named_parameters()) p.set_grad(Tensor());
             const autograd::ObserveBackward observe(&probe);
             loss.backward();
           }

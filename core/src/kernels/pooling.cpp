@@ -12,13 +12,8 @@ namespace initlab::kernels {
 
 namespace {
 
-// The 2x2, stride-2 window with no padding is the common case (every CNN tutorial): rows are
-// combined with vector max/add first, then neighbouring columns pairwise.
-bool is_2x2_stride2(const Pool2dGeometry& g) {
-  return g.kernel_h == 2 && g.kernel_w == 2 && g.stride_h == 2 && g.stride_w == 2 &&
-         g.pad_h == 0 && g.pad_w == 0;
-}
-
+// The 2x2, stride-2 window (Pool2dGeometry::is_2x2_stride2): rows are combined with vector
+// max/add first, then neighbouring columns pairwise.
 template <bool kMax>
 void pool_2x2(const Pool2dGeometry& g, int64_t planes, const float* in, float* out) {
   thread_local std::vector<float> rowbuf;
@@ -80,7 +75,7 @@ void pool_generic(const Pool2dGeometry& g, int64_t planes, const float* in, floa
 }  // namespace
 
 void max_pool2d(const Pool2dGeometry& g, int64_t planes, const float* in, float* out) {
-  if (is_2x2_stride2(g)) return pool_2x2<true>(g, planes, in, out);
+  if (g.is_2x2_stride2()) return pool_2x2<true>(g, planes, in, out);
   pool_generic<true>(g, planes, in, out);
 }
 
@@ -89,7 +84,7 @@ void max_pool2d_ref(const Pool2dGeometry& g, int64_t planes, const float* in, fl
 }
 
 void avg_pool2d(const Pool2dGeometry& g, int64_t planes, const float* in, float* out) {
-  if (is_2x2_stride2(g)) return pool_2x2<false>(g, planes, in, out);
+  if (g.is_2x2_stride2()) return pool_2x2<false>(g, planes, in, out);
   pool_generic<false>(g, planes, in, out);
 }
 

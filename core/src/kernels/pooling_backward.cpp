@@ -10,11 +10,6 @@ namespace initlab::kernels {
 
 namespace {
 
-bool is_2x2_stride2(const Pool2dGeometry& g) {
-  return g.kernel_h == 2 && g.kernel_w == 2 && g.stride_h == 2 && g.stride_w == 2 &&
-         g.pad_h == 0 && g.pad_w == 0;
-}
-
 // The 2x2, stride-2 window without padding (every CNN tutorial): each input pixel belongs to
 // at most one window, so dx is written once, with no bounds to clip. Rows and columns past
 // the last window (odd sizes) get 0.
@@ -64,12 +59,12 @@ void pool_2x2_backward(const Pool2dGeometry& g, int64_t planes, const float* x, 
 
 void max_pool2d_backward(const Pool2dGeometry& g, int64_t planes, const float* x,
                          const float* dy, float* dx) {
-  if (is_2x2_stride2(g)) return pool_2x2_backward<true>(g, planes, x, dy, dx);
+  if (g.is_2x2_stride2()) return pool_2x2_backward<true>(g, planes, x, dy, dx);
   max_pool2d_backward_ref(g, planes, x, dy, dx);
 }
 
 void avg_pool2d_backward(const Pool2dGeometry& g, int64_t planes, const float* dy, float* dx) {
-  if (is_2x2_stride2(g)) return pool_2x2_backward<false>(g, planes, nullptr, dy, dx);
+  if (g.is_2x2_stride2()) return pool_2x2_backward<false>(g, planes, nullptr, dy, dx);
   avg_pool2d_backward_ref(g, planes, dy, dx);
 }
 

@@ -4,12 +4,36 @@
 // backward needs. Internal to src/nn/ops.
 #pragma once
 
+#include <utility>
 #include <vector>
 
 #include "initlab/autograd.hpp"
 #include "initlab/nn/ops.hpp"
 
 namespace initlab::ops::detail {
+
+// matmul's batches (forward and backward): for index bi of the broadcast batch shape, the
+// matching batch indices of a and b, reading their size-1 batch dims as broadcast.
+inline std::pair<int64_t, int64_t> batch_offsets(const Shape& batch, const Shape& batch_a,
+                                                 const Shape& batch_b, int64_t bi) {
+  int64_t rem = bi, off_a = 0, off_b = 0, stride_a = 1, stride_b = 1;
+  const auto nb = static_cast<int64_t>(batch.size());
+  const int64_t skip_a = nb - static_cast<int64_t>(batch_a.size());
+  const int64_t skip_b = nb - static_cast<int64_t>(batch_b.size());
+  for (int64_t i = nb - 1; i >= 0; --i) {
+    const int64_t idx = rem % batch[i];
+    rem /= batch[i];
+    if (i >= skip_a) {
+      if (batch_a[i - skip_a] != 1) off_a += idx * stride_a;
+      stride_a *= batch_a[i - skip_a];
+    }
+    if (i >= skip_b) {
+      if (batch_b[i - skip_b] != 1) off_b += idx * stride_b;
+      stride_b *= batch_b[i - skip_b];
+    }
+  }
+  return {off_a, off_b};
+}
 
 // linear_conv_backward.cpp
 Tensor record_linear(const Tensor& y, const Tensor& x, const Tensor& w, const Tensor& b);

@@ -109,21 +109,7 @@ Tensor matmul(const Tensor& a_in, const Tensor& b_in) {
   Tensor y = Tensor::uninitialized(out_shape);
   const int64_t batches = batch.numel();
   for (int64_t bi = 0; bi < batches; ++bi) {
-    // Offsets of this batch index in a and b, reading size-1 batch dims as broadcast.
-    int64_t rem = bi, off_a = 0, off_b = 0, stride_a = 1, stride_b = 1;
-    for (int i = batch.size() - 1; i >= 0; --i) {
-      const int64_t idx = rem % batch[i];
-      rem /= batch[i];
-      const int ja = i - (batch.size() - batch_a.size()), jb = i - (batch.size() - batch_b.size());
-      if (ja >= 0) {
-        if (batch_a[ja] != 1) off_a += idx * stride_a;
-        stride_a *= batch_a[ja];
-      }
-      if (jb >= 0) {
-        if (batch_b[jb] != 1) off_b += idx * stride_b;
-        stride_b *= batch_b[jb];
-      }
-    }
+    const auto [off_a, off_b] = detail::batch_offsets(batch, batch_a, batch_b, bi);
     kernels::gemm(n, m, k, a.data() + off_a * n * k, k, b.data() + off_b * k * m, m, false,
                   y.data() + bi * n * m, m);
   }

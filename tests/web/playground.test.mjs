@@ -147,6 +147,8 @@ test('a share link restores the exact state: code, variants, settings', async ()
   await page.keyboard.press('End');
   await page.keyboard.type('  # edited');
   await page.locator('#share').click();
+  // The link is compressed asynchronously (CompressionStream): wait for it to appear.
+  await page.waitForFunction(() => document.getElementById('share-url').value !== '');
   const link = await page.locator('#share-url').inputValue();
   assert.match(link, /#v1\.[A-Za-z0-9_-]+$/);
   const saved = await state(page);
@@ -207,6 +209,7 @@ test('the embed snippet inserts a working iframe', async () => {
   const { context, page } = await open(env);
   await runs(page, 1);
   await page.locator('#embed').click();
+  await page.waitForFunction(() => document.getElementById('snippet').value !== '');
   const snippet = await page.locator('#snippet').inputValue();
   assert.match(snippet, /^<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" data-state="v1\.[A-Za-z0-9_-]+" data-height="560" async><\/script>$/);
   const host = await context.newPage();
@@ -264,6 +267,7 @@ test('every visible text has enough contrast against its background', async () =
   await runs(page, 1);
   await page.waitForFunction(() => window.initlab.editorReady);
   await page.locator('#share').click();
+  await page.waitForSelector('#share-panel:not([hidden])');
   const failures = await page.evaluate(() => {
     const rgb = (c) => (c.match(/[\d.]+/g) ?? []).map(Number);
     const lum = ([r, g, b]) => {

@@ -42,6 +42,15 @@ struct FusedEpilogue {
   }
 };
 
+// A bias replaced by hand (`layer.bias = nn.Parameter(...)`) may have any shape: PyTorch's
+// checks, before any kernel reads it.
+void check_conv_bias(const Tensor& w, const Tensor& b) {
+  if (!b.defined() || (b.dim() == 1 && b.size(0) == w.size(0))) return;
+  raise(ErrorKind::RuntimeError, "Given weight of size " + w.shape().to_string() +
+                                     ", expected bias to be 1-dimensional with " + std::to_string(w.size(0)) +
+                                     " elements, but got bias of size " + b.shape().to_string() + " instead");
+}
+
 }  // namespace
 
 Tensor linear(const Tensor& x_in, const Tensor& w, const Tensor& b, const PostOp* post) {
@@ -54,6 +63,21 @@ Tensor linear(const Tensor& x_in, const Tensor& w, const Tensor& b, const PostOp
     raise(ErrorKind::RuntimeError, "mat1 and mat2 shapes cannot be multiplied (" +
                                        std::to_string(m) + "x" + std::to_string(k) + " and " +
                                        std::to_string(in) + "x" + std::to_string(out) + ")");
+  }
+  if (b.defined() && !(b.dim() == 1 && b.size(0) == out)) {
+    // addmm broadcasts a one-element bias; any other shape must be out_features values.
+    if (b.numel() == 1 && out != 1) {
+      if (autograd::should_record({&x_in, &w, &b})) return binary(linear(x_in, w, Tensor(), nullptr), b, kernels::BinaryOp::add);
+      return linear(x_in, w, Tensor::full(Shape{out}, b.contiguous().data()[0]), post);
+    }
+    if (b.dim() != 1) {
+      raise(ErrorKind::NotImplementedError, "not supported in initlab: a linear bias of size " + b.shape().to_string() +
+                                                " (give it out_features = " + std::to_string(out) + " values, 1-D)");
+    }
+    raise(ErrorKind::RuntimeError, "The expanded size of the tensor (" + std::to_string(out) +
+                                       ") must match the existing size (" + std::to_string(b.size(0)) +
+                                       ") at non-singleton dimension 1.  Target sizes: [" + std::to_string(m) +
+                                       ", " + std::to_string(out) + "].  Tensor sizes: " + b.shape().to_string());
   }
   Shape shape = x.shape();
   shape[shape.size() - 1] = out;
@@ -71,6 +95,7 @@ Tensor linear(const Tensor& x_in, const Tensor& w, const Tensor& b, const PostOp
 Tensor conv2d(const Tensor& x_in, const Tensor& w_in, const Tensor& b, const ConvParams& p,
               const PostOp* post) {
   const bool unbatched = x_in.dim() == 3;
+  check_conv_bias(w_in, b);
   if (x_in.dim() != 3 && x_in.dim() != 4) {
     raise(ErrorKind::RuntimeError,
           "Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: " +
@@ -163,6 +188,7 @@ Tensor conv1d(const Tensor& x, const Tensor& w, const Tensor& b, const ConvParam
               x.shape().to_string());
   }
   const bool unbatched = x.dim() == 2;
+  check_conv_bias(w, b);
   // reshape() records itself, so the gradient flows through conv2d's.
   const Tensor x3 = unbatched ? reshape(x, Shape{1, x.size(0), x.size(1)}) : x;
   const Tensor x4 = reshape(x3, Shape{x3.size(0), x3.size(1), 1, x3.size(2)});

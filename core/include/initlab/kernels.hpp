@@ -4,6 +4,7 @@
 // a leading dimension says otherwise.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 
 namespace initlab::kernels {
@@ -89,6 +90,19 @@ struct Pool2dGeometry {
   // take a vector path for it.
   bool is_2x2_stride2() const {
     return kernel_h == 2 && kernel_w == 2 && stride_h == 2 && stride_w == 2 && pad_h == 0 && pad_w == 0;
+  }
+  // The input rows [y0, y1) and columns [x0, x1) that output (oy, ox) covers, clipped to the
+  // input (empty when the window lies in the padding), and avg pooling's divisor: PyTorch's
+  // window size counted up to the padded edge, or only the inside with count_include_pad off.
+  struct Window {
+    int64_t y0, y1, x0, x1, divisor;
+  };
+  Window window(int64_t oy, int64_t ox) const {
+    const int64_t ys = oy * stride_h - pad_h, xs = ox * stride_w - pad_w;
+    const int64_t ye = std::min(ys + kernel_h, height + pad_h), xe = std::min(xs + kernel_w, width + pad_w);
+    Window w{std::max<int64_t>(ys, 0), std::min(ye, height), std::max<int64_t>(xs, 0), std::min(xe, width), 0};
+    w.divisor = count_include_pad ? (ye - ys) * (xe - xs) : (w.y1 - w.y0) * (w.x1 - w.x0);
+    return w;
   }
 };
 // planes: count of (H x W) planes; in: planes x H x W; out: planes x OH x OW.

@@ -48,24 +48,14 @@ void pool_generic(const Pool2dGeometry& g, int64_t planes, const float* in, floa
     const float* plane = in + p * g.height * g.width;
     for (int64_t oy = 0; oy < g.out_h; ++oy) {
       for (int64_t ox = 0; ox < g.out_w; ++ox) {
-        int64_t y0 = oy * g.stride_h - g.pad_h, x0 = ox * g.stride_w - g.pad_w;
-        int64_t y1 = std::min(y0 + g.kernel_h, g.height + g.pad_h);
-        int64_t x1 = std::min(x0 + g.kernel_w, g.width + g.pad_w);
-        const int64_t pool_size = (y1 - y0) * (x1 - x0);
-        y0 = std::max<int64_t>(y0, 0);
-        x0 = std::max<int64_t>(x0, 0);
-        y1 = std::min(y1, g.height);
-        x1 = std::min(x1, g.width);
+        const auto w = g.window(oy, ox);
         float acc = kMax ? -std::numeric_limits<float>::infinity() : 0.0f;
-        for (int64_t y = y0; y < y1; ++y)
-          for (int64_t x = x0; x < x1; ++x) {
+        for (int64_t y = w.y0; y < w.y1; ++y)
+          for (int64_t x = w.x0; x < w.x1; ++x) {
             const float v = plane[y * g.width + x];
             acc = kMax ? max_nan(acc, v) : acc + v;
           }
-        if (!kMax) {
-          const int64_t divisor = g.count_include_pad ? pool_size : (y1 - y0) * (x1 - x0);
-          acc /= static_cast<float>(divisor);
-        }
+        if (!kMax) acc /= static_cast<float>(w.divisor);
         out[(p * g.out_h + oy) * g.out_w + ox] = acc;
       }
     }

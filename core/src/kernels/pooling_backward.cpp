@@ -76,10 +76,8 @@ void max_pool2d_backward_ref(const Pool2dGeometry& g, int64_t planes, const floa
     float* dplane = dx + p * g.height * g.width;
     for (int64_t oy = 0; oy < g.out_h; ++oy) {
       for (int64_t ox = 0; ox < g.out_w; ++ox) {
-        const int64_t y0 = std::max<int64_t>(oy * g.stride_h - g.pad_h, 0);
-        const int64_t x0 = std::max<int64_t>(ox * g.stride_w - g.pad_w, 0);
-        const int64_t y1 = std::min(oy * g.stride_h - g.pad_h + g.kernel_h, g.height);
-        const int64_t x1 = std::min(ox * g.stride_w - g.pad_w + g.kernel_w, g.width);
+        const auto w = g.window(oy, ox);
+        const int64_t y0 = w.y0, y1 = w.y1, x0 = w.x0, x1 = w.x1;
         // PyTorch's scan: the window's first element unless a later one is strictly larger
         // or NaN (a NaN is never beaten, but a later NaN takes over).
         if (y0 >= y1 || x0 >= x1) continue;
@@ -105,18 +103,10 @@ void avg_pool2d_backward_ref(const Pool2dGeometry& g, int64_t planes, const floa
     float* dplane = dx + p * g.height * g.width;
     for (int64_t oy = 0; oy < g.out_h; ++oy) {
       for (int64_t ox = 0; ox < g.out_w; ++ox) {
-        int64_t y0 = oy * g.stride_h - g.pad_h, x0 = ox * g.stride_w - g.pad_w;
-        int64_t y1 = std::min(y0 + g.kernel_h, g.height + g.pad_h);
-        int64_t x1 = std::min(x0 + g.kernel_w, g.width + g.pad_w);
-        const int64_t pool_size = (y1 - y0) * (x1 - x0);
-        y0 = std::max<int64_t>(y0, 0);
-        x0 = std::max<int64_t>(x0, 0);
-        y1 = std::min(y1, g.height);
-        x1 = std::min(x1, g.width);
-        const int64_t divisor = g.count_include_pad ? pool_size : (y1 - y0) * (x1 - x0);
-        const float d = dy[(p * g.out_h + oy) * g.out_w + ox] / static_cast<float>(divisor);
-        for (int64_t y = y0; y < y1; ++y)
-          for (int64_t xx = x0; xx < x1; ++xx) dplane[y * g.width + xx] += d;
+        const auto w = g.window(oy, ox);
+        const float d = dy[(p * g.out_h + oy) * g.out_w + ox] / static_cast<float>(w.divisor);
+        for (int64_t y = w.y0; y < w.y1; ++y)
+          for (int64_t xx = w.x0; xx < w.x1; ++xx) dplane[y * g.width + xx] += d;
       }
     }
   }

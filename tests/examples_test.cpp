@@ -26,19 +26,6 @@ struct Example {
   std::vector<ExampleState> state;
 };
 
-std::string unescape(const std::string& s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\\' && i + 1 < s.size()) {
-      out += s[i + 1] == 'n' ? '\n' : s[i + 1];
-      ++i;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
 std::vector<Example> load() {
   std::ifstream in(std::string(INITLAB_FIXTURE_DIR) + "/example_fixtures.txt");
   std::vector<Example> out;
@@ -50,7 +37,7 @@ std::vector<Example> load() {
     if (head == "example") {
       out.push_back({rest, "", {}});
     } else if (head == "output") {
-      out.back().output = unescape(rest);
+      out.back().output = fixtures::unescape(rest);
     } else if (head == "state") {
       out.back().state.push_back({rest.substr(0, rest.find(' ')), {}});
       expect = &out.back().state.back().expect;

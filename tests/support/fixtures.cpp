@@ -249,4 +249,17 @@ void parse_values(const std::string& rest, Expect& e) {
   for (std::string w; in >> w;) e.values.push_back(std::stoull(w, nullptr, 16));
 }
 
+std::string unescape(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size()) {
+      out += s[i + 1] == 'n' ? '\n' : s[i + 1];
+      ++i;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
 }  // namespace fixtures

@@ -75,6 +75,10 @@ Call parse_call(const std::string& text, int line);
 void parse_expect(const std::string& rest, Expect& e);
 void parse_values(const std::string& rest, Expect& e);
 
+// A one-line text as fixture_format.one_line wrote it: backslash-n back to a newline, a doubled
+// backslash back to one.
+std::string unescape(const std::string& s);
+
 // FNV-1a 64 over raw bytes, as the generator script hashes whole results.
 uint64_t fnv1a(const void* data, std::size_t bytes);
 

@@ -37,19 +37,6 @@ std::vector<std::pair<std::string, std::string>> fields(const std::string& rest)
   return out;
 }
 
-std::string unescape(const std::string& s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\\' && i + 1 < s.size()) {
-      out += s[i + 1] == 'n' ? '\n' : s[i + 1];
-      ++i;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
 std::vector<ForwardRun> parse_forward(const std::string& text) {
   std::vector<ForwardRun> runs;
   std::istringstream in(text);

@@ -64,6 +64,12 @@ class Interpreter {
   void set_location(Location at) { where_ = at; }
   // Counts one step against the budget (and checks the clock every so often).
   void step();
+  // A fresh budget of steps and milliseconds, for work that continues after run() (the Trainer
+  // calls the model again for each chunk of steps: each chunk gets the limits a run gets).
+  void restart_budget() {
+    steps_ = 0;
+    start_ = std::chrono::steady_clock::now();
+  }
   void check_list_size(int64_t n);
   void check_string_size(int64_t n);
 

@@ -12,6 +12,8 @@
 #include "initlab/warnings.hpp"
 #include "interpreter.hpp"
 #include "parser.hpp"
+#include "model_lookup.hpp"
+#include "run_scope.hpp"
 #include "script_module.hpp"
 
 namespace initlab {
@@ -19,21 +21,14 @@ namespace initlab {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+using script::default_input_shape;
+using script::error_info;
+using script::owner_of;
+using script::pick_model;
+using script::RunScope;
 
 double ms_between(Clock::time_point a, Clock::time_point b) {
   return std::chrono::duration<double, std::milli>(b - a).count();
-}
-
-ErrorInfo error_info(const script::ScriptError& e, const script::Source& source) {
-  ErrorInfo info;
-  info.kind = e.kind();
-  info.message = e.message();
-  info.line = e.where().line;
-  info.column = e.where().column;
-  info.source_line = source.line(info.line);
-  info.formatted = e.format(source);
-  for (const auto& f : e.traceback()) info.traceback.push_back({f.function, f.where.line});
-  return info;
 }
 
 NamedTensor named(const std::string& name, const Tensor& t) {
@@ -44,62 +39,6 @@ NamedTensor named(const std::string& name, const Tensor& t) {
   n.data = t.to_vector();
   return n;
 }
-
-// The model the run probes when the script called none: `model`, else the last module created
-// that no other created module contains.
-nn::ModulePtr pick_model(script::Interpreter& in) {
-  auto it = in.globals()->vars.find("model");
-  if (it != in.globals()->vars.end()) {
-    if (auto* m = it->second.get<script::ModuleObj>()) return m->module;
-  }
-  const auto& created = in.created_modules();
-  for (auto c = created.rbegin(); c != created.rend(); ++c) {
-    bool contained = false;
-    for (const auto& other : created) {
-      if (other == *c) continue;
-      for (auto& [path, m] : other->named_modules())
-        if (m == c->get() && !path.empty()) contained = true;
-      if (contained) break;
-    }
-    if (!contained) return *c;
-  }
-  return nullptr;
-}
-
-// The owning pointer of a module the script called (one it created, or a submodule of one).
-nn::ModulePtr owner_of(script::Interpreter& in, const nn::Module* module) {
-  for (const auto& m : in.created_modules())
-    if (m.get() == module) return m;
-  for (const auto& m : in.created_modules())
-    for (auto& [path, parent] : m->named_modules())
-      for (const auto& [name, child] : parent->children())
-        if (child.get() == module) return child;
-  return nullptr;
-}
-
-// Conv2d(C) -> (batch, C, 28, 28); Conv1d(C) -> (batch, C, 28); Linear(F) -> (batch, F).
-std::vector<int64_t> default_input_shape(nn::Module& model, int64_t batch) {
-  for (auto& [path, m] : model.named_modules()) {
-    if (auto* conv = dynamic_cast<nn::ConvNd*>(m)) {
-      if (m->type_name() == "Conv2d") return {batch, conv->options().in_channels, 28, 28};
-      return {batch, conv->options().in_channels, 28};
-    }
-    if (auto* linear = dynamic_cast<nn::Linear*>(m)) return {batch, linear->in_features};
-  }
-  raise(ErrorKind::ValueError,
-        "cannot tell what input " + model.type_name() +
-            " takes (its first layer is neither Linear nor Conv); call the model in the script or set the input_shape option");
-}
-
-// Keeps the tensor-memory cap and the source line of one run from leaking into the next.
-struct RunScope {
-  int64_t previous_cap = TensorMemory::cap();
-  explicit RunScope(int64_t cap) { TensorMemory::set_cap(cap); }
-  ~RunScope() {
-    TensorMemory::set_cap(previous_cap);
-    nn::set_source_line(0);
-  }
-};
 
 }  // namespace
 
@@ -205,9 +144,7 @@ Report run(const std::string& text, const RunOptions& options) {
         } catch (const Error& e) {
           // A core error in the run's own forward (a shape mismatch in a built-in container):
           // say which input it was given.
-          ErrorInfo info;
-          info.kind = kind_name(e.kind());
-          info.message = e.what();
+          ErrorInfo info = error_info(e);
           info.context = "while running " + model->type_name() + " on the default input of shape " +
                          Shape(shape).to_string() + " (call the model in the script, or set the input shape)";
           info.formatted = info.kind + ": " + info.message + "\n" + info.context;
@@ -228,11 +165,7 @@ Report run(const std::string& text, const RunOptions& options) {
     report.error = error_info(e, source);
   } catch (const Error& e) {
     report.ok = false;
-    ErrorInfo info;
-    info.kind = kind_name(e.kind());
-    info.message = e.what();
-    info.formatted = info.kind + ": " + info.message;
-    report.error = info;
+    report.error = error_info(e);
   } catch (const std::bad_alloc&) {
     report.ok = false;
     report.error = ErrorInfo{"MemoryError", "out of memory", 0, 0, "", "MemoryError: out of memory", "", {}};

@@ -1,0 +1,103 @@
+#include "task.hpp"
+
+#include "initlab/error.hpp"
+#include "initlab/nn/functional.hpp"
+#include "initlab/nn/layers.hpp"
+
+namespace initlab::train {
+
+namespace {
+
+// Synthetic sets: this many rows, the first kTrain of them for training.
+constexpr int64_t kTrain = 1024, kTest = 512;
+
+// The model's first Conv or Linear layer, as what it takes: "Conv2d", in_channels or
+// "Linear", in_features; {"", 0} if there is none.
+std::pair<std::string, int64_t> first_layer(nn::Module& model) {
+  for (auto& [path, m] : model.named_modules()) {
+    if (auto* conv = dynamic_cast<nn::ConvNd*>(m)) return {m->type_name(), conv->options().in_channels};
+    if (auto* linear = dynamic_cast<nn::Linear*>(m)) return {"Linear", linear->in_features};
+  }
+  return {"", 0};
+}
+
+datasets::Data rows(const datasets::Data& d, int64_t from, int64_t to) {
+  const int64_t width = d.x.numel() / d.x.size(0);
+  std::vector<int64_t> shape = d.x.shape().to_vector();
+  shape[0] = to - from;
+  datasets::Data out{Tensor(Shape(shape)), Tensor(Shape{to - from})};
+  out.y.set_dtype(DType::int64);
+  const float* x = d.x.data();
+  std::copy(x + from * width, x + to * width, out.x.data());
+  std::copy(d.y.data() + from, d.y.data() + to, out.y.data());
+  return out;
+}
+
+datasets::Data flattened(const datasets::Data& d) {
+  return {F::reshape(d.x, Shape{d.x.size(0), d.x.numel() / d.x.size(0)}).contiguous(), d.y};
+}
+
+Task digits(const std::string& layer, int64_t in) {
+  Task t;
+  t.classes = 10;
+  if (layer == "Conv2d" && in == 1) {
+    t.train = datasets::digits("train", 28);
+    t.test = datasets::digits("test", 28);
+    t.name = "digits 28x28";
+  } else if (layer == "Linear" && (in == 64 || in == 784)) {
+    const int64_t size = in == 64 ? 8 : 28;
+    t.train = flattened(datasets::digits("train", size));
+    t.test = flattened(datasets::digits("test", size));
+    t.name = "digits " + std::to_string(size) + "x" + std::to_string(size) + " flattened";
+  } else {
+    const std::string takes = layer.empty() ? "has no Conv or Linear layer"
+                                            : "starts with " + layer + " taking " + std::to_string(in) +
+                                                  (layer == "Linear" ? " features" : " channels");
+    raise(ErrorKind::ValueError,
+          "the digits are 1-channel 28x28 images (or 64 or 784 features flattened), but the model " + takes +
+              ": make its first layer nn.Conv2d(1, ...), nn.Linear(64, ...) or nn.Linear(784, ...)");
+  }
+  return t;
+}
+
+Task split(datasets::Data all, int64_t classes, std::string name) {
+  Task t;
+  t.train = rows(all, 0, kTrain);
+  t.test = rows(all, kTrain, kTrain + kTest);
+  t.classes = classes;
+  t.name = std::move(name);
+  return t;
+}
+
+}  // namespace
+
+Task make_task(nn::Module& model, const std::string& dataset, Generator& gen) {
+  const auto [layer, in] = first_layer(model);
+  std::string which = dataset;
+  if (which == "auto") {
+    if (layer == "Linear" && in == 2) which = "spirals";
+    else if (layer == "Linear" && in != 64 && in != 784) which = "blobs";
+    else which = "digits";
+  }
+  if (which == "digits") return digits(layer, in);
+  if (which == "spirals" || which == "blobs") {
+    if (layer != "Linear") {
+      raise(ErrorKind::ValueError, "the " + which + " data set is points (rows of features), but the model " +
+                                       (layer.empty() ? "has no Conv or Linear layer" : "starts with " + layer) +
+                                       ": train a model whose first layer is nn.Linear, or choose the digits");
+    }
+    if (which == "spirals") {
+      if (in != 2) {
+        raise(ErrorKind::ValueError, "two spirals are points in the plane (2 features), but the model's first layer is nn.Linear(" +
+                                         std::to_string(in) + ", ...): make it nn.Linear(2, ...)");
+      }
+      return split(datasets::two_spirals(kTrain + kTest, 0.03, gen), 2, "two spirals");
+    }
+    // As many blobs as the model has outputs would need a forward; ten, as the digits.
+    return split(datasets::blobs(kTrain + kTest, 10, in, 1.0, gen), 10,
+                 "blobs (" + std::to_string(in) + "-d, 10 classes)");
+  }
+  raise(ErrorKind::ValueError, "unknown data set '" + dataset + "' (auto, digits, spirals or blobs)");
+}
+
+}  // namespace initlab::train

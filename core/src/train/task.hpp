@@ -1,0 +1,25 @@
+// What the Trainer trains on: the data set a model's first layer calls for (or the one named),
+// split into train and test, in the shape the model takes.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "initlab/datasets.hpp"
+#include "initlab/generator.hpp"
+#include "initlab/nn/module.hpp"
+
+namespace initlab::train {
+
+struct Task {
+  datasets::Data train, test;  // x (N, ...) float32, y (N) int64 labels
+  int64_t classes = 0;
+  std::string name;            // "digits 28x28", "two spirals", ...
+};
+
+// dataset: auto | digits | spirals | blobs (trainer.hpp says which auto picks). Synthetic sets
+// are drawn from `gen` (train rows first, then test). ValueError, saying what to change, when
+// the model's first layer cannot take the data set.
+Task make_task(nn::Module& model, const std::string& dataset, Generator& gen);
+
+}  // namespace initlab::train

@@ -1,0 +1,282 @@
+// The Trainer (core/include/initlab/trainer.hpp): its protocol against PyTorch's
+// (tests/fixtures/make_train_fixtures.py trains the same example models the same way), what the
+// initialization does to training (all-zero stays at chance), its choice of data and loss, its
+// errors, and that it leaves nothing behind.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "initlab/session.hpp"
+#include "initlab/tensor.hpp"
+#include "initlab/trainer.hpp"
+
+namespace {
+
+std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string example(const std::string& name) { return read(std::string(INITLAB_EXAMPLES_DIR) + "/" + name); }
+
+struct Run {
+  std::string example;
+  std::map<std::string, std::string> options;
+  std::map<std::string, double> setup, after;
+  std::vector<double> losses;
+};
+
+void key_values(std::istringstream& words, std::map<std::string, std::string>& into) {
+  for (std::string kv; words >> kv;) {
+    const auto eq = kv.find('=');
+    into[kv.substr(0, eq)] = kv.substr(eq + 1);
+  }
+}
+
+std::vector<Run> load_runs() {
+  std::ifstream in(std::string(INITLAB_FIXTURE_DIR) + "/train_fixtures.txt");
+  std::vector<Run> runs;
+  bool inside = false;
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream words(line);
+    std::string head;
+    words >> head;
+    std::map<std::string, std::string> kv;
+    if (head == "trainer") {
+      runs.push_back({});
+      words >> runs.back().example;
+      key_values(words, runs.back().options);
+      inside = true;
+    } else if (head == "end") {
+      inside = false;
+    } else if (inside && (head == "setup" || head == "after")) {
+      key_values(words, kv);
+      for (const auto& [k, v] : kv) (head == "setup" ? runs.back().setup : runs.back().after)[k] = std::stod(v);
+    } else if (inside && head == "loss") {
+      int step = 0;
+      std::string value;
+      words >> step >> value;
+      runs.back().losses.push_back(std::stod(value));
+    }
+  }
+  return runs;
+}
+
+initlab::TrainOptions options_of(const Run& r) {
+  initlab::TrainOptions o;
+  o.optimizer = r.options.at("optimizer");
+  o.lr = std::stod(r.options.at("lr"));
+  o.momentum = std::stod(r.options.at("momentum"));
+  o.batch = std::stoll(r.options.at("batch"));
+  o.seed = std::stoull(r.options.at("seed"));
+  return o;
+}
+
+double relative(double ours, double theirs) { return std::abs(ours - theirs) / std::abs(theirs); }
+
+// The tutorial CNN with every conv and linear weight and bias set to `value`.
+std::string tutorial_with_constant_weights(const std::string& value) {
+  std::string s = example("tutorial_cnn.py");
+  for (std::string::size_type at; (at = s.find("nn.init.kaiming_uniform_(m.weight)")) != std::string::npos;) {
+    s.replace(at, std::string("nn.init.kaiming_uniform_(m.weight)").size(), "nn.init.constant_(m.weight, " + value + ")");
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("the Trainer's losses and test accuracy are PyTorch's for the same protocol") {
+  const auto runs = load_runs();
+  REQUIRE(runs.size() >= 2);
+  for (const Run& r : runs) {
+    INFO(r.example);
+    initlab::Trainer trainer(example(r.example), options_of(r));
+    REQUIRE_MESSAGE(trainer.setup().ok, (trainer.setup().error ? trainer.setup().error->formatted : ""));
+    CHECK(trainer.setup().test_accuracy == doctest::Approx(r.setup.at("test_accuracy")).epsilon(1e-9));
+    CHECK(relative(trainer.setup().test_loss, r.setup.at("test_loss")) <= 1e-5);
+    // In two chunks of unequal length: the data order must run on across chunks.
+    std::vector<double> ours;
+    initlab::TrainChunk last;
+    for (int64_t steps : {7, 13}) {
+      last = trainer.step(steps);
+      REQUIRE_MESSAGE(!last.error, (last.error ? last.error->formatted : ""));
+      ours.insert(ours.end(), last.losses.begin(), last.losses.end());
+    }
+    REQUIRE(ours.size() == r.losses.size());
+    double worst = 0;
+    for (std::size_t i = 0; i < ours.size(); ++i) {
+      worst = std::max(worst, relative(ours[i], r.losses[i]));
+      CHECK_MESSAGE(relative(ours[i], r.losses[i]) <= 1e-4, "step " << i + 1 << ": ours " << ours[i] << ", PyTorch " << r.losses[i]);
+    }
+    MESSAGE(r.example << ": largest relative loss difference " << worst);
+    CHECK(last.step == 20);
+    CHECK(relative(last.test_loss, r.after.at("test_loss")) <= 1e-4);
+    // One of 360 predictions may flip on a near tie after 20 steps of rounding differences.
+    CHECK(std::abs(last.test_accuracy - r.after.at("test_accuracy")) <= 1.0 / 360 + 1e-12);
+    // It learned (a run whose loss never moved would pass the comparison trivially).
+    CHECK(r.losses.back() < 0.5 * r.losses.front());
+  }
+}
+
+TEST_CASE("the tutorial CNN learns the digits from Kaiming init; all-zero weights stay at chance") {
+  initlab::TrainOptions o;
+  o.seed = 1;
+  initlab::Trainer kaiming(example("tutorial_cnn.py"), o);
+  initlab::Trainer zeros(tutorial_with_constant_weights("0"), o);
+  REQUIRE(kaiming.setup().ok);
+  REQUIRE(zeros.setup().ok);
+  CHECK(kaiming.setup().dataset == "digits 28x28");
+  CHECK(kaiming.setup().loss == "nll");
+  CHECK(kaiming.setup().input_shape == std::vector<int64_t>{64, 1, 28, 28});
+  initlab::TrainChunk k, z;
+  for (int chunk = 0; chunk < 4; ++chunk) {
+    k = kaiming.step(25);
+    z = zeros.step(25);
+  }
+  MESSAGE("after 100 steps: Kaiming test accuracy " << k.test_accuracy << ", all-zero " << z.test_accuracy);
+  CHECK(k.test_accuracy > 0.85);
+  // Zero weights give every unit the same zero output and zero gradient: only the last bias
+  // learns (the class frequencies), so the accuracy is that of one class, ~1/10.
+  CHECK(z.test_accuracy < 0.15);
+  CHECK(z.losses.back() > 2.0);
+  // The probe sees why: no gradient reaches conv1's output, every activation is 0.
+  REQUIRE(!z.layers.empty());
+  CHECK(z.layers.front().path == "conv1");
+  CHECK(z.layers.front().grad_norm == 0);
+  CHECK(z.layers.front().zeros == 1.0);
+  CHECK(k.layers.front().grad_norm > 0);
+  CHECK(z.probed_step == 75);
+  for (const auto& p : z.parameters) {
+    if (p.name == "conv1.weight") CHECK(p.norm == 0);
+  }
+}
+
+TEST_CASE("the Trainer picks the data set and the loss from the model") {
+  const std::string head = "import torch\nimport torch.nn as nn\ntorch.manual_seed(0)\n";
+  struct Case {
+    std::string model, dataset, loss;
+    std::vector<int64_t> shape;
+  };
+  const std::vector<Case> cases = {
+      {"nn.Sequential(nn.Linear(2, 16), nn.ReLU(), nn.Linear(16, 2))", "two spirals", "cross_entropy", {64, 2}},
+      {"nn.Sequential(nn.Linear(20, 10), nn.LogSoftmax(dim=1))", "blobs (20-d, 10 classes)", "nll", {64, 20}},
+      {"nn.Sequential(nn.Linear(64, 10))", "digits 8x8 flattened", "cross_entropy", {64, 64}},
+      {"nn.Sequential(nn.Linear(784, 10))", "digits 28x28 flattened", "cross_entropy", {64, 784}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.model);
+    initlab::Trainer t(head + "model = " + c.model + "\n", {});
+    REQUIRE_MESSAGE(t.setup().ok, (t.setup().error ? t.setup().error->formatted : ""));
+    CHECK(t.setup().dataset == c.dataset);
+    CHECK(t.setup().loss == c.loss);
+    CHECK(t.setup().input_shape == c.shape);
+    const auto chunk = t.step(30);
+    REQUIRE(!chunk.error);
+    CHECK(chunk.losses.size() == 30);
+    CHECK(std::isfinite(chunk.test_loss));
+  }
+}
+
+TEST_CASE("Trainer errors say what is wrong, where, and what to do") {
+  const std::string head = "import torch\nimport torch.nn as nn\n";
+  struct Case {
+    std::string source;
+    initlab::TrainOptions options;
+    std::string kind, contains;
+    int line;
+  };
+  initlab::TrainOptions bad_lr;
+  bad_lr.lr = 0;
+  initlab::TrainOptions spirals;
+  spirals.dataset = "spirals";
+  initlab::TrainOptions big_batch;
+  big_batch.batch = 5000;
+  const std::vector<Case> cases = {
+      {head + "x = 1\n", {}, "ValueError", "makes no nn.Module to train", 0},
+      {head + "model = nn.Sequential(nn.Conv2d(3, 8, 3))\n", {}, "ValueError", "make its first layer nn.Conv2d(1, ...)", 0},
+      {head + "model = nn.Sequential(nn.Linear(64, 5))\n", {}, "ValueError", "make its last layer output 10 values", 0},
+      {head + "model = nn.Sequential(nn.Linear(64, 10))\n", spirals, "ValueError", "make it nn.Linear(2, ...)", 0},
+      {head + "model = nn.Sequential(nn.Linear(64, 10))\n", bad_lr, "ValueError", "learning rate must be", 0},
+      {head + "model = nn.Sequential(nn.Linear(64, 10))\n", big_batch, "ValueError", "choose at most 1437", 0},
+      {head + "model = nn.Sequential(nn.Linear(64, 10)\n", {}, "SyntaxError", "", 3},
+  };
+  for (const Case& c : cases) {
+    INFO(c.source);
+    initlab::Trainer t(c.source, c.options);
+    REQUIRE(!t.setup().ok);
+    REQUIRE(t.setup().error);
+    CHECK(t.setup().error->kind == c.kind);
+    CHECK_MESSAGE(t.setup().error->message.find(c.contains) != std::string::npos, t.setup().error->message);
+    if (c.line) CHECK(t.setup().error->line == c.line);
+    // A failed setup trains nothing and keeps saying why.
+    const auto chunk = t.step(5);
+    REQUIRE(chunk.error);
+    CHECK(chunk.error->kind == c.kind);
+    CHECK(chunk.losses.empty());
+  }
+}
+
+TEST_CASE("an error in forward() while training names the step and the line, and ends the Trainer") {
+  const std::string source =
+      "import torch\nimport torch.nn as nn\n"
+      "class Net(nn.Module):\n"
+      "    def __init__(self):\n"
+      "        super().__init__()\n"
+      "        self.fc = nn.Linear(64, 10)\n"
+      "        self.calls = 0\n"
+      "    def forward(self, x):\n"
+      "        self.calls += 1\n"
+      "        if self.calls > 5:\n"
+      "            raise ValueError('tired')\n"
+      "        return self.fc(x)\n"
+      "model = Net()\n";
+  initlab::Trainer t(source, {});
+  REQUIRE_MESSAGE(t.setup().ok, (t.setup().error ? t.setup().error->formatted : ""));
+  // setup's loss check and evaluation called forward twice: steps 1-3 run, step 4 fails.
+  const auto chunk = t.step(10);
+  REQUIRE(chunk.error);
+  CHECK(chunk.error->kind == "ValueError");
+  CHECK(chunk.error->line == 11);
+  CHECK(chunk.error->context == "while training step 4 on digits 8x8 flattened");
+  CHECK(chunk.losses.size() == 3);
+  CHECK(t.steps_done() == 3);
+  CHECK(t.step(1).error);
+}
+
+TEST_CASE("a Trainer's chunks do not depend on what runs between them, and it frees its memory") {
+  const int64_t before = initlab::TensorMemory::live_bytes();
+  const std::string source =
+      "import torch\nimport torch.nn as nn\ntorch.manual_seed(0)\n"
+      "model = nn.Sequential(nn.Linear(64, 32), nn.ReLU(), nn.Dropout(0.5), nn.Linear(32, 10))\n";
+  std::vector<double> straight, interrupted;
+  {
+    initlab::Trainer a(source, {});
+    for (int i = 0; i < 3; ++i) {
+      const auto c = a.step(4);
+      straight.insert(straight.end(), c.losses.begin(), c.losses.end());
+    }
+  }
+  {
+    initlab::Trainer b(source, {});
+    initlab::Trainer other(source, {});
+    for (int i = 0; i < 3; ++i) {
+      const auto c = b.step(4);
+      interrupted.insert(interrupted.end(), c.losses.begin(), c.losses.end());
+      // A run and another Trainer draw from the global generator in between (dropout in b
+      // draws from it too).
+      initlab::RunOptions r;
+      r.seed = 99;
+      initlab::run("import torch\nx = torch.randn(100)\n", r);
+      other.step(2);
+    }
+  }
+  CHECK(straight == interrupted);
+  CHECK(initlab::TensorMemory::live_bytes() == before);
+}

@@ -1,5 +1,5 @@
-// The Embind layer: one function, run(source, options) -> report, with plain JS data on both
-// sides. Options arrive as a JS object; the Report leaves as nested JS objects whose bulk
+// The Embind layer: run(source, options) -> report, with plain JS data on both sides (the
+// Trainer's bindings are in trainer_bindings.cpp). Options arrive as a JS object; the Report leaves as nested JS objects whose bulk
 // arrays are fresh typed arrays (copies, never views into the wasm heap, which may move).
 // Everything else (errors as JS Error objects, workers, the CLI) lives in JavaScript.
 #include <emscripten/bind.h>
@@ -11,23 +11,12 @@
 #include "initlab/datasets.hpp"
 #include "initlab/error.hpp"
 #include "initlab/session.hpp"
+#include "js_values.hpp"
 
 namespace {
 
 using emscripten::val;
-
-template <class T>
-val typed_copy(const char* array_type, const std::vector<T>& v) {
-  // A view of the heap, copied by the JS constructor before any allocation can move it.
-  const val view = val(emscripten::typed_memory_view(v.size(), v.data()));
-  return val::global(array_type).new_(view);
-}
-
-val ints(const std::vector<int64_t>& v) {
-  val a = val::array();
-  for (int64_t x : v) a.call<void>("push", static_cast<double>(x));
-  return a;
-}
+using namespace initlab::js;
 
 val stats(const initlab::probe::Stats& s) {
   val o = val::object();
@@ -74,18 +63,6 @@ val named_tensor(const initlab::NamedTensor& t) {
   return o;
 }
 
-template <class T>
-T get(const val& o, const char* key, T fallback) {
-  const val v = o[key];
-  return v.isUndefined() || v.isNull() ? fallback : v.as<T>();
-}
-
-// A limit given in the options replaces the default it holds (JS numbers arrive as doubles).
-template <class T>
-void read_limit(const val& limits, const char* key, T& field) {
-  field = static_cast<T>(get<double>(limits, key, static_cast<double>(field)));
-}
-
 initlab::RunOptions options_from(const val& o) {
   initlab::RunOptions r;
   if (o.isUndefined() || o.isNull()) return r;
@@ -105,49 +82,16 @@ initlab::RunOptions options_from(const val& o) {
   r.keep_output = get<bool>(o, "output", false);
   r.auto_forward = get<bool>(o, "autoForward", true);
   r.own_input = get<bool>(o, "ownInput", false);
-  const val lim = o["limits"];
-  if (!lim.isUndefined() && !lim.isNull()) {
-    auto& l = r.limits;
-    read_limit(lim, "maxSteps", l.max_steps);
-    read_limit(lim, "maxMilliseconds", l.max_milliseconds);
-    read_limit(lim, "maxDepth", l.max_depth);
-    read_limit(lim, "maxString", l.max_string);
-    read_limit(lim, "maxList", l.max_list);
-    read_limit(lim, "maxTensorBytes", l.max_tensor_bytes);
-    read_limit(lim, "maxOutput", l.max_output);
-  }
+  read_limits(o["limits"], r.limits);
   return r;
 }
 
 val report_to_js(const initlab::Report& r) {
   val o = val::object();
   o.set("ok", r.ok);
-  if (r.error) {
-    const auto& e = *r.error;
-    val err = val::object();
-    err.set("kind", e.kind);
-    err.set("message", e.message);
-    err.set("line", e.line);
-    err.set("column", e.column);
-    err.set("sourceLine", e.source_line);
-    err.set("formatted", e.formatted);
-    err.set("context", e.context);
-    val tb = val::array();
-    for (const auto& f : e.traceback) {
-      val fr = val::object();
-      fr.set("function", f.function);
-      fr.set("line", f.line);
-      tb.call<void>("push", fr);
-    }
-    err.set("traceback", tb);
-    o.set("error", err);
-  } else {
-    o.set("error", val::null());
-  }
+  o.set("error", r.error ? error_to_js(*r.error) : val::null());
   o.set("output", r.output);
-  val warnings = val::array();
-  for (const auto& w : r.warnings) warnings.call<void>("push", w);
-  o.set("warnings", warnings);
+  o.set("warnings", strings(r.warnings));
   o.set("modelName", r.model_name);
   o.set("modelRepr", r.model_repr);
   o.set("inputShape", ints(r.input_shape));

@@ -3,8 +3,12 @@
 //   node wasm/cli.mjs MODEL.py [--json] [--state-dict FILE] [--output FILE] [--seed N]
 //                             [--input SHAPE] [--batch N] [--eval | --train] [--bins N]
 //                             [--grad LOSS]
+//   node wasm/cli.mjs MODEL.py --steps N [--chunk N] [--dataset D] [--optimizer sgd|adam]
+//                             [--lr X] [--momentum X] [--batch N] [--seed N] [--json]
 // Prints the script's output, then a table of every layer of the probed forward pass (and with
-// --grad, the gradient of that loss at every layer's output and every parameter).
+// --grad, the gradient of that loss at every layer's output and every parameter). With
+// --steps, trains the model instead (core/include/initlab/trainer.hpp) and prints the loss,
+// accuracies and gradient norms after every chunk of steps.
 // Exit 0 on success, 1 on an error in the script (with line:column, the source line and a
 // caret on stderr), 2 on a usage error.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,8 +25,17 @@ const USAGE = `usage: node wasm/cli.mjs MODEL.py [options]
   --eval | --train   mode of the model for the run's own forward
   --bins N           histogram bins (default 32)
   --grad LOSS        also differentiate LOSS of the run's own forward: mean, cross_entropy,
-                     nll (random labels) or mse (a random linear teacher)`;
+                     nll (random labels) or mse (a random linear teacher)
+training (instead of the probe table):
+  --steps N          train N steps on mini-batches of --batch (default 64)
+  --chunk N          print a row every N steps (default 25)
+  --dataset D        auto (from the first layer), digits, spirals or blobs
+  --optimizer O      sgd (default) or adam
+  --lr X             learning rate (default 0.01)
+  --momentum X       SGD's momentum (default 0.9)`;
 const LOSSES = ['mean', 'cross_entropy', 'nll', 'mse'];
+const DATASETS = ['auto', 'digits', 'spirals', 'blobs'];
+const OPTIMIZERS = ['sgd', 'adam'];
 
 function usage(message) {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -30,10 +43,19 @@ function usage(message) {
 }
 
 function parseArgs(argv) {
-  const args = { file: null, json: false, stateDict: null, output: null, options: {} };
+  const args = { file: null, json: false, stateDict: null, output: null, options: {}, steps: 0, chunk: 25, train: {} };
+  const given = (v) => (v === undefined ? 'nothing' : `'${v}'`);
   const integer = (flag, v) => {
-    if (v === undefined || !/^-?\d+$/.test(v)) usage(`${flag} needs an integer, got ${v === undefined ? 'nothing' : `'${v}'`}`);
+    if (v === undefined || !/^-?\d+$/.test(v)) usage(`${flag} needs an integer, got ${given(v)}`);
     return Number(v);
+  };
+  const number = (flag, v) => {
+    if (v === undefined || v.trim() === '' || !Number.isFinite(Number(v))) usage(`${flag} needs a number, got ${given(v)}`);
+    return Number(v);
+  };
+  const oneOf = (flag, v, allowed) => {
+    if (!allowed.includes(v)) usage(`${flag} needs one of ${allowed.join(', ')}, got ${given(v)}`);
+    return v;
   };
   for (let i = 0; i < argv.length; ++i) {
     const a = argv[i];
@@ -43,6 +65,12 @@ function parseArgs(argv) {
     else if (a === '--seed') args.options.seed = integer(a, argv[++i]);
     else if (a === '--batch') args.options.batch = integer(a, argv[++i]);
     else if (a === '--bins') args.options.bins = integer(a, argv[++i]);
+    else if (a === '--steps') args.steps = integer(a, argv[++i]);
+    else if (a === '--chunk') args.chunk = integer(a, argv[++i]);
+    else if (a === '--dataset') args.train.dataset = oneOf(a, argv[++i], DATASETS);
+    else if (a === '--optimizer') args.train.optimizer = oneOf(a, argv[++i], OPTIMIZERS);
+    else if (a === '--lr') args.train.lr = number(a, argv[++i]);
+    else if (a === '--momentum') args.train.momentum = number(a, argv[++i]);
     else if (a === '--grad') {
       const v = argv[++i];
       if (!LOSSES.includes(v)) usage(`--grad needs one of ${LOSSES.join(', ')}, got ${v === undefined ? 'nothing' : `'${v}'`}`);
@@ -61,6 +89,8 @@ function parseArgs(argv) {
     else args.file = a;
   }
   if (!args.file) usage('no model file given');
+  if (args.steps < 0 || (args.steps === 0 && Object.keys(args.train).length > 0)) usage('training options need --steps N (N >= 1)');
+  if (args.chunk < 1) usage('--chunk needs an integer >= 1');
   return args;
 }
 
@@ -115,6 +145,59 @@ function gradTables(report) {
   return `${columns(rows)}\n\n${columns(params)}`;
 }
 
+const pct = (v) => `${(100 * v).toFixed(1)}%`;
+
+// The first and last weights: does the gradient reach the first layer as it reaches the last?
+const endWeights = (c) => {
+  const w = c.parameters.filter((p) => p.name.endsWith('weight'));
+  return w.length ? [w[0], w[w.length - 1]] : [];
+};
+
+// A row per chunk: the picture of convergence (gradients at the chunk's first step).
+function trainRow(c) {
+  const mean = c.losses.reduce((a, b) => a + b, 0) / c.losses.length;
+  return [String(c.step), '', '', num(mean), pct(c.trainAccuracy), pct(c.testAccuracy), num(c.testLoss), ...endWeights(c).map((p) => num(p.gradNorm))];
+}
+
+function reportError(e) {
+  // `formatted` starts with "line L, column C: "; the file:L:C prefix already says that.
+  const body = e.formatted.replace(/^line \d+, column \d+: /, '');
+  process.stderr.write(`${args.file}${e.line ? `:${e.line}:${e.column}` : ''}: ${body}\n`);
+  process.exit(1);
+}
+
+function train(lab, source) {
+  const trainer = lab.trainer(source, { seed: args.options.seed, batch: args.options.batch, ...args.train });
+  const s = trainer.setup;
+  const chunks = [];
+  if (!args.json) {
+    process.stdout.write(s.output);
+    for (const w of s.warnings) process.stderr.write(`warning: ${w}\n`);
+  }
+  if (s.ok) {
+    if (!args.json) {
+      process.stdout.write(`\ntraining ${s.modelName} on ${s.dataset} (${s.trainSize} train, ${s.testSize} test): ${s.loss} loss, ${s.optimizer}, batch ${s.inputShape[0]}\n`);
+    }
+    const rows = [];
+    for (let done = 0; done < args.steps;) {
+      const c = trainer.step(Math.min(args.chunk, args.steps - done));
+      chunks.push(c);
+      if (c.error) break;
+      done = c.step;
+      rows.push(trainRow(c));
+    }
+    const names = chunks.length ? endWeights(chunks[0]).map((p) => `grad ${p.name}`) : [];
+    rows.unshift(['step', '', '', 'loss', 'train acc', 'test acc', 'test loss', ...names],
+                 ['0', '', '', '-', '-', pct(s.testAccuracy), num(s.testLoss), ...names.map(() => '-')]);
+    if (!args.json) process.stdout.write(`${columns(rows).replace(/^(\S+)  {4}/gm, '$1')}\n`);
+  }
+  trainer.dispose();
+  if (args.json) process.stdout.write(`${JSON.stringify(plain({ setup: s, chunks }), null, 1)}\n`);
+  const error = s.error ?? chunks.find((c) => c.error)?.error;
+  if (error) reportError(error);
+  process.exit(0);
+}
+
 const args = parseArgs(process.argv.slice(2));
 let source;
 try {
@@ -132,6 +215,7 @@ if (!existsSync(api)) {
 }
 const { createInitlab } = await import(pathToFileURL(api).href);
 const lab = await createInitlab();
+if (args.steps > 0) train(lab, source);
 const report = lab.runReport(source, { ...args.options, stateDict: args.stateDict !== null, output: args.output !== null });
 
 if (args.json) {
@@ -140,13 +224,7 @@ if (args.json) {
   process.stdout.write(report.output);
   for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
 }
-if (report.error) {
-  const e = report.error;
-  // `formatted` starts with "line L, column C: "; the file:L:C prefix already says that.
-  const body = e.formatted.replace(/^line \d+, column \d+: /, '');
-  process.stderr.write(`${args.file}:${e.line}:${e.column}: ${body}\n`);
-  process.exit(1);
-}
+if (report.error) reportError(report.error);
 if (!args.json && report.layers.length > 0) {
   process.stdout.write(`\n${report.modelName} forward on input ${report.forwardFromScript ? 'given by the script' : report.inputShape.join('x')}:\n${table(report)}\n`);
   if (report.loss !== null) {

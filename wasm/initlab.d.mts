@@ -152,6 +152,103 @@ export interface Report {
   timings: Timings;
 }
 
+/** Options of a Trainer (core/include/initlab/trainer.hpp has the protocol). */
+export interface TrainOptions {
+  /** torch.manual_seed before the script, and the mini-batch order (default 0). */
+  seed?: number;
+  initScale?: number;
+  /** 'auto' picks from the model's first layer: Conv2d(1) -> digits 28x28, Linear(64 or 784)
+   * -> digits flattened, Linear(2) -> two spirals, other Linear -> Gaussian blobs. */
+  dataset?: 'auto' | 'digits' | 'spirals' | 'blobs';
+  optimizer?: 'sgd' | 'adam';
+  /** Learning rate (default 0.01). */
+  lr?: number;
+  /** SGD's momentum (default 0.9). */
+  momentum?: number;
+  weightDecay?: number;
+  /** Mini-batch size (default 64). */
+  batch?: number;
+  /** 'auto': NLL when the model outputs log-probabilities, else cross-entropy. */
+  loss?: 'auto' | 'cross_entropy' | 'nll';
+  bins?: number;
+  limits?: Limits;
+}
+
+export interface TrainSetup {
+  ok: boolean;
+  error: ErrorInfo | null;
+  /** What the script printed. */
+  output: string;
+  warnings: string[];
+  modelName: string;
+  /** "digits 28x28", "digits 8x8 flattened", "two spirals", "blobs (20-d, 10 classes)". */
+  dataset: string;
+  /** Of one mini-batch. */
+  inputShape: number[];
+  trainSize: number;
+  testSize: number;
+  classes: number;
+  loss: 'cross_entropy' | 'nll' | '';
+  /** "SGD(lr=0.01, momentum=0.9)". */
+  optimizer: string;
+  /** On the test split before any step. */
+  testAccuracy: number;
+  testLoss: number;
+}
+
+/** A module or op at the chunk's first step. */
+export interface TrainLayer {
+  path: string;
+  type: string;
+  isOp: boolean;
+  /** Of its output. */
+  std: number;
+  /** Fraction of its output exactly 0. */
+  zeros: number;
+  /** L2 norm of d(loss)/d(output). */
+  gradNorm: number;
+}
+
+export interface TrainChunk {
+  /** Steps done after this chunk. */
+  step: number;
+  /** Each step's mini-batch loss. */
+  losses: Float64Array;
+  /** Over the chunk's mini-batches. */
+  trainAccuracy: number;
+  /** On the whole test split after the chunk. */
+  testAccuracy: number;
+  testLoss: number;
+  /** The step (0-based) that layers and parameters describe: the chunk's first. */
+  probedStep: number;
+  layers: TrainLayer[];
+  parameters: { name: string; norm: number; gradNorm: number }[];
+  /** Why training stopped here (the Trainer is then done). */
+  error: ErrorInfo | null;
+}
+
+export interface Trainer {
+  readonly setup: TrainSetup;
+  /** Trains `steps` (an integer >= 1) more steps. */
+  step(steps: number): TrainChunk;
+  /** Frees its model and data in the wasm heap. */
+  dispose(): void;
+}
+
+export interface Training {
+  /** Resolves after the last chunk, or after stop() took effect between chunks. */
+  done: Promise<{ stopped: boolean }>;
+  stop(): Promise<void>;
+}
+
+export interface TrainJob {
+  steps?: number;
+  /** Steps per chunk (default 10). */
+  chunk?: number;
+  onSetup?: (variant: number, setup: TrainSetup) => void;
+  onChunk?: (variant: number, chunk: TrainChunk) => void;
+}
+
 export declare class InitlabError extends Error {
   readonly kind: string;
   readonly line: number;
@@ -173,6 +270,10 @@ export interface Initlab {
   /** Loads the data files the script may use (digits.bin when it mentions digits); in a
    * browser, await it before run() on such a script. Node's createInitlab() loads them. */
   prepare(source: string): Promise<void>;
+  /** Loads every data file (the digits) once; in a browser, await it before trainer(). */
+  prepareData(): Promise<void>;
+  /** A Trainer of the script's model; check trainer.setup.ok. */
+  trainer(source: string, options?: TrainOptions): Trainer;
   /** Hands over digits.bin's bytes yourself (throws Error if they are not that file). */
   provideDigits(bytes: Uint8Array): void;
   /** A fresh wasm instance after an abort. */
@@ -198,5 +299,7 @@ export declare class InitlabWorker {
   run(source: string, options?: RunOptions): Promise<Report>;
   /** As run(), but a script error resolves with the report (ok false, error set). */
   runReport(source: string, options?: RunOptions): Promise<Report>;
+  /** Trains each variant's model with the same options, chunk by chunk, in the worker. */
+  train(variants: { name?: string; source: string }[], options?: TrainOptions, job?: TrainJob): Training;
   terminate(): void;
 }

@@ -70,8 +70,13 @@ class Initlab {
   // Loads the data files the script may use (digits.bin when it mentions digits), once. run()
   // is synchronous, so in a browser await this first; in Node createInitlab() has done it.
   async prepare(source) {
-    if (this.digits || !usesDigits(source)) return;
-    this.provideDigits(await readData('digits.bin'));
+    if (!usesDigits(source)) return;
+    await this.prepareData();
+  }
+
+  // Loads every data file (the digits), once: a Trainer may pick the digits for any model.
+  async prepareData() {
+    if (!this.digits) this.provideDigits(await readData('digits.bin'));
   }
 
   provideDigits(bytes) {
@@ -89,13 +94,26 @@ class Initlab {
   // Like run(), but returns the Report with its `error` field instead of throwing.
   runReport(source, runOptions = {}) {
     if (typeof source !== 'string') throw new TypeError('run(source): source must be a string');
-    if (this.aborted) {
-      throw abortError('the wasm instance aborted earlier; call restart()');
-    }
+    return this.guard(() => this.module.run(source, runOptions ?? {}));
+  }
+
+  // A Trainer of the script's model (core/include/initlab/trainer.hpp has the protocol): its
+  // `setup` says what it trains on, or the error (setup.ok false); step(k) trains k steps and
+  // returns the chunk. dispose() it when done (it holds the model in the wasm heap). In a
+  // browser, await prepareData() first.
+  trainer(source, trainOptions = {}) {
+    if (typeof source !== 'string') throw new TypeError('trainer(source): source must be a string');
+    return this.guard(() => new Trainer(this, new this.module.Trainer(source, trainOptions ?? {})));
+  }
+
+  // Calls into the module; a trap there (wasm stack overflow, unreachable) leaves the instance
+  // unusable, and the caller is told so plainly.
+  guard(fn) {
+    if (this.aborted) throw abortError('the wasm instance aborted earlier; call restart()');
     try {
-      return this.module.run(source, runOptions ?? {});
+      return fn();
     } catch (e) {
-      // A trap (wasm stack overflow, unreachable) leaves the instance unusable: say so plainly.
+      if (e instanceof TypeError) throw e;
       this.aborted = true;
       throw abortError(`the wasm instance aborted (${e && e.message ? e.message : e}); call restart()`);
     }
@@ -122,6 +140,28 @@ class Initlab {
   // The instance's memory, for leak checks and the benchmark.
   heapBytes() {
     return this.module.HEAP8.length;
+  }
+}
+
+// Trains one model chunk by chunk (Initlab.trainer). Its chunks are plain objects.
+class Trainer {
+  constructor(lab, handle) {
+    this.lab = lab;
+    this.handle = handle;
+    this.setup = handle.setup();
+  }
+
+  // Trains `steps` more steps; the chunk's error field says why it stopped, if it did.
+  step(steps) {
+    if (!this.handle) throw new Error('this Trainer was disposed');
+    if (!Number.isInteger(steps) || steps < 1) throw new TypeError('step(steps): steps must be an integer >= 1');
+    return this.lab.guard(() => this.handle.step(steps));
+  }
+
+  // Frees the model and data in the wasm heap (not needed after an abort).
+  dispose() {
+    if (this.handle && !this.lab.aborted) this.handle.delete();
+    this.handle = null;
   }
 }
 

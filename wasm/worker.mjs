@@ -4,7 +4,13 @@
 //   const lab = new InitlabWorker();              // spawns worker.mjs
 //   const report = await lab.run(source, opts);   // a newer run supersedes an older one
 //
-// Messages: {id, source, options} in; {id, report} or {id, error} out.
+//   const training = lab.train([{ name, source }, ...], trainOptions, { steps, chunk, onSetup, onChunk });
+//   training.stop();                               // between chunks
+//   const { stopped } = await training.done;
+//
+// Messages: {id, source, options} in; {id, report} or {id, error} out. Training:
+// {id, type: 'train', variants, options, steps, chunk} and {id, type: 'stop'} in;
+// {id, type: 'setup' | 'chunk', variant, setup | chunk}, then {id, type: 'done', stopped, error} out.
 import { createInitlab, InitlabError } from './initlab.mjs';
 
 const isNode = typeof process === 'object' && process.versions != null && process.versions.node != null;
@@ -57,8 +63,21 @@ function serve(port, post) {
     if (requests === 0) l.runReport(WARM_UP);
     return l;
   });
+  const stops = new Set();
   port((message) => {
     requests += 1;
+    if (message.type === 'stop') {
+      stops.add(message.id);
+      return;
+    }
+    if (message.type === 'train') {
+      ready.then(async (l) => {
+        lab = lab ?? l;
+        if (lab.aborted) await lab.restart();
+        await train(lab, message, post, stops);
+      });
+      return;
+    }
     const { id, source, options } = message;
     ready.then(async (l) => {
       lab = lab ?? l;
@@ -77,6 +96,42 @@ function serve(port, post) {
       post({ id, report }, transferables(report));
     });
   });
+}
+
+// A training job: one Trainer per variant, stepped in turns, chunk by chunk, so their curves
+// grow together. Between chunks the worker yields to its message queue: a stop (or a run from
+// the page) gets in. All variants share the seed, hence the same data order.
+async function train(lab, { id, variants, options, steps, chunk }, post, stops) {
+  const trainers = [];
+  let error = null;
+  try {
+    await lab.prepareData();
+    for (const [variant, v] of variants.entries()) {
+      const trainer = lab.trainer(v.source, options);
+      trainers.push(trainer);
+      post({ id, type: 'setup', variant, setup: trainer.setup });
+    }
+    const live = new Set(trainers.filter((t) => t.setup.ok));
+    for (let done = 0; done < steps && live.size > 0 && !stops.has(id);) {
+      const k = Math.min(chunk, steps - done);
+      for (const [variant, trainer] of trainers.entries()) {
+        if (!live.has(trainer) || stops.has(id)) continue;
+        const c = trainer.step(k);
+        if (c.error) live.delete(trainer);
+        post({ id, type: 'chunk', variant, chunk: c }, [c.losses.buffer]);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      done += k;
+    }
+  } catch (e) {
+    // A failed data fetch, or the instance aborted: the job ends with the error.
+    error = { kind: e.kind ?? 'Error', message: e.message, line: 0, column: 0, sourceLine: '', formatted: e.message, context: '', traceback: [] };
+  } finally {
+    for (const t of trainers) t.dispose();
+  }
+  post({ id, type: 'done', stopped: stops.has(id), error });
+  stops.delete(id);
+  if (lab.aborted) await lab.restart();
 }
 
 // The typed arrays of a report move to the other thread instead of being copied.
@@ -116,6 +171,7 @@ export class InitlabWorker {
     this.inFlight = null;  // {id, resolve, reject}
     this.waiting = null;   // {id, source, options, resolve, reject}
     this.latest = 0;
+    this.trainings = new Map();  // id -> the training's handlers
     this.ready = this.spawn();
   }
 
@@ -130,7 +186,12 @@ export class InitlabWorker {
     }
   }
 
-  receive({ id, report, error }) {
+  receive(message) {
+    if (message.type) {
+      this.trainings.get(message.id)?.receive(message);
+      return;
+    }
+    const { id, report, error } = message;
     const entry = this.inFlight;
     if (!entry || entry.id !== id) return;
     this.inFlight = null;
@@ -173,6 +234,31 @@ export class InitlabWorker {
       this.waiting = { id, source, options, keepErrors, resolve, reject };
       this.pump();
     });
+  }
+
+  // Trains the model of each variant's source (core/include/initlab/trainer.hpp), all with the
+  // same options, `steps` steps in chunks of `chunk`. onSetup(variant, setup) comes once per
+  // variant, onChunk(variant, chunk) after each chunk. Runs may go on meanwhile. Returns
+  // { stop(), done }: done resolves with { stopped } after the last chunk or a stop, or
+  // rejects with an InitlabError if the job itself failed (not for a script's error: that is
+  // in the setup or chunk).
+  train(variants, options = {}, { steps = 300, chunk = 10, onSetup = () => {}, onChunk = () => {} } = {}) {
+    const id = this.nextId++;
+    let settle;
+    const done = new Promise((resolve, reject) => { settle = { resolve, reject }; });
+    this.trainings.set(id, {
+      receive: (m) => {
+        if (m.type === 'setup') onSetup(m.variant, m.setup);
+        else if (m.type === 'chunk') onChunk(m.variant, m.chunk);
+        else if (m.type === 'done') {
+          this.trainings.delete(id);
+          if (m.error) settle.reject(new InitlabError(m.error));
+          else settle.resolve({ stopped: m.stopped });
+        }
+      },
+    });
+    const sent = this.ready.then(() => this.worker.postMessage({ id, type: 'train', variants, options, steps, chunk }));
+    return { done, stop: () => sent.then(() => this.worker.postMessage({ id, type: 'stop' })) };
   }
 
   terminate() {

@@ -74,3 +74,32 @@ test('--grad adds the gradient at every layer and parameter; a bad loss is a usa
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--grad needs one of mean, cross_entropy, nll, mse, got 'hinge'/);
 });
+
+test('--steps trains the model and prints a row per chunk; --json gives setup and chunks', () => {
+  const r = cli(join(repo, 'examples/models/digits_tanh_mlp.py'), '--steps', '40', '--chunk', '20', '--optimizer', 'adam', '--lr', '0.001');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /training MLP on digits 8x8 flattened \(1437 train, 360 test\): cross_entropy loss, Adam\(lr=0\.001\), batch 64/);
+  assert.match(r.stdout, /^step\s+loss\s+train acc\s+test acc\s+test loss\s+grad net\.0\.weight\s+grad net\.18\.weight$/m);
+  const rows = r.stdout.split('\n').filter((l) => /^(20|40)\s/.test(l));
+  assert.equal(rows.length, 2);
+  const j = cli(tutorial, '--steps', '6', '--chunk', '3', '--json');
+  assert.equal(j.status, 0, j.stderr);
+  const { setup, chunks } = JSON.parse(j.stdout);
+  assert.equal(setup.dataset, 'digits 28x28');
+  assert.deepEqual(chunks.map((c) => c.step), [3, 6]);
+  assert.equal(chunks[1].losses.length, 3);
+});
+
+test('training errors exit 1 with the place; bad training options are usage errors', () => {
+  const vgg = cli(join(repo, 'examples/models/vgg_style.py'), '--steps', '5');
+  assert.equal(vgg.status, 1);
+  assert.match(vgg.stderr, /vgg_style\.py: ValueError: the digits are 1-channel 28x28 images .*make its first layer nn\.Conv2d\(1, \.\.\.\)/);
+  const bad = join(dir, 'bad.py');
+  writeFileSync(bad, 'import torch.nn as nn\nmodel = nn.Linear(64, 10)\nmodel = nn.Linear(64, 10) +\n');
+  const syntax = cli(bad, '--steps', '5');
+  assert.equal(syntax.status, 1);
+  assert.match(syntax.stderr, /bad\.py:3:\d+: SyntaxError/);
+  assert.equal(cli(tutorial, '--lr', '0.1').status, 2);
+  assert.match(cli(tutorial, '--steps', '5', '--optimizer', 'rmsprop').stderr, /--optimizer needs one of sgd, adam, got 'rmsprop'/);
+  assert.match(cli(tutorial, '--steps', '5', '--lr', 'fast').stderr, /--lr needs a number, got 'fast'/);
+});

@@ -1,5 +1,5 @@
 // Compiled by tsc --noEmit (types.test.mjs): the declarations must describe real use.
-import { createInitlab, InitlabError, type Report, type RunOptions } from '../../wasm/initlab.mjs';
+import { createInitlab, InitlabError, type Report, type RunOptions, type TrainChunk, type TrainOptions } from '../../wasm/initlab.mjs';
 import { InitlabWorker } from '../../wasm/worker.mjs';
 
 async function main(): Promise<number> {
@@ -20,8 +20,20 @@ async function main(): Promise<number> {
   const failed: Report = await worker.runReport('x = = 1', { initScale: 2, ownInput: true });
   const init = failed.parameters[0]?.init;
   const bound: number = init && init.kind === 'uniform' ? init.hi : 0;
+  const trainOptions: TrainOptions = { seed: 1, optimizer: 'adam', lr: 1e-3, dataset: 'digits', batch: 32 };
+  await lab.prepareData();
+  const trainer = lab.trainer('model = None', trainOptions);
+  const chunk: TrainChunk = trainer.step(5);
+  const firstGrad: number = chunk.layers[0]?.gradNorm ?? 0;
+  trainer.dispose();
+  const curves: number[][] = [[]];
+  const training = worker.train([{ name: 'a', source: 'model = None' }], trainOptions, {
+    steps: 20, chunk: 5, onChunk: (variant, c) => curves[variant].push(c.testAccuracy), onSetup: (_v, s) => s.dataset,
+  });
+  await training.stop();
+  const { stopped } = await training.done;
   worker.terminate();
-  return counts.length + std + data.length + report.timings.total + bound + (failed.error?.line ?? 0);
+  return counts.length + std + data.length + report.timings.total + bound + (failed.error?.line ?? 0) + firstGrad + chunk.losses[0] + Number(stopped) + (trainer.setup.error?.line ?? 0);
 }
 
 void main();

@@ -201,6 +201,8 @@ export interface TrainLayer {
   path: string;
   type: string;
   isOp: boolean;
+  /** A module without children (containers, the model itself, are recorded too). */
+  isLeaf: boolean;
   /** Of its output. */
   std: number;
   /** Fraction of its output exactly 0. */

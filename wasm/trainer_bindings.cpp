@@ -67,6 +67,7 @@ val chunk_to_js(const initlab::TrainChunk& c) {
     x.set("path", l.path);
     x.set("type", l.type);
     x.set("isOp", l.is_op);
+    x.set("isLeaf", l.is_leaf);
     x.set("std", l.std);
     x.set("zeros", l.zeros);
     x.set("gradNorm", l.grad_norm);

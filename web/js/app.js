@@ -3,7 +3,7 @@
 // drawn comes from the report of a run in the worker.
 import { Engine } from './engine.js';
 import { PRESETS, presetById, presetTabs } from './presets.js';
-import { MAX_TABS, decodeState, defaultSettings, encodeState } from './state.js';
+import { MAX_TABS, decodeState, defaultSettings, defaultTraining, encodeState } from './state.js';
 import { DepthChart, escapeHtml } from './charts/depth_chart.js';
 import { COLORS, fmt } from './charts/canvas.js';
 import { activationNotes, renderHistograms } from './charts/histograms.js';
@@ -11,6 +11,7 @@ import { densityOf, describeInit } from './density.js';
 import { diagnose, diagnoseGradients, norm } from './diagnose.js';
 import { renderTable } from './stats_table.js';
 import { embedSnippet, readEmbedFlags } from './embed_flags.js';
+import { TrainingPanel } from './training.js';
 
 const $ = (id) => document.getElementById(id);
 const embed = readEmbedFlags(location.search);
@@ -63,12 +64,14 @@ const depth = new DepthChart($('depth'), $('tooltip'));
 const gdepth = new DepthChart($('gdepth'), $('gtooltip'));
 const LOSS_NAMES = { mean: 'mean-of-output', cross_entropy: 'cross-entropy', nll: 'NLL', mse: 'MSE' };
 const engine = new Engine(showResults, (e) => showBanner('error', `The engine stopped: ${e.message}. The next run starts a fresh one.`));
+const training = new TrainingPanel({ worker: engine.worker, getState: () => state, saved: () => scheduleHash() });
 
 // ---- state ----
 function presetState(id) {
   const preset = presetById(id) ?? PRESETS[0];
   const tabs = presetTabs(preset);
-  return { tabs, active: 0, compare: tabs.length > 1, preset: preset.id, settings: defaultSettings() };
+  const train = preset.train ? { ...defaultTraining(), ...preset.train, open: true } : defaultTraining();
+  return { tabs, active: 0, compare: tabs.length > 1, preset: preset.id, settings: defaultSettings(), training: train };
 }
 
 function load(next) {
@@ -78,6 +81,7 @@ function load(next) {
   editor.setReadOnly(embed.readOnly);
   syncControls();
   renderTabs();
+  training.sync();
 }
 
 function scheduleHash(push = false) {
@@ -104,6 +108,8 @@ async function fromHash() {
     showBanner('error', `${e.message}. Showing the ${presetById(state.preset).title} preset instead.`);
   }
   run('load');
+  // An embedded training preset trains at once: the author chose it to show the curves.
+  if (embed.on && !location.hash && presetById(state.preset)?.train) training.start();
 }
 
 // ---- controls ----
@@ -175,6 +181,8 @@ $('preset').addEventListener('change', async (e) => {
   load(presetState(e.target.value));
   await scheduleHash(true);
   run('preset');
+  // A training preset is chosen to see the curves: it starts training.
+  if (presetById(state.preset)?.train) training.start();
 });
 
 function renderTabs() {
@@ -403,6 +411,7 @@ function drawGradients(series, base, ok) {
     log: true,
     mean: false,
     yLabel: 'gradient norm',
+    valueName: 'norm',
   });
   renderHistograms($('grads'), base.points.filter((p) => p.grad).map((p, i) => ({
     key: `g${i}:${p.label}`,
@@ -482,7 +491,7 @@ async function copy(text, done) {
 if (embed.on) {
   document.body.classList.add('embed');
   for (const pane of embed.hide) {
-    const el = { editor: 'editor-pane', console: 'console-pane', table: 'table-pane', weights: 'weights-pane', activations: 'acts-pane', depth: 'depth-pane', controls: 'controls' }[pane];
+    const el = { editor: 'editor-pane', console: 'console-pane', table: 'table-pane', weights: 'weights-pane', activations: 'acts-pane', depth: 'depth-pane', controls: 'controls', training: 'train-pane' }[pane];
     if (el) $(el).hidden = true;
   }
   if (embed.hide.has('editor')) document.body.classList.add('no-editor');
@@ -492,7 +501,7 @@ if (embed.readOnly) document.body.classList.add('readonly');
 
 window.addEventListener('popstate', fromHash);
 window.addEventListener('hashchange', fromHash);
-window.addEventListener('resize', () => redraw());
+window.addEventListener('resize', () => { redraw(); training.draw(); });
 $('open-full').addEventListener('click', async (e) => {
   e.currentTarget.href = await currentLink().then((l) => l);
 });

@@ -1,8 +1,8 @@
 // Embed mode: the flags a tutorial author sets on the iframe (through embed.js's data-
 // attributes or by hand), and the one-line snippet that inserts it.
-//   ?embed&hide=editor,console,table,weights,activations,depth,controls&height=480
+//   ?embed&hide=editor,console,table,weights,activations,depth,controls,training&height=480
 //    &preset=deep_tanh_mlp&readonly
-export const HIDEABLE = ['editor', 'console', 'table', 'weights', 'activations', 'depth', 'controls'];
+export const HIDEABLE = ['editor', 'console', 'table', 'weights', 'activations', 'depth', 'controls', 'training'];
 
 export function readEmbedFlags(search) {
   const p = new URLSearchParams(search);

@@ -1,12 +1,50 @@
 // The presets as plain data (no imports), so build.mjs can check them in Node: each is a file
 // of examples/models plus the variants a comparison needs, a variant being the file with one
 // literal edit [from, to]. The build fails when an edit does not match exactly once.
+// A preset with `train` opens the training panel with those settings (state.js's
+// defaultTraining() has the rest): its variants train side by side on the same data.
 export const PRESETS = [
   {
     id: 'tutorial_cnn',
     title: 'Tutorial CNN with initialize_weights',
     file: 'tutorial_cnn.py',
     variants: [{ name: 'initialize_weights' }],
+  },
+  {
+    id: 'train_tutorial_cnn',
+    title: 'Training: tutorial CNN on digits, Kaiming vs default vs zeros',
+    file: 'tutorial_cnn.py',
+    variants: [
+      { name: 'kaiming_uniform_' },
+      { name: 'PyTorch default', replace: ['model.apply(initialize_weights)', '# model.apply(initialize_weights)  # PyTorch default init'] },
+      {
+        name: 'all zeros',
+        replace: ['model.apply(initialize_weights)', 'model.apply(initialize_weights)\nfor m in model.modules():  # every conv and linear weight zero\n    if isinstance(m, (nn.Conv2d, nn.Linear)):\n        nn.init.zeros_(m.weight)'],
+      },
+    ],
+    train: { steps: 300, optimizer: 'sgd', lr: 0.01 },
+  },
+  {
+    id: 'train_relu_mlp',
+    title: 'Training: deep ReLU MLP on digits, Kaiming vs N(0, 0.01) vs N(0, 1)',
+    file: 'digits_relu_mlp.py',
+    variants: [
+      { name: 'kaiming_normal_' },
+      { name: 'normal_(0, 0.01)', replace: ["nn.init.kaiming_normal_(m.weight, nonlinearity='relu')", 'nn.init.normal_(m.weight, 0, 0.01)'] },
+      { name: 'normal_(0, 1)', replace: ["nn.init.kaiming_normal_(m.weight, nonlinearity='relu')", 'nn.init.normal_(m.weight, 0, 1)'] },
+    ],
+    train: { steps: 300, optimizer: 'sgd', lr: 0.01 },
+  },
+  {
+    id: 'train_tanh_mlp',
+    title: 'Training: deep tanh MLP on digits, Xavier vs default vs N(0, 1)',
+    file: 'digits_tanh_mlp.py',
+    variants: [
+      { name: 'xavier_uniform_' },
+      { name: 'PyTorch default', replace: ['model.apply(initialize_weights)', '# model.apply(initialize_weights)  # PyTorch default init'] },
+      { name: 'normal_(0, 1)', replace: ["nn.init.xavier_uniform_(m.weight, gain=nn.init.calculate_gain('tanh'))", 'nn.init.normal_(m.weight, 0, 1)'] },
+    ],
+    train: { steps: 300, optimizer: 'sgd', lr: 0.01 },
   },
   {
     id: 'deep_tanh_mlp',

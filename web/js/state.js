@@ -7,9 +7,18 @@ export const MAX_TABS = 4;
 export const INPUTS = ['script', 'normal', 'uniform', 'zeros', 'ones'];
 export const MODES = ['', 'train', 'eval'];
 export const GRAD_LOSSES = ['', 'mean', 'cross_entropy', 'nll', 'mse'];
+export const MAX_TRAIN_STEPS = 5000;
+
+export const DATASETS = ['auto', 'digits', 'spirals', 'blobs'];
+export const OPTIMIZERS = ['sgd', 'adam'];
 
 export function defaultSettings() {
   return { seed: 0, batch: 64, input: 'script', mode: '', scale: 1, log: true, mean: false, autoRun: true, grad: '' };
+}
+
+// The training panel's settings (core/include/initlab/trainer.hpp); `open` shows the panel.
+export function defaultTraining() {
+  return { open: false, steps: 300, optimizer: 'sgd', lr: 0.01, batch: 64, dataset: 'auto' };
 }
 
 // Checks a decoded state field by field, so a hand-edited or truncated link fails with one clear
@@ -29,7 +38,16 @@ export function validate(state) {
   if (!MODES.includes(s.mode)) fail('mode must be "", "train" or "eval"');
   if (!GRAD_LOSSES.includes(s.grad)) fail(`grad must be one of ${GRAD_LOSSES.join(', ')}`);
   if (!(typeof s.scale === 'number' && s.scale >= 0.01 && s.scale <= 100)) fail('scale must be 0.01 to 100');
-  return { tabs: state.tabs.map((t) => ({ name: t.name, code: t.code })), active: state.active, compare: !!state.compare, preset: state.preset ?? '', settings: s };
+  const t = { ...defaultTraining(), ...(state.training ?? {}) };
+  if (!Number.isInteger(t.steps) || t.steps < 1 || t.steps > MAX_TRAIN_STEPS) fail(`training steps must be 1 to ${MAX_TRAIN_STEPS}`);
+  if (!OPTIMIZERS.includes(t.optimizer)) fail(`optimizer must be one of ${OPTIMIZERS.join(', ')}`);
+  if (!(typeof t.lr === 'number' && t.lr > 0 && t.lr <= 10)) fail('learning rate must be > 0 and <= 10');
+  if (!Number.isInteger(t.batch) || t.batch < 1 || t.batch > 1024) fail('training batch must be 1 to 1024');
+  if (!DATASETS.includes(t.dataset)) fail(`dataset must be one of ${DATASETS.join(', ')}`);
+  return {
+    tabs: state.tabs.map((tab) => ({ name: tab.name, code: tab.code })), active: state.active, compare: !!state.compare,
+    preset: state.preset ?? '', settings: s, training: { ...t, open: !!t.open },
+  };
 }
 
 function toBase64Url(bytes) {
@@ -51,7 +69,7 @@ async function pipe(bytes, stream) {
 }
 
 export async function encodeState(state) {
-  const json = JSON.stringify({ tabs: state.tabs, active: state.active, compare: state.compare, preset: state.preset, settings: state.settings });
+  const json = JSON.stringify({ tabs: state.tabs, active: state.active, compare: state.compare, preset: state.preset, settings: state.settings, training: state.training });
   const packed = await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw'));
   return `v${STATE_VERSION}.${toBase64Url(packed)}`;
 }

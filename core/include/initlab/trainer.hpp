@@ -57,6 +57,7 @@ struct TrainOptions {
 struct TrainLayer {
   std::string path, type;
   bool is_op = false;
+  bool is_leaf = true;   // a module without children (containers are recorded too)
   double std = 0;        // of the output
   double zeros = 0;      // fraction of the output exactly 0 (dead ReLUs)
   double grad_norm = 0;  // L2 norm of d loss / d output (0 when backward did not reach it)

@@ -13,9 +13,10 @@ export class DepthChart {
     canvas.addEventListener('mouseleave', () => { this.tooltip.hidden = true; });
   }
 
-  // series: [{ name, points: [{ label, std, mean }] }]; values: 'std' | 'grad' only changes labels.
-  draw({ series, log, mean, yLabel = 'std of output' }) {
-    this.data = { series, log, mean };
+  // series: [{ name, points: [{ label, std, mean }], color? }]; the value drawn is `std` (named
+  // valueName in the tooltip), with the mean dashed when asked.
+  draw({ series, log, mean, yLabel = 'std of output', valueName = 'std' }) {
+    this.data = { series, log, mean, valueName };
     const { ctx, w, h } = prepare(this.canvas);
     const m = { left: 58, right: 12, top: 12, bottom: 78 };
     const n = Math.max(1, ...series.map((s) => s.points.length));
@@ -81,7 +82,7 @@ export class DepthChart {
     ctx.restore();
 
     series.forEach((s, k) => {
-      const color = COLORS[k % COLORS.length];
+      const color = s.color ?? COLORS[k % COLORS.length];
       this.line(ctx, s.points.map((p) => p.std), x, yOf, log, color, []);
       if (mean) this.line(ctx, s.points.map((p) => (log ? Math.abs(p.mean) : p.mean)), x, yOf, log, color, [4, 3]);
     });
@@ -138,7 +139,7 @@ export class DepthChart {
     for (let i = 1; i < n; ++i) if (Math.abs(x(i) - (e.clientX - rect.left)) < Math.abs(x(best) - (e.clientX - rect.left))) best = i;
     const rows = this.data.series
       .filter((s) => s.points[best])
-      .map((s, k) => `<span style="color:${COLORS[k % COLORS.length]}">■</span> ${escapeHtml(s.name)}: std ${fmt(s.points[best].std)}, mean ${fmt(s.points[best].mean)}`);
+      .map((s, k) => `<span style="color:${s.color ?? COLORS[k % COLORS.length]}">■</span> ${escapeHtml(s.name)}: ${this.data.valueName} ${fmt(s.points[best].std)}${this.data.mean ? `, mean ${fmt(s.points[best].mean)}` : ''}`);
     const first = this.data.series[0]?.points[best];
     this.tooltip.innerHTML = `<strong>${escapeHtml(first?.label ?? '')}</strong> ${escapeHtml(first?.detail ?? '')}<br>${rows.join('<br>')}`;
     this.tooltip.hidden = false;

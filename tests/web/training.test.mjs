@@ -1,0 +1,122 @@
+// Training in the page, in headless Chromium, as a learner does it: pick the tutorial CNN's
+// training preset, watch three initializations train on the digits in one chart, stop a run,
+// train again.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { artifactsDir, canvasHasInk, canvasPixels, open, runCount, runs, start } from './support.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.stop(); });
+
+const training = (page) => page.evaluate(() => JSON.parse(JSON.stringify(window.initlab.training)));
+
+test('the tutorial CNN trains on digits under three inits: Kaiming and default learn, all-zero stays at chance', async () => {
+  const { context, page, problems } = await open(env);
+  await runs(page, 1);
+  const n = await runCount(page);
+  await page.locator('#preset').selectOption('train_tutorial_cnn');
+  await runs(page, n + 1);
+  assert.equal(await page.locator('#train-toggle').getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.locator('#train-steps').inputValue(), '300');
+  // The preset starts training; Stop is live while it runs.
+  await page.waitForFunction(() => window.initlab.training.running);
+  assert.equal(await page.locator('#train-stop').isEnabled(), true);
+  await page.waitForFunction(() => window.initlab.training.done, null, { timeout: 120_000 });
+  const t = await training(page);
+  assert.equal(t.stopped, false);
+  assert.deepEqual(t.variants.map((v) => v.name), ['kaiming_uniform_', 'PyTorch default', 'all zeros']);
+  for (const v of t.variants) {
+    assert.equal(v.error, null);
+    assert.equal(v.dataset, 'digits 28x28');
+    assert.equal(v.losses.length, 300, `${v.name} trained every step`);
+    assert.equal(v.test[0].step, 0);
+    assert.equal(v.test[v.test.length - 1].step, 300);
+  }
+  const [kaiming, byDefault, zeros] = t.variants.map((v) => v.test[v.test.length - 1].accuracy);
+  assert.ok(kaiming > 0.85, `Kaiming test accuracy ${kaiming}`);
+  assert.ok(byDefault > 0.85, `default test accuracy ${byDefault}`);
+  // Zero weights: every unit the same, no gradient to break the symmetry; chance is 10%.
+  assert.ok(zeros < 0.15, `all-zero test accuracy ${zeros}`);
+  const late = (v) => v.losses.slice(-20).reduce((a, b) => a + b, 0) / 20;
+  assert.ok(late(t.variants[2]) > 2.0 && late(t.variants[0]) < 0.5, `late losses ${t.variants.map(late)}`);
+  // Same seed, same data order: the first step's loss differs only by the initialization, and
+  // the curves in the page are those the Trainer computed.
+  assert.notEqual(t.variants[0].losses[0], t.variants[2].losses[0]);
+  // The story in words, one line per variant.
+  const summary = await page.locator('#train-summary').innerText();
+  assert.match(summary, /all zeros: not learning: test accuracy \d+\.\d% after 300 steps, chance is 10\.0%/);
+  assert.match(summary, /kaiming_uniform_: test accuracy (8|9)\d\.\d% after 300 steps/);
+  assert.match(await page.locator('#train-status').innerText(), /Done at step 300 of 300 on digits 28x28 \(1437 images or points\), NLL loss, SGD\(lr=0\.01, momentum=0\.9\)/);
+  assert.equal(await page.locator('#train-progress').evaluate((p) => p.value), 1);
+  assert.deepEqual(await canvasHasInk(page, '#train-pane canvas'), [true, true, true, true]);
+  // Through training: the all-zero network's first layer gets no gradient at any time.
+  await page.locator('#train-variant').selectOption({ label: 'all zeros' });
+  assert.match(await page.locator('#train-snapshots').innerText(), /step 0/);
+  assert.deepEqual(problems, []);
+  await page.locator('#train-pane').screenshot({ path: join(artifactsDir, 'training.png') });
+  await context.close();
+});
+
+test('Stop ends training between chunks; settings live in the link; training again works', async () => {
+  const { context, page, problems } = await open(env);
+  await runs(page, 1);
+  const n = await runCount(page);
+  await page.locator('#preset').selectOption('train_relu_mlp');
+  await runs(page, n + 1);
+  await page.waitForFunction(() => window.initlab.training.variants.some((v) => v.losses.length >= 20));
+  await page.locator('#train-stop').click();
+  await page.waitForFunction(() => window.initlab.training.done);
+  const stopped = await training(page);
+  assert.equal(stopped.stopped, true);
+  assert.ok(stopped.variants.every((v) => v.losses.length < 300));
+  assert.match(await page.locator('#train-status').innerText(), /^Stopped at step \d+ of 300/);
+  // Fewer steps, Adam, a new learning rate: kept in the state (and so in the link).
+  await page.locator('#train-steps').fill('40');
+  await page.locator('#train-steps').press('Enter');
+  await page.locator('#train-optimizer').selectOption('adam');
+  await page.locator('#train-lr').fill('0.001');
+  await page.locator('#train-lr').press('Enter');
+  const s = await page.evaluate(() => JSON.parse(JSON.stringify(window.initlab.state.training)));
+  assert.deepEqual(s, { open: true, steps: 40, optimizer: 'adam', lr: 0.001, batch: 64, dataset: 'auto' });
+  // A bad value is refused with the reason, and the setting stays.
+  await page.locator('#train-lr').fill('-1');
+  await page.locator('#train-lr').press('Enter');
+  assert.match(await page.locator('#train-status').innerText(), /Learning rate must be a number from 0\.000001 to 10; it stays 0\.001/);
+  const pixels = await canvasPixels(page, '#train-loss');
+  await page.locator('#train-start').click();
+  await page.waitForFunction(() => window.initlab.training.done, null, { timeout: 60_000 });
+  const again = await training(page);
+  assert.equal(again.stopped, false);
+  assert.ok(again.variants.every((v) => v.losses.length === 40));
+  assert.match(await page.locator('#train-status').innerText(), /Adam\(lr=0\.001\)/);
+  assert.notEqual(await canvasPixels(page, '#train-loss'), pixels);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a model the data cannot feed gets one clear error in the panel; the next training works', async () => {
+  const { context, page, problems } = await open(env);
+  await runs(page, 1);
+  const n = await runCount(page);
+  await page.locator('#preset').selectOption('vgg_style');
+  await runs(page, n + 1);
+  await page.locator('#train-toggle').click();
+  await page.locator('#train-start').click();
+  await page.waitForFunction(() => window.initlab.training.done);
+  const t = await training(page);
+  assert.match(t.variants[0].error, /^ValueError: the digits are 1-channel 28x28 images .* make its first layer nn\.Conv2d\(1, \.\.\.\)/);
+  assert.match(await page.locator('#train-summary').innerText(), /^■ kaiming_normal_ fan_out: ValueError: the digits are 1-channel 28x28 images/);
+  await page.locator('#preset').selectOption('tutorial_cnn');
+  await page.locator('#train-toggle').click();
+  await page.locator('#train-steps').fill('10');
+  await page.locator('#train-steps').press('Enter');
+  await page.locator('#train-start').click();
+  await page.waitForFunction(() => window.initlab.training.done);
+  const ok = await training(page);
+  assert.equal(ok.variants[0].error, null);
+  assert.equal(ok.variants[0].losses.length, 10);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

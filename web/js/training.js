@@ -1,0 +1,292 @@
+// The training panel: trains the variants (all tabs when comparing, else the active one) in the
+// worker with the same seed and data order, and draws what the initialization does to learning:
+// loss and accuracy curves, and the activation std and gradient norm through depth as training
+// goes on. Every number comes from the worker's Trainer chunks (core/include/initlab/trainer.hpp).
+import { COLORS, fmt, pct } from './charts/canvas.js';
+import { CurveChart } from './charts/curves.js';
+import { DepthChart, escapeHtml } from './charts/depth_chart.js';
+import { MAX_TRAIN_STEPS } from './state.js';
+
+const $ = (id) => document.getElementById(id);
+
+// Snapshot lines through training, earliest lightest: a sequential ramp (dark enough to read).
+const RAMP = ['#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'];
+
+export class TrainingPanel {
+  // worker: an InitlabWorker; getState(): the page state ({ tabs, active, compare, settings,
+  // training }); saved(): the state changed (write the hash).
+  constructor({ worker, getState, saved }) {
+    this.worker = worker;
+    this.getState = getState;
+    this.saved = saved;
+    this.job = null;   // { variants, steps, handle, done, stopped }
+    this.serial = 0;   // chunks of a superseded job are dropped
+    this.loss = new CurveChart($('train-loss'), $('train-loss-tip'));
+    this.acc = new CurveChart($('train-acc'), $('train-acc-tip'));
+    this.std = new DepthChart($('train-std'), $('train-std-tip'));
+    this.grad = new DepthChart($('train-grad'), $('train-grad-tip'));
+    this.published = { running: false, done: false, stopped: false, variants: [] };
+    window.initlab.training = this.published;
+
+    $('train-toggle').addEventListener('click', () => this.open(!this.training().open));
+    $('train-start').addEventListener('click', () => this.start());
+    $('train-stop').addEventListener('click', () => this.stop());
+    $('train-variant').addEventListener('change', () => this.draw());
+    this.numberInput('train-steps', 'steps', 1, MAX_TRAIN_STEPS, true);
+    this.numberInput('train-batch', 'batch', 1, 1024, true);
+    this.numberInput('train-lr', 'lr', 1e-6, 10, false);
+    for (const [id, key] of [['train-optimizer', 'optimizer'], ['train-dataset', 'dataset']]) {
+      $(id).addEventListener('change', (e) => this.set(key, e.target.value));
+    }
+  }
+
+  training() {
+    return this.getState().training;
+  }
+
+  set(key, value) {
+    this.training()[key] = value;
+    this.saved();
+  }
+
+  numberInput(id, key, lo, hi, integer) {
+    const el = $(id);
+    el.addEventListener('change', () => {
+      const v = Number(el.value);
+      if (!Number.isFinite(v) || v < lo || v > hi || (integer && !Number.isInteger(v))) {
+        el.setAttribute('aria-invalid', 'true');
+        $('train-status').textContent = `${el.labels[0].textContent.trim()} must be ${integer ? 'a whole number' : 'a number'} from ${lo} to ${hi}; it stays ${this.training()[key]}.`;
+        el.value = this.training()[key];
+        return;
+      }
+      el.removeAttribute('aria-invalid');
+      this.set(key, v);
+    });
+  }
+
+  // The controls from the state (after a preset, a link or Back); a running job stops.
+  sync() {
+    const t = this.training();
+    $('train-steps').value = t.steps;
+    $('train-optimizer').value = t.optimizer;
+    $('train-lr').value = t.lr;
+    $('train-batch').value = t.batch;
+    $('train-dataset').value = t.dataset;
+    this.reset();
+    this.open(t.open, false);
+  }
+
+  // Forgets the current job (stopping it): its late chunks are dropped.
+  reset() {
+    this.stop();
+    this.serial += 1;
+    this.job = null;
+    $('train-start').disabled = false;
+    $('train-stop').disabled = true;
+    $('train-progress').value = 0;
+    for (const id of ['train-status', 'train-summary', 'train-legend', 'train-snapshots', 'train-variant']) $(id).replaceChildren();
+    for (const id of ['train-loss', 'train-acc', 'train-std', 'train-grad']) {
+      const c = $(id);
+      c.getContext('2d').clearRect(0, 0, c.width, c.height);
+    }
+    this.published = { running: false, done: false, stopped: false, variants: [] };
+    window.initlab.training = this.published;
+  }
+
+  open(on, save = true) {
+    this.training().open = on;
+    $('train-body').hidden = !on;
+    $('train-toggle').setAttribute('aria-expanded', String(on));
+    $('train-toggle').textContent = on ? 'Hide training' : 'Show training';
+    if (save) this.saved();
+    if (on && this.job) requestAnimationFrame(() => this.draw());
+  }
+
+  start() {
+    this.stop();
+    const state = this.getState();
+    const t = state.training;
+    this.open(true);
+    const tabs = state.compare ? state.tabs : [state.tabs[state.active]];
+    const serial = ++this.serial;
+    const chunk = Math.max(1, Math.round(t.steps / 30));
+    const job = {
+      steps: t.steps,
+      chance: null,
+      done: false,
+      stopped: false,
+      variants: tabs.map((tab, i) => ({
+        name: tab.name, color: COLORS[(state.compare ? i : state.active) % COLORS.length],
+        setup: null, losses: [], test: [], train: [], snapshots: [], error: null,
+      })),
+    };
+    this.job = job;
+    $('train-variant').innerHTML = job.variants.map((v, i) => `<option value="${i}">${escapeHtml(v.name)}</option>`).join('');
+    $('train-variant').value = String(state.compare ? state.active : 0);
+    $('train-start').disabled = true;
+    $('train-stop').disabled = false;
+    this.published = { running: true, done: false, stopped: false, variants: [] };
+    window.initlab.training = this.published;
+    const options = {
+      seed: state.settings.seed, initScale: state.settings.scale, dataset: t.dataset, optimizer: t.optimizer,
+      lr: t.lr, momentum: t.optimizer === 'sgd' ? 0.9 : 0, batch: t.batch, bins: 8,
+    };
+    job.handle = this.worker.train(tabs.map((tab) => ({ name: tab.name, source: tab.code })), options, {
+      steps: t.steps,
+      chunk,
+      onSetup: (i, setup) => serial === this.serial && this.setup(job.variants[i], setup),
+      onChunk: (i, c) => serial === this.serial && this.chunk(job.variants[i], c),
+    });
+    job.handle.done.then(({ stopped }) => {
+      if (serial === this.serial) this.finish(stopped, null);
+    }, (e) => {
+      if (serial === this.serial) this.finish(false, e);
+    });
+    this.progress();
+    this.draw();
+  }
+
+  stop() {
+    if (this.job && !this.job.done) this.job.handle?.stop();
+  }
+
+  setup(v, setup) {
+    v.setup = setup;
+    if (!setup.ok) v.error = setup.error;
+    else v.test.push({ x: 0, y: setup.testAccuracy, loss: setup.testLoss });
+    this.progress();
+    this.draw();
+  }
+
+  chunk(v, c) {
+    const first = c.step - c.losses.length;
+    c.losses.forEach((l, k) => v.losses.push({ x: first + k + 1, y: l }));
+    if (c.error) {
+      v.error = c.error;
+    } else {
+      v.test.push({ x: c.step, y: c.testAccuracy, loss: c.testLoss });
+      v.train.push({ x: c.step, y: c.trainAccuracy });
+    }
+    if (c.layers.length) v.snapshots.push({ step: c.probedStep, layers: c.layers.filter((l) => l.isOp || l.isLeaf) });
+    this.progress();
+    this.scheduleDraw();
+  }
+
+  finish(stopped, error) {
+    const job = this.job;
+    job.done = true;
+    job.stopped = stopped;
+    $('train-start').disabled = false;
+    $('train-stop').disabled = true;
+    if (error) job.failure = `${error.kind ?? 'Error'}: ${error.message}`;
+    this.progress();
+    this.draw();
+  }
+
+  progress() {
+    const job = this.job;
+    const live = job.variants.filter((v) => !v.error || v.losses.length > 0);
+    const done = job.variants.reduce((a, v) => a + (v.error ? job.steps : v.losses.length), 0);
+    const total = job.steps * job.variants.length;
+    $('train-progress').value = total ? done / total : 0;
+    const step = Math.max(0, ...live.map((v) => v.losses.length));
+    const what = job.variants.find((v) => v.setup?.ok)?.setup;
+    const on = what ? ` on ${what.dataset} (${what.trainSize} images or points), ${what.loss === 'nll' ? 'NLL' : 'cross-entropy'} loss, ${what.optimizer}` : '';
+    $('train-status').textContent = job.failure ? `Training failed: ${job.failure}. Train again to retry.`
+      : job.done ? `${job.stopped ? 'Stopped' : 'Done'} at step ${step} of ${job.steps}${on}.`
+        : `Training: step ${step} of ${job.steps}${on}…`;
+    this.published.running = !job.done;
+    this.published.done = job.done;
+    this.published.stopped = job.stopped;
+    this.published.variants = job.variants.map((v) => ({
+      name: v.name, dataset: v.setup?.dataset ?? '', classes: v.setup?.classes ?? 0,
+      losses: v.losses.map((p) => p.y), test: v.test.map((p) => ({ step: p.x, accuracy: p.y })),
+      error: v.error ? `${v.error.kind}: ${v.error.message}` : null,
+    }));
+  }
+
+  // Chunks can arrive faster than frames: one draw per frame.
+  scheduleDraw() {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw();
+    });
+  }
+
+  draw() {
+    const job = this.job;
+    if (!job || $('train-body').hidden) return;
+    const vs = job.variants;
+    const classes = vs.find((v) => v.setup?.ok)?.setup.classes ?? 0;
+    $('train-legend').innerHTML = vs.map((v) => `<span style="--c:${v.color}">${escapeHtml(v.name)}</span>`).join('');
+    $('train-summary').innerHTML = vs.map((v) => `<li><span style="color:${v.color}">■</span> ${escapeHtml(v.name)}: ${escapeHtml(verdict(v, classes))}</li>`).join('');
+    // Raw per-step losses are noisy: drawn faint, with a running mean over 10 steps on top.
+    this.loss.draw({
+      series: vs.flatMap((v) => [
+        { name: v.name, color: v.color, points: v.losses, width: 1, alpha: 0.3, quiet: true },
+        { name: v.name, color: v.color, points: runningMean(v.losses, 10) },
+      ]),
+      xMax: job.steps, log: true, yLabel: 'training loss',
+    });
+    this.acc.draw({
+      series: vs.flatMap((v) => [
+        { name: `${v.name} (test)`, color: v.color, points: v.test },
+        { name: `${v.name} (train batches)`, color: v.color, points: v.train, dash: [4, 3], width: 1.5 },
+      ]),
+      xMax: job.steps, yMin: 0, yMax: 1, yLabel: 'accuracy', format: pct,
+      guides: classes ? [{ y: 1 / classes, label: `chance ${pct(1 / classes)}` }] : [],
+    });
+    const v = vs[Number($('train-variant').value)] ?? vs[0];
+    const shots = pick(v.snapshots, RAMP.length);
+    const series = (value) => shots.map((s, k) => ({
+      name: `step ${s.step}`,
+      color: RAMP[RAMP.length - shots.length + k],
+      points: s.layers.map((l) => ({ label: l.isOp ? l.type : (/(^|\.)\d+$/.test(l.path) ? `${l.path}: ${l.type}` : l.path || l.type), detail: l.type, std: value(l), mean: NaN })),
+    }));
+    this.std.draw({ series: series((l) => l.std), log: true, mean: false, yLabel: 'activation std' });
+    this.grad.draw({ series: series((l) => l.gradNorm), log: true, mean: false, yLabel: 'gradient norm', valueName: 'norm' });
+    $('train-snapshots').innerHTML = shots.map((s, k) => `<span style="--c:${RAMP[RAMP.length - shots.length + k]}">step ${s.step}</span>`).join('');
+  }
+}
+
+// What happened to one variant, in words.
+function verdict(v, classes) {
+  if (v.error && v.losses.length === 0) return describeError(v.error);
+  const nan = v.losses.find((p) => !Number.isFinite(p.y));
+  const last = v.test[v.test.length - 1];
+  const first = v.test[0];
+  if (!last) return 'setting up…';
+  const chance = classes ? 1 / classes : 0;
+  let text;
+  if (nan) text = `diverged: the loss became ${fmt(nan.y)} at step ${nan.x} (the weights blew up); test accuracy ${pct(last.y)}`;
+  else if (last.x > 0 && last.y < 1.5 * chance) text = `not learning: test accuracy ${pct(last.y)} after ${last.x} steps, chance is ${pct(chance)}`;
+  else {
+    const half = v.test.find((p) => p.y >= 0.5);
+    text = `test accuracy ${pct(last.y)} after ${last.x} steps (from ${pct(first.y)})${half && half.x > 0 ? `; above 50% from step ${half.x}` : ''}`;
+  }
+  return v.error ? `${text}; then ${describeError(v.error)}` : text;
+}
+
+function describeError(e) {
+  return e.line ? `${e.kind} at line ${e.line}, column ${e.column}: ${e.message}` : `${e.kind}: ${e.message}`;
+}
+
+function runningMean(points, k) {
+  const out = [];
+  let sum = 0;
+  const window = [];
+  for (const p of points) {
+    window.push(p.y);
+    sum += p.y;
+    if (window.length > k) sum -= window.shift();
+    out.push({ x: p.x, y: sum / window.length });
+  }
+  return out;
+}
+
+// At most n snapshots, evenly spread, always the first and the last.
+function pick(list, n) {
+  if (list.length <= n) return list;
+  return Array.from({ length: n }, (_, k) => list[Math.round((k * (list.length - 1)) / (n - 1))]);
+}

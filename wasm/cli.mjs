@@ -2,7 +2,7 @@
 // initlab on the command line:
 //   node wasm/cli.mjs MODEL.py [--json] [--state-dict FILE] [--output FILE] [--seed N]
 //                             [--input SHAPE] [--batch N] [--eval | --train] [--bins N]
-//                             [--grad LOSS]
+//                             [--digits] [--grad LOSS]
 //   node wasm/cli.mjs MODEL.py --steps N [--chunk N] [--dataset D] [--optimizer sgd|adam]
 //                             [--lr X] [--momentum X] [--batch N] [--seed N] [--json]
 // Prints the script's output, then a table of every layer of the probed forward pass (and with
@@ -24,6 +24,8 @@ const USAGE = `usage: node wasm/cli.mjs MODEL.py [options]
   --batch N          default input batch size (default 64)
   --eval | --train   mode of the model for the run's own forward
   --bins N           histogram bins (default 32)
+  --digits           run the model on the first --batch training digits (shaped for its
+                     first layer); --grad cross_entropy and nll then use their real labels
   --grad LOSS        also differentiate LOSS of the run's own forward: mean, cross_entropy,
                      nll (random labels) or mse (a random linear teacher)
 training (instead of the probe table):
@@ -65,6 +67,7 @@ function parseArgs(argv) {
     else if (a === '--seed') args.options.seed = integer(a, argv[++i]);
     else if (a === '--batch') args.options.batch = integer(a, argv[++i]);
     else if (a === '--bins') args.options.bins = integer(a, argv[++i]);
+    else if (a === '--digits') Object.assign(args.options, { input: 'digits', ownInput: true });
     else if (a === '--steps') args.steps = integer(a, argv[++i]);
     else if (a === '--chunk') args.chunk = integer(a, argv[++i]);
     else if (a === '--dataset') args.train.dataset = oneOf(a, argv[++i], DATASETS);

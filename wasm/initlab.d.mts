@@ -18,8 +18,10 @@ export interface RunOptions {
   inputShape?: number[];
   /** Batch size of the default input (default 64). */
   batch?: number;
-  /** Distribution of the default input. */
-  input?: 'normal' | 'uniform' | 'zeros' | 'ones';
+  /** Distribution of the default input; 'digits': the first `batch` training digits shaped for
+   * the model's first layer (inputShape ignored), whose real classes the 'cross_entropy' and
+   * 'nll' gradient losses then use instead of random labels. */
+  input?: 'normal' | 'uniform' | 'zeros' | 'ones' | 'digits';
   /** Mode of the model for the run's own forward pass ('' keeps the script's). */
   mode?: '' | 'train' | 'eval';
   /** Histogram bins (default 32). */
@@ -28,8 +30,8 @@ export interface RunOptions {
   initScale?: number;
   /** Differentiate this loss of the run's own forward: every layer and parameter record then
    * carries `grad` statistics, and report.loss its value. 'mean' of the output;
-   * 'cross_entropy' / 'nll' (log-probabilities) against random labels; 'mse' against a random
-   * linear teacher of the input. */
+   * 'cross_entropy' / 'nll' (log-probabilities) against random labels, or the real ones with
+   * input 'digits'; 'mse' against a random linear teacher of the input. */
   grad?: '' | 'mean' | 'cross_entropy' | 'nll' | 'mse';
   /** Copy every parameter and buffer into report.stateDict. */
   stateDict?: boolean;
@@ -104,7 +106,8 @@ export interface ParameterRecord {
   stats: Stats;
   /** null when the values were set by hand or changed after initialization. */
   init: InitDistribution | null;
-  /** Its gradient, when options.grad was set. */
+  /** Its .grad: of options.grad's loss when set; otherwise what the script left there (a
+   * training loop's last backward), or null. */
   grad: Stats | null;
 }
 

@@ -83,7 +83,7 @@ function serve(port, post) {
       lab = lab ?? l;
       if (lab.aborted) await lab.restart();
       // A failed fetch is not fatal here: the script's digits() call then says what is missing.
-      await lab.prepare(source).catch(() => {});
+      await (options?.input === 'digits' ? lab.prepareData() : lab.prepare(source)).catch(() => {});
       let report;
       try {
         report = lab.runReport(source, options);

@@ -21,7 +21,8 @@ Tensor rows(const Tensor& t) {
 
 }  // namespace
 
-Tensor loss_for(const Tensor& output, const Tensor& input, const std::string& kind, Generator& gen) {
+Tensor loss_for(const Tensor& output, const Tensor& input, const std::string& kind, Generator& gen,
+                const Tensor& real_labels) {
   if (kind == "mean") {
     // mean(y) as y_flat @ (1/M): a recorded op whose gradient is 1/M everywhere.
     const int64_t m = output.numel();
@@ -29,6 +30,9 @@ Tensor loss_for(const Tensor& output, const Tensor& input, const std::string& ki
     return F::matmul(F::reshape(output, Shape{1, m}), w);
   }
   const Tensor y = rows(output);
+  if ((kind == "cross_entropy" || kind == "nll") && real_labels.defined()) {
+    return kind == "nll" ? F::nll_loss(y, real_labels) : F::cross_entropy(y, real_labels);
+  }
   if (kind == "cross_entropy" || kind == "nll") {
     // Random labels, one per row, uniform over the output's classes.
     const int64_t n = y.size(0), classes = y.size(1);

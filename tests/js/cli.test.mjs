@@ -103,3 +103,16 @@ test('training errors exit 1 with the place; bad training options are usage erro
   assert.match(cli(tutorial, '--steps', '5', '--optimizer', 'rmsprop').stderr, /--optimizer needs one of sgd, adam, got 'rmsprop'/);
   assert.match(cli(tutorial, '--steps', '5', '--lr', 'fast').stderr, /--lr needs a number, got 'fast'/);
 });
+
+test('--digits runs the model on real digits; --grad nll then uses their real labels', () => {
+  const real = cli(tutorial, '--digits', '--grad', 'nll', '--json');
+  const random = cli(tutorial, '--grad', 'nll', '--json');
+  assert.equal(real.status, 0, real.stderr);
+  const r = JSON.parse(real.stdout);
+  assert.deepEqual(r.inputShape, [64, 1, 28, 28]);
+  // PyTorch's loss on the first 64 training digits (tests/fixtures/train_fixtures.txt, probe).
+  const fixture = readFileSync(join(repo, 'tests/fixtures/train_fixtures.txt'), 'utf8');
+  const expected = Number(/^probe tutorial_cnn\.py input=digits batch=64 grad=nll\nloss (\S+)$/m.exec(fixture)[1]);
+  assert.ok(Math.abs(r.loss - expected) < 1e-5 * expected, `${r.loss} vs ${expected}`);
+  assert.notEqual(JSON.parse(random.stdout).loss, r.loss);
+});

@@ -120,3 +120,19 @@ test('a model the data cannot feed gets one clear error in the panel; the next t
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the digits input probes real images, and the gradient losses use their real labels', async () => {
+  const { context, page, problems } = await open(env);
+  await runs(page, 1);
+  let n = await runCount(page);
+  await page.locator('#input').selectOption('digits');
+  await runs(page, n + 1);
+  n = await runCount(page);
+  await page.locator('#grad').selectOption('nll');
+  await runs(page, n + 1);
+  assert.match(await page.locator('#status').innerText(), /probing CNN on digits input 64×1×28×28 · gradients of the NLL loss against their real labels/);
+  // PyTorch's NLL on the first 64 training digits is 2.4736 (tests/fixtures/train_fixtures.txt).
+  assert.match(await page.locator('#grad-loss').innerText(), /NLL loss 2\.474$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

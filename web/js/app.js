@@ -344,8 +344,9 @@ function describeInput(report) {
   const shape = report.inputShape.join('×');
   if (report.forwardFromScript) return `probing the model as the code calls it (input ${shape || 'from the code'})`;
   const s = state.settings;
-  const dist = { normal: 'N(0, 1)', uniform: 'U(0, 1)', zeros: 'zeros', ones: 'ones', script: 'N(0, 1)' }[s.input];
-  const grads = report.loss !== null ? ` · gradients of the ${LOSS_NAMES[s.grad]} loss` : '';
+  const dist = { normal: 'N(0, 1)', uniform: 'U(0, 1)', zeros: 'zeros', ones: 'ones', script: 'N(0, 1)', digits: 'digits' }[s.input];
+  const labels = s.grad === 'nll' || s.grad === 'cross_entropy' ? (s.input === 'digits' ? ' against their real labels' : ' against random labels') : '';
+  const grads = report.loss !== null ? ` · gradients of the ${LOSS_NAMES[s.grad]} loss${labels}` : '';
   return `probing ${report.modelName || 'the model'} on ${dist} input ${shape}${s.mode ? ` in ${s.mode} mode` : ''}${grads}`;
 }
 
@@ -424,6 +425,13 @@ function drawGradients(series, base, ok) {
   })));
 }
 
+// A parameter's gradient: the probe's loss when the Gradients select asks for one; otherwise
+// the .grad a training script left (its last backward), said as such.
+function gradNote(p) {
+  if (!p.grad) return '';
+  return state.settings.grad ? ` · grad norm ${fmt(norm(p.grad))}` : ` · .grad norm ${fmt(norm(p.grad))} (the script's last backward)`;
+}
+
 function drawBelowFold(ok, activeReport) {
   renderHistograms($('weights'), activeReport.parameters.map((p) => {
     const others = ok.map((r) => r.report.parameters.find((q) => q.name === p.name)).filter(Boolean);
@@ -435,7 +443,7 @@ function drawBelowFold(ok, activeReport) {
       entries: others.map((q) => ({ stats: q.stats })),
       density: single ? densityOf(p.init) : null,
       constant: single && p.init?.kind === 'constant' ? p.init.value : null,
-      notes: [{ text: `${p.stats.shape.join('×')} · mean ${fmt(p.stats.mean)} · std ${fmt(p.stats.std)}${p.grad ? ` · grad norm ${fmt(norm(p.grad))}` : ''}`, alarm: false }],
+      notes: [{ text: `${p.stats.shape.join('×')} · mean ${fmt(p.stats.mean)} · std ${fmt(p.stats.std)}${gradNote(p)}`, alarm: false }],
     };
   }));
   renderTable($('table'), pointsOf(activeReport).map((p) => ({ label: p.label, detail: p.detail, output: p.output })));

@@ -4,7 +4,7 @@
 // The version prefix lets a later format read (or clearly refuse) links made today.
 export const STATE_VERSION = 1;
 export const MAX_TABS = 4;
-export const INPUTS = ['script', 'normal', 'uniform', 'zeros', 'ones'];
+export const INPUTS = ['script', 'normal', 'uniform', 'zeros', 'ones', 'digits'];
 export const MODES = ['', 'train', 'eval'];
 export const GRAD_LOSSES = ['', 'mean', 'cross_entropy', 'nll', 'mse'];
 export const MAX_TRAIN_STEPS = 5000;

@@ -116,9 +116,11 @@ class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
 };
 
 // The loss a run differentiates for gradient statistics (probe_loss.cpp): "mean" of the
-// output; "cross_entropy" or "nll" (the output as log-probabilities) against random labels;
-// "mse" against a random linear teacher of the input. Targets come from `gen`.
-Tensor loss_for(const Tensor& output, const Tensor& input, const std::string& kind, Generator& gen);
+// output; "cross_entropy" or "nll" (the output as log-probabilities) against `labels` when
+// defined (the input's real classes), else random labels; "mse" against a random linear
+// teacher of the input. Random targets come from `gen`.
+Tensor loss_for(const Tensor& output, const Tensor& input, const std::string& kind, Generator& gen,
+                const Tensor& labels = Tensor());
 
 std::vector<ParameterRecord> parameter_stats(nn::Module& root, const Options& options = {},
                                              const init::InitTrace* trace = nullptr);

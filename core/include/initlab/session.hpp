@@ -27,7 +27,10 @@ struct RunOptions {
   uint64_t seed = 0;                  // torch.manual_seed before the script runs
   std::vector<int64_t> input_shape;   // the default input's shape (empty: from the first layer)
   int64_t batch = 64;                 // the default input's batch size
-  std::string input = "normal";       // normal | uniform | zeros | ones
+  // normal | uniform | zeros | ones, or digits: the first `batch` training digits shaped for
+  // the model's first layer (as the Trainer shapes them; input_shape is then ignored), whose
+  // real classes the cross_entropy and nll gradient losses use instead of random labels.
+  std::string input = "normal";
   std::string mode;                   // "train" | "eval" for the run's own forward; "" keeps the script's
   bool auto_forward = true;           // run the model when the script did not call one
   // Probe the run's own forward (batch, input, mode above) even when the script called the

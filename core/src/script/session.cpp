@@ -12,6 +12,7 @@
 #include "initlab/warnings.hpp"
 #include "interpreter.hpp"
 #include "parser.hpp"
+#include "../train/task.hpp"
 #include "model_lookup.hpp"
 #include "run_scope.hpp"
 #include "script_module.hpp"
@@ -118,11 +119,17 @@ Report run(const std::string& text, const RunOptions& options) {
       if (model) {
         if (options.mode == "train") model->train(true);
         if (options.mode == "eval") model->train(false);
-        Tensor x{Shape(shape)};
-        if (options.input == "normal") normal_(x, 0, 1, default_generator());
+        Tensor x{Shape(shape)}, labels;
+        if (options.input == "digits") {
+          // Real images with their real classes (the gradient losses use them).
+          datasets::Data batch = train::digits_batch(*model, options.batch);
+          x = batch.x;
+          labels = batch.y;
+          shape = x.shape().to_vector();
+        } else if (options.input == "normal") normal_(x, 0, 1, default_generator());
         else if (options.input == "uniform") uniform_(x, 0, 1, default_generator());
         else if (options.input == "ones") x.fill_(1.0f);
-        else if (options.input != "zeros") raise(ErrorKind::ValueError, "unknown input distribution '" + options.input + "' (normal, uniform, zeros or ones)");
+        else if (options.input != "zeros") raise(ErrorKind::ValueError, "unknown input distribution '" + options.input + "' (normal, uniform, zeros, ones or digits)");
         report.input_shape = shape;
         try {
           {
@@ -133,7 +140,7 @@ Report run(const std::string& text, const RunOptions& options) {
           }
           if (gradients) {
             const autograd::EnableGrad record;
-            const Tensor loss = probe::loss_for(output, x, options.grad_loss, default_generator());
+            const Tensor loss = probe::loss_for(output, x, options.grad_loss, default_generator(), labels);
             report.loss = static_cast<double>(loss.data()[0]);
             // Scripts may have left .grad on the parameters (they train): the report's
             // gradients are this loss's alone.

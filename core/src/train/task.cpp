@@ -23,12 +23,12 @@ std::pair<std::string, int64_t> first_layer(nn::Module& model) {
 
 datasets::Data rows(const datasets::Data& d, int64_t from, int64_t to) {
   const int64_t width = d.x.numel() / d.x.size(0);
+  const Tensor x = d.x.contiguous();
   std::vector<int64_t> shape = d.x.shape().to_vector();
   shape[0] = to - from;
   datasets::Data out{Tensor(Shape(shape)), Tensor(Shape{to - from})};
   out.y.set_dtype(DType::int64);
-  const float* x = d.x.data();
-  std::copy(x + from * width, x + to * width, out.x.data());
+  std::copy(x.data() + from * width, x.data() + to * width, out.x.data());
   std::copy(d.y.data() + from, d.y.data() + to, out.y.data());
   return out;
 }
@@ -98,6 +98,17 @@ Task make_task(nn::Module& model, const std::string& dataset, Generator& gen) {
                  "blobs (" + std::to_string(in) + "-d, 10 classes)");
   }
   raise(ErrorKind::ValueError, "unknown data set '" + dataset + "' (auto, digits, spirals or blobs)");
+}
+
+datasets::Data digits_batch(nn::Module& model, int64_t n) {
+  const auto [layer, in] = first_layer(model);
+  const Task t = digits(layer, in);
+  const int64_t available = t.train.x.size(0);
+  if (n < 1 || n > available) {
+    raise(ErrorKind::ValueError, "a batch of " + std::to_string(n) + " digits: there are " + std::to_string(available) +
+                                     " training images; choose a batch from 1 to " + std::to_string(available));
+  }
+  return rows(t.train, 0, n);
 }
 
 }  // namespace initlab::train

@@ -22,4 +22,8 @@ struct Task {
 // the model's first layer cannot take the data set.
 Task make_task(nn::Module& model, const std::string& dataset, Generator& gen);
 
+// The first n training digits, shaped for the model's first layer as make_task shapes them
+// (a run's "digits" input: real images with their real labels). ValueError as make_task's.
+datasets::Data digits_batch(nn::Module& model, int64_t n);
+
 }  // namespace initlab::train

@@ -1,0 +1,112 @@
+// A run on the digits (RunOptions input "digits"): the gradient probe's loss uses the images'
+// real labels, and its loss and every parameter's gradient norm are PyTorch's
+// (tests/fixtures/make_train_fixtures.py, "probe" sections).
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "initlab/session.hpp"
+
+namespace {
+
+struct Probe {
+  std::string example, loss_name;
+  int64_t batch = 0;
+  double loss = 0;
+  std::map<std::string, double> grad_norms;
+};
+
+std::vector<Probe> load() {
+  std::ifstream in(std::string(INITLAB_FIXTURE_DIR) + "/train_fixtures.txt");
+  std::vector<Probe> out;
+  bool inside = false;
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream words(line);
+    std::string head;
+    words >> head;
+    if (head == "probe") {
+      out.push_back({});
+      words >> out.back().example;
+      for (std::string kv; words >> kv;) {
+        const auto eq = kv.find('=');
+        if (kv.substr(0, eq) == "batch") out.back().batch = std::stoll(kv.substr(eq + 1));
+        if (kv.substr(0, eq) == "grad") out.back().loss_name = kv.substr(eq + 1);
+      }
+      inside = true;
+    } else if (head == "end") {
+      inside = false;
+    } else if (inside && head == "loss") {
+      words >> out.back().loss;
+    } else if (inside && head == "grad") {
+      std::string name;
+      double norm = 0;
+      words >> name >> norm;
+      out.back().grad_norms[name] = norm;
+    }
+  }
+  return out;
+}
+
+std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// sum of squares = (n - 1) std^2 + n mean^2, as the page and the CLI compute it.
+double norm(const initlab::probe::Stats& s) {
+  const double n = static_cast<double>(s.numel);
+  return std::sqrt((n - 1) * s.std * s.std + n * s.mean * s.mean);
+}
+
+}  // namespace
+
+TEST_CASE("gradients on real digits with their real labels are PyTorch's") {
+  const auto probes = load();
+  REQUIRE(probes.size() >= 2);
+  for (const Probe& p : probes) {
+    INFO(p.example);
+    initlab::RunOptions o;
+    o.input = "digits";
+    o.own_input = true;
+    o.batch = p.batch;
+    o.grad_loss = p.loss_name;
+    const auto r = initlab::run(read(std::string(INITLAB_EXAMPLES_DIR) + "/" + p.example), o);
+    REQUIRE_MESSAGE(r.ok, (r.error ? r.error->formatted : ""));
+    REQUIRE(r.loss);
+    CHECK(std::abs(*r.loss - p.loss) <= 1e-5 * std::abs(p.loss));
+    REQUIRE(r.parameters.size() == p.grad_norms.size());
+    // As for whole-network gradients (grad_fixture_test): within 1e-4 of the largest, since a
+    // bias before BatchNorm has a gradient that is 0 up to rounding (PyTorch's ~1e-8, ours too).
+    double largest = 0;
+    for (const auto& [name, v] : p.grad_norms) largest = std::max(largest, v);
+    for (const auto& param : r.parameters) {
+      INFO(param.name);
+      REQUIRE(param.grad);
+      CHECK(std::abs(norm(*param.grad) - p.grad_norms.at(param.name)) <= 1e-4 * largest);
+    }
+    // The labels are real: random labels (the input "normal") give another loss.
+    o.input = "normal";
+    const auto random = initlab::run(read(std::string(INITLAB_EXAMPLES_DIR) + "/" + p.example), o);
+    REQUIRE(random.loss);
+    CHECK(std::abs(*random.loss - p.loss) > 1e-3);
+  }
+}
+
+TEST_CASE("the digits input refuses a model it cannot feed, saying what to change") {
+  initlab::RunOptions o;
+  o.input = "digits";
+  const auto r = initlab::run("import torch.nn as nn\nmodel = nn.Sequential(nn.Linear(10, 2))\n", o);
+  REQUIRE(!r.ok);
+  CHECK(r.error->kind == "ValueError");
+  CHECK(r.error->message.find("make its first layer nn.Conv2d(1, ...), nn.Linear(64, ...) or nn.Linear(784, ...)") != std::string::npos);
+  o.batch = 5000;
+  const auto big = initlab::run("import torch.nn as nn\nmodel = nn.Sequential(nn.Linear(64, 2))\n", o);
+  REQUIRE(!big.ok);
+  CHECK(big.error->message.find("choose a batch from 1 to 1437") != std::string::npos);
+}

@@ -50,13 +50,6 @@ std::vector<Example> load() {
   return out;
 }
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 }  // namespace
 
 TEST_SUITE("examples") {
@@ -69,7 +62,7 @@ TEST_CASE("every example prints what PyTorch prints and holds PyTorch's state_di
       initlab::RunOptions options;
       options.state_dict = true;
       options.state_dict_of = "model";
-      const std::string source = read(std::string(INITLAB_EXAMPLES_DIR) + "/" + ex.file);
+      const std::string source = fixtures::read_file(std::string(INITLAB_EXAMPLES_DIR) + "/" + ex.file);
       const auto report = initlab::run(source, options);
       REQUIRE_MESSAGE(report.ok, ex.file << ": " << (report.error ? report.error->formatted : ""));
       CHECK(report.output == ex.output);

@@ -4,59 +4,13 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include <fstream>
-#include <map>
-#include <sstream>
 #include <string>
 
 #include "initlab/session.hpp"
+#include "support/fixtures.hpp"
+#include "support/train_fixtures.hpp"
 
 namespace {
-
-struct Probe {
-  std::string example, loss_name;
-  int64_t batch = 0;
-  double loss = 0;
-  std::map<std::string, double> grad_norms;
-};
-
-std::vector<Probe> load() {
-  std::ifstream in(std::string(INITLAB_FIXTURE_DIR) + "/train_fixtures.txt");
-  std::vector<Probe> out;
-  bool inside = false;
-  for (std::string line; std::getline(in, line);) {
-    std::istringstream words(line);
-    std::string head;
-    words >> head;
-    if (head == "probe") {
-      out.push_back({});
-      words >> out.back().example;
-      for (std::string kv; words >> kv;) {
-        const auto eq = kv.find('=');
-        if (kv.substr(0, eq) == "batch") out.back().batch = std::stoll(kv.substr(eq + 1));
-        if (kv.substr(0, eq) == "grad") out.back().loss_name = kv.substr(eq + 1);
-      }
-      inside = true;
-    } else if (head == "end") {
-      inside = false;
-    } else if (inside && head == "loss") {
-      words >> out.back().loss;
-    } else if (inside && head == "grad") {
-      std::string name;
-      double norm = 0;
-      words >> name >> norm;
-      out.back().grad_norms[name] = norm;
-    }
-  }
-  return out;
-}
-
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // sum of squares = (n - 1) std^2 + n mean^2, as the page and the CLI compute it.
 double norm(const initlab::probe::Stats& s) {
@@ -67,16 +21,16 @@ double norm(const initlab::probe::Stats& s) {
 }  // namespace
 
 TEST_CASE("gradients on real digits with their real labels are PyTorch's") {
-  const auto probes = load();
+  const auto& probes = fixtures::train_fixtures().probes;
   REQUIRE(probes.size() >= 2);
-  for (const Probe& p : probes) {
+  for (const fixtures::DigitsProbe& p : probes) {
     INFO(p.example);
     initlab::RunOptions o;
     o.input = "digits";
     o.own_input = true;
     o.batch = p.batch;
     o.grad_loss = p.loss_name;
-    const auto r = initlab::run(read(std::string(INITLAB_EXAMPLES_DIR) + "/" + p.example), o);
+    const auto r = initlab::run(fixtures::read_file(std::string(INITLAB_EXAMPLES_DIR) + "/" + p.example), o);
     REQUIRE_MESSAGE(r.ok, (r.error ? r.error->formatted : ""));
     REQUIRE(r.loss);
     CHECK(std::abs(*r.loss - p.loss) <= 1e-5 * std::abs(p.loss));
@@ -92,7 +46,7 @@ TEST_CASE("gradients on real digits with their real labels are PyTorch's") {
     }
     // The labels are real: random labels (the input "normal") give another loss.
     o.input = "normal";
-    const auto random = initlab::run(read(std::string(INITLAB_EXAMPLES_DIR) + "/" + p.example), o);
+    const auto random = initlab::run(fixtures::read_file(std::string(INITLAB_EXAMPLES_DIR) + "/" + p.example), o);
     REQUIRE(random.loss);
     CHECK(std::abs(*random.loss - p.loss) > 1e-3);
   }

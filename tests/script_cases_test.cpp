@@ -9,6 +9,8 @@
 // Every case runs natively and in wasm; a case without an error line must run cleanly.
 #include <doctest/doctest.h>
 
+#include "support/fixtures.hpp"
+
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -24,13 +26,6 @@ std::vector<std::string> case_files() {
   for (std::string line; std::getline(list, line);)
     if (!line.empty()) files.push_back(line);
   return files;
-}
-
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 std::vector<std::string> lines_of(const std::string& text) {
@@ -78,7 +73,7 @@ TEST_CASE("every case file runs as its expectations say") {
   REQUIRE(files.size() >= 80);
   for (const std::string& file : files) {
     SUBCASE(file.substr(file.rfind('/') + 1).c_str()) {
-      const std::string source = read(file);
+      const std::string source = fixtures::read_file(file);
       const Expectations want = expectations(source);
       const bool has_expectations = !want.output.empty() || want.error;
       REQUIRE_MESSAGE(has_expectations, file << " has no expectations");

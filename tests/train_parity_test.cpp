@@ -5,55 +5,20 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "initlab/session.hpp"
-
-namespace {
-
-struct Script {
-  std::string name;
-  std::vector<double> losses;
-};
-
-std::vector<Script> load() {
-  std::ifstream in(std::string(INITLAB_FIXTURE_DIR) + "/train_fixtures.txt");
-  std::vector<Script> out;
-  for (std::string line; std::getline(in, line);) {
-    std::istringstream words(line);
-    std::string head;
-    words >> head;
-    if (head == "script") {
-      out.push_back({});
-      words >> out.back().name;
-    } else if (head == "loss") {
-      int step = 0;
-      std::string value;
-      words >> step >> value;
-      out.back().losses.push_back(std::stod(value));
-    }
-  }
-  return out;
-}
-
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-}  // namespace
+#include "support/fixtures.hpp"
+#include "support/train_fixtures.hpp"
 
 TEST_CASE("training scripts print PyTorch's per-step losses within 1e-4 relative") {
-  const auto scripts = load();
+  const auto& scripts = fixtures::train_fixtures().scripts;
   REQUIRE(scripts.size() >= 2);
-  for (const Script& s : scripts) {
+  for (const fixtures::TrainScript& s : scripts) {
     INFO(s.name);
-    const initlab::Report r = initlab::run(read(std::string(INITLAB_FIXTURE_DIR) + "/../train/" + s.name));
+    const initlab::Report r = initlab::run(fixtures::read_file(std::string(INITLAB_FIXTURE_DIR) + "/../train/" + s.name));
     REQUIRE_MESSAGE(r.ok, (r.error ? r.error->formatted : ""));
     std::istringstream printed(r.output);
     std::vector<double> ours;

@@ -5,71 +5,20 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include <fstream>
-#include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "initlab/session.hpp"
 #include "initlab/tensor.hpp"
 #include "initlab/trainer.hpp"
+#include "support/fixtures.hpp"
+#include "support/train_fixtures.hpp"
 
 namespace {
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string example(const std::string& name) { return fixtures::read_file(std::string(INITLAB_EXAMPLES_DIR) + "/" + name); }
 
-std::string example(const std::string& name) { return read(std::string(INITLAB_EXAMPLES_DIR) + "/" + name); }
-
-struct Run {
-  std::string example;
-  std::map<std::string, std::string> options;
-  std::map<std::string, double> setup, after;
-  std::vector<double> losses;
-};
-
-void key_values(std::istringstream& words, std::map<std::string, std::string>& into) {
-  for (std::string kv; words >> kv;) {
-    const auto eq = kv.find('=');
-    into[kv.substr(0, eq)] = kv.substr(eq + 1);
-  }
-}
-
-std::vector<Run> load_runs() {
-  std::ifstream in(std::string(INITLAB_FIXTURE_DIR) + "/train_fixtures.txt");
-  std::vector<Run> runs;
-  bool inside = false;
-  for (std::string line; std::getline(in, line);) {
-    std::istringstream words(line);
-    std::string head;
-    words >> head;
-    std::map<std::string, std::string> kv;
-    if (head == "trainer") {
-      runs.push_back({});
-      words >> runs.back().example;
-      key_values(words, runs.back().options);
-      inside = true;
-    } else if (head == "end") {
-      inside = false;
-    } else if (inside && (head == "setup" || head == "after")) {
-      key_values(words, kv);
-      for (const auto& [k, v] : kv) (head == "setup" ? runs.back().setup : runs.back().after)[k] = std::stod(v);
-    } else if (inside && head == "loss") {
-      int step = 0;
-      std::string value;
-      words >> step >> value;
-      runs.back().losses.push_back(std::stod(value));
-    }
-  }
-  return runs;
-}
-
-initlab::TrainOptions options_of(const Run& r) {
+initlab::TrainOptions options_of(const fixtures::TrainerRun& r) {
   initlab::TrainOptions o;
   o.optimizer = r.options.at("optimizer");
   o.lr = std::stod(r.options.at("lr"));
@@ -93,9 +42,9 @@ std::string tutorial_with_constant_weights(const std::string& value) {
 }  // namespace
 
 TEST_CASE("the Trainer's losses and test accuracy are PyTorch's for the same protocol") {
-  const auto runs = load_runs();
+  const auto& runs = fixtures::train_fixtures().trainer_runs;
   REQUIRE(runs.size() >= 2);
-  for (const Run& r : runs) {
+  for (const fixtures::TrainerRun& r : runs) {
     INFO(r.example);
     initlab::Trainer trainer(example(r.example), options_of(r));
     REQUIRE_MESSAGE(trainer.setup().ok, (trainer.setup().error ? trainer.setup().error->formatted : ""));
@@ -125,7 +74,7 @@ TEST_CASE("the Trainer's losses and test accuracy are PyTorch's for the same pro
   }
 }
 
-TEST_CASE("the tutorial CNN learns the digits from Kaiming init; all-zero weights stay at chance") {
+TEST_CASE("the tutorial CNN learns the digits from Kaiming init while all-zero weights stay at chance") {
   initlab::TrainOptions o;
   o.seed = 1;
   initlab::Trainer kaiming(example("tutorial_cnn.py"), o);

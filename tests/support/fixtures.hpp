@@ -79,6 +79,9 @@ void parse_values(const std::string& rest, Expect& e);
 // backslash back to one.
 std::string unescape(const std::string& s);
 
+// A whole file's bytes ("" if it cannot be read).
+std::string read_file(const std::string& path);
+
 // FNV-1a 64 over raw bytes, as the generator script hashes whole results.
 uint64_t fnv1a(const void* data, std::size_t bytes);
 

@@ -255,6 +255,10 @@ test('on a 390-px phone the editor sits above the results', async () => {
   assert.ok(results.width <= 390);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(overflow <= 390, `page is ${overflow}px wide`);
+  // The training panel, open, fits too (its charts stack).
+  await page.locator('#train-toggle').click();
+  const withTraining = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(withTraining <= 390, `page with the training panel open is ${withTraining}px wide`);
   assert.deepEqual(problems, []);
   await page.screenshot({ path: join(artifactsDir, 'phone.png'), fullPage: true });
   await context.close();

@@ -1,0 +1,76 @@
+#include "support/train_fixtures.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace fixtures {
+
+namespace {
+
+std::map<std::string, std::string> key_values(std::istringstream& words) {
+  std::map<std::string, std::string> out;
+  for (std::string kv; words >> kv;) {
+    const auto eq = kv.find('=');
+    out[kv.substr(0, eq)] = kv.substr(eq + 1);
+  }
+  return out;
+}
+
+TrainFile parse_train(std::istream& in) {
+  TrainFile f;
+  enum class Section { none, script, trainer, probe } section = Section::none;
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream words(line);
+    std::string head;
+    words >> head;
+    if (head == "script") {
+      f.scripts.emplace_back();
+      words >> f.scripts.back().name;
+      section = Section::script;
+    } else if (head == "trainer") {
+      f.trainer_runs.emplace_back();
+      words >> f.trainer_runs.back().example;
+      f.trainer_runs.back().options = key_values(words);
+      section = Section::trainer;
+    } else if (head == "probe") {
+      f.probes.emplace_back();
+      DigitsProbe& p = f.probes.back();
+      words >> p.example;
+      const auto kv = key_values(words);
+      p.batch = std::stoll(kv.at("batch"));
+      p.loss_name = kv.at("grad");
+      section = Section::probe;
+    } else if (head == "end") {
+      section = Section::none;
+    } else if (head == "loss" && section == Section::probe) {
+      words >> f.probes.back().loss;
+    } else if (head == "loss" && section != Section::none) {
+      int step = 0;
+      std::string value;
+      words >> step >> value;
+      (section == Section::script ? f.scripts.back().losses : f.trainer_runs.back().losses).push_back(std::stod(value));
+    } else if ((head == "setup" || head == "after") && section == Section::trainer) {
+      for (const auto& [k, v] : key_values(words)) {
+        (head == "setup" ? f.trainer_runs.back().setup : f.trainer_runs.back().after)[k] = std::stod(v);
+      }
+    } else if (head == "grad" && section == Section::probe) {
+      std::string name;
+      double norm = 0;
+      words >> name >> norm;
+      f.probes.back().grad_norms[name] = norm;
+    }
+  }
+  return f;
+}
+
+}  // namespace
+
+const TrainFile& train_fixtures() {
+  static const TrainFile file = [] {
+    std::ifstream in(std::string(INITLAB_FIXTURE_DIR) + "/train_fixtures.txt");
+    return parse_train(in);
+  }();
+  return file;
+}
+
+}  // namespace fixtures

@@ -48,7 +48,7 @@ test('the tutorial CNN trains on digits under three inits: Kaiming and default l
   const summary = await page.locator('#train-summary').innerText();
   assert.match(summary, /all zeros: not learning: test accuracy \d+\.\d% after 300 steps, chance is 10\.0%/);
   assert.match(summary, /kaiming_uniform_: test accuracy (8|9)\d\.\d% after 300 steps/);
-  assert.match(await page.locator('#train-status').innerText(), /Done at step 300 of 300 on digits 28x28 \(1437 images or points\), NLL loss, SGD\(lr=0\.01, momentum=0\.9\)/);
+  assert.match(await page.locator('#train-status').innerText(), /Done at step 300 of 300 on digits 28x28 \(1437 training images\), NLL loss, SGD\(lr=0\.01, momentum=0\.9\)/);
   assert.equal(await page.locator('#train-progress').evaluate((p) => p.value), 1);
   assert.deepEqual(await canvasHasInk(page, '#train-pane canvas'), [true, true, true, true]);
   // Through training: the all-zero network's first layer gets no gradient at any time.

@@ -191,7 +191,8 @@ export class TrainingPanel {
     $('train-progress').value = total ? done / total : 0;
     const step = Math.max(0, ...live.map((v) => v.losses.length));
     const what = job.variants.find((v) => v.setup?.ok)?.setup;
-    const on = what ? ` on ${what.dataset} (${what.trainSize} images or points), ${what.loss === 'nll' ? 'NLL' : 'cross-entropy'} loss, ${what.optimizer}` : '';
+    const examples = what?.dataset.startsWith('digits') ? 'training images' : 'training points';
+    const on = what ? ` on ${what.dataset} (${what.trainSize} ${examples}), ${what.loss === 'nll' ? 'NLL' : 'cross-entropy'} loss, ${what.optimizer}` : '';
     $('train-status').textContent = job.failure ? `Training failed: ${job.failure}. Train again to retry.`
       : job.done ? `${job.stopped ? 'Stopped' : 'Done'} at step ${step} of ${job.steps}${on}.`
         : `Training: step ${step} of ${job.steps}${on}…`;

@@ -3,12 +3,16 @@
 // the C library) identity with glibc's erff over a sweep of all float bit patterns.
 #include <doctest/doctest.h>
 
+#include <cfloat>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <vector>
+#include <algorithm>
 
 #include "math/cephes_float.hpp"
 #include "math/float_bits.hpp"
+#include "math/fused.hpp"
 #include "math/special_float.hpp"
 
 using initlab::bits::to_float;
@@ -77,3 +81,96 @@ TEST_CASE("erfinv inverts erf") {
 }
 
 }  // TEST_SUITE
+
+namespace {
+
+// The correctly rounded fmaf to compare with: glibc's natively; in wasm, where Emscripten's
+// fmaf rounds twice in the tie cases below, the sum in IEEE binary128 (long double there), which
+// holds every sum these tests make exactly.
+float reference_fma(float a, float b, float c) {
+#if !defined(__EMSCRIPTEN__)
+  return std::fma(a, b, c);
+#else
+  static_assert(LDBL_MANT_DIG >= 113, "the reference needs a binary128 long double");
+  return static_cast<float>(static_cast<long double>(a) * static_cast<long double>(b) + static_cast<long double>(c));
+#endif
+}
+
+}  // namespace
+
+TEST_CASE("fmaf through double is correctly rounded: random operands, double-rounding and subnormal cases") {
+  using initlab::math::fmaf_via_double;
+  const auto same = [](float x, float y) { return initlab::bits::of(x) == initlab::bits::of(y) || (std::isnan(x) && std::isnan(y)); };
+  // The double-rounding trap: the exact sum lies just below the midpoint 1 + 2^-23 + 2^-24, so
+  // it rounds down to 1 + 2^-23; through double it lands on the midpoint and a naive cast rounds
+  // to even, 1 + 2^-22.
+  const float a = std::ldexp(1.0f + std::ldexp(1.0f, -23), -24), b = 1.0f - std::ldexp(1.0f, -23);
+  const float c = 1.0f + std::ldexp(1.0f, -23);
+  const float naive = static_cast<float>(static_cast<double>(a) * static_cast<double>(b) + static_cast<double>(c));
+  REQUIRE(!same(naive, reference_fma(a, b, c)));  // the case is a real trap
+  CHECK(same(fmaf_via_double(a, b, c), reference_fma(a, b, c)));
+  // The same trap among subnormal results, where a float's last place is 2^-149: c is
+  // subnormal with an odd last bit, a * b = 2^-150 - 2^-196.
+  const float sa = std::ldexp(1.0f - std::ldexp(1.0f, -23), -75), sb = std::ldexp(1.0f + std::ldexp(1.0f, -23), -75);
+  const float sc = std::ldexp(1.0f, -127) + std::ldexp(1.0f, -149);
+  const float snaive = static_cast<float>(static_cast<double>(sa) * static_cast<double>(sb) + static_cast<double>(sc));
+  REQUIRE(!same(snaive, reference_fma(sa, sb, sc)));
+  CHECK(same(fmaf_via_double(sa, sb, sc), reference_fma(sa, sb, sc)));
+  // And at the edge of overflow: FLT_MAX + 2^103 - 2^57 rounds to FLT_MAX; the tie FLT_MAX + 2^103
+  // rounds to even, which is infinity.
+  const float oa = std::ldexp(1.0f - std::ldexp(1.0f, -23), 52), ob = std::ldexp(1.0f + std::ldexp(1.0f, -23), 51);
+  const float onaive = static_cast<float>(static_cast<double>(oa) * static_cast<double>(ob) + static_cast<double>(FLT_MAX));
+  REQUIRE(!same(onaive, reference_fma(oa, ob, FLT_MAX)));
+  CHECK(same(fmaf_via_double(oa, ob, FLT_MAX), FLT_MAX));
+  CHECK(same(fmaf_via_double(-oa, ob, -FLT_MAX), -FLT_MAX));
+  // Subnormal results, overflow, infinities, NaN, signed zeros.
+  const float specials[] = {0.0f, -0.0f, 1e-38f, -1e-38f, 1e-45f, 3.4e38f, -3.4e38f, INFINITY, -INFINITY, NAN, 1.0f, -1.0f, 0.5f};
+  for (float x : specials)
+    for (float y : specials)
+      for (float z : specials) CHECK_MESSAGE(same(fmaf_via_double(x, y, z), reference_fma(x, y, z)), x << " * " << y << " + " << z);
+  // Random bit patterns over the whole range, and operands of close magnitude (cancellation).
+  uint64_t state = 88172645463325252ull;
+  const auto next = [&state] {
+    state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+    return static_cast<uint32_t>(state);
+  };
+  int64_t mismatches = 0;
+  for (int i = 0; i < 2'000'000; ++i) {
+    const float x = initlab::bits::to_float(next()), y = initlab::bits::to_float(next());
+    const float z = (i & 1) ? initlab::bits::to_float(next()) : -x * y * (1.0f + std::ldexp(static_cast<float>(next() & 0xff), -20));
+    mismatches += same(fmaf_via_double(x, y, z), reference_fma(x, y, z)) ? 0 : 1;
+  }
+  CHECK(mismatches == 0);
+}
+
+TEST_CASE("fma_scaled over arrays rounds every element once, the doubtful groups included") {
+  const auto same = [](float x, float y) { return initlab::bits::of(x) == initlab::bits::of(y) || (std::isnan(x) && std::isnan(y)); };
+  uint64_t state = 2463534242ull;
+  const auto next = [&state] {
+    state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+    return static_cast<uint32_t>(state);
+  };
+  const int64_t n = 100'003;  // not a multiple of the vector width
+  std::vector<float> x(n), z(n), out(n);
+  for (int64_t i = 0; i < n; ++i) {
+    // Optimizer-like magnitudes, a few full-range bit patterns, and the double-rounding trap
+    // of the test above planted every 997 elements.
+    x[i] = (i % 50 == 0) ? initlab::bits::to_float(next()) : std::ldexp(static_cast<float>(next() % 20000) - 10000.0f, -16);
+    z[i] = (i % 70 == 0) ? initlab::bits::to_float(next()) : std::ldexp(static_cast<float>(next() % 20000) - 10000.0f, -12);
+    if (i % 997 == 0) {
+      x[i] = std::ldexp(1.0f + std::ldexp(1.0f, -23), -24);
+      z[i] = 1.0f + std::ldexp(1.0f, -23);
+    }
+  }
+  for (const float zscale : {1.0f, 0.9f}) {
+    const float s = zscale == 1.0f ? 1.0f - std::ldexp(1.0f, -23) : -0.01f;
+    initlab::math::fma_scaled(n, x.data(), s, z.data(), zscale, out.data());
+    int64_t mismatches = 0;
+    for (int64_t i = 0; i < n; ++i) mismatches += same(out[i], reference_fma(x[i], s, z[i] * zscale)) ? 0 : 1;
+    CHECK_MESSAGE(mismatches == 0, "z scale " << zscale);
+    // In place (out = z), as the optimizers call it.
+    std::vector<float> zz = z;
+    initlab::math::fma_scaled(n, x.data(), s, zz.data(), zscale, zz.data());
+    CHECK(std::equal(zz.begin(), zz.end(), out.begin(), same));
+  }
+}

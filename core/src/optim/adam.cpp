@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "../math/fused.hpp"
 #include "initlab/error.hpp"
 #include "initlab/optim.hpp"
 #include "initlab/pyformat.hpp"
@@ -46,10 +47,13 @@ void Adam::step() {
     const double bias_correction2 = 1 - std::pow(o_.beta2, t);
     const auto neg_step_size = static_cast<float>(-(o_.lr / bias_correction1));
     const auto bc2_sqrt = static_cast<float>(std::sqrt(bias_correction2));
+    // g = w * wd + g (a copy: .grad stays as backward left it), m = g * (1 - beta1) + m * beta1
+    Tensor decayed = o_.weight_decay != 0 ? gc.clone() : gc;
+    float* gd = decayed.data();
+    if (o_.weight_decay != 0) math::fma_scaled(n, w, wd, gd, 1.0f, gd);
+    math::fma_scaled(n, gd, one_minus_b1, m, b1, m);
     for (int64_t j = 0; j < n; ++j) {
-      float g = gc.data()[j];
-      if (o_.weight_decay != 0) g = std::fma(w[j], wd, g);
-      m[j] = std::fma(g, one_minus_b1, m[j] * b1);
+      const float g = gd[j];
       v[j] = v[j] * b2 + one_minus_b2 * g * g;
       float second = v[j];
       if (vmax != nullptr) second = vmax[j] = std::max(vmax[j], v[j]);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "../math/fused.hpp"
 #include "initlab/error.hpp"
 #include "initlab/optim.hpp"
 #include "initlab/pyformat.hpp"
@@ -30,26 +31,25 @@ void SGD::step() {
     const Tensor gc = g.contiguous();
     const int64_t n = p.numel();
     float* w = p.data();
-    Tensor d = gc.clone();
+    // d = g, copied only when it changes (weight decay, nesterov): PyTorch's d_p.
+    Tensor d = (o_.weight_decay != 0 || o_.nesterov) ? gc.clone() : gc;
     float* dp = d.data();
-    if (o_.weight_decay != 0)
-      for (int64_t j = 0; j < n; ++j) dp[j] = std::fma(w[j], wd, dp[j]);
+    if (o_.weight_decay != 0) math::fma_scaled(n, w, wd, dp, 1.0f, dp);  // d = w * wd + d
+    const float* step = dp;
     if (o_.momentum != 0) {
       Tensor& buf = momentum_buffer_[i];
       if (!buf.defined()) {
         buf = d.clone();
       } else {
-        float* b = buf.data();
-        for (int64_t j = 0; j < n; ++j) b[j] = std::fma(dp[j], keep, b[j] * momentum);
+        math::fma_scaled(n, dp, keep, buf.data(), momentum, buf.data());  // buf = d * keep + buf * momentum
       }
-      const float* b = buf.data();
       if (o_.nesterov) {
-        for (int64_t j = 0; j < n; ++j) dp[j] = std::fma(b[j], momentum, dp[j]);
+        math::fma_scaled(n, buf.data(), momentum, dp, 1.0f, dp);  // d = buf * momentum + d
       } else {
-        for (int64_t j = 0; j < n; ++j) dp[j] = b[j];
+        step = buf.data();  // d = buf
       }
     }
-    for (int64_t j = 0; j < n; ++j) w[j] = std::fma(dp[j], neg_lr, w[j]);
+    math::fma_scaled(n, step, neg_lr, w, 1.0f, w);  // w = d * -lr + w
   }
 }
 

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "../math/fused.hpp"
+
 namespace initlab {
 
 void Generator::manual_seed(uint64_t seed) {
@@ -13,7 +15,7 @@ void Generator::manual_seed(uint64_t seed) {
 
 float Generator::uniform_float(float from, float to) {
   const float x = static_cast<float>(random() & ((1u << 24) - 1)) * (1.0f / (1u << 24));
-  return std::fma(x, to - from, from);
+  return math::fmaf_exact(x, to - from, from);
 }
 
 double Generator::uniform_double() {

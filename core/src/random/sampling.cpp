@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "../math/cephes_float.hpp"
+#include "../math/fused.hpp"
 #include "initlab/error.hpp"
 
 namespace initlab {
@@ -33,8 +34,8 @@ void normal_fill_16(float* data, float mean, float std) {
     cephes::sincosf(theta, &sin_theta, &cos_theta);
     const float n1 = radius * cos_theta;
     const float n2 = radius * sin_theta;
-    data[j] = std::fma(n1, std, mean);
-    data[8 + j] = std::fma(n2, std, mean);
+    data[j] = math::fmaf_exact(n1, std, mean);
+    data[8 + j] = math::fmaf_exact(n2, std, mean);
   }
 }
 

@@ -383,9 +383,14 @@ Tensor Tensor::contiguous() const {
 }
 
 Tensor Tensor::clone() const {
-  Tensor out(shape_);
+  // Written once: no zero fill, and a contiguous source needs no staging copy.
+  Tensor out = Tensor::uninitialized(shape_);
   out.dtype_ = dtype_;
-  std::vector<float> values = to_vector();
+  if (is_contiguous()) {
+    std::copy_n(data(), numel(), out.data());
+    return out;
+  }
+  const std::vector<float> values = to_vector();
   std::copy(values.begin(), values.end(), out.data());
   return out;
 }

@@ -257,6 +257,7 @@ test('on a 390-px phone the editor sits above the results', async () => {
   assert.ok(overflow <= 390, `page is ${overflow}px wide`);
   // The training panel, open, fits too (its charts stack).
   await page.locator('#train-toggle').click();
+  await page.locator('#train-body').waitFor();
   const withTraining = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(withTraining <= 390, `page with the training panel open is ${withTraining}px wide`);
   assert.deepEqual(problems, []);

@@ -18,10 +18,10 @@ test('the tutorial CNN trains on digits under three inits: Kaiming and default l
   const n = await runCount(page);
   await page.locator('#preset').selectOption('train_tutorial_cnn');
   await runs(page, n + 1);
+  // The preset starts training (the panel's code loads on demand); Stop is live while it runs.
+  await page.waitForFunction(() => window.initlab.training.running);
   assert.equal(await page.locator('#train-toggle').getAttribute('aria-expanded'), 'true');
   assert.equal(await page.locator('#train-steps').inputValue(), '300');
-  // The preset starts training; Stop is live while it runs.
-  await page.waitForFunction(() => window.initlab.training.running);
   assert.equal(await page.locator('#train-stop').isEnabled(), true);
   await page.waitForFunction(() => window.initlab.training.done, null, { timeout: 120_000 });
   const t = await training(page);
@@ -106,6 +106,7 @@ test('a model the data cannot feed gets one clear error in the panel; the next t
   await page.locator('#train-start').click();
   await page.waitForFunction(() => window.initlab.training.done);
   const t = await training(page);
+  assert.equal(t.variants.length, 1);
   assert.match(t.variants[0].error, /^ValueError: the digits are 1-channel 28x28 images .* make its first layer nn\.Conv2d\(1, \.\.\.\)/);
   assert.match(await page.locator('#train-summary').innerText(), /^■ kaiming_normal_ fan_out: ValueError: the digits are 1-channel 28x28 images/);
   await page.locator('#preset').selectOption('tutorial_cnn');

@@ -11,13 +11,12 @@ import { densityOf, describeInit } from './density.js';
 import { diagnose, diagnoseGradients, norm } from './diagnose.js';
 import { renderTable } from './stats_table.js';
 import { embedSnippet, readEmbedFlags } from './embed_flags.js';
-import { TrainingPanel } from './training.js';
 
 const $ = (id) => document.getElementById(id);
 const embed = readEmbedFlags(location.search);
 
 // What tests and the benchmark read: run count, latencies, the last plotted data.
-const probe = { appStartMs: performance.now(), editorReady: false, runs: 0, latencies: [], lastLatency: null, firstResultsMs: null, depthSeries: null, state: null, code: () => editor.code() };
+const probe = { training: { running: false, done: false, stopped: false, variants: [] }, appStartMs: performance.now(), editorReady: false, runs: 0, latencies: [], lastLatency: null, firstResultsMs: null, depthSeries: null, state: null, code: () => editor.code() };
 window.initlab = probe;
 
 let state = null;
@@ -64,7 +63,34 @@ const depth = new DepthChart($('depth'), $('tooltip'));
 const gdepth = new DepthChart($('gdepth'), $('gtooltip'));
 const LOSS_NAMES = { mean: 'mean-of-output', cross_entropy: 'cross-entropy', nll: 'NLL', mse: 'MSE' };
 const engine = new Engine(showResults, (e) => showBanner('error', `The engine stopped: ${e.message}. The next run starts a fresh one.`));
-const training = new TrainingPanel({ worker: engine.worker, getState: () => state, saved: () => scheduleHash() });
+// The training panel's code (charts included) loads on first use, in its own chunk: the first
+// results do not wait for it.
+const training = {
+  panel: null,
+  loading: null,
+  load() {
+    this.loading ??= import('./training.js').then(({ TrainingPanel }) => {
+      this.panel = new TrainingPanel({ worker: engine.worker, getState: () => state, saved: () => scheduleHash() });
+      return this.panel;
+    });
+    return this.loading;
+  },
+  // After a state change: the loaded panel follows it; an unloaded one loads if it must show.
+  sync() {
+    if (this.panel) this.panel.sync();
+    else if (state.training.open) this.load().then((p) => p.sync());
+    else syncTrainingToggle(false);
+  },
+  start() { this.load().then((p) => p.start()); },
+  toggle() { this.load().then((p) => p.open(!state.training.open)); },
+  draw() { this.panel?.draw(); },
+};
+function syncTrainingToggle(on) {
+  $('train-toggle').setAttribute('aria-expanded', String(on));
+  $('train-toggle').textContent = on ? 'Hide training' : 'Show training';
+  $('train-body').hidden = !on;
+}
+$('train-toggle').addEventListener('click', () => training.toggle());
 
 // ---- state ----
 function presetState(id) {

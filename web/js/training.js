@@ -27,8 +27,8 @@ export class TrainingPanel {
     this.grad = new DepthChart($('train-grad'), $('train-grad-tip'));
     this.published = { running: false, done: false, stopped: false, variants: [] };
     window.initlab.training = this.published;
+    // (app.js owns the Show/Hide button: it loads this module on its first click.)
 
-    $('train-toggle').addEventListener('click', () => this.open(!this.training().open));
     $('train-start').addEventListener('click', () => this.start());
     $('train-stop').addEventListener('click', () => this.stop());
     $('train-variant').addEventListener('change', () => this.draw());

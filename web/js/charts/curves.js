@@ -93,14 +93,29 @@ export class CurveChart {
       }
       ctx.stroke();
       ctx.setLineDash([]);
+      // A value with no drawable neighbour has no line to show it: a dot.
+      ctx.fillStyle = s.color;
+      s.points.forEach((p, k) => {
+        if (!drawable(p.y) || drawable(s.points[k - 1]?.y) || drawable(s.points[k + 1]?.y)) return;
+        ctx.beginPath();
+        ctx.arc(x(p.x), y(p.y), 2.5, 0, 2 * Math.PI);
+        ctx.fill();
+      });
       ctx.globalAlpha = 1;
-      // The first value that cannot be drawn: a red mark where the line broke off.
+      // The first value that cannot be drawn: a mark in the series' colour, ringed in red and
+      // labelled, at the top edge where the line broke off.
       const bad = s.points.find((p) => !drawable(p.y));
       if (bad && !s.quiet) {
-        ctx.fillStyle = '#b00020';
+        ctx.fillStyle = s.color;
+        ctx.strokeStyle = '#b00020';
+        ctx.lineWidth = 2;
         ctx.beginPath();
-        ctx.arc(x(bad.x), m.top + 4, 4, 0, 2 * Math.PI);
+        ctx.arc(x(bad.x), m.top + 5, 4, 0, 2 * Math.PI);
         ctx.fill();
+        ctx.stroke();
+        ctx.fillStyle = '#b00020';
+        ctx.textAlign = 'left';
+        ctx.fillText(Number.isNaN(bad.y) ? 'NaN' : String(bad.y), x(bad.x) + 7, m.top + 9);
       }
     }
   }

@@ -75,6 +75,22 @@ TEST_CASE("digits: only digits.bin's layout is accepted") {
   CHECK(datasets::digits_provided());  // the good copy main() provided is kept
 }
 
+TEST_CASE("digits: count takes the split's first images, the same values as the whole split") {
+  namespace ds = initlab::datasets;
+  for (const char* split : {"train", "test"}) {
+    for (int64_t size : {8, 28}) {
+      const ds::Data all = ds::digits(split, size), first = ds::digits(split, size, 5);
+      REQUIRE(first.x.shape().to_vector() == std::vector<int64_t>{5, 1, size, size});
+      const auto x = all.x.to_vector(), y = all.y.to_vector();
+      CHECK(first.x.to_vector() == std::vector<float>(x.begin(), x.begin() + 5 * size * size));
+      CHECK(first.y.to_vector() == std::vector<float>(y.begin(), y.begin() + 5));
+      CHECK(first.y.dtype() == initlab::DType::int64);
+    }
+  }
+  CHECK_THROWS_WITH(ds::digits("test", 8, 361), "digits(): the test split has 360 images; count must be 1 to 360 (or -1 for all), not 361");
+  CHECK_THROWS_WITH(ds::digits("train", 8, 0), "digits(): the train split has 1437 images; count must be 1 to 1437 (or -1 for all), not 0");
+}
+
 TEST_CASE("digits: 1797 images, every class as scikit-learn counts it, values in [0, 1]") {
   const auto train = datasets::digits("train", 8), test = datasets::digits("test", 8);
   CHECK(train.x.shape() == Shape{1437, 1, 8, 8});

@@ -10,16 +10,6 @@
 #include "support/fixtures.hpp"
 #include "support/train_fixtures.hpp"
 
-namespace {
-
-// sum of squares = (n - 1) std^2 + n mean^2, as the page and the CLI compute it.
-double norm(const initlab::probe::Stats& s) {
-  const double n = static_cast<double>(s.numel);
-  return std::sqrt((n - 1) * s.std * s.std + n * s.mean * s.mean);
-}
-
-}  // namespace
-
 TEST_CASE("gradients on real digits with their real labels are PyTorch's") {
   const auto& probes = fixtures::train_fixtures().probes;
   REQUIRE(probes.size() >= 2);
@@ -42,7 +32,7 @@ TEST_CASE("gradients on real digits with their real labels are PyTorch's") {
     for (const auto& param : r.parameters) {
       INFO(param.name);
       REQUIRE(param.grad);
-      CHECK(std::abs(norm(*param.grad) - p.grad_norms.at(param.name)) <= 1e-4 * largest);
+      CHECK(std::abs(initlab::probe::l2_norm(*param.grad) - p.grad_norms.at(param.name)) <= 1e-4 * largest);
     }
     // The labels are real: random labels (the input "normal") give another loss.
     o.input = "normal";

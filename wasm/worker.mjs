@@ -89,7 +89,7 @@ function serve(port, post) {
         report = lab.runReport(source, options);
       } catch (e) {
         // The instance aborted (a trap): answer with the error, start a fresh one.
-        post({ id, error: { kind: e.kind ?? 'AbortError', message: e.message, line: 0, column: 0, sourceLine: '', formatted: e.message, context: '', traceback: [] } });
+        post({ id, error: placeless(e, 'AbortError') });
         await lab.restart();
         return;
       }
@@ -125,13 +125,18 @@ async function train(lab, { id, variants, options, steps, chunk }, post, stops) 
     }
   } catch (e) {
     // A failed data fetch, or the instance aborted: the job ends with the error.
-    error = { kind: e.kind ?? 'Error', message: e.message, line: 0, column: 0, sourceLine: '', formatted: e.message, context: '', traceback: [] };
+    error = placeless(e, 'Error');
   } finally {
     for (const t of trainers) t.dispose();
   }
   post({ id, type: 'done', stopped: stops.has(id), error });
   stops.delete(id);
   if (lab.aborted) await lab.restart();
+}
+
+// An error with no place in the script (an abort, a failed fetch) in ErrorInfo's shape.
+function placeless(e, kind) {
+  return { kind: e.kind ?? kind, message: e.message, line: 0, column: 0, sourceLine: '', formatted: e.message, context: '', traceback: [] };
 }
 
 // The typed arrays of a report move to the other thread instead of being copied.

@@ -54,6 +54,13 @@ void fill_histogram(const float* x, int64_t n, const Stats& s, const Options& o,
 
 }  // namespace
 
+double l2_norm(const Stats& s) {
+  if (s.nan_count > 0) return std::numeric_limits<double>::quiet_NaN();
+  if (s.inf_count > 0) return std::numeric_limits<double>::infinity();
+  const double n = static_cast<double>(s.numel);
+  return std::sqrt(std::max(0.0, (n - 1) * s.std * s.std + n * s.mean * s.mean));
+}
+
 Stats compute_stats(const Tensor& t_in, Saturation saturation, const Options& options) {
   const Tensor t = t_in.contiguous();
   Stats s;

@@ -27,8 +27,9 @@ bool digits_provided();
 
 // split "train" (the first 1437 images) or "test" (the last 360); x is (N, 1, size, size) with
 // pixels / 16 in [0, 1]; size 8 is the data as it is, 28 upsamples it bilinearly exactly as
-// F.interpolate(x, size=28, mode='bilinear', align_corners=False) does.
-Data digits(std::string_view split = "train", int64_t size = 8);
+// F.interpolate(x, size=28, mode='bilinear', align_corners=False) does. count: only the split's
+// first count images (-1: all of them).
+Data digits(std::string_view split = "train", int64_t size = 8, int64_t count = -1);
 
 // Two interleaved spirals in the plane, classes 0 and 1 alternating, Gaussian noise of std
 // `noise` on each coordinate.

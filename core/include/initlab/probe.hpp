@@ -50,6 +50,10 @@ struct Options {
 
 Stats compute_stats(const Tensor& t, Saturation saturation, const Options& options);
 
+// A tensor's L2 norm from its statistics: sum of squares = (n - 1) std^2 + n mean^2 (over the
+// finite values); NaN or infinite when any value is. (The page and the CLI derive it alike.)
+double l2_norm(const Stats& s);
+
 struct LayerRecord {
   std::string path;  // module path ("conv2_bn", "features.3", "" for the root); "" for ops
   std::string type;  // class name ("Conv2d") or op ("F.relu")

@@ -52,7 +52,7 @@ void provide_digits(const unsigned char* bytes, std::size_t size) {
 
 bool digits_provided() { return !digits_bytes().empty(); }
 
-Data digits(std::string_view split, int64_t size) {
+Data digits(std::string_view split, int64_t size, int64_t count) {
   if (!digits_provided()) {
     raise(ErrorKind::RuntimeError, "the digits data is not loaded (the JavaScript API loads digits.bin beside initlab_wasm.wasm "
                                    "when a script mentions digits; C++ callers call datasets::provide_digits)");
@@ -66,7 +66,13 @@ Data digits(std::string_view split, int64_t size) {
                                      std::to_string(size));
   }
   const int64_t first = split == "train" ? 0 : kTrain;
-  const int64_t n = split == "train" ? kTrain : kImages - kTrain;
+  const int64_t all = split == "train" ? kTrain : kImages - kTrain;
+  if (count < -1 || count == 0 || count > all) {
+    raise(ErrorKind::ValueError, "digits(): the " + std::string(split) + " split has " + std::to_string(all) +
+                                     " images; count must be 1 to " + std::to_string(all) + " (or -1 for all), not " +
+                                     std::to_string(count));
+  }
+  const int64_t n = count == -1 ? all : count;
   Data d{Tensor(Shape{n, 1, size, size}), Tensor(Shape{n})};
   d.y.set_dtype(DType::int64);
   float* x = d.x.data();

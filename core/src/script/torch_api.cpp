@@ -356,29 +356,8 @@ Tensor index_view(Interpreter& in, const Tensor& t, const Value& index) {
   return v;
 }
 
-}  // namespace
-
-namespace {
-
-// x[idx] with a 1-D int64 tensor or a list of ints: the rows idx of x (a copy, as PyTorch's
-// advanced indexing), differentiable (IndexBackward0 adds each row's gradient back).
-class IndexRowsBackward : public autograd::Node {
- public:
-  explicit IndexRowsBackward(std::vector<int64_t> rows) : rows_(std::move(rows)) {}
-  const char* name() const override { return "IndexBackward0"; }
-  std::vector<Tensor> backward(const Tensor& gy_in) override {
-    const Tensor gy = gy_in.contiguous();
-    Tensor g(inputs[0].shape());
-    const int64_t row = inputs[0].dim() == 0 ? 1 : inputs[0].numel() / std::max<int64_t>(inputs[0].size(0), 1);
-    for (std::size_t r = 0; r < rows_.size(); ++r)
-      for (int64_t j = 0; j < row; ++j) g.data()[rows_[r] * row + j] += gy.data()[static_cast<int64_t>(r) * row + j];
-    return {g};
-  }
-
- private:
-  std::vector<int64_t> rows_;
-};
-
+// x[idx] with a 1-D int64 tensor or a list of ints: the rows idx of x (ops::index_rows: a copy,
+// as PyTorch's advanced indexing, differentiable), negative indices counted from the end.
 std::optional<Tensor> index_rows(Interpreter& in, const Tensor& x, const Value& index) {
   std::vector<int64_t> rows;
   if (auto* it = index.get<TensorObj>()) {
@@ -404,16 +383,7 @@ std::optional<Tensor> index_rows(Interpreter& in, const Tensor& x, const Value& 
     }
     if (r < 0) r += n;
   }
-  Shape shape = x.shape();
-  shape[0] = static_cast<int64_t>(rows.size());
-  Tensor y(shape);
-  y.set_dtype(x.dtype());
-  const Tensor xc = x.contiguous();
-  const int64_t row = x.numel() / std::max<int64_t>(n, 1);
-  for (std::size_t r = 0; r < rows.size(); ++r)
-    std::copy_n(xc.data() + rows[r] * row, row, y.data() + static_cast<int64_t>(r) * row);
-  if (!autograd::should_record({&x})) return y;
-  return autograd::record(y, std::make_shared<IndexRowsBackward>(rows), {x});
+  return ops::index_rows(x, rows);
 }
 
 }  // namespace

@@ -3,7 +3,6 @@
 #include "initlab/trainer.hpp"
 
 #include <cmath>
-#include <limits>
 #include <optional>
 #include <tuple>
 
@@ -16,6 +15,7 @@
 #include "initlab/error.hpp"
 #include "initlab/init_trace.hpp"
 #include "initlab/nn/functional.hpp"
+#include "initlab/nn/ops.hpp"
 #include "initlab/optim.hpp"
 #include "initlab/probe.hpp"
 #include "initlab/pyformat.hpp"
@@ -51,15 +51,6 @@ double l2(const Tensor& t) {
   double sum = 0;
   for (int64_t i = 0; i < c.numel(); ++i) sum += static_cast<double>(c.data()[i]) * static_cast<double>(c.data()[i]);
   return std::sqrt(sum);
-}
-
-// From the probe's statistics: sum of squares = (n - 1) std^2 + n mean^2 (over the finite
-// values); NaN or infinite when any value is.
-double l2(const probe::Stats& s) {
-  if (s.nan_count > 0) return std::numeric_limits<double>::quiet_NaN();
-  if (s.inf_count > 0) return std::numeric_limits<double>::infinity();
-  const double n = static_cast<double>(s.numel);
-  return std::sqrt(std::max(0.0, (n - 1) * s.std * s.std + n * s.mean * s.mean));
 }
 
 // Each row of (N, C) sums to 1 after exp: the model ends in log_softmax, so NLL is its loss.
@@ -175,22 +166,6 @@ struct Trainer::State {
   }
 };
 
-namespace {
-
-Tensor gather_rows(const Tensor& t, const std::vector<int64_t>& idx) {
-  std::vector<int64_t> shape = t.shape().to_vector();
-  const int64_t width = t.numel() / shape[0];
-  shape[0] = static_cast<int64_t>(idx.size());
-  Tensor out{Shape(shape)};
-  out.set_dtype(t.dtype());
-  for (std::size_t i = 0; i < idx.size(); ++i) {
-    std::copy(t.data() + idx[i] * width, t.data() + (idx[i] + 1) * width, out.data() + static_cast<int64_t>(i) * width);
-  }
-  return out;
-}
-
-}  // namespace
-
 Trainer::Trainer(const std::string& text, const TrainOptions& options) : state_(std::make_unique<State>(text)) {
   State& s = *state_;
   s.options = options;
@@ -252,7 +227,7 @@ Trainer::Trainer(const std::string& text, const TrainOptions& options) : state_(
     if (setup_.loss == "auto") {
       const autograd::NoGrad no_grad;
       s.model->train(false);
-      const Tensor out = (*s.model)(gather_rows(s.task.test.x, {0, 1}));
+      const Tensor out = (*s.model)(ops::index_rows(s.task.test.x, {0, 1}));
       s.model->train(true);
       check_output(out, 2, s.task, setup_.model_name);
       setup_.loss = log_probabilities(out) ? "nll" : "cross_entropy";
@@ -294,8 +269,8 @@ TrainChunk Trainer::step(int64_t steps) {
     if (steps < 1) raise(ErrorKind::ValueError, "step() trains at least 1 step, not " + std::to_string(steps));
     for (int64_t i = 0; i < steps; ++i) {
       const std::vector<int64_t> idx = s.next_batch();
-      const Tensor x = gather_rows(s.task.train.x, idx);
-      const Tensor y = gather_rows(s.task.train.y, idx);
+      const Tensor x = ops::index_rows(s.task.train.x, idx);
+      const Tensor y = ops::index_rows(s.task.train.y, idx);
       const autograd::EnableGrad record;
       s.model->train(true);
       // The chunk's first step is probed: its forward's outputs and their gradients.
@@ -319,7 +294,7 @@ TrainChunk Trainer::step(int64_t steps) {
       }
       if (probed) {
         for (const auto& r : probe.take_records()) {
-          chunk.layers.push_back({r.path, r.type, r.is_op, r.is_leaf, r.output.std, r.output.zeros, r.grad ? l2(*r.grad) : 0.0});
+          chunk.layers.push_back({r.path, r.type, r.is_op, r.is_leaf, r.output.std, r.output.zeros, r.grad ? probe::l2_norm(*r.grad) : 0.0});
         }
         for (auto& [name, p] : s.parameters) chunk.parameters.push_back({name, l2(p), l2(p.grad())});
       }

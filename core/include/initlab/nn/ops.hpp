@@ -84,6 +84,9 @@ Tensor flatten(const Tensor& x, int64_t start_dim = 0, int64_t end_dim = -1);
 Tensor view(const Tensor& x, const Shape& shape);
 Tensor reshape(const Tensor& x, const Shape& shape);
 Tensor cat(const std::vector<Tensor>& tensors, int64_t dim);
+// x[rows], rows of dim 0 in [0, x.size(0)) (PyTorch's advanced indexing with a list of ints):
+// a copy, recorded for autograd (IndexBackward). Mini-batches are taken this way.
+Tensor index_rows(const Tensor& x, const std::vector<int64_t>& rows);
 // PyTorch's matmul: 1-D, 2-D and batched (broadcast batch dims).
 Tensor matmul(const Tensor& a, const Tensor& b);
 

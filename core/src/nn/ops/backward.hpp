@@ -70,6 +70,7 @@ Tensor record_binary_scalar(const Tensor& y, const Tensor& a, double s, kernels:
 // is_view: Tensor.view (else reshape/flatten), for the node's name.
 Tensor record_reshape(const Tensor& y, const Tensor& x, bool is_view);
 Tensor record_cat(const Tensor& y, const std::vector<Tensor>& inputs, int64_t dim);
+Tensor record_index_rows(const Tensor& y, const Tensor& x, std::vector<int64_t> rows);
 Tensor record_matmul(const Tensor& y, const Tensor& a, const Tensor& b);
 
 // loss_backward.cpp. classes: each sample's target class.

@@ -1,4 +1,5 @@
-// Ops that move data rather than compute it: flatten, cat, and matmul's batching.
+// Ops that move data rather than compute it: flatten, cat, row indexing, and matmul's batching.
+#include <algorithm>
 #include <string>
 
 #include "initlab/error.hpp"
@@ -30,6 +31,26 @@ Tensor flatten(const Tensor& x, int64_t start_dim, int64_t end_dim) {
   shape.push_back(merged);
   for (int64_t i = e + 1; i < x.dim(); ++i) shape.push_back(x.size(i));
   return reshape(x, shape);
+}
+
+Tensor index_rows(const Tensor& x, const std::vector<int64_t>& rows) {
+  if (x.dim() == 0) raise(ErrorKind::IndexError, "too many indices for tensor of dimension 0");
+  const int64_t n = x.size(0);
+  for (int64_t r : rows) {
+    if (r < 0 || r >= n) {
+      raise(ErrorKind::IndexError, "index " + std::to_string(r) + " is out of bounds for dimension 0 with size " + std::to_string(n));
+    }
+  }
+  Shape shape = x.shape();
+  shape[0] = static_cast<int64_t>(rows.size());
+  Tensor y = Tensor::uninitialized(shape);
+  y.set_dtype(x.dtype());
+  const Tensor xc = x.contiguous();
+  const int64_t row = x.numel() / std::max<int64_t>(n, 1);
+  for (std::size_t r = 0; r < rows.size(); ++r)
+    std::copy_n(xc.data() + rows[r] * row, row, y.data() + static_cast<int64_t>(r) * row);
+  if (autograd::should_record({&x})) return detail::record_index_rows(y, x, rows);
+  return y;
 }
 
 Tensor cat(const std::vector<Tensor>& tensors, int64_t dim) {

@@ -1,4 +1,5 @@
-// Backward of view/reshape/flatten (reshape the gradient back), cat (slice it) and matmul
+// Backward of view/reshape/flatten (reshape the gradient back), cat (slice it), row indexing
+// (add it back to the rows) and matmul
 // (dA = dY B^T, dB = A^T dY per batch, summed over broadcast batch dims).
 #include <algorithm>
 #include <vector>
@@ -19,6 +20,24 @@ class ReshapeBackward : public autograd::Node {
 
  private:
   const char* name_;
+};
+
+// Each selected row's gradient added back to its row (a row taken twice gets both).
+class IndexBackward : public autograd::Node {
+ public:
+  explicit IndexBackward(std::vector<int64_t> rows) : rows_(std::move(rows)) {}
+  const char* name() const override { return "IndexBackward"; }
+  std::vector<Tensor> backward(const Tensor& gy_in) override {
+    const Tensor gy = gy_in.contiguous();
+    Tensor g(inputs[0].shape());
+    const int64_t row = inputs[0].dim() == 0 ? 1 : inputs[0].numel() / std::max<int64_t>(inputs[0].size(0), 1);
+    for (std::size_t r = 0; r < rows_.size(); ++r)
+      for (int64_t j = 0; j < row; ++j) g.data()[rows_[r] * row + j] += gy.data()[static_cast<int64_t>(r) * row + j];
+    return {g};
+  }
+
+ private:
+  std::vector<int64_t> rows_;
 };
 
 class CatBackward : public autograd::Node {
@@ -102,6 +121,10 @@ Tensor record_reshape(const Tensor& y, const Tensor& x, bool is_view) {
 
 Tensor record_cat(const Tensor& y, const std::vector<Tensor>& inputs, int64_t dim) {
   return autograd::record(y, std::make_shared<CatBackward>(dim), inputs);
+}
+
+Tensor record_index_rows(const Tensor& y, const Tensor& x, std::vector<int64_t> rows) {
+  return autograd::record(y, std::make_shared<IndexBackward>(std::move(rows)), {x});
 }
 
 Tensor record_matmul(const Tensor& y, const Tensor& a, const Tensor& b) {

@@ -14,6 +14,9 @@ namespace initlab::script {
 std::optional<Value> module_attribute(Interpreter& in, const Value& module, const std::string& name);
 // Registers modules, parameters and tensors the way nn.Module.__setattr__ does.
 void set_module_attribute(Interpreter& in, const Value& module, const std::string& name, const Value& v);
+// copy.deepcopy of a module (library_api.cpp's _initlab.clone_module): cloned parameters and
+// buffers, children copied through copy_value (deepcopy itself, so its memo holds).
+Value clone_module(Interpreter& in, const Value& module, const Value& copy_value);
 // model(x): runs forward, reporting to the probe.
 Value call_module(Interpreter& in, const Value& module, CallArgs& args);
 

@@ -424,15 +424,6 @@ void install_builtins(Interpreter& interp) {
     return Value(ObjPtr(d));
   }, [](const Value& v) { return v.get<DictObj>() != nullptr; });
   b["object"] = native_class("object", "object", nullptr, [](const Value&) { return true; });
-  // Exception classes: raise ValueError("...") carries (kind, message).
-  for (const char* exc : {"Exception", "ValueError", "TypeError", "RuntimeError", "KeyError", "IndexError",
-                          "NotImplementedError", "AssertionError", "ZeroDivisionError", "AttributeError"}) {
-    const std::string name = exc;
-    b[name] = native_class(name, name, [name](Interpreter& in, A& a) -> Value {
-      return make_tuple({Value(name), a.positional.empty() ? Value("") : Value(in.str(a.positional[0]))});
-    }, [](const Value&) { return false; });
-  }
-
   // ---- methods of str, list, dict, tuple: registered as "type.method" ----
   const auto method = [&](const std::string& name, Native fn) { b[name] = make_builtin(name.substr(name.find('.') + 1), std::move(fn)); };
   method("str.format", [](Interpreter& in, A& a) {

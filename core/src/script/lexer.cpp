@@ -336,7 +336,13 @@ class Lexer {
 
 }  // namespace
 
-std::vector<Token> tokenize(const Source& source) { return Lexer(source).run(); }
+std::vector<Token> tokenize(const Source& source) {
+  std::vector<Token> tokens = Lexer(source).run();
+  if (source.file() != 0) {
+    for (Token& t : tokens) t.where.file = t.body.file = source.file();
+  }
+  return tokens;
+}
 
 std::string unescape_string(const std::string& s, Location at) { return Lexer::unescape(s, at); }
 

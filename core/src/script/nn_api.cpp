@@ -80,6 +80,8 @@ void module_class(Interpreter& interp, NamespaceObj& nn, const std::string& name
       in.error(kind_name(e.kind()), call_text(in, name, a) + ": " + e.what());
     }
     in.created_modules().push_back(m);
+    // How copy.deepcopy makes another one of these (clone_module): the same arguments.
+    in.module_rebuilders()[m.get()] = [make, args](Interpreter& i) { return make(i, args); };
     return wrap(m);
   };
   c->is_instance = [name](const Value& v) {
@@ -522,15 +524,7 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
   if (auto* sm = dynamic_cast<ScriptModule*>(m.get())) {
     auto it = sm->attrs.find(name);
     if (it != sm->attrs.end()) return it->second;
-    if (const Value* v = sm->cls->find(name)) {
-      if (v->get<FunctionObj>()) {
-        auto b = std::make_shared<BoundMethodObj>();
-        b->self = self;
-        b->fn = *v;
-        return Value(ObjPtr(b));
-      }
-      return *v;
-    }
+    if (const Value* v = sm->cls->find(name)) return interp.bind_class_attr(*v, self, Value(ObjPtr(sm->cls)));
   }
   const auto method = [&](Native fn) { return make_builtin(m->type_name() + "." + name, std::move(fn)); };
   if (auto extra = interp.module_attrs().find(m.get()); extra != interp.module_attrs().end()) {
@@ -763,6 +757,9 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
 void set_module_attribute(Interpreter& in, const Value& self, const std::string& name, const Value& v) {
   nn::ModulePtr m = module_of(self);
   auto* sm = dynamic_cast<ScriptModule*>(m.get());
+  if (sm) {
+    if (const Value* p = sm->cls->find(name); p && p->get<PropertyObj>()) return in.set_property(*p, self, name, v);
+  }
   const bool initialized = !sm || sm->init_called;
   const auto has = [&](const auto& list) {
     for (const auto& [n, x] : list)
@@ -878,6 +875,63 @@ Value call_module(Interpreter& in, const Value& self, A& args) {
   }
   --in.module_call_depth;
   return make_tensor(out);
+}
+
+}  // namespace initlab::script
+
+namespace initlab::script {
+
+Value clone_module(Interpreter& in, const Value& module, const Value& copy_value) {
+  auto* mo = module.get<ModuleObj>();
+  if (!mo) in.error("TypeError", "clone_module() needs an nn.Module");
+  const nn::ModulePtr src = mo->module;
+  nn::ModulePtr dst;
+  if (auto* sm = dynamic_cast<ScriptModule*>(src.get())) {
+    auto c = std::make_shared<ScriptModule>(in, sm->cls);
+    c->init_called = true;
+    for (const auto& [k, v] : sm->attrs) c->attrs[k] = in.call(copy_value, {v});
+    dst = c;
+  } else if (src->type_name() == "Sequential") {
+    dst = std::make_shared<nn::Sequential>();
+  } else if (src->type_name() == "ModuleList") {
+    dst = std::make_shared<nn::ModuleList>();
+  } else {
+    auto rebuild = in.module_rebuilders().find(src.get());
+    if (rebuild == in.module_rebuilders().end()) {
+      in.error("NotImplementedError", "not supported in initlab: copying a " + src->type_name());
+    }
+    // Built again from its arguments without drawing: the generator is put back, and the
+    // parameters are replaced by copies of the original's just below.
+    const Generator saved = default_generator();
+    dst = rebuild->second(in);
+    default_generator() = saved;
+    in.module_rebuilders()[dst.get()] = rebuild->second;
+  }
+  for (const auto& [name, t] : src->own_parameters()) {
+    Tensor copy = t.defined() ? t.detach().clone() : Tensor();
+    if (t.defined()) copy.set_requires_grad(t.requires_grad());
+    dst->register_parameter(name, copy);
+  }
+  for (const auto& [name, t] : src->own_buffers()) dst->register_buffer(name, t.defined() ? t.detach().clone() : Tensor());
+  for (const auto& [name, child] : src->children()) {
+    if (!child) {
+      dst->register_module(name, nullptr);
+      continue;
+    }
+    auto o = std::make_shared<ModuleObj>();
+    o->module = child;
+    dst->register_module(name, in.call(copy_value, {Value(ObjPtr(o))}).get<ModuleObj>()->module);
+  }
+  dst->train(src->is_training());
+  if (auto extra = in.module_attrs().find(src.get()); extra != in.module_attrs().end()) {
+    auto copied = extra->second;
+    for (auto& [k, v] : copied) v = in.call(copy_value, {v});
+    in.module_attrs()[dst.get()] = copied;
+  }
+  in.created_modules().push_back(dst);
+  auto out = std::make_shared<ModuleObj>();
+  out->module = dst;
+  return Value(ObjPtr(out));
 }
 
 }  // namespace initlab::script

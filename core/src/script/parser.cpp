@@ -101,9 +101,9 @@ class Parser {
       if (w == "for") return out.push_back(for_stmt());
       if (w == "while") return out.push_back(while_stmt());
       if (w == "def") return out.push_back(def_stmt({}));
-      if (w == "class") return out.push_back(class_stmt());
+      if (w == "class") return out.push_back(class_stmt({}));
       if (w == "with") return out.push_back(with_stmt());
-      if (w == "try") unsupported("try statements", t.where);
+      if (w == "try") return out.push_back(try_stmt());
       if (w == "async") unsupported("async", t.where);
     }
     if (at_op("@")) {
@@ -112,10 +112,8 @@ class Parser {
         decorators.push_back(test());
         newline();
       }
-      if (!at_kw("def")) {
-        if (at_kw("class")) unsupported("class decorators", peek().where);
-        invalid();
-      }
+      if (at_kw("class")) return out.push_back(class_stmt(std::move(decorators)));
+      if (!at_kw("def")) invalid();
       return out.push_back(def_stmt(std::move(decorators)));
     }
     simple_statements(out);
@@ -163,8 +161,8 @@ class Parser {
       if (w == "raise") {
         ++i_;
         auto s = make_stmt(StmtKind::Raise, at);
-        if (!this->is(Tok::Newline) && !this->is(Tok::End)) s->value = test();
-        if (at_kw("from")) unsupported("raise ... from", peek().where);
+        if (!this->is(Tok::Newline) && !this->is(Tok::End) && !at_op(";")) s->value = test();
+        if (s->value && accept_kw("from")) s->test = test();
         return s;
       }
       if (w == "del") {
@@ -177,16 +175,22 @@ class Parser {
       }
       if (w == "import") return import_stmt();
       if (w == "from") return from_stmt();
-      if (w == "global" || w == "nonlocal") unsupported(w + " statements", at);
-      if (w == "yield") unsupported("generators (yield)", at);
+      if (w == "global" || w == "nonlocal") {
+        ++i_;
+        auto s = make_stmt(w == "global" ? StmtKind::Global : StmtKind::Nonlocal, at);
+        do {
+          s->names.emplace_back(name(), "");
+        } while (accept_op(","));
+        return s;
+      }
       if (w == "else" || w == "elif" || w == "except" || w == "finally") invalid();
     }
-    ExprPtr first = test_list_star();
+    ExprPtr first = at_kw("yield") ? yield_expr() : test_list_star();
     if (at_op("=")) {
       auto s = make_stmt(StmtKind::Assign, at);
       s->targets.push_back(target_checked(std::move(first)));
       while (accept_op("=")) {
-        ExprPtr next = test_list_star();
+        ExprPtr next = at_kw("yield") ? yield_expr() : test_list_star();
         if (at_op("=")) {
           s->targets.push_back(target_checked(std::move(next)));
         } else {
@@ -207,14 +211,16 @@ class Parser {
         fail("SyntaxError", "'" + describe(*first) + "' is an illegal expression for augmented assignment", first->where);
       }
       s->targets.push_back(std::move(first));
-      s->value = test_list_star();
+      s->value = at_kw("yield") ? yield_expr() : test_list_star();
       return s;
     }
     if (accept_op(":")) {
       auto s = make_stmt(StmtKind::AnnAssign, at);
       s->targets.push_back(target_checked(std::move(first)));
-      s->test = test();  // the annotation: evaluated by nobody, parsed for validity
-      if (accept_op("=")) s->value = test_list_star();
+      const std::size_t from = i_;
+      s->test = test();  // the annotation: never evaluated (as under PEP 563), kept as text
+      s->name = text_between(from, i_);
+      if (accept_op("=")) s->value = at_kw("yield") ? yield_expr() : test_list_star();
       return s;
     }
     auto s = make_stmt(StmtKind::Expr, at);
@@ -357,8 +363,89 @@ class Parser {
     expect_op(")");
     if (accept_op("->")) test();  // return annotation: ignored
     expect_op(":");
+    const int outer_yields = yields_;
+    yields_ = 0;
     s->body = suite("function definition", s->where.line);
+    s->generator = yields_ > 0;
+    yields_ = outer_yields;
     return s;
+  }
+
+  // yield [expr] | yield from expr; marks the enclosing def as a generator.
+  ExprPtr yield_expr() {
+    auto e = make(ExprKind::Yield, peek().where);
+    ++i_;
+    ++yields_;
+    if (accept_kw("from")) {
+      e->name = "from";
+      e->a = test();
+    } else if (!is(Tok::Newline) && !is(Tok::End) && !at_op(")") && !at_op(";") && !at_op("=")) {
+      e->a = test_list_star();
+    }
+    return e;
+  }
+
+  // try: ... except [type [as name]]: ... else: ... finally: ...
+  StmtPtr try_stmt() {
+    auto s = make_stmt(StmtKind::Try, peek().where);
+    ++i_;
+    expect_op(":");
+    s->body = suite("'try' statement", s->where.line);
+    bool bare_seen = false;
+    while (at_kw("except")) {
+      ExceptHandler h;
+      h.where = peek().where;
+      ++i_;
+      if (bare_seen) fail("SyntaxError", "default 'except:' must be last", h.where);
+      if (at_op("*")) unsupported("except* (exception groups)", peek().where);
+      if (!at_op(":")) {
+        h.type = test();
+        if (at_op(",")) {
+          fail("SyntaxError", "multiple exception types must be parenthesized", peek().where);
+        }
+        if (accept_kw("as")) h.name = name();
+      } else {
+        bare_seen = true;
+      }
+      expect_op(":");
+      h.body = suite("'except' statement", h.where.line);
+      s->handlers.push_back(std::move(h));
+    }
+    if (at_kw("else")) {
+      if (s->handlers.empty()) invalid();
+      const int line = peek().where.line;
+      ++i_;
+      expect_op(":");
+      s->orelse = suite("'else' statement", line);
+    }
+    if (at_kw("finally")) {
+      const int line = peek().where.line;
+      ++i_;
+      expect_op(":");
+      s->finalbody = suite("'finally' statement", line);
+    }
+    if (s->handlers.empty() && s->finalbody.empty()) {
+      fail("SyntaxError", "expected 'except' or 'finally' block", peek().where);
+    }
+    return s;
+  }
+
+  // The source text of tokens [from, to), for annotations kept as strings.
+  std::string text_between(std::size_t from, std::size_t to) const {
+    std::string out;
+    for (std::size_t k = from; k < to && k < t_.size(); ++k) {
+      const Token& tok = t_[k];
+      const bool tight = tok.kind == Tok::Op && (tok.text == "[" || tok.text == "]" || tok.text == "." ||
+                                                 tok.text == "," || tok.text == ")" || tok.text == "(");
+      const bool after_tight = !out.empty() && (out.back() == '[' || out.back() == '.' || out.back() == '(');
+      if (!out.empty() && !tight && !after_tight) out += ' ';
+      if (tok.kind == Tok::Op && tok.text == "," ) {
+        out += ",";
+        continue;
+      }
+      out += tok.text;
+    }
+    return out;
   }
 
   std::vector<Param> parameters(const char* close) {
@@ -381,7 +468,10 @@ class Parser {
         p.name = name();
       } else {
         p.kind = star_seen ? Param::KeywordOnly : Param::Positional;
-        if (at_op("/")) unsupported("positional-only parameters", peek().where);
+        if (accept_op("/")) {  // positional-only marker: the parameters before it are bound as usual
+          if (!accept_op(",")) break;
+          continue;
+        }
         p.name = name();
       }
       if (std::string(close) == ")" && accept_op(":")) test();  // annotation: ignored
@@ -405,16 +495,21 @@ class Parser {
     return params;
   }
 
-  StmtPtr class_stmt() {
+  StmtPtr class_stmt(std::vector<ExprPtr> decorators) {
     auto s = make_stmt(StmtKind::ClassDef, peek().where);
     ++i_;
+    s->decorators = std::move(decorators);
     s->name = name();
     if (accept_op("(")) {
       while (!at_op(")")) {
         if (is(Tok::Name) && peek(1).kind == Tok::Op && peek(1).text == "=") {
-          unsupported("class keyword arguments (metaclass=...)", peek().where);
+          const Location at = peek().where;
+          std::string n = t_[i_].text;
+          i_ += 2;
+          s->keywords.push_back({n, test(), at});
+        } else {
+          s->bases.push_back(at_op("*") ? star_expr() : test());
         }
-        s->bases.push_back(test());
         if (!accept_op(",")) break;
       }
       expect_op(")");
@@ -502,7 +597,16 @@ class Parser {
 
   ExprPtr named_test() {
     ExprPtr e = test();
-    if (at_op(":=")) unsupported("assignment expressions (:=)", peek().where);
+    if (at_op(":=")) {
+      if (e->kind != ExprKind::Name) {
+        fail("SyntaxError", "cannot use assignment expressions with " + describe(*e), e->where);
+      }
+      auto n = make(ExprKind::NamedExpr, peek().where);
+      ++i_;
+      n->a = std::move(e);
+      n->b = test();
+      return n;
+    }
     return e;
   }
 
@@ -530,7 +634,9 @@ class Parser {
     ++i_;
     e->params = parameters(":");
     expect_op(":");
+    const int outer_yields = yields_;
     e->a = test();
+    if (yields_ != outer_yields) unsupported("yield inside a lambda", e->where);
     return e;
   }
 
@@ -697,7 +803,7 @@ class Parser {
       } else {
         ExprPtr arg = test();
         if (at_kw("for")) {  // f(x for x in y): a generator argument
-          arg = comprehension(std::move(arg), ExprKind::ListComp, at);
+          arg = comprehension(std::move(arg), ExprKind::GenExp, at);
         }
         if (keyword_seen) {
           fail("SyntaxError", "positional argument follows keyword argument", arg->where);
@@ -796,7 +902,7 @@ class Parser {
           if (t.text == "False") e->constant = false;
           return e;
         }
-        if (t.text == "yield") unsupported("generators (yield)", at);
+        if (t.text == "yield") invalid();  // only where yield_expr() accepts it
         if (t.text == "await") unsupported("await", at);
         auto e = make(ExprKind::Name, at);
         e->name = name();
@@ -806,7 +912,10 @@ class Parser {
         if (t.text == "(") return paren();
         if (t.text == "[") return list();
         if (t.text == "{") return dict();
-        if (t.text == "...") unsupported("Ellipsis (...)", at);
+        if (t.text == "...") {
+          ++i_;
+          return make(ExprKind::Ellipsis, at);
+        }
         break;
       default:
         break;
@@ -818,9 +927,14 @@ class Parser {
     const Location at = peek().where;
     ++i_;
     if (accept_op(")")) return make(ExprKind::Tuple, at);
+    if (at_kw("yield")) {
+      ExprPtr y = yield_expr();
+      expect_op(")");
+      return y;
+    }
     ExprPtr first = at_op("*") ? star_expr() : named_test();
     if (at_kw("for")) {
-      ExprPtr g = comprehension(std::move(first), ExprKind::ListComp, at);
+      ExprPtr g = comprehension(std::move(first), ExprKind::GenExp, at);
       expect_op(")");
       return g;
     }
@@ -862,14 +976,14 @@ class Parser {
     ++i_;
     auto d = make(ExprKind::Dict, at);
     if (accept_op("}")) return d;
+    if (at_op("*") || (!at_op("**") && starts_set())) return set_display(at);
     for (;;) {
       if (accept_op("**")) {
         d->items.push_back(nullptr);
         d->values.push_back(or_expr());
       } else {
         ExprPtr key = test();
-        if (!at_op(":")) unsupported("set literals", at);
-        ++i_;
+        expect_op(":");
         ExprPtr value = test();
         if (at_kw("for") && d->items.empty()) {
           auto c = comprehension(std::move(key), ExprKind::DictComp, at);
@@ -885,6 +999,47 @@ class Parser {
     }
     expect_op("}");
     return d;
+  }
+
+  // After '{': is this a set display? Looks ahead for the ':' of a dict at bracket depth 0.
+  bool starts_set() const {
+    int depth = 0;
+    for (std::size_t k = i_; k < t_.size(); ++k) {
+      const Token& tok = t_[k];
+      if (tok.kind == Tok::End) return false;
+      if (tok.kind != Tok::Op) continue;
+      if (tok.text == "(" || tok.text == "[" || tok.text == "{") ++depth;
+      else if (tok.text == ")" || tok.text == "]") --depth;
+      else if (tok.text == "}") {
+        if (depth == 0) return true;
+        --depth;
+      } else if (depth == 0 && tok.text == ":") {  // {k: v} ({lambda x: x} is read as a dict too)
+        return false;
+      } else if (depth == 0 && tok.text == ",") {
+        return true;
+      } else if (depth == 0 && tok.text == "**") {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  // {a, b, *c} or {a for ...}, the '{' already taken.
+  ExprPtr set_display(Location at) {
+    auto e = make(ExprKind::Set, at);
+    ExprPtr first = at_op("*") ? star_expr() : named_test();
+    if (at_kw("for")) {
+      ExprPtr c = comprehension(std::move(first), ExprKind::SetComp, at);
+      expect_op("}");
+      return c;
+    }
+    e->items.push_back(std::move(first));
+    while (accept_op(",")) {
+      if (at_op("}")) break;
+      e->items.push_back(at_op("*") ? star_expr() : test());
+    }
+    expect_op("}");
+    return e;
   }
 
   // Adjacent string literals, any of them f-strings, joined into one value.
@@ -1019,7 +1174,7 @@ class Parser {
 
   // Parses an f-string field with positions mapped back into the enclosing source.
   ExprPtr sub_expression(const std::string& text, Location at) {
-    const Source sub("(" + text + ")");
+    const Source sub("(" + text + ")", at.file);
     std::vector<Token> tokens = tokenize(sub);
     for (Token& tok : tokens) {
       if (tok.where.line == 1) {
@@ -1049,6 +1204,7 @@ class Parser {
   std::vector<Token> t_;
   std::size_t i_ = 0;
   int depth_ = 0;
+  int yields_ = 0;  // yield expressions seen in the innermost def being parsed
 };
 
 }  // namespace

@@ -117,6 +117,15 @@ void install_builtins(Interpreter& interp) {
       return Value(t->tensor.size(0));
     }
     if (auto* m = v.get<ModuleObj>()) return Value(static_cast<int64_t>(m->module->children().size()));
+    if (auto* st = v.get<SetObj>()) return Value(static_cast<int64_t>(st->items.size()));
+    if (v.get<InstanceObj>()) {
+      if (auto len = in.dunder(v, "__len__")) {
+        const Value n = in.call(*len, std::vector<Value>{});
+        if (!n.is_int() && !n.is_bool()) in.error("TypeError", "'" + type_name(n) + "' object cannot be interpreted as an integer");
+        if (n.as_int() < 0) in.error("ValueError", "__len__() should return >= 0");
+        return Value(n.as_int());
+      }
+    }
     in.error("TypeError", "object of type '" + type_name(v) + "' has no len()");
   });
   def("range", [](Interpreter& in, A& a) {
@@ -169,13 +178,29 @@ void install_builtins(Interpreter& interp) {
     return Value(in.isinstance(a.positional[0], a.positional[1]));
   });
   def("issubclass", [](Interpreter& in, A& a) {
-    if (a.positional.size() != 2) in.error("TypeError", "issubclass expected 2 arguments");
-    auto* c = a.positional[0].get<ClassObj>();
+    if (a.positional.size() != 2) in.error("TypeError", "issubclass expected 2 arguments, got " + std::to_string(a.positional.size()));
+    const Value& sub = a.positional[0];
+    const Value& target = a.positional[1];
+    if (auto* t = target.get<TupleObj>()) {
+      for (const Value& c : t->items)
+        if (in.truthy(in.call(in.builtins()["issubclass"], {sub, c}))) return Value(true);
+      return Value(false);
+    }
+    if (!sub.get<ClassObj>() && !sub.get<NativeClassObj>()) in.error("TypeError", "issubclass() arg 1 must be a class");
+    if (auto* n = target.get<NativeClassObj>()) {
+      if (n->name == "object") return Value(true);
+      if (auto* c = sub.get<ClassObj>()) return Value(n->name == "Module" && c->module_subclass);
+      return Value(sub.as_obj() == target.as_obj());
+    }
+    auto* goal = target.get<ClassObj>();
+    if (!goal) in.error("TypeError", "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+    if (const Value* check = goal->find("__subclasscheck__")) {
+      return Value(in.truthy(in.call(in.bind_class_attr(*check, Value(), target), {sub})));
+    }
+    auto* c = sub.get<ClassObj>();
     if (!c) return Value(false);
-    auto* target = a.positional[1].get<ClassObj>();
-    if (auto* n = a.positional[1].get<NativeClassObj>()) return Value(n->name == "Module" && c->module_subclass);
     std::function<bool(const ClassObj*)> derives = [&](const ClassObj* x) {
-      if (x == target) return true;
+      if (x == goal) return true;
       for (const auto& bb : x->bases)
         if (derives(bb.get())) return true;
       return false;
@@ -730,7 +755,7 @@ void install_builtins(Interpreter& interp) {
         return v;
       }
     if (a.positional.size() > 2) return a.positional[2];
-    in.error("KeyError", in.repr(a.positional.at(1)));
+    in.raise_key_error(a.positional.at(1));
   });
   method("dict.setdefault", [](Interpreter& in, A& a) {
     auto* d = a.positional[0].get<DictObj>();

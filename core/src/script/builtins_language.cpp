@@ -184,13 +184,13 @@ void install_language_builtins(Interpreter& interp) {
           s.items.erase(it);
           return Value();
         }
-      if (n == "remove") in.error("KeyError", in.repr(a.positional[1]));
+      if (n == "remove") in.raise_key_error(a.positional[1]);
       return Value();
     }, false);
   }
   method("pop", [](Interpreter& in, A& a) {
     SetObj& s = self_set(in, a, "pop");
-    if (s.items.empty()) in.error("KeyError", "'pop from an empty set'");
+    if (s.items.empty()) in.raise_key_error(Value("pop from an empty set"));
     Value v = s.items.front();
     s.items.erase(s.items.begin());
     return v;

@@ -452,7 +452,7 @@ Interpreter::Flow Interpreter::exec_inner(const Stmt& s, const std::shared_ptr<S
             l->items.erase(l->items.begin() + i);
           } else if (auto* d = obj.get<DictObj>()) {
             auto it = std::find_if(d->items.begin(), d->items.end(), [&](const auto& kv) { return equal(kv.first, idx); });
-            if (it == d->items.end()) error("KeyError", repr(idx));
+            if (it == d->items.end()) raise_key_error(idx);
             d->items.erase(it);
           } else if (auto m = dunder(obj, "__delitem__")) {
             call(*m, {idx});

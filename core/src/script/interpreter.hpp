@@ -102,6 +102,8 @@ class Interpreter {
   Value exception_value(ScriptError& e);
   // Raises an exception instance or class (the raise statement); cause: 'raise ... from'.
   [[noreturn]] void raise_value(const Value& exc, const Value* cause);
+  // KeyError(key): its args hold the key itself, its message is the key's repr.
+  [[noreturn]] void raise_key_error(const Value& key);
   // Python's str() of an exception instance (args[0], the args tuple, or '').
   std::string exception_str(const Value& exc);
 

@@ -206,6 +206,18 @@ void Interpreter::raise_value(const Value& raised, const Value* cause) {
   throw e;
 }
 
+void Interpreter::raise_key_error(const Value& key) {
+  auto inst = std::make_shared<InstanceObj>();
+  inst->cls = std::static_pointer_cast<ClassObj>(builtins_["KeyError"].as_obj());
+  inst->attrs["args"] = make_tuple({key});
+  instances_.push_back(inst);
+  ScriptError e("KeyError", repr(key), where_);
+  for (const Frame& f : stack_) e.traceback().push_back(f);
+  if (!e.traceback().empty()) e.traceback().back().where = where_;
+  e.exception = inst;
+  throw e;
+}
+
 Interpreter::Flow Interpreter::exec_try(const Stmt& s, const std::shared_ptr<Scope>& scope) {
   Flow flow = Flow::Normal;
   std::optional<ScriptError> pending;

@@ -889,7 +889,7 @@ Value Interpreter::subscript(const Value& object, const Value& index) {
   if (auto* d = object.get<DictObj>()) {
     for (const auto& kv : d->items)
       if (equal(kv.first, index)) return kv.second;
-    error("KeyError", repr(index));
+    raise_key_error(index);
   }
   if (auto* r = object.get<RangeObj>()) {
     const std::size_t i = seq_index(r->size(), "range object");

@@ -1,5 +1,7 @@
 // Python's builtin functions, the methods of str, list, dict and tuple, and the math module.
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
 #include <cmath>
 #include <limits>
 
@@ -190,7 +192,8 @@ void install_builtins(Interpreter& interp) {
     if (auto* n = target.get<NativeClassObj>()) {
       if (n->name == "object") return Value(true);
       if (auto* c = sub.get<ClassObj>()) return Value(n->name == "Module" && c->module_subclass);
-      return Value(sub.as_obj() == target.as_obj());
+      const std::string& sub_name = sub.get<NativeClassObj>()->name;
+      return Value(sub.as_obj() == target.as_obj() || (sub_name == "bool" && n->name == "int"));
     }
     auto* goal = target.get<ClassObj>();
     if (!goal) in.error("TypeError", "issubclass() arg 2 must be a class, a tuple of classes, or a union");
@@ -376,17 +379,53 @@ void install_builtins(Interpreter& interp) {
       return Value(static_cast<int64_t>(d));
     }
     if (v.is_str()) {
+      // Python's int(str, base): sign, the 0x/0o/0b prefix its base allows (base 0 reads the
+      // base from it), underscores between digits.
       std::string s = v.as_str();
-      s.erase(0, s.find_first_not_of(" \t\n"));
-      s.erase(s.find_last_not_of(" \t\n") + 1);
-      const int base = args[1].is_none() ? 10 : static_cast<int>(to_int(in, args[1], "base"));
-      char* end = nullptr;
-      errno = 0;
-      const long long r = std::strtoll(s.c_str(), &end, base);
-      if (s.empty() || *end != '\0' || errno == ERANGE) {
+      s.erase(0, s.find_first_not_of(" \t\n\r\f\v"));
+      s.erase(s.find_last_not_of(" \t\n\r\f\v") + 1);
+      int64_t base = args[1].is_none() ? 10 : to_int(in, args[1], "base");
+      if (base != 0 && (base < 2 || base > 36)) in.error("ValueError", "int() base must be >= 2 and <= 36, or 0");
+      const auto invalid = [&]() -> Value {
         in.error("ValueError", "invalid literal for int() with base " + std::to_string(base) + ": " + in.repr(v));
+      };
+      std::size_t i = 0;
+      bool negative = false;
+      if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative = s[i++] == '-';
+      int64_t radix = base;
+      if (i + 1 < s.size() && s[i] == '0') {
+        const char p = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i + 1])));
+        const int64_t prefixed = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
+        if (prefixed && (base == 0 || base == prefixed)) {
+          radix = prefixed;
+          i += 2;
+          if (i < s.size() && s[i] == '_') ++i;
+        }
       }
-      return Value(static_cast<int64_t>(r));
+      if (radix == 0) {
+        radix = 10;
+        if (i < s.size() && s[i] == '0' && s.find_first_not_of("0_", i) != std::string::npos) return invalid();
+      }
+      if (i >= s.size()) return invalid();
+      uint64_t r = 0;
+      bool digit_before = false;
+      for (; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '_') {
+          if (!digit_before || i + 1 >= s.size() || s[i + 1] == '_') return invalid();
+          continue;
+        }
+        const int d = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+                      : std::isalpha(static_cast<unsigned char>(c)) ? std::tolower(static_cast<unsigned char>(c)) - 'a' + 10 : 99;
+        if (d >= radix) return invalid();
+        if (r > (static_cast<uint64_t>(INT64_MAX) + 1 - static_cast<uint64_t>(d)) / static_cast<uint64_t>(radix)) {
+          in.error("OverflowError", "integer overflow (initlab's ints are 64-bit)");
+        }
+        r = r * static_cast<uint64_t>(radix) + static_cast<uint64_t>(d);
+        digit_before = true;
+      }
+      if (!negative && r > static_cast<uint64_t>(INT64_MAX)) in.error("OverflowError", "integer overflow (initlab's ints are 64-bit)");
+      return Value(negative ? static_cast<int64_t>(uint64_t{0} - r) : static_cast<int64_t>(r));
     }
     if (auto* t = v.get<TensorObj>()) {
       if (t->tensor.numel() != 1) in.error("ValueError", "only one element tensors can be converted to Python scalars");
@@ -573,11 +612,37 @@ void install_builtins(Interpreter& interp) {
       s[i] = static_cast<char>(i == 0 ? std::toupper(static_cast<unsigned char>(s[i])) : std::tolower(static_cast<unsigned char>(s[i])));
     return Value(s);
   });
-  method("str.startswith", [](Interpreter& in, A& a) { return Value(a.positional.size() > 1 && a.positional[0].as_str().rfind(to_str(in, a.positional[1], "prefix"), 0) == 0); });
-  method("str.endswith", [](Interpreter& in, A& a) {
-    const std::string& s = a.positional[0].as_str();
-    const std::string suffix = a.positional.size() > 1 ? to_str(in, a.positional[1], "suffix") : "";
-    return Value(s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0);
+  // startswith/endswith take a str or a tuple of them, and an optional [start:end] window.
+  for (const char* which : {"startswith", "endswith"}) {
+    const bool starts = std::string(which) == "startswith";
+    method(std::string("str.") + which, [starts, which](Interpreter& in, A& a) {
+      if (a.positional.size() < 2) in.error("TypeError", std::string(which) + "() takes at least 1 argument (0 given)");
+      Value window = a.positional[0];
+      if (a.positional.size() > 2) {
+        auto slice = std::make_shared<TupleObj>();
+        slice->items = {Value("__slice__"), a.positional[2], a.positional.size() > 3 ? a.positional[3] : Value(), Value()};
+        window = in.subscript(a.positional[0], Value(ObjPtr(slice)));
+      }
+      const std::string& s = window.as_str();
+      std::vector<Value> options;
+      if (auto* t = a.positional[1].get<TupleObj>()) options = t->items;
+      else options.push_back(a.positional[1]);
+      for (const Value& o : options) {
+        if (!o.is_str()) {
+          in.error("TypeError", std::string(which) + " first arg must be str or a tuple of str, not " + type_name(o));
+        }
+        const std::string& x = o.as_str();
+        if (starts ? s.rfind(x, 0) == 0 : (s.size() >= x.size() && s.compare(s.size() - x.size(), x.size(), x) == 0)) {
+          return Value(true);
+        }
+      }
+      return Value(false);
+    });
+  }
+  method("str.rfind", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "rfind", a, {{"self", std::nullopt}, {"sub", std::nullopt}});
+    const auto i = args[0].as_str().rfind(to_str(in, args[1], "sub"));
+    return Value(i == std::string::npos ? int64_t{-1} : static_cast<int64_t>(i));
   });
   method("str.replace", [](Interpreter& in, A& a) {
     const auto args = bind_native(in, "replace", a, {{"self", std::nullopt}, {"old", std::nullopt}, {"new", std::nullopt}, {"count", Value(-1)}});

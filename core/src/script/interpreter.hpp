@@ -58,6 +58,9 @@ class Interpreter {
   std::string repr(const Value& v);
   std::string str(const Value& v);
   bool equal(const Value& a, const Value& b);
+  // object[index] and object[index] = value, as the language does them (dunders included).
+  Value subscript(const Value& object, const Value& index);
+  void set_subscript(const Value& object, const Value& index, const Value& value);
   Value binary(const std::string& op, const Value& a, const Value& b);
   bool isinstance(const Value& v, const Value& cls);
   bool less(const Value& a, const Value& b) { return truthy(compare("<", a, b)); }
@@ -87,6 +90,8 @@ class Interpreter {
   // A dunder method (__add__, __len__, __iter__ ...) of a user instance, bound; nullopt when
   // its class has none (or v is not an instance of a script class).
   std::optional<Value> dunder(const Value& v, const std::string& name);
+  // A method of a builtin type written in Python (core/lib/_builtin_methods.py), unbound.
+  std::optional<Value> library_method(const std::string& type, const std::string& name);
   // What reading a class attribute through an instance (or the class) gives: a def or a
   // native method bound to self, a staticmethod's function, a classmethod bound to the class,
   // a property's value; anything else as it is. self is None for a read on the class itself.
@@ -157,8 +162,6 @@ class Interpreter {
   Value call_function(FunctionObj& fn, CallArgs& args, const Value* self);
   Value instantiate(const std::shared_ptr<ClassObj>& cls, CallArgs& args);
   Value compare(const std::string& op, const Value& a, const Value& b);
-  Value subscript(const Value& object, const Value& index);
-  void set_subscript(const Value& object, const Value& index, const Value& value);
   std::vector<int64_t> slice_indices(int64_t n, const Value& slice);
   Value comprehension(const Expr& e, const std::shared_ptr<Scope>& scope);
   Value fstring(const Expr& e, const std::shared_ptr<Scope>& scope);

@@ -117,6 +117,15 @@ std::optional<Value> Interpreter::dunder(const Value& v, const std::string& name
   return bind_class_attr(*found, v, Value(ObjPtr(inst->cls)));
 }
 
+std::optional<Value> Interpreter::library_method(const std::string& type, const std::string& name) {
+  if (type != "str" && type != "list" && type != "dict" && type != "tuple" && type != "set" && type != "frozenset") {
+    return std::nullopt;
+  }
+  if (name.empty() || name[0] == '_') return std::nullopt;
+  const Value lib = import_module("_builtin_methods");
+  return try_getattr(lib, (type == "frozenset" ? std::string("set") : type) + "_" + name);
+}
+
 std::optional<Value> Interpreter::try_getattr(const Value& object, const std::string& name) {
   if (auto* ns = object.get<NamespaceObj>()) {
     if (ns->scope) {
@@ -198,6 +207,10 @@ std::optional<Value> Interpreter::try_getattr(const Value& object, const std::st
   }
   if (auto* n = object.get<NativeClassObj>()) {
     if (name == "__name__" || name == "__qualname__") return Value(n->name);
+    // str.lower, dict.fromkeys, list.append: the methods, unbound (self comes first).
+    auto method = builtins_.find(n->name + "." + name);
+    if (method != builtins_.end()) return method->second;
+    if (auto lib = library_method(n->name, name)) return lib;
     if (name == "__module__") {
       const auto dot = n->qualified.rfind('.');
       return Value(dot == std::string::npos ? std::string("builtins") : n->qualified.substr(0, dot));
@@ -297,25 +310,28 @@ std::optional<Value> Interpreter::try_getattr(const Value& object, const std::st
     if (s->self.get<ModuleObj>()) return module_attribute(*this, s->self, name);
     return std::nullopt;
   }
-  if (object.is_str()) {
-    // str methods live with the builtins (builtins.cpp registers them as "str.<name>").
-    auto it = builtins_.find("str." + name);
-    if (it == builtins_.end()) return std::nullopt;
-    auto m = std::make_shared<BoundMethodObj>();
-    m->self = object;
-    m->fn = it->second;
-    return Value(ObjPtr(m));
-  }
-  for (const char* prefix : {"list.", "dict.", "tuple.", "set.", "frozenset."}) {
-    const std::string p(prefix);
-    const std::string t = p.substr(0, p.size() - 1);
-    if (type_name(object) == t || (t == "tuple" && object.get<TupleObj>()) || (t == "list" && object.get<ListObj>()) ||
-        (t == "dict" && object.get<DictObj>())) {
-      auto it = builtins_.find(p + name);
-      if (it == builtins_.end()) return std::nullopt;
+  {
+    // Methods of str, list, dict, tuple, set: native ones registered with the builtins as
+    // "str.<name>", the rest written in Python in core/lib/_builtin_methods.py as str_<name>.
+    std::string t;
+    if (object.is_str()) t = "str";
+    else if (object.get<ListObj>()) t = "list";
+    else if (object.get<DictObj>()) t = "dict";
+    else if (object.get<TupleObj>()) t = "tuple";
+    else if (object.get<SetObj>()) t = object.get<SetObj>()->frozen ? "frozenset" : "set";
+    if (!t.empty()) {
+      auto it = builtins_.find(t + "." + name);
+      Value fn;
+      if (it != builtins_.end()) {
+        fn = it->second;
+      } else if (auto lib = library_method(t, name)) {
+        fn = *lib;
+      } else {
+        return std::nullopt;
+      }
       auto m = std::make_shared<BoundMethodObj>();
       m->self = object;
-      m->fn = it->second;
+      m->fn = fn;
       return Value(ObjPtr(m));
     }
   }
@@ -892,6 +908,27 @@ Value Interpreter::subscript(const Value& object, const Value& index) {
     raise_key_error(index);
   }
   if (auto* r = object.get<RangeObj>()) {
+    if (is_slice(index)) {
+      // range(10)[2:8:3] is range(2, 8, 3): CPython maps the adjusted slice bounds through.
+      auto* sl = index.get<TupleObj>();
+      const int64_t n = r->size();
+      const int64_t step = sl->items[3].is_none() ? 1 : sl->items[3].as_int();
+      if (step == 0) error("ValueError", "slice step cannot be zero");
+      const auto adjust = [&](const Value& v, int64_t dflt) {
+        if (v.is_none()) return dflt;
+        int64_t x = v.as_int();
+        if (x < 0) x = std::max<int64_t>(x + n, step < 0 ? -1 : 0);
+        else if (x >= n) x = step < 0 ? n - 1 : n;
+        return x;
+      };
+      const int64_t lo = adjust(sl->items[1], step < 0 ? n - 1 : 0);
+      const int64_t hi = adjust(sl->items[2], step < 0 ? -1 : n);
+      auto out = std::make_shared<RangeObj>();
+      out->start = r->start + lo * r->step;
+      out->stop = r->start + hi * r->step;
+      out->step = r->step * step;
+      return Value(ObjPtr(out));
+    }
     const std::size_t i = seq_index(r->size(), "range object");
     return Value(r->start + static_cast<int64_t>(i) * r->step);
   }

@@ -39,10 +39,9 @@ class Mt19937 {
     return (hi << 32) | next();
   }
   // A double in [0, 1) from 27 + 26 bits of two words (genrand_res53; numpy's next_double).
-  double next_double() {
-    const uint32_t a = next() >> 5, b = next() >> 6;
-    return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
-  }
+  // Floating-point members are defined out of line, in code compiled without contraction:
+  // inlined into a caller built with FMA, a * b + c would be fused and round differently.
+  double next_double();
 
   // The 624 untempered words and the index of the next one to temper (624: regenerate first).
   struct State {
@@ -129,7 +128,7 @@ class PythonRandom {
   std::vector<uint64_t> choices_indices(uint64_t n, const std::vector<double>& cum_weights, int64_t k);
 
   // ---- real-valued distributions (Lib/random.py's formulas, in its order of draws) ----
-  double uniform(double a, double b) { return a + (b - a) * random(); }
+  double uniform(double a, double b);
   // mode: nullopt for None. Returns low when (mode - low) / (high - low) divides by zero.
   double triangular(double low, double high, std::optional<double> mode);
   double normalvariate(double mu, double sigma);  // Kinderman-Monahan ratio of uniforms

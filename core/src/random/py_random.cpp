@@ -77,6 +77,11 @@ uint32_t Mt19937::next() {
   return y;
 }
 
+double Mt19937::next_double() {
+  const uint32_t a = next() >> 5, b = next() >> 6;
+  return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
+}
+
 // ---------------------------------------------------------------------------------------
 // SHA-512 (FIPS 180-4)
 
@@ -506,6 +511,8 @@ std::vector<uint64_t> PythonRandom::choices_indices(uint64_t n, const std::vecto
   }
   return out;
 }
+
+double PythonRandom::uniform(double a, double b) { return a + (b - a) * random(); }
 
 double PythonRandom::triangular(double low, double high, std::optional<double> mode) {
   double u = random();

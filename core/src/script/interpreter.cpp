@@ -126,6 +126,7 @@ Interpreter::Interpreter(const Source& source, Limits limits,
   install_builtins(*this);
   install_torch(*this);
   install_datasets(*this);
+  install_random(*this);
 }
 
 Interpreter::~Interpreter() {
@@ -505,7 +506,7 @@ void Interpreter::do_import(const Stmt& s, const std::shared_ptr<Scope>& scope) 
     auto it = importable_.find(module);
     if (it == importable_.end()) {
       error("ModuleNotFoundError", "No module named '" + module + "' (initlab runs torch, torch.nn, "
-                                   "torch.nn.functional, torch.nn.init, math and initlab.datasets)");
+                                   "torch.nn.functional, torch.nn.init, math, random and initlab.datasets)");
     }
     return it->second;
   };

@@ -1,6 +1,7 @@
 // numpy's legacy RandomState (see py_random.hpp): the seeding of numpy/random/_mt19937.pyx's
 // _legacy_seeding, legacy_gauss of legacy-distributions.c, and the bounded integers and
 // random_interval of distributions.c, as numpy 1.24 runs them for RandomState.
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <numeric>
@@ -50,7 +51,7 @@ void NumpyRandomState::seed_array(const std::vector<int64_t>& key) {
 void NumpyRandomState::seed_from_clock() {
   // numpy seeds from a SeedSequence of OS entropy; the page has only clocks. A counter keeps
   // two states made in the same nanosecond apart.
-  static uint32_t counter = 0;
+  static std::atomic<uint32_t> counter{0};
   const auto wall = static_cast<uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
   const auto mono = static_cast<uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
   mt_.init_by_array({static_cast<uint32_t>(wall), static_cast<uint32_t>(wall >> 32), ++counter,

@@ -286,8 +286,16 @@ std::map<std::string, Value> methods(const Engine& engine) {
     } else {
       cum = in.to_vector(p[2]);
     }
+    // CPython touches the weights only as `cum_weights[-1] + 0.0` and in bisect's comparisons:
+    // their errors are those operations' errors.
+    if (!cum.empty()) (void)in.binary("+", cum.back(), Value(0.0));
     std::vector<double> cum_weights;
-    for (const Value& c : cum) cum_weights.push_back(to_float(in, c, "weights"));
+    for (const Value& c : cum) {
+      if (!c.is_number() && !c.get<TensorObj>()) {
+        in.error("TypeError", "'<' not supported between instances of 'float' and '" + type_name(c) + "'");
+      }
+      cum_weights.push_back(to_float(in, c, "weights"));
+    }
     return list_of_items(in, pop, r.choices_indices(n, cum_weights, k));
   });
   def("uniform", [real](Interpreter& in, A& a, PythonRandom& r) {

@@ -35,6 +35,7 @@ Interpreter::Interpreter(const Source& source, Limits limits,
   builtins_["NotImplemented"] = not_implemented_;
   install_torch(*this);
   install_datasets(*this);
+  install_random(*this);
 }
 
 Interpreter::~Interpreter() {

@@ -64,6 +64,8 @@ class Interpreter {
   Value binary(const std::string& op, const Value& a, const Value& b);
   bool isinstance(const Value& v, const Value& cls);
   bool less(const Value& a, const Value& b) { return truthy(compare("<", a, b)); }
+  // object[index], with Python's errors (for natives that index a script's sequence).
+  Value getitem(const Value& object, const Value& index) { return subscript(object, index); }
   void print(const std::string& text);
 
   // Raises a Python exception at the current location with the current call chain.
@@ -234,5 +236,7 @@ void install_library_api(Interpreter& interp);
 void install_torch(Interpreter& interp);
 // initlab.datasets (datasets_api.cpp).
 void install_datasets(Interpreter& interp);
+// Python's random module, CPython's values for the same seeds (random_api.cpp).
+void install_random(Interpreter& interp);
 
 }  // namespace initlab::script

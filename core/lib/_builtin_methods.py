@@ -212,6 +212,17 @@ def dict_popitem(self):
     return (key, self.pop(key))
 
 
+def dict_move_to_end(self, key, last=True):
+    value = self.pop(key)
+    if last:
+        self[key] = value
+    else:
+        rest = list(self.items())
+        self.clear()
+        self[key] = value
+        self.update(rest)
+
+
 def dict_fromkeys(iterable, value=None):
     out = {}
     for k in iterable:

@@ -7,6 +7,7 @@
 
 #include "bindings.hpp"
 #include "interpreter.hpp"
+#include "interpreter_util.hpp"
 #include "native_args.hpp"
 #include "script_module.hpp"
 
@@ -109,7 +110,7 @@ void install_builtins(Interpreter& interp) {
   def("len", [](Interpreter& in, A& a) {
     if (a.positional.size() != 1) in.error("TypeError", "len() takes exactly one argument (" + std::to_string(a.positional.size()) + " given)");
     const Value& v = a.positional[0];
-    if (v.is_str()) return Value(static_cast<int64_t>(v.as_str().size()));
+    if (v.is_str()) return Value(code_point_count(v.as_str()));
     if (auto* l = v.get<ListObj>()) return Value(static_cast<int64_t>(l->items.size()));
     if (auto* t = v.get<TupleObj>()) return Value(static_cast<int64_t>(t->items.size()));
     if (auto* d = v.get<DictObj>()) return Value(static_cast<int64_t>(d->items.size()));
@@ -119,6 +120,9 @@ void install_builtins(Interpreter& interp) {
       return Value(t->tensor.size(0));
     }
     if (auto* m = v.get<ModuleObj>()) return Value(static_cast<int64_t>(m->module->children().size()));
+    if (auto* c = v.get<ClassObj>()) {
+      if (const Value* hook = c->find("__class_len__")) return in.call(in.bind_class_attr(*hook, Value(), v), std::vector<Value>{});
+    }
     if (auto* st = v.get<SetObj>()) return Value(static_cast<int64_t>(st->items.size()));
     if (v.get<InstanceObj>()) {
       if (auto len = in.dunder(v, "__len__")) {
@@ -220,7 +224,8 @@ void install_builtins(Interpreter& interp) {
       if (auto found = in.try_getattr(nn, m->module->type_name())) return *found;
     }
     const std::string t = type_name(v);
-    if (in.builtins().count(t) && (t == "int" || t == "float" || t == "str" || t == "bool" || t == "list" || t == "tuple" || t == "dict")) {
+    if (in.builtins().count(t) && (t == "int" || t == "float" || t == "str" || t == "bool" || t == "list" || t == "tuple" ||
+                                   t == "dict" || t == "set" || t == "frozenset" || t == "range" || t == "object")) {
       return in.builtins()[t];
     }
     if (v.get<TensorObj>()) return in.getattr(in.importable()["torch"], v.get<TensorObj>()->parameter ? "Tensor" : "Tensor");
@@ -371,6 +376,10 @@ void install_builtins(Interpreter& interp) {
   b["int"] = native_class("int", "int", [](Interpreter& in, A& a) -> Value {
     const auto args = bind_native(in, "int", a, {{"x", Value(0)}, {"base", Value()}});
     const Value& v = args[0];
+    if (v.get<InstanceObj>()) {
+      for (const char* name : {"__int__", "__index__", "__trunc__"})
+        if (auto m = in.dunder(v, name)) return in.call(*m, std::vector<Value>{});
+    }
     if (v.is_int() || v.is_bool()) return Value(v.as_int());
     if (v.is_float()) {
       const double d = v.as_float();
@@ -435,6 +444,13 @@ void install_builtins(Interpreter& interp) {
   }, [](const Value& v) { return v.is_int() || v.is_bool(); });
   b["float"] = native_class("float", "float", [](Interpreter& in, A& a) -> Value {
     const auto args = bind_native(in, "float", a, {{"x", Value(0.0)}});
+    if (args[0].get<InstanceObj>()) {
+      for (const char* name : {"__float__", "__index__"})
+        if (auto m = in.dunder(args[0], name)) {
+          const Value r = in.call(*m, std::vector<Value>{});
+          return r.is_number() ? Value(r.as_float()) : r;
+        }
+    }
     const Value& v = args[0];
     if (v.is_number()) return Value(v.as_float());
     if (v.is_str()) {
@@ -473,18 +489,21 @@ void install_builtins(Interpreter& interp) {
   }, [](const Value& v) { return v.get<TupleObj>() != nullptr; });
   b["dict"] = native_class("dict", "dict", [](Interpreter& in, A& a) -> Value {
     auto d = std::make_shared<DictObj>();
+    const Value self{ObjPtr(d)};
+    if (a.positional.size() > 1) in.error("TypeError", "dict expected at most 1 argument, got " + std::to_string(a.positional.size()));
     if (!a.positional.empty()) {
-      if (auto* src = a.positional[0].get<DictObj>()) {
+      const Value source = in.as_dict(a.positional[0]);
+      if (auto* src = source.get<DictObj>()) {
         d->items = src->items;
       } else {
-        for (const Value& pair : in.to_vector(a.positional[0])) {
+        for (const Value& pair : in.to_vector(source)) {
           auto kv = in.to_vector(pair);
           if (kv.size() != 2) in.error("ValueError", "dictionary update sequence element has length " + std::to_string(kv.size()) + "; 2 is required");
-          d->items.emplace_back(kv[0], kv[1]);
+          in.set_subscript(self, kv[0], kv[1]);
         }
       }
     }
-    for (const auto& [k, v] : a.keywords) d->items.emplace_back(Value(k), v);
+    for (const auto& [k, v] : a.keywords) in.set_subscript(self, Value(k), v);
     return Value(ObjPtr(d));
   }, [](const Value& v) { return v.get<DictObj>() != nullptr; });
   b["object"] = native_class("object", "object", nullptr, [](const Value&) { return true; });

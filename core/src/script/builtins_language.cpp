@@ -4,6 +4,8 @@
 // divmod, pow, chr, ord, bin/oct/hex, ascii, delattr, globals, format.
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <optional>
 
 #include "bindings.hpp"
 #include "interpreter.hpp"
@@ -64,6 +66,13 @@ void install_language_builtins(Interpreter& interp) {
     b[name] = Value(ObjPtr(c));
   };
 
+  // range is a class (isinstance(x, range), type(r) is range).
+  {
+    const Value make_range = b["range"];
+    cls("range", [make_range](Interpreter& in, A& a) { return in.call(make_range, a); },
+        [](const Value& v) { return v.get<RangeObj>() != nullptr; });
+  }
+
   // ---- iteration ----
   def("iter", [](Interpreter& in, A& a) -> Value {
     const auto args = bind_native(in, "iter", a, {{"object", std::nullopt}, {"sentinel", Value()}});
@@ -106,8 +115,9 @@ void install_language_builtins(Interpreter& interp) {
     }
     in.error("TypeError", "'" + type_name(v) + "' object is not an iterator");
   });
-  // zip, map, enumerate, filter and reversed hand out iterators (their items computed ahead).
-  for (const char* name : {"zip", "enumerate", "filter", "reversed"}) {
+  // zip, map, enumerate, filter and reversed hand out iterators. zip and map step their
+  // arguments in lockstep, so an endless one (itertools.count()) is fine beside a finite one.
+  for (const char* name : {"enumerate", "filter", "reversed"}) {
     const Value eager = b[name];
     const std::string type = std::string(name) == "reversed" ? "list_reverseiterator" : name;
     def(name, [eager, type](Interpreter& in, A& a) {
@@ -115,43 +125,75 @@ void install_language_builtins(Interpreter& interp) {
       return iterator_of(type, in.to_vector(r));
     });
   }
-  {
-    const Value eager_zip = b["zip"];
-    def("zip", [eager_zip](Interpreter& in, A& a) {
-      bool strict = false;
-      A plain = a;
-      plain.keywords.clear();
-      for (const auto& [k, v] : a.keywords) {
-        if (k != "strict") in.error("TypeError", "zip() got an unexpected keyword argument '" + k + "'");
-        strict = in.truthy(v);
-      }
-      if (strict) {
-        std::size_t n = 0;
-        for (std::size_t i = 0; i < plain.positional.size(); ++i) {
-          const std::size_t len = in.to_vector(plain.positional[i]).size();
-          if (i == 0) n = len;
-          else if (len != n) {
-            in.error("ValueError", "zip() argument " + std::to_string(i + 1) + " is " + (len < n ? "shorter" : "longer") +
-                                       " than argument" + (i == 1 ? " 1" : "s 1-" + std::to_string(i)));
-          }
+  const auto lockstep = [](Interpreter& in, const std::vector<Value>& sources, bool strict,
+                           const std::function<void(std::vector<Value>&)>& row) {
+    // Each source: items computed ahead, or a user iterator asked with __next__.
+    struct Feed {
+      std::vector<Value> items;
+      std::size_t pos = 0;
+      std::optional<Value> next;
+    };
+    std::vector<Feed> s(sources.size());
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+      Value it = sources[i];
+      if (it.get<InstanceObj>()) {
+        if (auto iter = in.dunder(it, "__iter__")) it = in.call(*iter, std::vector<Value>{});
+        if (auto next = in.dunder(it, "__next__")) {
+          s[i].next = *next;
+          continue;
         }
       }
-      const Value r = in.call(eager_zip, plain);
-      return iterator_of("zip", in.to_vector(r));
-    });
-  }
-  def("map", [](Interpreter& in, A& a) {
-    if (a.positional.size() < 2) in.error("TypeError", "map() must have at least two arguments.");
-    std::vector<std::vector<Value>> seqs;
-    for (std::size_t i = 1; i < a.positional.size(); ++i) seqs.push_back(in.to_vector(a.positional[i]));
-    std::size_t n = seqs[0].size();
-    for (const auto& s : seqs) n = std::min(n, s.size());
-    std::vector<Value> out;
-    for (std::size_t i = 0; i < n; ++i) {
-      std::vector<Value> row;
-      for (const auto& s : seqs) row.push_back(s[i]);
-      out.push_back(in.call(a.positional[0], row));
+      s[i].items = in.to_vector(it);
     }
+    for (std::size_t count = 0;; ++count) {
+      std::vector<Value> values;
+      std::size_t ended = s.size();
+      for (std::size_t i = 0; i < s.size() && ended == s.size(); ++i) {
+        in.step();
+        if (s[i].next) {
+          try {
+            values.push_back(in.call(*s[i].next, std::vector<Value>{}));
+          } catch (ScriptError& e) {
+            if (!in.isinstance(in.exception_value(e), in.builtins()["StopIteration"])) throw;
+            ended = i;
+          }
+        } else if (s[i].pos < s[i].items.size()) {
+          values.push_back(s[i].items[s[i].pos++]);
+        } else {
+          ended = i;
+        }
+      }
+      if (ended != s.size() || s.empty()) {
+        if (strict && !s.empty()) {
+          const bool others_done = std::all_of(s.begin(), s.end(), [](const Feed& x) { return !x.next && x.pos >= x.items.size(); });
+          if (!others_done || ended != 0) {
+            const std::size_t k = ended == 0 ? 1 : ended;
+            in.error("ValueError", "zip() argument " + std::to_string(k + 1) + " is " + (ended == 0 ? "longer" : "shorter") +
+                                       " than argument" + (k == 1 ? " 1" : "s 1-" + std::to_string(k)));
+          }
+        }
+        return;
+      }
+      row(values);
+      in.check_list_size(static_cast<int64_t>(count));
+    }
+  };
+  def("zip", [lockstep](Interpreter& in, A& a) {
+    bool strict = false;
+    for (const auto& [k, v] : a.keywords) {
+      if (k != "strict") in.error("TypeError", "zip() got an unexpected keyword argument '" + k + "'");
+      strict = in.truthy(v);
+    }
+    std::vector<Value> out;
+    lockstep(in, a.positional, strict, [&](std::vector<Value>& row) { out.push_back(make_tuple(std::move(row))); });
+    return iterator_of("zip", std::move(out));
+  });
+  def("map", [lockstep](Interpreter& in, A& a) {
+    if (a.positional.size() < 2) in.error("TypeError", "map() must have at least two arguments.");
+    const Value fn = a.positional[0];
+    std::vector<Value> out;
+    lockstep(in, std::vector<Value>(a.positional.begin() + 1, a.positional.end()), false,
+             [&](std::vector<Value>& row) { out.push_back(in.call(fn, row)); });
     return iterator_of("map", std::move(out));
   });
 
@@ -297,6 +339,17 @@ void install_language_builtins(Interpreter& interp) {
   }, [](const Value& v) { return v.get<ClassObj>() || v.get<NativeClassObj>(); });
 
   // ---- objects ----
+  // object(): a featureless instance (sentinels such as functools' _initial_missing).
+  {
+    auto object_cls = std::make_shared<ClassObj>();
+    object_cls->name = "object";
+    object_cls->module = "builtins";
+    auto* native_object = b["object"].get<NativeClassObj>();
+    native_object->construct = [object_cls](Interpreter& in, A& a) -> Value {
+      if (!a.positional.empty() || !a.keywords.empty()) in.error("TypeError", "object() takes no arguments");
+      return in.new_instance(object_cls);
+    };
+  }
   def("callable", [](Interpreter& in, A& a) {
     const auto args = bind_native(in, "callable", a, {{"obj", std::nullopt}});
     const Value& v = args[0];
@@ -426,7 +479,7 @@ void install_language_builtins(Interpreter& interp) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     std::size_t len = s.empty() ? 0 : (p[0] < 0x80 ? 1 : p[0] < 0xE0 ? 2 : p[0] < 0xF0 ? 3 : 4);
     if (s.empty() || len != s.size()) {
-      in.error("TypeError", "ord() expected a character, but string of length " + std::to_string(s.size()) + " found");
+      in.error("TypeError", "ord() expected a character, but string of length " + std::to_string(code_point_count(s)) + " found");
     }
     uint32_t c = len == 1 ? p[0] : len == 2 ? (p[0] & 0x1Fu) : len == 3 ? (p[0] & 0x0Fu) : (p[0] & 0x07u);
     for (std::size_t i = 1; i < len; ++i) c = (c << 6) | (p[i] & 0x3Fu);

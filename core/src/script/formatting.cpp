@@ -1,6 +1,7 @@
 // Python's text for numbers and strings under format specs and %-formatting, and PyTorch's
 // tensor printing (torch/_tensor_str.py: 4 decimals, summarized with '...' beyond 1000
 // elements, one width for every element, lines wrapped at 80 columns).
+#include <optional>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -336,6 +337,17 @@ std::string percent_format(Interpreter& in, const std::string& fmt, const Value&
       out += '%';
       continue;
     }
+    // %(name)s takes the value from a mapping argument.
+    std::optional<Value> keyed;
+    if (fmt[i] == '(') {
+      const std::size_t close = fmt.find(')', i);
+      if (close == std::string::npos) in.error("ValueError", "incomplete format key");
+      const Value mapping = in.as_dict(args);
+      if (!mapping.get<DictObj>()) in.error("TypeError", "format requires a mapping");
+      keyed = in.subscript(mapping, Value(fmt.substr(i + 1, close - i - 1)));
+      i = close + 1;
+      if (i >= fmt.size()) in.error("ValueError", "incomplete format");
+    }
     std::string flags;
     while (i < fmt.size() && std::string("-+ 0#").find(fmt[i]) != std::string::npos) flags += fmt[i++];
     std::string width;
@@ -348,8 +360,8 @@ std::string percent_format(Interpreter& in, const std::string& fmt, const Value&
     }
     if (i >= fmt.size()) in.error("ValueError", "incomplete format");
     const char conv = fmt[i];
-    if (next >= items.size()) in.error("TypeError", "not enough arguments for format string");
-    const Value& v = items[next++];
+    if (!keyed && next >= items.size()) in.error("TypeError", "not enough arguments for format string");
+    const Value v = keyed ? *keyed : items[next++];
     std::string spec;
     char align = flags.find('-') != std::string::npos ? '<' : '>';
     if (flags.find('0') != std::string::npos && align == '>') spec += "0";
@@ -370,7 +382,10 @@ std::string percent_format(Interpreter& in, const std::string& fmt, const Value&
       case 'G':
         out += format_value(in, Value(to_float(in, v, "must be real number")), spec + (precision.empty() && conv != 'g' && conv != 'G' ? ".6" : "") + conv);
         break;
-      case 'x': out += format_value(in, Value(to_int(in, v, "%x format: an integer is required")), spec + "x"); break;
+      case 'x':
+      case 'X':
+      case 'o': out += format_value(in, Value(to_int(in, v, std::string("%") + conv + " format: an integer is required")), spec + conv); break;
+      case 'c': out += format_value(in, v.is_str() ? v : in.call(in.builtins()["chr"], {v}), spec); break;
       default: in.error("ValueError", std::string("unsupported format character '") + conv + "'");
     }
   }

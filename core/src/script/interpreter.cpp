@@ -492,6 +492,7 @@ void Interpreter::bind(const std::shared_ptr<Scope>& scope, const std::string& n
       }
     }
   }
+  if (scope->class_body && !scope->vars.count(name)) scope->order.push_back(name);
   scope->vars[name] = value;
 }
 
@@ -618,7 +619,7 @@ Value Interpreter::eval_inner(const Expr& e, const std::shared_ptr<Scope>& scope
       auto d = std::make_shared<DictObj>();
       for (std::size_t i = 0; i < e.items.size(); ++i) {
         if (!e.items[i]) {
-          const Value m = eval(*e.values[i], scope);
+          const Value m = as_dict(eval(*e.values[i], scope));
           auto* src = m.get<DictObj>();
           if (!src) error("TypeError", "'" + type_name(m) + "' object is not a mapping");
           for (const auto& kv : src->items) d->items.push_back(kv);
@@ -743,6 +744,17 @@ Value Interpreter::eval_inner(const Expr& e, const std::shared_ptr<Scope>& scope
     }
   }
   return Value();
+}
+
+// A mapping as a dict: a dict itself, or a user class with keys() and __getitem__ (defaultdict,
+// Counter, a user Mapping), read into a new dict; anything else as it is.
+Value Interpreter::as_dict(const Value& v) {
+  if (v.get<DictObj>() || !v.get<InstanceObj>()) return v;
+  const auto keys = try_getattr(v, "keys");
+  if (!keys || !dunder(v, "__getitem__")) return v;
+  auto d = std::make_shared<DictObj>();
+  for (const Value& k : to_vector(call(*keys, std::vector<Value>{}))) d->items.emplace_back(k, subscript(v, k));
+  return Value(ObjPtr(d));
 }
 
 Value Interpreter::yield_value(const Expr& e, const std::shared_ptr<Scope>& scope) {
@@ -894,7 +906,8 @@ Value Interpreter::call_expr(const Expr& e, const std::shared_ptr<Scope>& scope)
       args.keywords.emplace_back(k.name, v);
       continue;
     }
-    auto* d = v.get<DictObj>();
+    const Value mapping = as_dict(v);
+    auto* d = mapping.get<DictObj>();
     if (!d) {
       where_ = k.where;
       error("TypeError", "argument after ** must be a mapping, not " + type_name(v));

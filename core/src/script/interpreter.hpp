@@ -24,6 +24,7 @@ struct Scope {
   bool class_body = false;
   bool module = false;            // a module's globals: the user's script or a library module
   bool comprehension = false;     // a comprehension's own scope (walrus targets skip it)
+  std::vector<std::string> order; // a class body's names in the order first bound (Enum, __dict__)
   // Names a `global` or `nonlocal` statement declared here: (name, true for global).
   std::map<std::string, bool> declared;
 };
@@ -58,6 +59,8 @@ class Interpreter {
   std::string repr(const Value& v);
   std::string str(const Value& v);
   bool equal(const Value& a, const Value& b);
+  // A mapping (dict, or a class with keys() and __getitem__) as a dict; others unchanged.
+  Value as_dict(const Value& v);
   // object[index] and object[index] = value, as the language does them (dunders included).
   Value subscript(const Value& object, const Value& index);
   void set_subscript(const Value& object, const Value& index, const Value& value);

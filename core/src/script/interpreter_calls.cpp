@@ -163,15 +163,12 @@ void Interpreter::define_class(const Stmt& s, const std::shared_ptr<Scope>& scop
   for (std::size_t i = 0; i < bases.size(); ++i) {
     Value base = bases[i];
     where_ = s.bases[std::min(i, s.bases.size() - 1)]->where;
-    // typing's Generic[T], Protocol and the like hand back a class through __mro_entries__.
-    if (auto* inst = base.get<InstanceObj>()) {
-      if (auto m = dunder(base, "__mro_entries__")) {
-        const Value entries = call(*m, {make_tuple(bases)});
-        const auto items = to_vector(entries);
+    // typing's Generic[T], NamedTuple and the like hand back a class through __mro_entries__.
+    if (!base.get<ClassObj>() && !base.get<NativeClassObj>()) {
+      if (auto m = try_getattr(base, "__mro_entries__")) {
+        const auto items = to_vector(call(*m, {make_tuple(bases)}));
         if (items.empty()) continue;
         base = items[0];
-      } else {
-        (void)inst;
       }
     }
     if (auto* c = base.get<ClassObj>()) {
@@ -202,21 +199,22 @@ void Interpreter::define_class(const Stmt& s, const std::shared_ptr<Scope>& scop
   auto body_scope = std::make_shared<Scope>();
   body_scope->parent = scope;
   body_scope->class_body = true;
-  body_scope->vars["__module__"] = Value(cls->module);
-  body_scope->vars["__qualname__"] = Value(s.name);
+  bind(body_scope, "__module__", Value(cls->module));
+  bind(body_scope, "__qualname__", Value(s.name));
   for (const StmtPtr& st : s.body) {
     if (st->kind == StmtKind::FunctionDef) {
       Value fn = make_function(st->name, st->params, &st->body, nullptr, scope, cls.get());
       fn.get<FunctionObj>()->generator = st->generator;
       where_ = st->where;
       fn = apply_decorators(st->decorators, fn, body_scope);
-      body_scope->vars[st->name] = fn;
+      bind(body_scope, st->name, fn);
     } else {
       const Flow f = exec(*st, body_scope);
       (void)f;
     }
   }
   for (const auto& [k, v] : body_scope->vars) cls->attrs[k] = v;
+  cls->order = body_scope->order;
   Value result{ObjPtr(cls)};
   // __init_subclass__ of a base (enum, dataclass-like registries) sees the new class.
   for (const auto& b : cls->bases) {
@@ -418,6 +416,23 @@ Value Interpreter::call_function(FunctionObj& fn, CallArgs& args, const Value* s
 
 Value Interpreter::instantiate(const std::shared_ptr<ClassObj>& cls, CallArgs& args) {
   Value self;
+  const Value* new_fn = cls->module_subclass ? nullptr : cls->find("__new__");
+  if (new_fn) {
+    // __new__(cls, *args): what it returns is the result; __init__ runs only on an instance of
+    // cls (TypedDict returns a dict, Enum an existing member, a singleton its one object).
+    Value fn = *new_fn;
+    if (auto* sm = fn.get<StaticMethodObj>()) fn = sm->fn;
+    CallArgs with_cls = args;
+    with_cls.positional.insert(with_cls.positional.begin(), Value(ObjPtr(cls)));
+    self = call(fn, with_cls);
+    if (!isinstance(self, Value(ObjPtr(cls)))) return self;
+    if (auto* inst = self.get<InstanceObj>(); inst && inst->attrs.count("__initlab_initialized__")) return self;
+    if (const Value* init = cls->find("__init__"); init && init->get<FunctionObj>()) {
+      const Value r = call_function(*init->get<FunctionObj>(), args, &self);
+      if (!r.is_none()) error("TypeError", "__init__() should return None, not '" + type_name(r) + "'");
+    }
+    return self;
+  }
   if (cls->module_subclass) {
     auto m = std::make_shared<ScriptModule>(*this, cls);
     auto obj = std::make_shared<ModuleObj>();

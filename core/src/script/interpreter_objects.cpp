@@ -22,6 +22,15 @@ int64_t RangeObj::size() const {
   return start > stop ? (start - stop - step - 1) / (-step) : 0;
 }
 
+std::vector<std::string> ClassObj::ordered_names() const {
+  std::vector<std::string> names;
+  for (const std::string& k : order)
+    if (attrs.count(k)) names.push_back(k);
+  for (const auto& [k, v] : attrs)
+    if (std::find(order.begin(), order.end(), k) == order.end()) names.push_back(k);
+  return names;
+}
+
 const Value* ClassObj::find(const std::string& attr) const {
   auto it = attrs.find(attr);
   if (it != attrs.end()) return &it->second;
@@ -189,17 +198,33 @@ std::optional<Value> Interpreter::try_getattr(const Value& object, const std::st
     if (name == "__name__" || name == "__qualname__") return Value(c->name);
     if (name == "__module__") return Value(c->module);
     if (const Value* v = c->find(name)) return bind_class_attr(*v, Value(), object);
-    if (name == "__bases__" || name == "__mro__") {
+    if (name == "__bases__") {
       std::vector<Value> bases;
-      if (name == "__mro__") bases.push_back(object);
       for (const auto& b : c->bases) bases.emplace_back(ObjPtr(b));
-      if (bases.empty() || name == "__mro__") bases.push_back(builtins_["object"]);
+      if (bases.empty()) bases.push_back(builtins_["object"]);
       return make_tuple(std::move(bases));
+    }
+    if (name == "__mro__") {
+      // Depth first, left to right, each class after all that derive from it (its last
+      // occurrence): C3's answer for the hierarchies scripts build.
+      std::vector<ClassObj*> order;
+      std::function<void(ClassObj*)> walk = [&](ClassObj* k) {
+        order.push_back(k);
+        for (const auto& b : k->bases) walk(b.get());
+      };
+      walk(c);
+      std::vector<Value> mro;
+      for (std::size_t i = 0; i < order.size(); ++i) {
+        if (std::find(order.begin() + static_cast<std::ptrdiff_t>(i) + 1, order.end(), order[i]) != order.end()) continue;
+        mro.emplace_back(order[i] == c ? object.as_obj() : ObjPtr(order[i]->shared_from_this()));
+      }
+      mro.push_back(builtins_["object"]);
+      return make_tuple(std::move(mro));
     }
     if (name == "__doc__") return Value();
     if (name == "__dict__") {
       auto d = std::make_shared<DictObj>();
-      for (const auto& [k, x] : c->attrs) d->items.emplace_back(Value(k), x);
+      for (const std::string& k : c->ordered_names()) d->items.emplace_back(Value(k), c->attrs.at(k));
       return Value(ObjPtr(d));
     }
     if (name == "__class__") return builtins_["type"];
@@ -377,6 +402,7 @@ void Interpreter::setattr(const Value& object, const std::string& name, const Va
     return;
   }
   if (auto* c = object.get<ClassObj>()) {
+    if (!c->attrs.count(name)) c->order.push_back(name);
     c->attrs[name] = value;
     return;
   }
@@ -894,7 +920,7 @@ Value Interpreter::subscript(const Value& object, const Value& index) {
   }
   if (object.is_str()) {
     std::vector<Value> chars;
-    for (char c : object.as_str()) chars.emplace_back(std::string(1, c));
+    for (const std::string& c : code_points(object.as_str())) chars.emplace_back(c);
     if (is_slice(index)) {
       std::string s;
       for (const Value& c : slice_of(chars)) s += c.as_str();
@@ -1028,8 +1054,8 @@ void Interpreter::iterate(const Value& it, const std::function<bool(const Value&
     return;
   }
   if (it.is_str()) {
-    for (char c : it.as_str())
-      if (!fn(Value(std::string(1, c)))) return;
+    for (const std::string& c : code_points(it.as_str()))
+      if (!fn(Value(c))) return;
     return;
   }
   if (auto* t = it.get<TensorObj>()) {
@@ -1090,6 +1116,11 @@ void Interpreter::iterate(const Value& it, const std::function<bool(const Value&
       }
     }
   }
+  if (auto* c = it.get<ClassObj>()) {
+    // What a metaclass's __iter__ would do (enum: for color in Color): a classmethod the
+    // library names __class_iter__.
+    if (const Value* hook = c->find("__class_iter__")) return iterate(call(bind_class_attr(*hook, Value(), it), std::vector<Value>{}), fn);
+  }
   if (auto* m = it.get<ModuleObj>()) {
     // Iterating a Sequential/ModuleList yields its children.
     for (const auto& [name, child] : m->module->children()) {
@@ -1119,6 +1150,10 @@ bool Interpreter::isinstance(const Value& v, const Value& cls) {
     return false;
   }
   if (auto* n = cls.get<NativeClassObj>()) return n->is_instance && n->is_instance(v);
+  if (cls.get<InstanceObj>()) {
+    // typing.Sequence and the like are objects that answer isinstance themselves.
+    if (auto check = dunder(cls, "__instancecheck__")) return truthy(call(*check, {v}));
+  }
   if (auto* c = cls.get<ClassObj>()) {
     // typing.Sequence, numbers.Real, abc.ABC subclasses: the class decides (__instancecheck__).
     if (const Value* check = c->find("__instancecheck__")) {

@@ -91,6 +91,29 @@ inline bool is_python_builtin_name(const std::string& name) {
   return false;
 }
 
+// Python's str is a sequence of code points; initlab keeps UTF-8 bytes and splits them into
+// code points where a script counts, indexes or iterates.
+inline std::vector<std::string> code_points(const std::string& s) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t n = 1;
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0xF0) n = 4;
+    else if (c >= 0xE0) n = 3;
+    else if (c >= 0xC0) n = 2;
+    n = std::min(n, s.size() - i);
+    out.push_back(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+inline int64_t code_point_count(const std::string& s) {
+  int64_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 // Drops expired entries from a list of weak pointers once it has doubled, so loops that make
 // many short-lived closures or instances keep it small.
 template <class T>

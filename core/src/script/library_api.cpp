@@ -8,6 +8,7 @@
 #include "initlab/warnings.hpp"
 #include "interpreter.hpp"
 #include "native_args.hpp"
+#include "script_module.hpp"
 
 namespace initlab::script {
 
@@ -72,7 +73,7 @@ void install_library_api(Interpreter& interp) {
     const auto args = bind_native(in, "kind", a, {{"obj", std::nullopt}});
     const Value& v = args[0];
     if (v.get<TensorObj>()) return Value("tensor");
-    if (v.get<ModuleObj>()) return Value("module");
+    if (v.get<ModuleObj>()) return Value("nn_module");
     if (v.get<InstanceObj>()) return Value("instance");
     if (v.get<SetObj>()) return Value(v.get<SetObj>()->frozen ? "frozenset" : "set");
     return Value(type_name(v));
@@ -82,6 +83,44 @@ void install_library_api(Interpreter& interp) {
   def("clone_module", [](Interpreter& in, A& a) -> Value {
     const auto args = bind_native(in, "clone_module", a, {{"module", std::nullopt}, {"copy_value", std::nullopt}});
     return clone_module(in, args[0], args[1]);
+  });
+  // obj.name = value past __setattr__ and properties (a frozen dataclass's own __init__).
+  def("set_instance_attr", [](Interpreter& in, A& a) -> Value {
+    const auto args = bind_native(in, "set_instance_attr", a, {{"obj", std::nullopt}, {"name", std::nullopt}, {"value", std::nullopt}});
+    auto* inst = args[0].get<InstanceObj>();
+    if (!inst) in.error("TypeError", "set_instance_attr() needs an instance of a plain class");
+    inst->attrs[to_str(in, args[1], "name")] = args[2];
+    return Value();
+  });
+  // isinstance by the class tree alone (what an __instancecheck__ falls back on).
+  def("nominal_isinstance", [](Interpreter& in, A& a) -> Value {
+    const auto args = bind_native(in, "nominal_isinstance", a, {{"obj", std::nullopt}, {"cls", std::nullopt}});
+    auto* goal = args[1].get<ClassObj>();
+    if (!goal) return Value(in.isinstance(args[0], args[1]));
+    std::shared_ptr<ClassObj> k;
+    if (auto* inst = args[0].get<InstanceObj>()) k = inst->cls;
+    if (auto* m = args[0].get<ModuleObj>())
+      if (auto* sm = dynamic_cast<ScriptModule*>(m->module.get())) k = sm->cls;
+    std::function<bool(const ClassObj*)> derives = [&](const ClassObj* x) {
+      if (x == goal) return true;
+      for (const auto& b : x->bases)
+        if (derives(b.get())) return true;
+      return false;
+    };
+    return Value(k && derives(k.get()));
+  });
+  def("nominal_issubclass", [](Interpreter& in, A& a) -> Value {
+    const auto args = bind_native(in, "nominal_issubclass", a, {{"sub", std::nullopt}, {"cls", std::nullopt}});
+    auto* sub = args[0].get<ClassObj>();
+    auto* goal = args[1].get<ClassObj>();
+    if (!sub || !goal) return Value(false);
+    std::function<bool(const ClassObj*)> derives = [&](const ClassObj* x) {
+      if (x == goal) return true;
+      for (const auto& b : x->bases)
+        if (derives(b.get())) return true;
+      return false;
+    };
+    return Value(derives(sub));
   });
   interp.importable()["_initlab"] = Value(ObjPtr(ns));
 }

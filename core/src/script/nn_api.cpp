@@ -215,9 +215,18 @@ void install_modules(Interpreter& interp, NamespaceObj& nn) {
   seq->construct = [](Interpreter& in, A& a) -> Value {
     if (!a.keywords.empty()) in.error("TypeError", "Sequential.__init__() got an unexpected keyword argument '" + a.keywords[0].first + "'");
     auto s = std::make_shared<nn::Sequential>();
-    for (const Value& v : a.positional) {
-      if (!v.get<ModuleObj>()) in.error("TypeError", type_name(v) + " is not a Module subclass");
-      s->append(module_of(v));
+    if (a.positional.size() == 1 && in.as_dict(a.positional[0]).get<DictObj>()) {
+      // Sequential(OrderedDict([("conv", ...), ...])): the children take the keys as names.
+      for (const auto& [k, v] : in.as_dict(a.positional[0]).get<DictObj>()->items) {
+        if (!k.is_str()) in.error("TypeError", "module name should be a string. Got " + type_name(k));
+        if (!v.get<ModuleObj>()) in.error("TypeError", type_name(v) + " is not a Module subclass");
+        s->register_module(k.as_str(), module_of(v));
+      }
+    } else {
+      for (const Value& v : a.positional) {
+        if (!v.get<ModuleObj>()) in.error("TypeError", type_name(v) + " is not a Module subclass");
+        s->append(module_of(v));
+      }
     }
     in.created_modules().push_back(s);
     return wrap(s);

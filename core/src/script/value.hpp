@@ -125,14 +125,17 @@ struct BoundMethodObj : Object {
   std::string type_name() const override { return "method"; }
 };
 
-struct ClassObj : Object {
+struct ClassObj : Object, std::enable_shared_from_this<ClassObj> {
   std::string name;
   std::string module = "__main__";               // where it was defined (repr, __module__)
   bool exception = false;                        // derives from BaseException
   std::vector<std::shared_ptr<ClassObj>> bases;  // user classes
   bool module_subclass = false;                  // derives (maybe indirectly) from nn.Module
   std::map<std::string, Value> attrs;            // methods and class attributes
+  std::vector<std::string> order;                // attrs' names in definition order (__dict__)
   std::string type_name() const override { return "type"; }
+  // The attribute names in definition order, then any set later.
+  std::vector<std::string> ordered_names() const;
   // Looks up an attribute along the bases (depth first, left to right).
   const Value* find(const std::string& attr) const;
 };

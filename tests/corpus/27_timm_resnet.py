@@ -105,72 +105,65 @@ class BasicBlock(nn.Module):
 
 def downsample_conv(in_channels, out_channels, kernel_size, stride=1, dilation=1, first_dilation=None,
                     norm_layer=None):
-    norm_layer = norm_layer or nn.BatchNorm2d
-    kernel_size = 1 if stride == 1 and dilation == 1 else kernel_size
-    first_dilation = (first_dilation or dilation) if kernel_size > 1 else 1
-    p = get_padding(kernel_size, stride, first_dilation)
-
-    return nn.Sequential(*[
-        nn.Conv2d(
-            in_channels, out_channels, kernel_size, stride=stride, padding=p, dilation=first_dilation, bias=False),
-        norm_layer(out_channels)
-    ])
+    """Shortcut projection: a strided conv (1x1 unless asked otherwise) and a norm."""
+    if stride == 1 and dilation == 1:
+        kernel_size = 1
+    if kernel_size == 1:
+        first_dilation = 1
+    else:
+        first_dilation = first_dilation or dilation
+    conv = nn.Conv2d(in_channels, out_channels, kernel_size, stride=stride,
+                     padding=get_padding(kernel_size, stride, first_dilation), dilation=first_dilation, bias=False)
+    return nn.Sequential(*[conv, (norm_layer or nn.BatchNorm2d)(out_channels)])
 
 
 def downsample_avg(in_channels, out_channels, kernel_size, stride=1, dilation=1, first_dilation=None,
                    norm_layer=None):
-    norm_layer = norm_layer or nn.BatchNorm2d
-    avg_stride = stride if dilation == 1 else 1
-    if stride == 1 and dilation == 1:
-        pool = nn.Identity()
-    else:
-        pool = nn.AvgPool2d(2, avg_stride, ceil_mode=True, count_include_pad=False)
-
-    return nn.Sequential(*[
-        pool,
-        nn.Conv2d(in_channels, out_channels, 1, stride=1, padding=0, bias=False),
-        norm_layer(out_channels)
-    ])
+    """Shortcut of the 'd' variants: average pooling does the striding, a 1x1 conv the projection."""
+    needs_pool = not (stride == 1 and dilation == 1)
+    pool = nn.AvgPool2d(2, stride if dilation == 1 else 1, ceil_mode=True, count_include_pad=False) \
+        if needs_pool else nn.Identity()
+    conv = nn.Conv2d(in_channels, out_channels, 1, stride=1, padding=0, bias=False)
+    return nn.Sequential(*[pool, conv, (norm_layer or nn.BatchNorm2d)(out_channels)])
 
 
 def make_blocks(
         block_fn, channels, block_repeats, inplanes, reduce_first=1, output_stride=32,
         down_kernel_size=1, avg_down=False, drop_block_rate=0., drop_path_rate=0., **kwargs):
-    stages = []
-    feature_info = []
-    net_num_blocks = sum(block_repeats)
-    net_block_idx = 0
-    net_stride = 4
+    """The residual stages as (name, nn.Sequential) pairs, with a feature_info dict per stage."""
+    stages, feature_info = [], []
+    total_stride = 4  # after the stem and its max pooling
     dilation = prev_dilation = 1
-    for stage_idx, (planes, num_blocks) in enumerate(zip(channels, block_repeats)):
-        stage_name = f'layer{stage_idx + 1}'  # the names pretrained weights use
-        stride = 1 if stage_idx == 0 else 2
-        if net_stride >= output_stride:
+    for index, (planes, count) in enumerate(zip(channels, block_repeats)):
+        name = f'layer{index + 1}'  # the names pretrained weights use
+        stride = 2 if index > 0 else 1
+        if total_stride < output_stride:
+            total_stride *= stride
+        else:
+            # past the requested output stride: dilate instead of striding
             dilation *= stride
             stride = 1
-        else:
-            net_stride *= stride
 
+        out_planes = planes * block_fn.expansion
         downsample = None
-        if stride != 1 or inplanes != planes * block_fn.expansion:
-            down_kwargs = dict(
-                in_channels=inplanes, out_channels=planes * block_fn.expansion, kernel_size=down_kernel_size,
-                stride=stride, dilation=dilation, first_dilation=prev_dilation, norm_layer=kwargs.get('norm_layer'))
-            downsample = downsample_avg(**down_kwargs) if avg_down else downsample_conv(**down_kwargs)
+        if stride != 1 or inplanes != out_planes:
+            make_shortcut = downsample_avg if avg_down else downsample_conv
+            downsample = make_shortcut(
+                in_channels=inplanes, out_channels=out_planes, kernel_size=down_kernel_size, stride=stride,
+                dilation=dilation, first_dilation=prev_dilation, norm_layer=kwargs.get('norm_layer'))
 
-        block_kwargs = dict(reduce_first=reduce_first, dilation=dilation, **kwargs)
         blocks = []
-        for block_idx in range(num_blocks):
-            downsample = downsample if block_idx == 0 else None
-            stride = stride if block_idx == 0 else 1
+        for i in range(count):
+            first = i == 0
             blocks.append(block_fn(
-                inplanes, planes, stride, downsample, first_dilation=prev_dilation, drop_path=None, **block_kwargs))
+                inplanes, planes, stride if first else 1, downsample if first else None,
+                first_dilation=prev_dilation, drop_path=None, reduce_first=reduce_first, dilation=dilation,
+                **kwargs))
             prev_dilation = dilation
-            inplanes = planes * block_fn.expansion
-            net_block_idx += 1
+            inplanes = out_planes
 
-        stages.append((stage_name, nn.Sequential(*blocks)))
-        feature_info.append(dict(num_chs=inplanes, reduction=net_stride, module=stage_name))
+        stages.append((name, nn.Sequential(*blocks)))
+        feature_info.append(dict(num_chs=inplanes, reduction=total_stride, module=name))
 
     return stages, feature_info
 

@@ -113,6 +113,7 @@ void Probe::module_enter(const nn::Module& module, const Tensor* input) {
   record_nodes_.clear();
   root_ = &module;
   root_input_shape_ = input != nullptr ? input->shape().to_vector() : std::vector<int64_t>{};
+  root_output_ = Tensor();
   paths_.clear();
   for (auto& [path, m] : const_cast<nn::Module&>(module).named_modules()) paths_.emplace_back(m, path);
 }
@@ -125,6 +126,7 @@ void Probe::module_output(const nn::Module& module, const Tensor& output) {
     call_lines_.pop_back();
   }
   if (skipping_) return;
+  if (depth_ == 0) root_output_ = output;
   for (const auto& [m, path] : paths_) {
     if (m == &module) {
       r.path = path;

@@ -102,6 +102,9 @@ class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
   const nn::Module* root() const { return root_; }
   // The shape of that call's first tensor argument (empty when it had none).
   const std::vector<int64_t>& root_input_shape() const { return root_input_shape_; }
+  // That call's output once it has returned (undefined before): what the observer was told, so for
+  // a script forward returning a tuple its first item, and an empty tensor when it returned no tensor.
+  const Tensor& root_output() const { return root_output_; }
   int forward_calls() const { return calls_; }
 
  private:
@@ -111,6 +114,7 @@ class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
   std::vector<const autograd::Node*> record_nodes_;  // the grad_fn of each record's output
   const nn::Module* root_ = nullptr;
   std::vector<int64_t> root_input_shape_;
+  Tensor root_output_;
   std::vector<int> call_lines_;  // the script line of each open module call
   int depth_ = 0;
   int calls_ = 0;

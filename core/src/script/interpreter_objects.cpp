@@ -13,6 +13,7 @@
 #include "initlab/pyformat.hpp"
 #include "interpreter_util.hpp"
 #include "library.hpp"
+#include "torch_names.hpp"
 #include "script_module.hpp"
 
 namespace initlab::script {
@@ -82,12 +83,22 @@ Value Interpreter::getattr(const Value& object, const std::string& name) {
   if (auto* inst = object.get<InstanceObj>()) {
     if (const Value* ga = inst->cls->find("__getattr__")) return call(bind_class_attr(*ga, object, Value(ObjPtr(inst->cls))), {Value(name)});
   }
+  // A name PyTorch has is initlab's gap, said as such; any other name is the user's typo.
+  static const std::string kLacks = " (initlab does not support it yet)";
   if (auto* ns = object.get<NamespaceObj>()) {
-    error("AttributeError", "module '" + ns->name + "' has no attribute '" + name + "'" +
-                                (ns->name.rfind("torch", 0) == 0 ? " (or initlab does not support it yet)" : ""));
+    const bool known = ns->name == "torch" || ns->name == "torch.nn" || ns->name == "torch.nn.functional" || ns->name == "torch.nn.init";
+    std::string suffix;
+    if (known && pytorch_has(ns->name, name)) suffix = kLacks;
+    else if (!known && ns->name.rfind("torch", 0) == 0) suffix = " (or initlab does not support it yet)";
+    error("AttributeError", "module '" + ns->name + "' has no attribute '" + name + "'" + suffix);
   }
   if (auto* m = object.get<ModuleObj>()) {
-    error("AttributeError", "'" + m->module->type_name() + "' object has no attribute '" + name + "'");
+    error("AttributeError", "'" + m->module->type_name() + "' object has no attribute '" + name + "'" +
+                                (pytorch_has("Module", name) ? kLacks : ""));
+  }
+  if (object.get<TensorObj>()) {
+    error("AttributeError", "'" + type_name(object) + "' object has no attribute '" + name + "'" +
+                                (pytorch_has("Tensor", name) ? kLacks : ""));
   }
   if (auto* c = object.get<ClassObj>()) error("AttributeError", "type object '" + c->name + "' has no attribute '" + name + "'");
   error("AttributeError", "'" + type_name(object) + "' object has no attribute '" + name + "'");

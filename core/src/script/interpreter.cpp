@@ -791,8 +791,7 @@ Value Interpreter::make_generator(FunctionObj& fn, const std::shared_ptr<Scope>&
   IteratorObj* self = g.get();
   const Body* body = fn.body;
   const std::string qualname = fn.qualname;
-  const Location site = where_;
-  g->fill = [this, self, body, scope, qualname, site]() {
+  g->fill = [this, self, body, scope, qualname]() {
     if (depth_ >= limits_.max_depth) {
       error("RecursionError", "maximum recursion depth exceeded (" + std::to_string(limits_.max_depth) +
                                   " nested calls); raise the max_depth limit to allow more");
@@ -814,7 +813,6 @@ Value Interpreter::make_generator(FunctionObj& fn, const std::shared_ptr<Scope>&
     exec_block(*body, scope);
     return_value_ = Value();
   };
-  (void)site;
   return Value(ObjPtr(g));
 }
 

@@ -237,7 +237,7 @@ std::optional<Value> Interpreter::try_getattr(const Value& object, const std::st
   }
   if (auto* p = object.get<PropertyObj>()) {
     Value self = object;
-    const auto copy_with = [this, self](int which) {
+    const auto copy_with = [self](int which) {
       return make_builtin(which == 0 ? "getter" : which == 1 ? "setter" : "deleter", [self, which](Interpreter& in, CallArgs& a) {
         if (a.positional.size() != 1) in.error("TypeError", "property method takes exactly one argument");
         auto q = std::make_shared<PropertyObj>(*self.get<PropertyObj>());

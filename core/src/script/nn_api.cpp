@@ -848,6 +848,7 @@ Value call_module(Interpreter& in, const Value& self, A& args) {
       out = in.call_method(self, "forward", args);
     } catch (...) {
       --in.module_call_depth;
+      if (observer) observer->module_abandon(*m);
       throw;
     }
     --in.module_call_depth;

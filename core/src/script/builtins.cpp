@@ -84,6 +84,98 @@ Value minmax(Interpreter& in, A& a, bool is_max) {
   return best;
 }
 
+// str.format: fields {name!conv:spec} where name is an index, a keyword or either followed by
+// .attr and [key] parts, and the spec may hold fields of its own ({:{width}}).
+std::string str_format(Interpreter& in, const std::string& fmt, A& a, int depth) {
+  if (depth > 2) in.error("ValueError", "Max string recursion exceeded");
+  std::string out;
+  std::size_t auto_index = 1;
+  bool manual = false;
+  for (std::size_t i = 0; i < fmt.size(); ++i) {
+    const char c = fmt[i];
+    if (c == '{' && i + 1 < fmt.size() && fmt[i + 1] == '{') { out += '{'; ++i; continue; }
+    if (c == '}' && i + 1 < fmt.size() && fmt[i + 1] == '}') { out += '}'; ++i; continue; }
+    if (c == '}') in.error("ValueError", "Single '}' encountered in format string");
+    if (c != '{') { out += c; continue; }
+    std::size_t close = i + 1;
+    for (int nest = 0; close < fmt.size(); ++close) {
+      if (fmt[close] == '{') ++nest;
+      else if (fmt[close] == '}' && nest-- == 0) break;
+    }
+    if (close >= fmt.size()) in.error("ValueError", "expected '}' before end of string");
+    std::string field = fmt.substr(i + 1, close - i - 1);
+    std::string spec;
+    char conversion = 0;
+    std::size_t bracket = 0, colon = std::string::npos, bang = std::string::npos;
+    for (std::size_t k = 0; k < field.size(); ++k) {
+      if (field[k] == '[') ++bracket;
+      else if (field[k] == ']' && bracket) --bracket;
+      else if (!bracket && field[k] == '!' && bang == std::string::npos && colon == std::string::npos) bang = k;
+      else if (!bracket && field[k] == ':' && colon == std::string::npos) colon = k;
+    }
+    if (colon != std::string::npos) {
+      spec = field.substr(colon + 1);
+      field = field.substr(0, colon);
+    }
+    if (bang != std::string::npos) {
+      if (bang + 2 != field.size()) in.error("ValueError", "expected ':' after conversion specifier");
+      conversion = field[bang + 1];
+      field = field.substr(0, bang);
+    }
+    std::size_t end = field.find_first_of(".[");
+    const std::string first = field.substr(0, end);
+    Value v;
+    if (first.empty()) {
+      if (manual) in.error("ValueError", "cannot switch from manual field specification to automatic field numbering");
+      if (auto_index >= a.positional.size()) {
+        in.error("IndexError", "Replacement index " + std::to_string(auto_index - 1) + " out of range for positional args tuple");
+      }
+      v = a.positional[auto_index++];
+    } else if (std::isdigit(static_cast<unsigned char>(first[0]))) {
+      manual = true;
+      const std::size_t k = static_cast<std::size_t>(std::stoul(first)) + 1;
+      if (k >= a.positional.size()) in.error("IndexError", "Replacement index " + first + " out of range for positional args tuple");
+      v = a.positional[k];
+    } else {
+      auto it = std::find_if(a.keywords.begin(), a.keywords.end(), [&](const auto& kv) { return kv.first == first; });
+      if (it == a.keywords.end()) in.raise_key_error(Value(first));
+      v = it->second;
+    }
+    while (end != std::string::npos && end < field.size()) {
+      if (field[end] == '.') {
+        const std::size_t next = field.find_first_of(".[", end + 1);
+        v = in.getattr(v, field.substr(end + 1, next == std::string::npos ? std::string::npos : next - end - 1));
+        end = next;
+      } else {
+        const std::size_t shut = field.find(']', end);
+        if (shut == std::string::npos) in.error("ValueError", "Missing ']' in format string");
+        const std::string key = field.substr(end + 1, shut - end - 1);
+        const bool number = !key.empty() && key.find_first_not_of("0123456789") == std::string::npos;
+        v = in.subscript(v, number ? Value(static_cast<int64_t>(std::stoll(key))) : Value(key));
+        end = shut + 1 < field.size() ? shut + 1 : std::string::npos;
+      }
+    }
+    if (spec.find('{') != std::string::npos) {
+      A inner = a;
+      spec = str_format(in, spec, inner, depth + 1);
+    }
+    if (conversion == 'r' || conversion == 'a') v = Value(in.repr(v));
+    else if (conversion == 's') v = Value(in.str(v));
+    else if (conversion != 0) in.error("ValueError", std::string("Unknown conversion specifier ") + conversion);
+    if (v.get<InstanceObj>()) {
+      if (auto m = in.dunder(v, "__format__")) {
+        out += in.str(in.call(*m, {Value(spec)}));
+        i = close;
+        continue;
+      }
+      if (spec.empty()) v = Value(in.str(v));
+    }
+    out += format_value(in, v, spec);
+    i = close;
+  }
+  return out;
+}
+
 }  // namespace
 
 void install_builtins(Interpreter& interp) {
@@ -509,42 +601,7 @@ void install_builtins(Interpreter& interp) {
   b["object"] = native_class("object", "object", nullptr, [](const Value&) { return true; });
   // ---- methods of str, list, dict, tuple: registered as "type.method" ----
   const auto method = [&](const std::string& name, Native fn) { b[name] = make_builtin(name.substr(name.find('.') + 1), std::move(fn)); };
-  method("str.format", [](Interpreter& in, A& a) {
-    const std::string& fmt = a.positional[0].as_str();
-    std::string out;
-    std::size_t auto_index = 1;
-    for (std::size_t i = 0; i < fmt.size(); ++i) {
-      const char c = fmt[i];
-      if (c == '{' && i + 1 < fmt.size() && fmt[i + 1] == '{') { out += '{'; ++i; continue; }
-      if (c == '}' && i + 1 < fmt.size() && fmt[i + 1] == '}') { out += '}'; ++i; continue; }
-      if (c != '{') { out += c; continue; }
-      const std::size_t close = fmt.find('}', i);
-      if (close == std::string::npos) in.error("ValueError", "Single '{' encountered in format string");
-      std::string field = fmt.substr(i + 1, close - i - 1);
-      std::string spec;
-      char conversion = 0;
-      if (auto colon = field.find(':'); colon != std::string::npos) { spec = field.substr(colon + 1); field = field.substr(0, colon); }
-      if (auto bang = field.find('!'); bang != std::string::npos) { conversion = bang + 1 < field.size() ? field[bang + 1] : 0; field = field.substr(0, bang); }
-      Value v;
-      if (field.empty()) {
-        if (auto_index >= a.positional.size()) in.error("IndexError", "Replacement index " + std::to_string(auto_index - 1) + " out of range for positional args tuple");
-        v = a.positional[auto_index++];
-      } else if (std::isdigit(static_cast<unsigned char>(field[0]))) {
-        const std::size_t k = static_cast<std::size_t>(std::stoul(field)) + 1;
-        if (k >= a.positional.size()) in.error("IndexError", "Replacement index " + field + " out of range for positional args tuple");
-        v = a.positional[k];
-      } else {
-        auto it = std::find_if(a.keywords.begin(), a.keywords.end(), [&](const auto& kv) { return kv.first == field; });
-        if (it == a.keywords.end()) in.error("KeyError", "'" + field + "'");
-        v = it->second;
-      }
-      if (conversion == 'r') v = Value(in.repr(v));
-      if (conversion == 's') v = Value(in.str(v));
-      out += format_value(in, v, spec);
-      i = close;
-    }
-    return Value(out);
-  });
+  method("str.format", [](Interpreter& in, A& a) { return Value(str_format(in, a.positional[0].as_str(), a, 0)); });
   method("str.join", [](Interpreter& in, A& a) {
     const auto args = bind_native(in, "join", a, {{"self", std::nullopt}, {"iterable", std::nullopt}});
     std::string out;

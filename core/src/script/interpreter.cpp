@@ -873,15 +873,16 @@ Value Interpreter::fstring(const Expr& e, const std::shared_ptr<Scope>& scope) {
     where_ = p.expr->where;
     if (p.self_documenting) out += p.source;
     std::string text;
-    if (p.conversion == 'r' || p.conversion == 'a' || (p.self_documenting && p.conversion == 0 && p.spec.empty())) {
+    const std::string spec_text = p.spec_expr ? fstring(*p.spec_expr, scope).as_str() : p.spec;
+    if (p.conversion == 'r' || p.conversion == 'a' || (p.self_documenting && p.conversion == 0 && spec_text.empty())) {
       text = repr(v);
     } else if (p.conversion == 's') {
       text = str(v);
     }
-    if (p.conversion != 0 || (p.self_documenting && p.spec.empty())) {
-      out += p.spec.empty() ? text : format_value(*this, Value(text), p.spec);
+    if (p.conversion != 0 || (p.self_documenting && spec_text.empty())) {
+      out += spec_text.empty() ? text : format_value(*this, Value(text), spec_text);
     } else {
-      out += format_value(*this, v, p.spec);
+      out += format_value(*this, v, spec_text);
     }
     check_string_size(static_cast<int64_t>(out.size()));
   }

@@ -118,7 +118,15 @@ void Parser::fstring(const Token& t, Expr& out) {
       }
       part.spec = body.substr(spec_start, j - spec_start);
       if (part.spec.find('{') != std::string::npos) {
-        unsupported("nested replacement fields in f-string format specs", location_of(spec_start));
+        // f"{x:{width}.{prec}f}": the spec is itself an f-string, evaluated before formatting.
+        Token spec_token = t;
+        spec_token.text = part.spec;
+        spec_token.body = location_of(spec_start);
+        auto spec = std::make_shared<Expr>();
+        spec->kind = ExprKind::FString;
+        spec->where = spec_token.body;
+        fstring(spec_token, *spec);
+        part.spec_expr = std::move(spec);
       }
     }
     if (j >= body.size() || body[j] != '}') fail("SyntaxError", "f-string: expecting '}'", location_of(i));

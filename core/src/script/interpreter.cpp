@@ -69,8 +69,9 @@ Interpreter::~Interpreter() {
   }
   for (auto& [m, attrs] : module_attrs_)
     for (auto& [k, v] : attrs) stack.push_back(v);
-  for (auto& [name, m] : importable_) stack.push_back(m);
-  for (auto& [name, b] : builtins_) stack.push_back(b);
+  // Not the builtins and the native modules: they hold no script values unless a script
+  // stores some on them, and walking their hundreds of members would cost every run more than
+  // the rest. Library modules' globals are among the captured scopes.
   for (auto& [name, c] : exception_classes_) stack.push_back(c);
   for (ScriptError& e : handling_)
     if (e.exception) stack.emplace_back(e.exception);

@@ -59,6 +59,8 @@ class Interpreter {
   std::string repr(const Value& v);
   std::string str(const Value& v);
   bool equal(const Value& a, const Value& b);
+  // operator.index of a non-int: one-element int tensors, __index__ (nullopt: not an index).
+  std::optional<int64_t> index_of(const Value& v);
   // A mapping (dict, or a class with keys() and __getitem__) as a dict; others unchanged.
   Value as_dict(const Value& v);
   // object[index] and object[index] = value, as the language does them (dunders included).

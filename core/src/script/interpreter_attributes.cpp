@@ -102,6 +102,25 @@ std::optional<Value> Interpreter::try_getattr(const Value& object, const std::st
     if (name == "__name__") return Value(ns->name);
     // A library submodule of a native namespace is there without an import (torch.jit).
     if (!ns->scope && library_module(ns->name + "." + name)) return import_module(ns->name + "." + name);
+    // torch.transpose(x, 0, 1) is x.transpose(0, 1) wherever PyTorch has both forms and initlab
+    // has the method.
+    if (ns->name == "torch" && pytorch_has("torch", name) && pytorch_has("Tensor", name)) {
+      const Value probe_tensor = make_tensor(Tensor::zeros(Shape{1}));
+      if (tensor_attribute(*this, probe_tensor, name)) {
+        const Value fn = make_builtin("torch." + name, [name](Interpreter& in, CallArgs& a) -> Value {
+          if (a.positional.empty() || !a.positional[0].get<TensorObj>()) {
+            in.error("TypeError", name + "(): argument 'input' (position 1) must be Tensor, not " +
+                                      (a.positional.empty() ? std::string("nothing") : type_name(a.positional[0])));
+          }
+          const Value method = in.getattr(a.positional[0], name);
+          CallArgs rest = a;
+          rest.positional.erase(rest.positional.begin());
+          return in.call(method, rest);
+        });
+        ns->members[name] = fn;
+        return fn;
+      }
+    }
     if (name == "__dict__") {
       auto d = std::make_shared<DictObj>();
       if (ns->scope)

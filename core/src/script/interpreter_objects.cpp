@@ -452,6 +452,25 @@ bool is_slice(const Value& v) {
 
 }  // namespace
 
+// What Python's operator.index gives for a value that is not an int: a one-element integer
+// tensor's value (classes[labels[j]]), a user object's __index__; nullopt otherwise.
+std::optional<int64_t> Interpreter::index_of(const Value& v) {
+  if (auto* t = v.get<TensorObj>()) {
+    if (t->tensor.numel() == 1 && t->tensor.dtype() == DType::int64) return static_cast<int64_t>(t->tensor.contiguous().data()[0]);
+    if (t->tensor.numel() != 1 || t->tensor.dtype() != DType::int64) {
+      error("TypeError", "only integer tensors of a single element can be converted to an index");
+    }
+  }
+  if (v.get<InstanceObj>()) {
+    if (auto m = dunder(v, "__index__")) {
+      const Value r = call(*m, std::vector<Value>{});
+      if (r.is_int() || r.is_bool()) return r.as_int();
+      error("TypeError", "__index__ returned non-int (type " + type_name(r) + ")");
+    }
+  }
+  return std::nullopt;
+}
+
 // The indices a Python slice selects from a sequence of n items (PySlice_AdjustIndices).
 std::vector<int64_t> Interpreter::slice_indices(int64_t n, const Value& slice) {
   auto* t = slice.get<TupleObj>();
@@ -495,10 +514,14 @@ Value Interpreter::subscript(const Value& object, const Value& index) {
     return object;
   }
   const auto seq_index = [&](int64_t n, const char* what) {
-    if (!index.is_int() && !index.is_bool()) {
+    int64_t i = 0;
+    if (index.is_int() || index.is_bool()) {
+      i = index.as_int();
+    } else if (auto as_index = index_of(index)) {
+      i = *as_index;  // an integer tensor of one element, a numpy integer, __index__
+    } else {
       error("TypeError", std::string(what) + " indices must be integers or slices, not " + type_name(index));
     }
-    int64_t i = index.as_int();
     if (i < 0) i += n;
     if (i < 0 || i >= n) error("IndexError", std::string(what) + " index out of range");
     return static_cast<std::size_t>(i);

@@ -303,9 +303,12 @@ std::optional<Value> Interpreter::try_getattr(const Value& object, const std::st
     if (name == "__init_subclass__") return make_builtin("__init_subclass__", [](Interpreter&, CallArgs&) { return Value(); });
     if (name == "__init__") {
       Value self = s->self;
-      return make_builtin("__init__", [self](Interpreter&, CallArgs&) {
+      return make_builtin("__init__", [self](Interpreter& in, CallArgs& a) {
         if (auto* m = self.get<ModuleObj>())
-          if (auto* sm = dynamic_cast<ScriptModule*>(m->module.get())) sm->init_called = true;
+          if (auto* sm = dynamic_cast<ScriptModule*>(m->module.get())) {
+            sm->init_called = true;
+            if (!sm->cls->native_base.empty()) init_container(in, *sm, sm->cls->native_base, a);
+          }
         return Value();
       });
     }

@@ -231,7 +231,7 @@ void install_modules(Interpreter& interp, NamespaceObj& nn) {
     in.created_modules().push_back(s);
     return wrap(s);
   };
-  seq->is_instance = [](const Value& v) { return v.get<ModuleObj>() && v.get<ModuleObj>()->module->type_name() == "Sequential"; };
+  seq->is_instance = [](const Value& v) { return v.get<ModuleObj>() && container_kind(*v.get<ModuleObj>()->module) == "Sequential"; };
   nn.members["Sequential"] = Value(ObjPtr(seq));
   auto list = std::make_shared<NativeClassObj>();
   list->name = "ModuleList";
@@ -247,7 +247,7 @@ void install_modules(Interpreter& interp, NamespaceObj& nn) {
     }
     return wrap(l);
   };
-  list->is_instance = [](const Value& v) { return v.get<ModuleObj>() && v.get<ModuleObj>()->module->type_name() == "ModuleList"; };
+  list->is_instance = [](const Value& v) { return v.get<ModuleObj>() && container_kind(*v.get<ModuleObj>()->module) == "ModuleList"; };
   nn.members["ModuleList"] = Value(ObjPtr(list));
   // nn.Module: the base class of script models; isinstance(x, nn.Module) for any module.
   auto module = std::make_shared<NativeClassObj>();
@@ -711,7 +711,7 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
       return Value();
     });
   }
-  if (m->type_name() == "ModuleList" || m->type_name() == "Sequential") {
+  if (!container_kind(*m).empty()) {
     if (name == "append") {
       return method([m, self](Interpreter& in, A& a) {
         const auto args = bind_native(in, "append", a, {{"module", std::nullopt}});
@@ -828,7 +828,8 @@ Value call_module(Interpreter& in, const Value& self, A& args) {
   if (auto loss = call_loss_module(in, m, args)) return *loss;
   nn::ForwardObserver* observer = nn::current_observer();
   if (auto* sm = dynamic_cast<ScriptModule*>(m.get())) {
-    if (!sm->cls->find("forward")) {
+    const bool chain = !sm->cls->find("forward") && sm->cls->native_base == "Sequential";
+    if (!sm->cls->find("forward") && !chain) {
       in.error("NotImplementedError", "Module [" + sm->cls->name + "] is missing the required \"forward\" function");
     }
     nn::set_source_line(in.location().line);
@@ -845,7 +846,21 @@ Value call_module(Interpreter& in, const Value& self, A& args) {
     ++in.module_call_depth;
     Value out;
     try {
-      out = in.call_method(self, "forward", args);
+      if (chain) {
+        // Sequential's forward: each child on the previous one's output.
+        if (args.positional.size() != 1 || !args.keywords.empty()) {
+          in.error("TypeError", "forward() takes 2 positional arguments but " + std::to_string(args.positional.size() + 1) + " were given");
+        }
+        out = args.positional[0];
+        for (const auto& [child_name, child] : m->children()) {
+          CallArgs step;
+          step.positional.push_back(out);
+          step.where = args.where;
+          out = call_module(in, wrap(child), step);
+        }
+      } else {
+        out = in.call_method(self, "forward", args);
+      }
     } catch (...) {
       --in.module_call_depth;
       if (observer) observer->module_abandon(*m);
@@ -942,6 +957,39 @@ Value clone_module(Interpreter& in, const Value& module, const Value& copy_value
   auto out = std::make_shared<ModuleObj>();
   out->module = dst;
   return Value(ObjPtr(out));
+}
+
+}  // namespace initlab::script
+
+namespace initlab::script {
+
+std::string container_kind(const nn::Module& m) {
+  if (auto* sm = dynamic_cast<const ScriptModule*>(&m)) return sm->cls->native_base;
+  if (m.type_name() == "Sequential" || m.type_name() == "ModuleList") return m.type_name();
+  return "";
+}
+
+void init_container(Interpreter& in, nn::Module& m, const std::string& kind, CallArgs& args) {
+  if (!args.keywords.empty()) in.error("TypeError", kind + ".__init__() got an unexpected keyword argument '" + args.keywords[0].first + "'");
+  std::vector<std::pair<std::string, Value>> children;
+  if (kind == "Sequential") {
+    if (args.positional.size() == 1 && in.as_dict(args.positional[0]).get<DictObj>()) {
+      for (const auto& [k, v] : in.as_dict(args.positional[0]).get<DictObj>()->items) {
+        if (!k.is_str()) in.error("TypeError", "module name should be a string. Got " + type_name(k));
+        children.emplace_back(k.as_str(), v);
+      }
+    } else {
+      for (const Value& v : args.positional) children.emplace_back(std::to_string(children.size()), v);
+    }
+  } else {
+    if (args.positional.size() > 1) in.error("TypeError", "ModuleList.__init__() takes from 1 to 2 positional arguments");
+    if (!args.positional.empty() && !args.positional[0].is_none())
+      for (const Value& v : in.to_vector(args.positional[0])) children.emplace_back(std::to_string(children.size()), v);
+  }
+  for (const auto& [name, v] : children) {
+    if (!v.get<ModuleObj>()) in.error("TypeError", type_name(v) + " is not a Module subclass");
+    m.register_module(name, module_of(v));
+  }
 }
 
 }  // namespace initlab::script

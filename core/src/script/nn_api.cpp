@@ -894,6 +894,9 @@ Value call_module(Interpreter& in, const Value& self, A& args) {
         observer->module_output(*m, t->tensor);
       } else if (auto* tup = out.get<TupleObj>(); tup && !tup->items.empty() && tup->items[0].get<TensorObj>()) {
         observer->module_output(*m, tup->items[0].get<TensorObj>()->tensor);
+      } else if (auto* inst = out.get<InstanceObj>(); inst && inst->cls->find("_fields") && in.subscript(out, Value(0)).get<TensorObj>()) {
+        // A namedtuple of outputs (GoogLeNetOutputs): its first item, as for a tuple.
+        observer->module_output(*m, in.subscript(out, Value(0)).get<TensorObj>()->tensor);
       } else {
         // A forward that returns no tensor still closes its call for the probe.
         observer->module_output(*m, Tensor(Shape{0}));

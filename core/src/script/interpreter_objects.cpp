@@ -983,7 +983,8 @@ std::string Interpreter::native_module_names() const {
     if (name.rfind("torch", 0) == 0 || name.rfind("initlab", 0) == 0 || (name[0] == '_' && name[1] != '_')) continue;
     names.push_back(name);
   }
-  for (const std::string& n : library_module_names()) names.push_back(n);
+  for (const std::string& n : library_module_names())
+    if (n.rfind("torch", 0) != 0) names.push_back(n);
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   std::string out;

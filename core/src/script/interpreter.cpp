@@ -127,6 +127,7 @@ Interpreter::Interpreter(const Source& source, Limits limits,
   install_builtins(*this);
   install_torch(*this);
   install_datasets(*this);
+  install_random(*this);
   for (const char* m : {"numpy", "numpy.linalg", "numpy.random"}) lazy_modules_[m] = install_numpy;
 }
 
@@ -513,7 +514,7 @@ void Interpreter::do_import(const Stmt& s, const std::shared_ptr<Scope>& scope) 
     }
     if (it == importable_.end()) {
       error("ModuleNotFoundError", "No module named '" + module + "' (initlab runs torch, torch.nn, "
-                                   "torch.nn.functional, torch.nn.init, math, numpy and initlab.datasets)");
+                                   "torch.nn.functional, torch.nn.init, math, random, numpy and initlab.datasets)");
     }
     return it->second;
   };

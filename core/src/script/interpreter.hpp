@@ -56,6 +56,8 @@ class Interpreter {
   Value binary(const std::string& op, const Value& a, const Value& b);
   bool isinstance(const Value& v, const Value& cls);
   bool less(const Value& a, const Value& b) { return truthy(compare("<", a, b)); }
+  // object[index], with Python's errors (for natives that index a script's sequence).
+  Value getitem(const Value& object, const Value& index) { return subscript(object, index); }
   void print(const std::string& text);
 
   // Raises a Python exception at the current location with the current call chain.
@@ -155,5 +157,7 @@ void install_torch(Interpreter& interp);
 void install_datasets(Interpreter& interp);
 // numpy, numpy.linalg, numpy.random (numpy_api.cpp); registered lazily.
 void install_numpy(Interpreter& interp);
+// Python's random module, CPython's values for the same seeds (random_api.cpp).
+void install_random(Interpreter& interp);
 
 }  // namespace initlab::script

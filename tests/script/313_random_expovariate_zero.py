@@ -1,0 +1,5 @@
+import random
+
+rate = 0
+wait = random.expovariate(rate)
+# error: line 4: ZeroDivisionError: float division by zero

@@ -395,6 +395,7 @@ void install_numpy(Interpreter& interp) {
 
   numpy::install_numpy_functions(interp, ns);
   numpy::install_numpy_linalg(interp, ns, *linalg);
+  numpy::install_numpy_random(interp, *random);
   ns.members["linalg"] = Value(ObjPtr(linalg));
   ns.members["random"] = Value(ObjPtr(random));
   interp.importable()["numpy"] = Value(ObjPtr(np));

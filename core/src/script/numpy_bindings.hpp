@@ -106,6 +106,8 @@ Array concatenate(Interpreter& in, const std::vector<Array>& arrays, int64_t axi
 void install_numpy_math(Interpreter& in, NamespaceObj& np);
 // ---- numpy_linalg.cpp ----
 void install_numpy_linalg(Interpreter& in, NamespaceObj& np, NamespaceObj& linalg);
+// ---- numpy_random_api.cpp ----
+void install_numpy_random(Interpreter& in, NamespaceObj& random);
 
 }  // namespace numpy
 

@@ -223,6 +223,19 @@ void install_numpy(Interpreter& interp) {
   ns.members["single"] = ns.members["float32"];
   ns.members["int_"] = ns.members["int64"];
   ns.members["intc"] = ns.members["int32"];
+  // numpy's other dtypes: named, so that using one says initlab lacks it (not that numpy does).
+  for (const char* n : {"float16", "half", "longdouble", "uint8", "uint16", "uint32", "uint64", "int8", "int16", "complex64",
+                        "complex128", "complex_", "object_", "str_"}) {
+    auto c = std::make_shared<NativeClassObj>();
+    c->name = n;
+    c->qualified = std::string("numpy.") + n;
+    const std::string name = n;
+    c->construct = [name](Interpreter& in, A&) -> Value {
+      numpy::unsupported(in, "the numpy dtype " + name + " (initlab has bool, int32, int64, float32 and float64)");
+    };
+    c->is_instance = [](const Value&) { return false; };
+    ns.members[n] = Value(ObjPtr(c));
+  }
   abstract_class(ns, "generic", [](DType) { return true; });
   abstract_class(ns, "number", [](DType d) { return d != DType::bool_; });
   abstract_class(ns, "integer", [](DType d) { return numpy::is_integer(d); });
@@ -392,6 +405,35 @@ void install_numpy(Interpreter& interp) {
       return make_ndarray(numpy::concatenate(in, arrays, axis));
     });
   }
+
+  def("diag", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "diag", a, {{"v", std::nullopt}, {"k", Value(0)}});
+    const Array v = numpy::to_array(in, args[0]);
+    const int64_t k = to_int(in, args[1], "k");
+    if (v.ndim() == 1) {
+      const int64_t n = v.size() + std::llabs(k);
+      Array out(v.dtype(), {n, n});
+      for (int64_t i = 0; i < v.size(); ++i) {
+        const int64_t r = k >= 0 ? i : i - k, c = k >= 0 ? i + k : i;
+        const int64_t src = v.offset() + i * v.strides()[0];
+        if (numpy::is_float(v.dtype())) out.set(r * n + c, v.get(src));
+        else out.set_int(r * n + c, v.get_int(src));
+      }
+      return make_ndarray(out);
+    }
+    if (v.ndim() != 2) in.error("ValueError", "Input must be 1- or 2-d.");
+    const int64_t rows = v.shape()[0], cols = v.shape()[1];
+    const int64_t len = std::max<int64_t>(0, k >= 0 ? std::min(rows, cols - k) : std::min(rows + k, cols));
+    const int64_t start = v.offset() + (k >= 0 ? k * v.strides()[1] : -k * v.strides()[0]);
+    return make_ndarray(v.view({len}, {v.strides()[0] + v.strides()[1]}, start).copy());
+  });
+  def("trace", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "trace", a, {{"a", std::nullopt}});
+    const Array v = numpy::to_array(in, args[0]);
+    if (v.ndim() != 2) numpy::unsupported(in, "np.trace of arrays that are not 2-D");
+    const int64_t len = std::min(v.shape()[0], v.shape()[1]);
+    return numpy::reduce(in, numpy::Reduction::sum, make_ndarray(v.view({len}, {v.strides()[0] + v.strides()[1]}, v.offset())), Value(), false);
+  });
 
   numpy::install_numpy_functions(interp, ns);
   numpy::install_numpy_linalg(interp, ns, *linalg);

@@ -208,7 +208,8 @@ std::optional<DType> dtype_arg(Interpreter& in, const Value& v) {
   if (name == "bool" || name == "bool_" || name == "?") return DType::bool_;
   static const char* const kKnown[] = {"float16", "half", "f2", "e", "uint8", "u1", "B", "uint16", "u2", "uint32", "u4", "uint64",
                                        "u8", "int8", "i1", "b", "int16", "i2", "h", "complex64", "c8", "complex128", "c16",
-                                       "complex", "longdouble", "float128", "object", "str", "bytes", "datetime64", "timedelta64"};
+                                       "complex", "complex_", "longdouble", "float128", "object", "object_", "str", "str_",
+                                       "bytes", "datetime64", "timedelta64"};
   const bool known = std::find(std::begin(kKnown), std::end(kKnown), name) != std::end(kKnown);
   if (v.is_str() && !known) in.error("TypeError", "data type '" + name + "' not understood");
   unsupported(in, "the numpy dtype " + name + " (initlab has bool, int32, int64, float32 and float64)");

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "initlab/warnings.hpp"
+#include "bindings.hpp"
 #include "native_args.hpp"
 #include "numpy_bindings.hpp"
 
@@ -412,6 +413,15 @@ Value numpy_binary_operator(Interpreter& in, const std::string& op, const Value&
     }
     in.error("TypeError", "unsupported operand type(s) for " + op + ": '" + (ta ? std::string("Tensor") : "numpy.ndarray") + "' and '" +
                               (tb ? std::string("Tensor") : "numpy.ndarray") + "'");
+  }
+  // Python tries the left operand first: "%.3f" % x formats, [0] * np.int64(3) repeats.
+  if (op == "%" && a.is_str()) return Value(percent_format(in, a.as_str(), b));
+  const bool seq_a = a.is_str() || a.get<ListObj>() || a.get<TupleObj>(), seq_b = b.is_str() || b.get<ListObj>() || b.get<TupleObj>();
+  if (op == "*" && (seq_a || seq_b)) {
+    const Value& n = seq_a ? b : a;
+    if (auto* o = n.get<NdArrayObj>(); o && o->scalar && is_integer(o->array.dtype())) {
+      return seq_a ? in.binary(op, a, *numpy_number(n)) : in.binary(op, *numpy_number(n), b);
+    }
   }
   if (op == "@") return matmul(in, a, b, false);
   const char* name = op_name(op);

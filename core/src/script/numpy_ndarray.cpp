@@ -154,9 +154,25 @@ Selection select(Interpreter& in, const Array& a, const Value& index) {
     sel.scalar = all_int;
     return sel;
   }
-  // Advanced: numpy keeps the index array's dimensions where it stood when it is the only one.
-  for (const Value& p : parts)
-    if (index_int(p)) numpy::unsupported(in, "mixing integer indices with an index array (index with slices, or in two steps)");
+  // Advanced: integers next to the index array join it (they take their axis away), and the
+  // array's dimensions stand where it stood; integers apart from it (a[0, :, [1, 2]]) move
+  // them to the front, as numpy's advanced indexing does.
+  int first_adv = -1, last_adv = -1;
+  bool gap = false;
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    const bool adv_part = static_cast<int>(k) == advanced || index_int(parts[k]).has_value();
+    if (!adv_part) continue;
+    if (first_adv < 0) first_adv = static_cast<int>(k);
+    else if (last_adv != static_cast<int>(k) - 1) gap = true;
+    last_adv = static_cast<int>(k);
+  }
+  if (gap) {
+    // The index array's dimensions go first: rotate them to the front of the view.
+    const int span = adv.dtype() == DType::bool_ ? std::max(adv.ndim(), 1) : 1;
+    std::rotate(shape.begin(), shape.begin() + adv_out_dim, shape.begin() + adv_out_dim + span);
+    std::rotate(strides.begin(), strides.begin() + adv_out_dim, strides.begin() + adv_out_dim + span);
+    adv_out_dim = 0;
+  }
   const auto ad = static_cast<std::size_t>(adv_out_dim);
   std::vector<int64_t> picks;  // offsets along the advanced dimensions
   Dims picked_shape;
@@ -346,7 +362,7 @@ Value numpy_inplace(Interpreter& in, const std::string& op, const Value& target,
     std::string name = op;
     for (int i = 0; i < 7; ++i)
       if (ops[i] == op) name = names[i];
-    in.error("UFuncTypeError", "Cannot cast ufunc '" + name + "' output from dtype('" + numpy::dtype_name(result.dtype()) +
+    in.error("_UFuncOutputCastingError", "Cannot cast ufunc '" + name + "' output from dtype('" + numpy::dtype_name(result.dtype()) +
                                    "') to dtype('" + numpy::dtype_name(a.dtype()) + "') with casting rule 'same_kind'");
   }
   if (result.shape() != a.shape()) {

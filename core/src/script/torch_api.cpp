@@ -10,6 +10,7 @@
 #include "initlab/init.hpp"
 #include "initlab/nn/functional.hpp"
 #include "initlab/sampling.hpp"
+#include "initlab/warnings.hpp"
 #include "native_args.hpp"
 #include "numpy_bindings.hpp"
 
@@ -72,7 +73,10 @@ Tensor scalar_tensor(double v) {
 // Nested Python lists of numbers -> shape and values.
 void flatten_data(Interpreter& in, const Value& v, int depth, std::vector<int64_t>& shape,
                   std::vector<float>& out, bool& all_int) {
-  if (auto n = numpy_number(v); n && v.get<NdArrayObj>()->scalar) return flatten_data(in, *n, depth, shape, out, all_int);
+  if (auto n = numpy_number(v); n && v.get<NdArrayObj>()->scalar) {
+    if (numpy_is_float64_scalar(v)) warn("initlab has no float64 tensors: torch.tensor() made a float32 tensor from numpy float64 values (PyTorch would make a float64 one)");
+    return flatten_data(in, *n, depth, shape, out, all_int);
+  }
   if (v.is_number()) {
     if (depth != static_cast<int>(shape.size())) in.error("ValueError", "expected sequence of length " + std::to_string(shape.size() > static_cast<std::size_t>(depth) ? shape[static_cast<std::size_t>(depth)] : 0) + " at dim " + std::to_string(depth) + " (got a number)");
     if (v.is_float()) all_int = false;
@@ -225,6 +229,9 @@ Tensor compare_tensors(Interpreter& in, const std::string& op, const Value& a, c
 // operators
 
 Value tensor_binary(Interpreter& in, const std::string& op, const Value& a, const Value& b) {
+  // numpy scalars count as Python numbers (t.mul(np.float32(3)), t > np.float64(0)).
+  if (auto* o = a.get<NdArrayObj>(); o && o->scalar) return tensor_binary(in, op, *numpy_number(a), b);
+  if (auto* o = b.get<NdArrayObj>(); o && o->scalar) return tensor_binary(in, op, a, *numpy_number(b));
   if (op == "<" || op == "<=" || op == ">" || op == ">=" || op == "==" || op == "!=") {
     if (!(a.get<TensorObj>() || a.is_number()) || !(b.get<TensorObj>() || b.is_number())) {
       if (op == "==") return Value(false);

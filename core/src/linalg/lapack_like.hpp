@@ -2,14 +2,15 @@
 // liblapack3, which python3-numpy links): the same Householder conventions (dlarfg: no
 // reflection for an empty or zero sub-column), the same path through dgesdd (QR or LQ first
 // when one side is at least 11/6 of the other, upper or lower bidiagonal form otherwise) and
-// the same signs for the singular vectors:
-//  - bidiagonal problems of size <= 25 (dbdsdc hands them to dbdsqr): dbdsqr's implicit QR
-//    iteration, shifts, rotation order and final sign flips, step for step;
-//  - larger ones (dbdsdc's divide and conquer, dlasd0..dlasd3): the values come from the same
-//    QR iteration, the signs from divide and conquer's last merge, which makes the component of
-//    every left singular vector on the middle row (n/2, 0-based) negative (dlasd3 sets it to
-//    -1 before normalizing). A singular value that merge deflates keeps a child's sign instead;
-//    for matrices with distinct singular values (random ones) that does not happen.
+// the same signs for the singular vectors: bidiagonal problems of up to 25 rows go through
+// dbdsqr's implicit QR iteration (shifts, rotation order, final sign flips) step by step, larger
+// ones through dbdsdc's divide and conquer (lapack_dc.cpp: dlasdq leaves, dlasd1-dlasd3 merges
+// with their deflation and -1 middle-row convention); only the secular equation's roots are
+// found differently (bisection to the last bit instead of dlasd4's rational iteration).
+// Where LAPACK runs unblocked code (QR with k <= 128 columns, bidiagonalization below 128) the
+// arithmetic is LAPACK's, so QR and the SVD of small tall matrices are numpy's bits; wide ones
+// (their LQ is done as the QR of the transpose) and larger ones agree within a few ulps
+// (LAPACK's blocked dlabrd/dlarfb round differently), always with the same signs.
 // All matrices are column-major, as LAPACK's.
 #pragma once
 

@@ -191,6 +191,42 @@ TEST_CASE("run() probes the script's `model` even when other modules are called 
   CHECK(u.layers[0].type == "Linear");
 }
 
+TEST_CASE("keep_output holds the script's last call of `model`: a tuple's first item, later calls of others aside") {
+  const std::string script =
+      "import torch\n"
+      "import torch.nn as nn\n"
+      "class Net(nn.Module):\n"
+      "    def __init__(self):\n"
+      "        super().__init__()\n"
+      "        self.fc = nn.Linear(3, 2)\n"
+      "    def forward(self, x):\n"
+      "        y = self.fc(x)\n"
+      "        return y * 2, y\n"
+      "model = Net()\n"
+      "first, _ = model(torch.ones(1, 3))\n"
+      "logits, _ = model(torch.zeros(4, 3))\n"
+      "other = nn.Linear(3, 5)(torch.ones(1, 3))\n"
+      "print(torch.equal(logits[3], 2 * model.fc.bias))\n";
+  initlab::RunOptions options;
+  options.keep_output = true;
+  const initlab::Report r = initlab::run(script, options);
+  REQUIRE_MESSAGE(r.ok, (r.error ? r.error->formatted : ""));
+  CHECK(r.output == "True\n");
+  CHECK(r.forward_from_script);
+  REQUIRE(r.output_tensor.has_value());
+  CHECK(r.output_tensor->shape == std::vector<int64_t>{4, 2});
+  CHECK(r.output_tensor->dtype == "float32");
+  // zeros in: twice the bias, the forward's first item
+  const auto bias = r.parameters[1].stats;
+  REQUIRE(r.output_tensor->data.size() == 8);
+  CHECK(r.output_tensor->data[0] == r.output_tensor->data[2]);
+  CHECK(static_cast<double>(r.output_tensor->data[0] + r.output_tensor->data[1]) ==
+        doctest::Approx(2 * 2 * bias.mean).epsilon(1e-6));
+
+  // Without keep_output nothing is copied.
+  CHECK_FALSE(initlab::run(script).output_tensor.has_value());
+}
+
 TEST_CASE("run() with own_input probes the called model on the run's input: its shape, our batch") {
   const std::string script =
       "import torch\n"
@@ -363,4 +399,33 @@ TEST_CASE("grad_loss after a script that trained: the parameters' gradients are 
     CHECK(a.parameters[i].grad->mean == b.parameters[i].grad->mean);
     CHECK(a.parameters[i].grad->std == b.parameters[i].grad->std);
   }
+}
+
+TEST_CASE("a forward that raises and is caught leaves the last completed forward as the probed one") {
+  const std::string source = R"(import torch
+import torch.nn as nn
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 3)
+        self.fail = False
+    def forward(self, x):
+        h = self.fc(x)
+        if self.fail:
+            raise ValueError("boom")
+        return torch.relu(h)
+model = Net()
+model(torch.randn(2, 4))
+model.fail = True
+try:
+    model(torch.randn(5, 4))
+except ValueError:
+    pass
+)";
+  const initlab::Report report = initlab::run(source);
+  REQUIRE(report.ok);
+  std::vector<std::string> seen;
+  for (const auto& l : report.layers) seen.push_back(l.path + ":" + l.type);
+  CHECK(seen == std::vector<std::string>{"fc:Linear", ":F.relu", ":Net"});
+  CHECK(report.input_shape == std::vector<int64_t>{2, 4});
 }

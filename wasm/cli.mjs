@@ -239,7 +239,7 @@ if (args.stateDict !== null) {
 }
 if (args.output !== null) {
   if (!report.outputTensor) {
-    process.stderr.write('no output: the script called its model itself, or there was no model to run\n');
+    process.stderr.write('no output: there was no model to run\n');
   } else {
     writeFileSync(args.output, JSON.stringify(tensorJson(report.outputTensor)));
   }

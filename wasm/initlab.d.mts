@@ -35,7 +35,8 @@ export interface RunOptions {
   grad?: '' | 'mean' | 'cross_entropy' | 'nll' | 'mse';
   /** Copy every parameter and buffer into report.stateDict. */
   stateDict?: boolean;
-  /** Copy the probed forward's output into report.outputTensor. */
+  /** Copy the probed forward's output into report.outputTensor: the script's own call of the model when that
+   * is the probed one (of a forward returning a tuple, its first item), else the run's own forward's. */
   output?: boolean;
   /** Run the model when the script calls none (default true). */
   autoForward?: boolean;

@@ -44,7 +44,9 @@ struct RunOptions {
   std::string grad_loss;
   bool state_dict = false;            // copy every parameter and buffer into the Report
   std::string state_dict_of;          // ...of this global's module instead of the probed one
-  bool keep_output = false;           // copy the probed forward's output into the Report
+  // Copy the probed forward's output into the Report: the run's own forward's, or that of the script's
+  // call of the model when that is the probed one (of a forward returning a tuple, its first item).
+  bool keep_output = false;
   Limits limits;
 };
 

@@ -39,6 +39,12 @@ enum class ExprKind {
   ListComp,   // [a for ... in ... if ...] (generators); also generator expressions
   DictComp,   // {a: b for ...}
   Starred,    // *a (in calls, lists, tuples, assignment targets)
+  Set,        // {items}
+  SetComp,    // {a for ...}
+  GenExp,     // (a for ...)
+  Yield,      // yield a (a may be null); yield from a (name = "from")
+  Ellipsis,   // ...
+  NamedExpr,  // a := b (a is a Name)
 };
 
 using Constant = std::variant<std::monostate, bool, int64_t, double, std::string>;
@@ -66,6 +72,7 @@ struct FStringPart {
   ExprPtr expr;          // null for a trailing literal
   char conversion = 0;   // 'r', 's', 'a' or 0
   std::string spec;      // format spec after ':'
+  std::shared_ptr<Expr> spec_expr;  // a spec with replacement fields ({x:{width}}): an f-string
   std::string source;    // the expression text (for f"{x=}")
   bool self_documenting = false;
 };
@@ -88,7 +95,7 @@ enum class StmtKind {
   Expr,         // value
   Assign,       // targets = value (several targets for a = b = c)
   AugAssign,    // targets[0] op= value (name = op without '=')
-  AnnAssign,    // targets[0]: annotation [= value]
+  AnnAssign,    // targets[0]: annotation [= value] (name = the annotation's text, never evaluated)
   Return,       // value (may be null)
   If,           // test, body, orelse
   For,          // targets[0] in value: body else orelse
@@ -97,13 +104,23 @@ enum class StmtKind {
   Continue,
   Pass,
   Assert,       // test, value (message, may be null)
-  FunctionDef,  // name, params, body, decorators
-  ClassDef,     // name, bases, body
+  FunctionDef,  // name, params, body, decorators, generator
+  ClassDef,     // name, bases, keywords, body, decorators
   Import,       // names: (module, alias)
   ImportFrom,   // module, names: (name, alias)
   With,         // items: (context, target or null), body
-  Raise,        // value (may be null)
+  Raise,        // value (may be null), test (the cause after 'from', may be null)
   Delete,       // targets
+  Try,          // body, handlers, orelse, finalbody
+  Global,       // names: (name, "")
+  Nonlocal,     // names: (name, "")
+};
+
+struct ExceptHandler {
+  ExprPtr type;      // null for a bare except
+  std::string name;  // except ... as name ("" if none)
+  std::vector<std::unique_ptr<Stmt>> body;
+  Location where;
 };
 
 struct Stmt {
@@ -113,9 +130,12 @@ struct Stmt {
   std::string module;
   std::vector<ExprPtr> targets;
   ExprPtr value, test;
-  Body body, orelse;
+  Body body, orelse, finalbody;
+  std::vector<ExceptHandler> handlers;
   std::vector<Param> params;
   std::vector<ExprPtr> bases, decorators;
+  std::vector<Keyword> keywords;  // class keywords (metaclass=...)
+  bool generator = false;         // FunctionDef whose body yields
   std::vector<std::pair<std::string, std::string>> names;
   std::vector<std::pair<ExprPtr, ExprPtr>> items;
 };

@@ -1,10 +1,13 @@
 // Python's builtin functions, the methods of str, list, dict and tuple, and the math module.
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
 #include <cmath>
 #include <limits>
 
 #include "bindings.hpp"
 #include "interpreter.hpp"
+#include "interpreter_util.hpp"
 #include "native_args.hpp"
 #include "numpy_bindings.hpp"
 #include "script_module.hpp"
@@ -82,6 +85,98 @@ Value minmax(Interpreter& in, A& a, bool is_max) {
   return best;
 }
 
+// str.format: fields {name!conv:spec} where name is an index, a keyword or either followed by
+// .attr and [key] parts, and the spec may hold fields of its own ({:{width}}).
+std::string str_format(Interpreter& in, const std::string& fmt, A& a, int depth) {
+  if (depth > 2) in.error("ValueError", "Max string recursion exceeded");
+  std::string out;
+  std::size_t auto_index = 1;
+  bool manual = false;
+  for (std::size_t i = 0; i < fmt.size(); ++i) {
+    const char c = fmt[i];
+    if (c == '{' && i + 1 < fmt.size() && fmt[i + 1] == '{') { out += '{'; ++i; continue; }
+    if (c == '}' && i + 1 < fmt.size() && fmt[i + 1] == '}') { out += '}'; ++i; continue; }
+    if (c == '}') in.error("ValueError", "Single '}' encountered in format string");
+    if (c != '{') { out += c; continue; }
+    std::size_t close = i + 1;
+    for (int nest = 0; close < fmt.size(); ++close) {
+      if (fmt[close] == '{') ++nest;
+      else if (fmt[close] == '}' && nest-- == 0) break;
+    }
+    if (close >= fmt.size()) in.error("ValueError", "expected '}' before end of string");
+    std::string field = fmt.substr(i + 1, close - i - 1);
+    std::string spec;
+    char conversion = 0;
+    std::size_t bracket = 0, colon = std::string::npos, bang = std::string::npos;
+    for (std::size_t k = 0; k < field.size(); ++k) {
+      if (field[k] == '[') ++bracket;
+      else if (field[k] == ']' && bracket) --bracket;
+      else if (!bracket && field[k] == '!' && bang == std::string::npos && colon == std::string::npos) bang = k;
+      else if (!bracket && field[k] == ':' && colon == std::string::npos) colon = k;
+    }
+    if (colon != std::string::npos) {
+      spec = field.substr(colon + 1);
+      field = field.substr(0, colon);
+    }
+    if (bang != std::string::npos) {
+      if (bang + 2 != field.size()) in.error("ValueError", "expected ':' after conversion specifier");
+      conversion = field[bang + 1];
+      field = field.substr(0, bang);
+    }
+    std::size_t end = field.find_first_of(".[");
+    const std::string first = field.substr(0, end);
+    Value v;
+    if (first.empty()) {
+      if (manual) in.error("ValueError", "cannot switch from manual field specification to automatic field numbering");
+      if (auto_index >= a.positional.size()) {
+        in.error("IndexError", "Replacement index " + std::to_string(auto_index - 1) + " out of range for positional args tuple");
+      }
+      v = a.positional[auto_index++];
+    } else if (std::isdigit(static_cast<unsigned char>(first[0]))) {
+      manual = true;
+      const std::size_t k = static_cast<std::size_t>(std::stoul(first)) + 1;
+      if (k >= a.positional.size()) in.error("IndexError", "Replacement index " + first + " out of range for positional args tuple");
+      v = a.positional[k];
+    } else {
+      auto it = std::find_if(a.keywords.begin(), a.keywords.end(), [&](const auto& kv) { return kv.first == first; });
+      if (it == a.keywords.end()) in.raise_key_error(Value(first));
+      v = it->second;
+    }
+    while (end != std::string::npos && end < field.size()) {
+      if (field[end] == '.') {
+        const std::size_t next = field.find_first_of(".[", end + 1);
+        v = in.getattr(v, field.substr(end + 1, next == std::string::npos ? std::string::npos : next - end - 1));
+        end = next;
+      } else {
+        const std::size_t shut = field.find(']', end);
+        if (shut == std::string::npos) in.error("ValueError", "Missing ']' in format string");
+        const std::string key = field.substr(end + 1, shut - end - 1);
+        const bool number = !key.empty() && key.find_first_not_of("0123456789") == std::string::npos;
+        v = in.subscript(v, number ? Value(static_cast<int64_t>(std::stoll(key))) : Value(key));
+        end = shut + 1 < field.size() ? shut + 1 : std::string::npos;
+      }
+    }
+    if (spec.find('{') != std::string::npos) {
+      A inner = a;
+      spec = str_format(in, spec, inner, depth + 1);
+    }
+    if (conversion == 'r' || conversion == 'a') v = Value(in.repr(v));
+    else if (conversion == 's') v = Value(in.str(v));
+    else if (conversion != 0) in.error("ValueError", std::string("Unknown conversion specifier ") + conversion);
+    if (v.get<InstanceObj>()) {
+      if (auto m = in.dunder(v, "__format__")) {
+        out += in.str(in.call(*m, {Value(spec)}));
+        i = close;
+        continue;
+      }
+      if (spec.empty()) v = Value(in.str(v));
+    }
+    out += format_value(in, v, spec);
+    i = close;
+  }
+  return out;
+}
+
 }  // namespace
 
 void install_builtins(Interpreter& interp) {
@@ -108,7 +203,7 @@ void install_builtins(Interpreter& interp) {
   def("len", [](Interpreter& in, A& a) {
     if (a.positional.size() != 1) in.error("TypeError", "len() takes exactly one argument (" + std::to_string(a.positional.size()) + " given)");
     const Value& v = a.positional[0];
-    if (v.is_str()) return Value(static_cast<int64_t>(v.as_str().size()));
+    if (v.is_str()) return Value(code_point_count(v.as_str()));
     if (auto* l = v.get<ListObj>()) return Value(static_cast<int64_t>(l->items.size()));
     if (auto* t = v.get<TupleObj>()) return Value(static_cast<int64_t>(t->items.size()));
     if (auto* d = v.get<DictObj>()) return Value(static_cast<int64_t>(d->items.size()));
@@ -119,6 +214,18 @@ void install_builtins(Interpreter& interp) {
       return Value(t->tensor.size(0));
     }
     if (auto* m = v.get<ModuleObj>()) return Value(static_cast<int64_t>(m->module->children().size()));
+    if (auto* c = v.get<ClassObj>()) {
+      if (const Value* hook = c->find("__class_len__")) return in.call(in.bind_class_attr(*hook, Value(), v), std::vector<Value>{});
+    }
+    if (auto* st = v.get<SetObj>()) return Value(static_cast<int64_t>(st->items.size()));
+    if (v.get<InstanceObj>()) {
+      if (auto len = in.dunder(v, "__len__")) {
+        const Value n = in.call(*len, std::vector<Value>{});
+        if (!n.is_int() && !n.is_bool()) in.error("TypeError", "'" + type_name(n) + "' object cannot be interpreted as an integer");
+        if (n.as_int() < 0) in.error("ValueError", "__len__() should return >= 0");
+        return Value(n.as_int());
+      }
+    }
     in.error("TypeError", "object of type '" + type_name(v) + "' has no len()");
   });
   def("range", [](Interpreter& in, A& a) {
@@ -129,7 +236,7 @@ void install_builtins(Interpreter& interp) {
     auto r = std::make_shared<RangeObj>();
     std::vector<int64_t> v;
     for (const Value& arg : a.positional) {
-      const Value x = numpy_python_scalar(in, arg, true);
+      const Value x = numpy_python_scalar(in, arg, true);  // range(np.int64(3))
       if (!x.is_int() && !x.is_bool()) in.error("TypeError", "'" + type_name(x) + "' object cannot be interpreted as an integer");
       v.push_back(x.as_int());
     }
@@ -172,13 +279,30 @@ void install_builtins(Interpreter& interp) {
     return Value(in.isinstance(a.positional[0], a.positional[1]));
   });
   def("issubclass", [](Interpreter& in, A& a) {
-    if (a.positional.size() != 2) in.error("TypeError", "issubclass expected 2 arguments");
-    auto* c = a.positional[0].get<ClassObj>();
+    if (a.positional.size() != 2) in.error("TypeError", "issubclass expected 2 arguments, got " + std::to_string(a.positional.size()));
+    const Value& sub = a.positional[0];
+    const Value& target = a.positional[1];
+    if (auto* t = target.get<TupleObj>()) {
+      for (const Value& c : t->items)
+        if (in.truthy(in.call(in.builtins()["issubclass"], {sub, c}))) return Value(true);
+      return Value(false);
+    }
+    if (!sub.get<ClassObj>() && !sub.get<NativeClassObj>()) in.error("TypeError", "issubclass() arg 1 must be a class");
+    if (auto* n = target.get<NativeClassObj>()) {
+      if (n->name == "object") return Value(true);
+      if (auto* c = sub.get<ClassObj>()) return Value(n->name == "Module" && c->module_subclass);
+      const std::string& sub_name = sub.get<NativeClassObj>()->name;
+      return Value(sub.as_obj() == target.as_obj() || (sub_name == "bool" && n->name == "int"));
+    }
+    auto* goal = target.get<ClassObj>();
+    if (!goal) in.error("TypeError", "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+    if (const Value* check = goal->find("__subclasscheck__")) {
+      return Value(in.truthy(in.call(in.bind_class_attr(*check, Value(), target), {sub})));
+    }
+    auto* c = sub.get<ClassObj>();
     if (!c) return Value(false);
-    auto* target = a.positional[1].get<ClassObj>();
-    if (auto* n = a.positional[1].get<NativeClassObj>()) return Value(n->name == "Module" && c->module_subclass);
     std::function<bool(const ClassObj*)> derives = [&](const ClassObj* x) {
-      if (x == target) return true;
+      if (x == goal) return true;
       for (const auto& bb : x->bases)
         if (derives(bb.get())) return true;
       return false;
@@ -195,7 +319,8 @@ void install_builtins(Interpreter& interp) {
       if (auto found = in.try_getattr(nn, m->module->type_name())) return *found;
     }
     const std::string t = type_name(v);
-    if (in.builtins().count(t) && (t == "int" || t == "float" || t == "str" || t == "bool" || t == "list" || t == "tuple" || t == "dict")) {
+    if (in.builtins().count(t) && (t == "int" || t == "float" || t == "str" || t == "bool" || t == "list" || t == "tuple" ||
+                                   t == "dict" || t == "set" || t == "frozenset" || t == "range" || t == "object")) {
       return in.builtins()[t];
     }
     if (v.get<TensorObj>()) return in.getattr(in.importable()["torch"], v.get<TensorObj>()->parameter ? "Tensor" : "Tensor");
@@ -348,6 +473,10 @@ void install_builtins(Interpreter& interp) {
   b["int"] = native_class("int", "int", [](Interpreter& in, A& a) -> Value {
     const auto args = bind_native(in, "int", a, {{"x", Value(0)}, {"base", Value()}});
     const Value v = numpy_python_scalar(in, args[0], false);
+    if (v.get<InstanceObj>()) {
+      for (const char* name : {"__int__", "__index__", "__trunc__"})
+        if (auto m = in.dunder(v, name)) return in.call(*m, std::vector<Value>{});
+    }
     if (v.is_int() || v.is_bool()) return Value(v.as_int());
     if (v.is_float()) {
       const double d = v.as_float();
@@ -356,17 +485,53 @@ void install_builtins(Interpreter& interp) {
       return Value(static_cast<int64_t>(d));
     }
     if (v.is_str()) {
+      // Python's int(str, base): sign, the 0x/0o/0b prefix its base allows (base 0 reads the
+      // base from it), underscores between digits.
       std::string s = v.as_str();
-      s.erase(0, s.find_first_not_of(" \t\n"));
-      s.erase(s.find_last_not_of(" \t\n") + 1);
-      const int base = args[1].is_none() ? 10 : static_cast<int>(to_int(in, args[1], "base"));
-      char* end = nullptr;
-      errno = 0;
-      const long long r = std::strtoll(s.c_str(), &end, base);
-      if (s.empty() || *end != '\0' || errno == ERANGE) {
+      s.erase(0, s.find_first_not_of(" \t\n\r\f\v"));
+      s.erase(s.find_last_not_of(" \t\n\r\f\v") + 1);
+      int64_t base = args[1].is_none() ? 10 : to_int(in, args[1], "base");
+      if (base != 0 && (base < 2 || base > 36)) in.error("ValueError", "int() base must be >= 2 and <= 36, or 0");
+      const auto invalid = [&]() -> Value {
         in.error("ValueError", "invalid literal for int() with base " + std::to_string(base) + ": " + in.repr(v));
+      };
+      std::size_t i = 0;
+      bool negative = false;
+      if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative = s[i++] == '-';
+      int64_t radix = base;
+      if (i + 1 < s.size() && s[i] == '0') {
+        const char p = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i + 1])));
+        const int64_t prefixed = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
+        if (prefixed && (base == 0 || base == prefixed)) {
+          radix = prefixed;
+          i += 2;
+          if (i < s.size() && s[i] == '_') ++i;
+        }
       }
-      return Value(static_cast<int64_t>(r));
+      if (radix == 0) {
+        radix = 10;
+        if (i < s.size() && s[i] == '0' && s.find_first_not_of("0_", i) != std::string::npos) return invalid();
+      }
+      if (i >= s.size()) return invalid();
+      uint64_t r = 0;
+      bool digit_before = false;
+      for (; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '_') {
+          if (!digit_before || i + 1 >= s.size() || s[i + 1] == '_') return invalid();
+          continue;
+        }
+        const int d = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+                      : std::isalpha(static_cast<unsigned char>(c)) ? std::tolower(static_cast<unsigned char>(c)) - 'a' + 10 : 99;
+        if (d >= radix) return invalid();
+        if (r > (static_cast<uint64_t>(INT64_MAX) + 1 - static_cast<uint64_t>(d)) / static_cast<uint64_t>(radix)) {
+          in.error("OverflowError", "integer overflow (initlab's ints are 64-bit)");
+        }
+        r = r * static_cast<uint64_t>(radix) + static_cast<uint64_t>(d);
+        digit_before = true;
+      }
+      if (!negative && r > static_cast<uint64_t>(INT64_MAX)) in.error("OverflowError", "integer overflow (initlab's ints are 64-bit)");
+      return Value(negative ? static_cast<int64_t>(uint64_t{0} - r) : static_cast<int64_t>(r));
     }
     if (auto* t = v.get<TensorObj>()) {
       if (t->tensor.numel() != 1) in.error("ValueError", "only one element tensors can be converted to Python scalars");
@@ -376,6 +541,13 @@ void install_builtins(Interpreter& interp) {
   }, [](const Value& v) { return v.is_int() || v.is_bool(); });
   b["float"] = native_class("float", "float", [](Interpreter& in, A& a) -> Value {
     const auto args = bind_native(in, "float", a, {{"x", Value(0.0)}});
+    if (args[0].get<InstanceObj>()) {
+      for (const char* name : {"__float__", "__index__"})
+        if (auto m = in.dunder(args[0], name)) {
+          const Value r = in.call(*m, std::vector<Value>{});
+          return r.is_number() ? Value(r.as_float()) : r;
+        }
+    }
     const Value v = numpy_python_scalar(in, args[0], false);
     if (v.is_number()) return Value(v.as_float());
     if (v.is_str()) {
@@ -414,68 +586,27 @@ void install_builtins(Interpreter& interp) {
   }, [](const Value& v) { return v.get<TupleObj>() != nullptr; });
   b["dict"] = native_class("dict", "dict", [](Interpreter& in, A& a) -> Value {
     auto d = std::make_shared<DictObj>();
+    const Value self{ObjPtr(d)};
+    if (a.positional.size() > 1) in.error("TypeError", "dict expected at most 1 argument, got " + std::to_string(a.positional.size()));
     if (!a.positional.empty()) {
-      if (auto* src = a.positional[0].get<DictObj>()) {
+      const Value source = in.as_dict(a.positional[0]);
+      if (auto* src = source.get<DictObj>()) {
         d->items = src->items;
       } else {
-        for (const Value& pair : in.to_vector(a.positional[0])) {
+        for (const Value& pair : in.to_vector(source)) {
           auto kv = in.to_vector(pair);
           if (kv.size() != 2) in.error("ValueError", "dictionary update sequence element has length " + std::to_string(kv.size()) + "; 2 is required");
-          d->items.emplace_back(kv[0], kv[1]);
+          in.set_subscript(self, kv[0], kv[1]);
         }
       }
     }
-    for (const auto& [k, v] : a.keywords) d->items.emplace_back(Value(k), v);
+    for (const auto& [k, v] : a.keywords) in.set_subscript(self, Value(k), v);
     return Value(ObjPtr(d));
   }, [](const Value& v) { return v.get<DictObj>() != nullptr; });
   b["object"] = native_class("object", "object", nullptr, [](const Value&) { return true; });
-  // Exception classes: raise ValueError("...") carries (kind, message).
-  for (const char* exc : {"Exception", "ValueError", "TypeError", "RuntimeError", "KeyError", "IndexError",
-                          "NotImplementedError", "AssertionError", "ZeroDivisionError", "AttributeError"}) {
-    const std::string name = exc;
-    b[name] = native_class(name, name, [name](Interpreter& in, A& a) -> Value {
-      return make_tuple({Value(name), a.positional.empty() ? Value("") : Value(in.str(a.positional[0]))});
-    }, [](const Value&) { return false; });
-  }
-
   // ---- methods of str, list, dict, tuple: registered as "type.method" ----
   const auto method = [&](const std::string& name, Native fn) { b[name] = make_builtin(name.substr(name.find('.') + 1), std::move(fn)); };
-  method("str.format", [](Interpreter& in, A& a) {
-    const std::string& fmt = a.positional[0].as_str();
-    std::string out;
-    std::size_t auto_index = 1;
-    for (std::size_t i = 0; i < fmt.size(); ++i) {
-      const char c = fmt[i];
-      if (c == '{' && i + 1 < fmt.size() && fmt[i + 1] == '{') { out += '{'; ++i; continue; }
-      if (c == '}' && i + 1 < fmt.size() && fmt[i + 1] == '}') { out += '}'; ++i; continue; }
-      if (c != '{') { out += c; continue; }
-      const std::size_t close = fmt.find('}', i);
-      if (close == std::string::npos) in.error("ValueError", "Single '{' encountered in format string");
-      std::string field = fmt.substr(i + 1, close - i - 1);
-      std::string spec;
-      char conversion = 0;
-      if (auto colon = field.find(':'); colon != std::string::npos) { spec = field.substr(colon + 1); field = field.substr(0, colon); }
-      if (auto bang = field.find('!'); bang != std::string::npos) { conversion = bang + 1 < field.size() ? field[bang + 1] : 0; field = field.substr(0, bang); }
-      Value v;
-      if (field.empty()) {
-        if (auto_index >= a.positional.size()) in.error("IndexError", "Replacement index " + std::to_string(auto_index - 1) + " out of range for positional args tuple");
-        v = a.positional[auto_index++];
-      } else if (std::isdigit(static_cast<unsigned char>(field[0]))) {
-        const std::size_t k = static_cast<std::size_t>(std::stoul(field)) + 1;
-        if (k >= a.positional.size()) in.error("IndexError", "Replacement index " + field + " out of range for positional args tuple");
-        v = a.positional[k];
-      } else {
-        auto it = std::find_if(a.keywords.begin(), a.keywords.end(), [&](const auto& kv) { return kv.first == field; });
-        if (it == a.keywords.end()) in.error("KeyError", "'" + field + "'");
-        v = it->second;
-      }
-      if (conversion == 'r') v = Value(in.repr(v));
-      if (conversion == 's') v = Value(in.str(v));
-      out += format_value(in, v, spec);
-      i = close;
-    }
-    return Value(out);
-  });
+  method("str.format", [](Interpreter& in, A& a) { return Value(str_format(in, a.positional[0].as_str(), a, 0)); });
   method("str.join", [](Interpreter& in, A& a) {
     const auto args = bind_native(in, "join", a, {{"self", std::nullopt}, {"iterable", std::nullopt}});
     std::string out;
@@ -562,11 +693,37 @@ void install_builtins(Interpreter& interp) {
       s[i] = static_cast<char>(i == 0 ? std::toupper(static_cast<unsigned char>(s[i])) : std::tolower(static_cast<unsigned char>(s[i])));
     return Value(s);
   });
-  method("str.startswith", [](Interpreter& in, A& a) { return Value(a.positional.size() > 1 && a.positional[0].as_str().rfind(to_str(in, a.positional[1], "prefix"), 0) == 0); });
-  method("str.endswith", [](Interpreter& in, A& a) {
-    const std::string& s = a.positional[0].as_str();
-    const std::string suffix = a.positional.size() > 1 ? to_str(in, a.positional[1], "suffix") : "";
-    return Value(s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0);
+  // startswith/endswith take a str or a tuple of them, and an optional [start:end] window.
+  for (const char* which : {"startswith", "endswith"}) {
+    const bool starts = std::string(which) == "startswith";
+    method(std::string("str.") + which, [starts, which](Interpreter& in, A& a) {
+      if (a.positional.size() < 2) in.error("TypeError", std::string(which) + "() takes at least 1 argument (0 given)");
+      Value window = a.positional[0];
+      if (a.positional.size() > 2) {
+        auto slice = std::make_shared<TupleObj>();
+        slice->items = {Value("__slice__"), a.positional[2], a.positional.size() > 3 ? a.positional[3] : Value(), Value()};
+        window = in.subscript(a.positional[0], Value(ObjPtr(slice)));
+      }
+      const std::string& s = window.as_str();
+      std::vector<Value> options;
+      if (auto* t = a.positional[1].get<TupleObj>()) options = t->items;
+      else options.push_back(a.positional[1]);
+      for (const Value& o : options) {
+        if (!o.is_str()) {
+          in.error("TypeError", std::string(which) + " first arg must be str or a tuple of str, not " + type_name(o));
+        }
+        const std::string& x = o.as_str();
+        if (starts ? s.rfind(x, 0) == 0 : (s.size() >= x.size() && s.compare(s.size() - x.size(), x.size(), x) == 0)) {
+          return Value(true);
+        }
+      }
+      return Value(false);
+    });
+  }
+  method("str.rfind", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "rfind", a, {{"self", std::nullopt}, {"sub", std::nullopt}});
+    const auto i = args[0].as_str().rfind(to_str(in, args[1], "sub"));
+    return Value(i == std::string::npos ? int64_t{-1} : static_cast<int64_t>(i));
   });
   method("str.replace", [](Interpreter& in, A& a) {
     const auto args = bind_native(in, "replace", a, {{"self", std::nullopt}, {"old", std::nullopt}, {"new", std::nullopt}, {"count", Value(-1)}});
@@ -744,7 +901,7 @@ void install_builtins(Interpreter& interp) {
         return v;
       }
     if (a.positional.size() > 2) return a.positional[2];
-    in.error("KeyError", in.repr(a.positional.at(1)));
+    in.raise_key_error(a.positional.at(1));
   });
   method("dict.setdefault", [](Interpreter& in, A& a) {
     auto* d = a.positional[0].get<DictObj>();

@@ -1,6 +1,7 @@
 // Python's text for numbers and strings under format specs and %-formatting, and PyTorch's
 // tensor printing (torch/_tensor_str.py: 4 decimals, summarized with '...' beyond 1000
 // elements, one width for every element, lines wrapped at 80 columns).
+#include <optional>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -9,6 +10,7 @@
 
 #include "bindings.hpp"
 #include "initlab/pyformat.hpp"
+#include "interpreter_util.hpp"
 #include "native_args.hpp"
 #include "numpy_bindings.hpp"
 
@@ -227,11 +229,8 @@ std::string format_value(Interpreter& in, const Value& v, const std::string& spe
   }
   std::size_t width = 0;
   while (i < spec.size() && std::isdigit(static_cast<unsigned char>(spec[i]))) width = width * 10 + static_cast<std::size_t>(spec[i++] - '0');
-  bool grouping = false;
-  if (i < spec.size() && (spec[i] == ',' || spec[i] == '_')) {
-    grouping = true;
-    ++i;
-  }
+  char grouping = 0;  // ',' or '_'
+  if (i < spec.size() && (spec[i] == ',' || spec[i] == '_')) grouping = spec[i++];
   int precision = -1;
   if (i < spec.size() && spec[i] == '.') {
     ++i;
@@ -240,7 +239,6 @@ std::string format_value(Interpreter& in, const Value& v, const std::string& spe
   }
   char type = i < spec.size() ? spec[i++] : 0;
   if (i != spec.size()) in.error("ValueError", "Invalid format specifier '" + spec + "' for object of type '" + type_name(v) + "'");
-  (void)alternate;
 
   std::string body, prefix;
   Value value = v;
@@ -257,26 +255,47 @@ std::string format_value(Interpreter& in, const Value& v, const std::string& spe
     if (precision >= 0 && body.size() > static_cast<std::size_t>(precision)) body.resize(static_cast<std::size_t>(precision));
     if (!align) align = '<';
   } else {
-    const bool integral = (value.is_int() || value.is_bool()) && (type == 0 || type == 'd' || type == 'x' || type == 'o' || type == 'b');
+    if (type == 'c' && (value.is_int() || value.is_bool())) {
+      // {:c}: the character of that code point.
+      body = in.str(in.call(in.builtins()["chr"], {Value(value.as_int())}));
+      if (!align) align = '<';
+      std::string padded = body;
+      const std::size_t n = static_cast<std::size_t>(code_point_count(body));
+      if (width > n) {
+        const std::size_t pad = width - n;
+        if (align == '>') padded = std::string(pad, fill) + body;
+        else if (align == '^') padded = std::string(pad / 2, fill) + body + std::string(pad - pad / 2, fill);
+        else padded = body + std::string(pad, fill);
+      }
+      return padded;
+    }
+    const bool integral = (value.is_int() || value.is_bool()) &&
+                          (type == 0 || type == 'd' || type == 'x' || type == 'X' || type == 'o' || type == 'b' || type == 'n');
     if (!align) align = '>';
     if (integral) {
       int64_t x = value.as_int();
       if (value.is_bool() && type == 0 && spec.empty()) return value.as_bool() ? "True" : "False";
       const bool neg = x < 0;
       uint64_t u = neg ? static_cast<uint64_t>(-(x + 1)) + 1 : static_cast<uint64_t>(x);
-      if (type == 'x' || type == 'o' || type == 'b') {
-        const int base = type == 'x' ? 16 : type == 'o' ? 8 : 2;
+      std::string base_prefix;
+      if (type == 'x' || type == 'X' || type == 'o' || type == 'b') {
+        const int base = (type == 'x' || type == 'X') ? 16 : type == 'o' ? 8 : 2;
+        const char* digits = type == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
         do {
-          body.insert(body.begin(), "0123456789abcdef"[u % static_cast<uint64_t>(base)]);
+          body.insert(body.begin(), digits[u % static_cast<uint64_t>(base)]);
           u /= static_cast<uint64_t>(base);
         } while (u);
+        if (alternate) base_prefix = std::string("0") + (type == 'X' ? 'X' : type);
+        if (grouping) {  // '_' every four digits in these bases
+          for (int k = static_cast<int>(body.size()) - 4; k > 0; k -= 4) body.insert(static_cast<std::size_t>(k), "_");
+        }
       } else {
         body = std::to_string(u);
+        if (grouping) {
+          for (int k = static_cast<int>(body.size()) - 3; k > 0; k -= 3) body.insert(static_cast<std::size_t>(k), std::string(1, grouping));
+        }
       }
-      if (grouping) {
-        for (int k = static_cast<int>(body.size()) - 3; k > 0; k -= 3) body.insert(static_cast<std::size_t>(k), ",");
-      }
-      prefix = neg ? "-" : (sign == '+' ? "+" : sign == ' ' ? " " : "");
+      prefix = std::string(neg ? "-" : (sign == '+' ? "+" : sign == ' ' ? " " : "")) + base_prefix;
     } else {
       if (type == 'd') in.error("ValueError", "Unknown format code 'd' for object of type 'float'");
       const double x = value.as_float();
@@ -306,7 +325,7 @@ std::string format_value(Interpreter& in, const Value& v, const std::string& spe
       if (grouping) {
         const std::size_t dot = std::min(body.find('.'), body.find('e'));
         const std::size_t int_end = dot == std::string::npos ? body.size() : dot;
-        for (int k = static_cast<int>(int_end) - 3; k > 0; k -= 3) body.insert(static_cast<std::size_t>(k), ",");
+        for (int k = static_cast<int>(int_end) - 3; k > 0; k -= 3) body.insert(static_cast<std::size_t>(k), std::string(1, grouping));
       }
       prefix = std::signbit(x) && !std::isnan(x) ? "-" : (sign == '+' ? "+" : sign == ' ' ? " " : "");
     }
@@ -338,6 +357,17 @@ std::string percent_format(Interpreter& in, const std::string& fmt, const Value&
       out += '%';
       continue;
     }
+    // %(name)s takes the value from a mapping argument.
+    std::optional<Value> keyed;
+    if (fmt[i] == '(') {
+      const std::size_t close = fmt.find(')', i);
+      if (close == std::string::npos) in.error("ValueError", "incomplete format key");
+      const Value mapping = in.as_dict(args);
+      if (!mapping.get<DictObj>()) in.error("TypeError", "format requires a mapping");
+      keyed = in.subscript(mapping, Value(fmt.substr(i + 1, close - i - 1)));
+      i = close + 1;
+      if (i >= fmt.size()) in.error("ValueError", "incomplete format");
+    }
     std::string flags;
     while (i < fmt.size() && std::string("-+ 0#").find(fmt[i]) != std::string::npos) flags += fmt[i++];
     std::string width;
@@ -350,8 +380,8 @@ std::string percent_format(Interpreter& in, const std::string& fmt, const Value&
     }
     if (i >= fmt.size()) in.error("ValueError", "incomplete format");
     const char conv = fmt[i];
-    if (next >= items.size()) in.error("TypeError", "not enough arguments for format string");
-    const Value& v = items[next++];
+    if (!keyed && next >= items.size()) in.error("TypeError", "not enough arguments for format string");
+    const Value v = keyed ? *keyed : items[next++];
     std::string spec;
     char align = flags.find('-') != std::string::npos ? '<' : '>';
     if (flags.find('0') != std::string::npos && align == '>') spec += "0";
@@ -372,7 +402,10 @@ std::string percent_format(Interpreter& in, const std::string& fmt, const Value&
       case 'G':
         out += format_value(in, Value(to_float(in, v, "must be real number")), spec + (precision.empty() && conv != 'g' && conv != 'G' ? ".6" : "") + conv);
         break;
-      case 'x': out += format_value(in, Value(to_int(in, v, "%x format: an integer is required")), spec + "x"); break;
+      case 'x':
+      case 'X':
+      case 'o': out += format_value(in, Value(to_int(in, v, std::string("%") + conv + " format: an integer is required")), spec + conv); break;
+      case 'c': out += format_value(in, v.is_str() ? v : in.call(in.builtins()["chr"], {v}), spec); break;
       default: in.error("ValueError", std::string("unsupported format character '") + conv + "'");
     }
   }

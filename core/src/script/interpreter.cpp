@@ -9,122 +9,31 @@
 #include "initlab/autograd.hpp"
 #include "initlab/error.hpp"
 #include "initlab/pyformat.hpp"
+#include "interpreter_util.hpp"
 #include "numpy_bindings.hpp"
 #include "script_module.hpp"
 
 namespace initlab::script {
-
-namespace {
-
-// Python's exception class for a core error.
-std::string kind_of(const initlab::Error& e) { return kind_name(e.kind()); }
-
-bool checked_add(int64_t a, int64_t b, int64_t* out) { return !__builtin_add_overflow(a, b, out); }
-bool checked_sub(int64_t a, int64_t b, int64_t* out) { return !__builtin_sub_overflow(a, b, out); }
-bool checked_mul(int64_t a, int64_t b, int64_t* out) { return !__builtin_mul_overflow(a, b, out); }
-
-int64_t floor_div(int64_t a, int64_t b) {
-  int64_t q = a / b;
-  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
-  return q;
-}
-
-int64_t py_mod(int64_t a, int64_t b) {
-  int64_t r = a % b;
-  if (r != 0 && ((r < 0) != (b < 0))) r += b;
-  return r;
-}
-
-std::string quote(const std::string& s) {
-  const bool use_double = s.find('\'') != std::string::npos && s.find('"') == std::string::npos;
-  const char q = use_double ? '"' : '\'';
-  std::string out(1, q);
-  for (const char c : s) {
-    switch (c) {
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      case '\\': out += "\\\\"; break;
-      default:
-        if (c == q) {
-          out += '\\';
-          out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(c));
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + q;
-}
-
-}  // namespace
-
-int64_t RangeObj::size() const {
-  if (step > 0) return start < stop ? (stop - start + step - 1) / step : 0;
-  return start > stop ? (start - stop - step - 1) / (-step) : 0;
-}
-
-const Value* ClassObj::find(const std::string& attr) const {
-  auto it = attrs.find(attr);
-  if (it != attrs.end()) return &it->second;
-  for (const auto& b : bases)
-    if (const Value* v = b->find(attr)) return v;
-  return nullptr;
-}
-
-// Drops expired entries from a list of weak pointers once it has doubled, so loops that make
-// many short-lived closures or instances keep it small.
-template <class T>
-void prune(std::vector<std::weak_ptr<T>>& v) {
-  if (v.size() < 1024 || (v.size() & (v.size() - 1)) != 0) return;
-  v.erase(std::remove_if(v.begin(), v.end(), [](const std::weak_ptr<T>& w) { return w.expired(); }), v.end());
-}
-
-Value make_list(std::vector<Value> items) {
-  auto l = std::make_shared<ListObj>();
-  l->items = std::move(items);
-  return Value(ObjPtr(l));
-}
-
-Value make_tuple(std::vector<Value> items) {
-  auto t = std::make_shared<TupleObj>();
-  t->items = std::move(items);
-  return Value(ObjPtr(t));
-}
-
-Value make_tensor(Tensor t, bool parameter) {
-  auto o = std::make_shared<TensorObj>();
-  o->tensor = std::move(t);
-  o->parameter = parameter;
-  return Value(ObjPtr(o));
-}
-
-Value make_builtin(std::string name, Native fn) {
-  auto b = std::make_shared<BuiltinObj>();
-  b->name = std::move(name);
-  b->fn = std::move(fn);
-  return Value(ObjPtr(b));
-}
-
-std::string type_name(const Value& v) {
-  if (v.is_none()) return "NoneType";
-  if (v.is_bool()) return "bool";
-  if (v.is_int()) return "int";
-  if (v.is_float()) return "float";
-  if (v.is_str()) return "str";
-  return v.as_obj()->type_name();
-}
 
 Interpreter::Interpreter(const Source& source, Limits limits,
                          std::function<void(const std::string&)> print)
     : source_(source), limits_(limits), print_(std::move(print)),
       globals_(std::make_shared<Scope>()), start_(std::chrono::steady_clock::now()) {
   globals_->vars["__name__"] = Value("__main__");
+  globals_->module = true;
+  const auto singleton = [](const char* name) {
+    auto o = std::make_shared<SingletonObj>();
+    o->name = name;
+    return Value(ObjPtr(o));
+  };
+  ellipsis_ = singleton("Ellipsis");
+  not_implemented_ = singleton("NotImplemented");
   install_builtins(*this);
+  install_language_builtins(*this);
+  install_exceptions(*this);
+  install_library_api(*this);
+  builtins_["Ellipsis"] = ellipsis_;
+  builtins_["NotImplemented"] = not_implemented_;
   install_torch(*this);
   install_datasets(*this);
   install_random(*this);
@@ -162,6 +71,12 @@ Interpreter::~Interpreter() {
   }
   for (auto& [m, attrs] : module_attrs_)
     for (auto& [k, v] : attrs) stack.push_back(v);
+  // Not the builtins and the native modules: they hold no script values unless a script
+  // stores some on them, and walking their hundreds of members would cost every run more than
+  // the rest. Library modules' globals are among the captured scopes.
+  for (auto& [name, c] : exception_classes_) stack.push_back(c);
+  for (ScriptError& e : handling_)
+    if (e.exception) stack.emplace_back(e.exception);
   while (!stack.empty()) {
     const Value v = stack.back();
     stack.pop_back();
@@ -177,8 +92,25 @@ Interpreter::~Interpreter() {
         stack.push_back(x);
       }
     }
+    if (auto* st = dynamic_cast<SetObj*>(o)) for (const Value& x : st->items) stack.push_back(x);
+    if (auto* it = dynamic_cast<IteratorObj*>(o)) for (const Value& x : it->items) stack.push_back(x);
+    if (auto* sm = dynamic_cast<StaticMethodObj*>(o)) stack.push_back(sm->fn);
+    if (auto* cm = dynamic_cast<ClassMethodObj*>(o)) stack.push_back(cm->fn);
+    if (auto* p = dynamic_cast<PropertyObj*>(o)) {
+      stack.push_back(p->fget);
+      stack.push_back(p->fset);
+      stack.push_back(p->fdel);
+    }
+    if (auto* ns = dynamic_cast<NamespaceObj*>(o)) {
+      for (auto& [k, x] : ns->members) stack.push_back(x);
+      if (ns->scope) {
+        scopes_alive.push_back(ns->scope);
+        visit_scope(ns->scope.get());
+      }
+    }
     if (auto* f = dynamic_cast<FunctionObj*>(o)) {
       for (const Value& x : f->defaults) stack.push_back(x);
+      for (auto& [k, x] : f->attrs) stack.push_back(x);
       for (auto s = f->closure; s; s = s->parent) scopes_alive.push_back(s);
       visit_scope(f->closure.get());
     }
@@ -211,7 +143,20 @@ Interpreter::~Interpreter() {
     if (auto* d = dynamic_cast<DictObj*>(o)) d->items.clear();
     if (auto* f = dynamic_cast<FunctionObj*>(o)) {
       f->defaults.clear();
+      f->attrs.clear();
       f->closure.reset();
+    }
+    if (auto* st = dynamic_cast<SetObj*>(o)) st->items.clear();
+    if (auto* it = dynamic_cast<IteratorObj*>(o)) {
+      it->items.clear();
+      it->fill = nullptr;
+    }
+    if (auto* sm = dynamic_cast<StaticMethodObj*>(o)) sm->fn = Value();
+    if (auto* cm = dynamic_cast<ClassMethodObj*>(o)) cm->fn = Value();
+    if (auto* p = dynamic_cast<PropertyObj*>(o)) p->fget = p->fset = p->fdel = Value();
+    if (auto* ns = dynamic_cast<NamespaceObj*>(o)) {
+      ns->members.clear();
+      ns->scope.reset();
     }
     if (auto* c = dynamic_cast<ClassObj*>(o)) {
       c->attrs.clear();
@@ -227,6 +172,8 @@ Interpreter::~Interpreter() {
   }
   for (Scope* s : scopes) s->vars.clear();
   module_attrs_.clear();
+  rebuilders_.clear();
+  handling_.clear();
   created_.clear();
 }
 
@@ -244,6 +191,21 @@ void Interpreter::error(const std::string& kind, const std::string& message) {
   for (const Frame& f : stack_) e.traceback().push_back(f);
   if (!e.traceback().empty()) e.traceback().back().where = where_;
   throw e;
+}
+
+Location Interpreter::user_location() const {
+  if (where_.file == 0) return where_;
+  for (auto it = stack_.rbegin(); it != stack_.rend(); ++it)
+    if (it->where.file == 0 && it->where.line > 0) return it->where;
+  return Location{};
+}
+
+Value Interpreter::new_instance(const std::shared_ptr<ClassObj>& cls) {
+  auto inst = std::make_shared<InstanceObj>();
+  inst->cls = cls;
+  instances_.push_back(inst);
+  prune(instances_);
+  return Value(ObjPtr(inst));
 }
 
 void Interpreter::step() {
@@ -318,6 +280,13 @@ Interpreter::Flow Interpreter::exec_inner(const Stmt& s, const std::shared_ptr<S
       return Flow::Normal;
     }
     case StmtKind::AnnAssign:
+      if (scope->class_body && s.targets[0]->kind == ExprKind::Name) {
+        // Class annotations are what dataclasses and NamedTuple read: kept as their text, as
+        // `from __future__ import annotations` keeps them.
+        Value& ann = scope->vars["__annotations__"];
+        if (!ann.get<DictObj>()) ann = Value(ObjPtr(std::make_shared<DictObj>()));
+        set_subscript(ann, Value(s.targets[0]->name), Value(s.name));
+      }
       if (s.value) assign(*s.targets[0], eval(*s.value, scope), scope);
       return Flow::Normal;
     case StmtKind::AugAssign: {
@@ -338,7 +307,16 @@ Interpreter::Flow Interpreter::exec_inner(const Stmt& s, const std::shared_ptr<S
       where_ = s.where;
       Value result;
       // In-place forms mutate lists and tensors (x += y on a tensor writes into x).
-      if (current.get<ListObj>() && s.name == "+") {
+      std::optional<Value> in_place;
+      if (current.get<InstanceObj>()) {
+        if (auto m = dunder(current, "__i" + dunder_stem(s.name) + "__")) {
+          Value r = call(*m, {rhs});
+          if (!r.get<SingletonObj>() || r.as_obj() != not_implemented_.as_obj()) in_place = r;
+        }
+      }
+      if (in_place) {
+        result = *in_place;
+      } else if (current.get<ListObj>() && s.name == "+") {
         auto* l = current.get<ListObj>();
         for (const Value& v : to_vector(rhs)) l->items.push_back(v);
         check_list_size(static_cast<int64_t>(l->items.size()));
@@ -365,7 +343,7 @@ Interpreter::Flow Interpreter::exec_inner(const Stmt& s, const std::shared_ptr<S
         result = binary(s.name, current, rhs);
       }
       if (t.kind == ExprKind::Name) {
-        scope->vars[t.name] = result;
+        bind(scope, t.name, result);
       } else if (t.kind == ExprKind::Attribute) {
         setattr(object, t.name, result);
       } else {
@@ -376,6 +354,20 @@ Interpreter::Flow Interpreter::exec_inner(const Stmt& s, const std::shared_ptr<S
     case StmtKind::Return:
       return_value_ = s.value ? eval(*s.value, scope) : Value();
       return Flow::Return;
+    case StmtKind::Try:
+      return exec_try(s, scope);
+    case StmtKind::Global:
+    case StmtKind::Nonlocal:
+      for (const auto& [name, unused] : s.names) {
+        if (s.kind == StmtKind::Nonlocal) {
+          bool found = false;
+          for (const Scope* p = scope->parent.get(); p && !p->module && !found; p = p->parent.get())
+            found = !p->class_body && p->vars.count(name);
+          if (!found) error("SyntaxError", "no binding for nonlocal '" + name + "' found");
+        }
+        scope->declared[name] = s.kind == StmtKind::Global;
+      }
+      return Flow::Normal;
     case StmtKind::If:
       if (truthy(eval(*s.test, scope))) return exec_block(s.body, scope);
       return exec_block(s.orelse, scope);
@@ -424,16 +416,8 @@ Interpreter::Flow Interpreter::exec_inner(const Stmt& s, const std::shared_ptr<S
       return Flow::Normal;
     case StmtKind::FunctionDef: {
       Value fn = make_function(s.name, s.params, &s.body, nullptr, scope, nullptr);
-      for (auto it = s.decorators.rbegin(); it != s.decorators.rend(); ++it) {
-        const Value d = eval(**it, scope);
-        // @torch.no_grad(): the function runs with grad mode off.
-        if (d.get<NoGradObj>()) {
-          if (auto* f = fn.get<FunctionObj>()) f->no_grad = true;
-          continue;
-        }
-        fn = call(d, {fn});
-      }
-      scope->vars[s.name] = fn;
+      fn.get<FunctionObj>()->generator = s.generator;
+      bind(scope, s.name, apply_decorators(s.decorators, fn, scope));
       return Flow::Normal;
     }
     case StmtKind::ClassDef:
@@ -443,38 +427,22 @@ Interpreter::Flow Interpreter::exec_inner(const Stmt& s, const std::shared_ptr<S
     case StmtKind::ImportFrom:
       do_import(s, scope);
       return Flow::Normal;
-    case StmtKind::With: {
-      // torch.no_grad() turns autograd's grad mode off for the block (restored on the way
-      // out, by an error too).
-      autograd::NoGrad no_grad;
-      for (const auto& [ctx, target] : s.items) {
-        const Value c = eval(*ctx, scope);
-        if (!c.get<NoGradObj>()) {
-          where_ = ctx->where;
-          error("NotImplementedError", "not supported in initlab: 'with' on anything but torch.no_grad()");
-        }
-        if (target) assign(*target, c, scope);
-      }
-      return exec_block(s.body, scope);
-    }
+    case StmtKind::With:
+      return exec_with(s, scope, 0);
     case StmtKind::Raise: {
-      if (!s.value) error("RuntimeError", "No active exception to reraise");
+      if (!s.value) {
+        if (handling_.empty()) error("RuntimeError", "No active exception to reraise");
+        throw ScriptError(handling_.back());
+      }
       const Value v = eval(*s.value, scope);
+      const Value cause = s.test ? eval(*s.test, scope) : Value();
       where_ = s.where;
-      if (auto* inst = v.get<InstanceObj>()) {
-        auto it = inst->attrs.find("args");
-        error(inst->cls->name, it != inst->attrs.end() ? str(it->second) : "");
-      }
-      if (auto* b = v.get<BuiltinObj>()) error(b->name, "");
-      if (v.get<TupleObj>() && v.get<TupleObj>()->items.size() == 2 && v.get<TupleObj>()->items[0].is_str()) {
-        error(v.get<TupleObj>()->items[0].as_str(), str(v.get<TupleObj>()->items[1]));
-      }
-      error("TypeError", "exceptions must derive from BaseException");
+      raise_value(v, s.test ? &cause : nullptr);
     }
     case StmtKind::Delete:
       for (const auto& t : s.targets) {
         if (t->kind == ExprKind::Name) {
-          if (!scope->vars.erase(t->name)) {
+          if (!scope->vars.erase(t->name) && !(scope->declared.count(t->name) && globals_of(scope)->vars.erase(t->name))) {
             where_ = t->where;
             error("NameError", "name '" + t->name + "' is not defined");
           }
@@ -490,14 +458,22 @@ Interpreter::Flow Interpreter::exec_inner(const Stmt& s, const std::shared_ptr<S
             l->items.erase(l->items.begin() + i);
           } else if (auto* d = obj.get<DictObj>()) {
             auto it = std::find_if(d->items.begin(), d->items.end(), [&](const auto& kv) { return equal(kv.first, idx); });
-            if (it == d->items.end()) error("KeyError", repr(idx));
+            if (it == d->items.end()) raise_key_error(idx);
             d->items.erase(it);
+          } else if (auto m = dunder(obj, "__delitem__")) {
+            call(*m, {idx});
           } else {
             error("TypeError", "'" + type_name(obj) + "' object does not support item deletion");
           }
-        } else {
+        } else if (t->kind == ExprKind::Attribute) {
+          const Value obj = eval(*t->a, scope);
           where_ = t->where;
-          error("NotImplementedError", "not supported in initlab: del of attributes");
+          delattr(obj, t->name);
+        } else {
+          for (const auto& item : t->items) {
+            if (item->kind != ExprKind::Name) error("NotImplementedError", "not supported in initlab: del of nested targets");
+            if (!scope->vars.erase(item->name)) error("NameError", "name '" + item->name + "' is not defined");
+          }
         }
       }
       return Flow::Normal;
@@ -505,127 +481,36 @@ Interpreter::Flow Interpreter::exec_inner(const Stmt& s, const std::shared_ptr<S
   return Flow::Normal;
 }
 
-void Interpreter::do_import(const Stmt& s, const std::shared_ptr<Scope>& scope) {
-  const auto find = [&](const std::string& module) -> Value {
-    auto it = importable_.find(module);
-    if (auto lazy = lazy_modules_.find(module); it == importable_.end() && lazy != lazy_modules_.end()) {
-      lazy->second(*this);
-      it = importable_.find(module);
-    }
-    if (it == importable_.end()) {
-      error("ModuleNotFoundError", "No module named '" + module + "' (initlab runs torch, torch.nn, "
-                                   "torch.nn.functional, torch.nn.init, math, random, numpy and initlab.datasets)");
-    }
-    return it->second;
-  };
-  if (s.kind == StmtKind::Import) {
-    for (const auto& [module, alias] : s.names) {
-      const Value m = find(module);
-      if (!alias.empty()) {
-        scope->vars[alias] = m;
-      } else {
-        // "import torch.nn" binds "torch"
-        const std::string top = module.substr(0, module.find('.'));
-        scope->vars[top] = find(top);
+void Interpreter::bind(const std::shared_ptr<Scope>& scope, const std::string& name, const Value& value) {
+  if (!scope->declared.empty()) {
+    auto d = scope->declared.find(name);
+    if (d != scope->declared.end()) {
+      if (d->second) {
+        globals_of(scope)->vars[name] = value;
+        return;
+      }
+      for (Scope* p = scope->parent.get(); p && !p->module; p = p->parent.get()) {
+        if (!p->class_body && p->vars.count(name)) {
+          p->vars[name] = value;
+          return;
+        }
       }
     }
-    return;
   }
-  const Value m = find(s.module);
-  for (const auto& [name, alias] : s.names) {
-    if (name == "*") {
-      if (auto* ns = m.get<NamespaceObj>())
-        for (const auto& [k, v] : ns->members) scope->vars[k] = v;
-      continue;
-    }
-    auto sub = importable_.find(s.module + "." + name);
-    if (sub != importable_.end()) {
-      scope->vars[alias.empty() ? name : alias] = sub->second;
-      continue;
-    }
-    const auto v = try_getattr(m, name);
-    if (!v) error("ImportError", "cannot import name '" + name + "' from '" + s.module + "'");
-    scope->vars[alias.empty() ? name : alias] = *v;
-  }
+  if (scope->class_body && !scope->vars.count(name)) scope->order.push_back(name);
+  scope->vars[name] = value;
 }
 
-void Interpreter::define_class(const Stmt& s, const std::shared_ptr<Scope>& scope) {
-  auto cls = std::make_shared<ClassObj>();
-  cls->name = s.name;
-  for (const auto& b : s.bases) {
-    const Value base = eval(*b, scope);
-    if (auto* c = base.get<ClassObj>()) {
-      cls->bases.push_back(std::static_pointer_cast<ClassObj>(base.as_obj()));
-      cls->module_subclass = cls->module_subclass || c->module_subclass;
-    } else if (auto* n = base.get<NativeClassObj>()) {
-      if (n->name == "Module") {
-        cls->module_subclass = true;
-      } else if (n->name != "object") {
-        where_ = b->where;
-        error("NotImplementedError", "not supported in initlab: deriving a class from " + n->qualified +
-                                         " (derive from nn.Module or from your own classes)");
-      }
-    } else {
-      where_ = b->where;
-      error("TypeError", "bases must be classes, not " + type_name(base));
-    }
-  }
-  auto body_scope = std::make_shared<Scope>();
-  body_scope->parent = scope;
-  body_scope->class_body = true;
-  for (const StmtPtr& st : s.body) {
-    if (st->kind == StmtKind::FunctionDef) {
-      Value fn = make_function(st->name, st->params, &st->body, nullptr, scope, cls.get());
-      where_ = st->where;
-      for (auto it = st->decorators.rbegin(); it != st->decorators.rend(); ++it) {
-        const Value d = eval(**it, scope);
-        if (d.get<NoGradObj>()) {
-          if (auto* f = fn.get<FunctionObj>()) f->no_grad = true;
-          continue;
-        }
-        if (auto* b = d.get<BuiltinObj>(); b && (b->name == "staticmethod" || b->name == "property")) {
-          error("NotImplementedError", "not supported in initlab: @" + b->name);
-        }
-        fn = call(d, {fn});
-      }
-      cls->attrs[st->name] = fn;
-      body_scope->vars[st->name] = fn;
-    } else {
-      const Flow f = exec(*st, body_scope);
-      (void)f;
-    }
-  }
-  for (const auto& [k, v] : body_scope->vars)
-    if (!cls->attrs.count(k)) cls->attrs[k] = v;
-  scope->vars[s.name] = Value(ObjPtr(cls));
-}
-
-Value Interpreter::make_function(const std::string& name, const std::vector<Param>& params,
-                                 const Body* body, const Expr* expression,
-                                 const std::shared_ptr<Scope>& scope, ClassObj* owner) {
-  auto fn = std::make_shared<FunctionObj>();
-  fn->name = name;
-  fn->qualname = owner ? owner->name + "." + name : name;
-  fn->params = &params;
-  fn->body = body;
-  fn->expression = expression;
-  fn->closure = scope;
-  fn->owner = owner;
-  if (scope != globals_ && (captured_scopes_.empty() || captured_scopes_.back().lock() != scope)) {
-    captured_scopes_.push_back(scope);
-    prune(captured_scopes_);
-  }
-  for (const Param& p : params) {
-    fn->has_default.push_back(p.default_value != nullptr);
-    fn->defaults.push_back(p.default_value ? eval(*p.default_value, scope) : Value());
-  }
-  return Value(ObjPtr(fn));
+Scope* Interpreter::globals_of(const std::shared_ptr<Scope>& scope) const {
+  Scope* s = scope.get();
+  while (s && !s->module) s = s->parent.get();
+  return s ? s : globals_.get();
 }
 
 void Interpreter::assign(const Expr& target, const Value& value, const std::shared_ptr<Scope>& scope) {
   switch (target.kind) {
     case ExprKind::Name:
-      scope->vars[target.name] = value;
+      bind(scope, target.name, value);
       return;
     case ExprKind::Attribute: {
       const Value obj = eval(*target.a, scope);
@@ -680,12 +565,13 @@ void Interpreter::assign(const Expr& target, const Value& value, const std::shar
 // expressions
 
 Value Interpreter::lookup(const std::string& name, const std::shared_ptr<Scope>& scope, Location at) {
+  // Local, enclosing function scopes, then the module's globals (the end of every chain; a
+  // class body is skipped by the functions defined in it, as in Python), then the builtins.
   for (const Scope* s = scope.get(); s != nullptr; s = s->parent.get()) {
+    if (s != scope.get() && s->class_body) continue;
     auto it = s->vars.find(name);
     if (it != s->vars.end()) return it->second;
   }
-  auto g = globals_->vars.find(name);
-  if (g != globals_->vars.end()) return g->second;
   auto b = builtins_.find(name);
   if (b != builtins_.end()) return b->second;
   where_ = at;
@@ -695,6 +581,9 @@ Value Interpreter::lookup(const std::string& name, const std::shared_ptr<Scope>&
            : name == "F" ? " (add 'import torch.nn.functional as F')"
            : name == "init" ? " (add 'from torch.nn import init')"
                             : " (add 'import " + name + "')";
+  }
+  if (hint.empty() && is_python_builtin_name(name)) {
+    error("NameError", "name '" + name + "' is not defined (a Python builtin initlab does not support yet)");
   }
   error("NameError", "name '" + name + "' is not defined" + hint);
 }
@@ -735,7 +624,7 @@ Value Interpreter::eval_inner(const Expr& e, const std::shared_ptr<Scope>& scope
       auto d = std::make_shared<DictObj>();
       for (std::size_t i = 0; i < e.items.size(); ++i) {
         if (!e.items[i]) {
-          const Value m = eval(*e.values[i], scope);
+          const Value m = as_dict(eval(*e.values[i], scope));
           auto* src = m.get<DictObj>();
           if (!src) error("TypeError", "'" + type_name(m) + "' object is not a mapping");
           for (const auto& kv : src->items) d->items.push_back(kv);
@@ -743,7 +632,7 @@ Value Interpreter::eval_inner(const Expr& e, const std::shared_ptr<Scope>& scope
         }
         const Value k = eval(*e.items[i], scope);
         const Value v = eval(*e.values[i], scope);
-        if (k.is_obj() && !k.get<TupleObj>()) error("TypeError", "unhashable type: '" + type_name(k) + "'");
+        check_hashable(k);
         auto it = std::find_if(d->items.begin(), d->items.end(), [&](const auto& kv) { return equal(kv.first, k); });
         if (it != d->items.end()) it->second = v;
         else d->items.emplace_back(k, v);
@@ -781,6 +670,10 @@ Value Interpreter::eval_inner(const Expr& e, const std::shared_ptr<Scope>& scope
       if (e.name == "not") return Value(!truthy(a));
       if (a.get<TensorObj>()) return tensor_unary(*this, e.name, a);
       if (a.get<NdArrayObj>()) return numpy_unary(*this, e.name, a);
+      if (a.get<InstanceObj>()) {
+        const char* name = e.name == "-" ? "__neg__" : e.name == "+" ? "__pos__" : "__invert__";
+        if (auto m = dunder(a, name)) return call(*m, std::vector<Value>{});
+      }
       if (e.name == "-") {
         if (a.is_float()) return Value(-a.as_float());
         if (a.is_int() || a.is_bool()) {
@@ -827,13 +720,112 @@ Value Interpreter::eval_inner(const Expr& e, const std::shared_ptr<Scope>& scope
     case ExprKind::Starred:
       where_ = e.where;
       error("SyntaxError", "can't use starred expression here");
+    case ExprKind::Set: {
+      auto set = std::make_shared<SetObj>();
+      for (const auto& item : e.items) {
+        if (item->kind == ExprKind::Starred) {
+          for (const Value& v : to_vector(eval(*item->a, scope))) set_add(*set, v);
+        } else {
+          const Value v = eval(*item, scope);
+          where_ = item->where;
+          set_add(*set, v);
+        }
+      }
+      return Value(ObjPtr(set));
+    }
+    case ExprKind::SetComp:
+    case ExprKind::GenExp:
+      return comprehension(e, scope);
+    case ExprKind::Yield:
+      return yield_value(e, scope);
+    case ExprKind::Ellipsis:
+      return ellipsis_;
+    case ExprKind::NamedExpr: {
+      const Value v = eval(*e.b, scope);
+      // In a comprehension the name binds in the enclosing function's scope (PEP 572).
+      std::shared_ptr<Scope> target = scope;
+      while (target->parent && target->comprehension) target = target->parent;
+      bind(target, e.a->name, v);
+      return v;
+    }
   }
   return Value();
+}
+
+// A mapping as a dict: a dict itself, or a user class with keys() and __getitem__ (defaultdict,
+// Counter, a user Mapping), read into a new dict; anything else as it is.
+Value Interpreter::as_dict(const Value& v) {
+  if (v.get<DictObj>() || !v.get<InstanceObj>()) return v;
+  const auto keys = try_getattr(v, "keys");
+  if (!keys || !dunder(v, "__getitem__")) return v;
+  auto d = std::make_shared<DictObj>();
+  for (const Value& k : to_vector(call(*keys, std::vector<Value>{}))) d->items.emplace_back(k, subscript(v, k));
+  return Value(ObjPtr(d));
+}
+
+Value Interpreter::yield_value(const Expr& e, const std::shared_ptr<Scope>& scope) {
+  if (yield_sinks_.empty()) error("SyntaxError", "'yield' outside function");
+  std::vector<Value>& sink = *yield_sinks_.back();
+  const auto put = [&](const Value& v) {
+    sink.push_back(v);
+    if (sink.size() > kMaxGeneratorItems) {
+      where_ = e.where;
+      error("NotImplementedError", "not supported in initlab: a generator that yields more than " +
+                                       std::to_string(kMaxGeneratorItems) +
+                                       " values (initlab runs a generator to its end when it is first iterated, "
+                                       "so an endless one cannot work; bound the loop)");
+    }
+  };
+  if (e.name == "from") {
+    const Value source = eval(*e.a, scope);
+    where_ = e.where;
+    iterate(source, [&](const Value& v) {
+      put(v);
+      return true;
+    });
+    return Value();  // the sub-generator's return value is not kept
+  }
+  put(e.a ? eval(*e.a, scope) : Value());
+  return Value();  // initlab's generators are never sent values
+}
+
+// A call of a generator function: the body runs in its scope on the first next() (or the
+// first iteration), collecting what it yields; the generator then hands the values out.
+Value Interpreter::make_generator(FunctionObj& fn, const std::shared_ptr<Scope>& scope) {
+  auto g = std::make_shared<IteratorObj>();
+  g->type = "generator";
+  IteratorObj* self = g.get();
+  const Body* body = fn.body;
+  const std::string qualname = fn.qualname;
+  g->fill = [this, self, body, scope, qualname]() {
+    if (depth_ >= limits_.max_depth) {
+      error("RecursionError", "maximum recursion depth exceeded (" + std::to_string(limits_.max_depth) +
+                                  " nested calls); raise the max_depth limit to allow more");
+    }
+    if (!stack_.empty()) stack_.back().where = where_;
+    stack_.push_back({qualname, {}});
+    yield_sinks_.push_back(&self->items);
+    ++depth_;
+    struct Restore {
+      Interpreter& in;
+      Location at;
+      ~Restore() {
+        --in.depth_;
+        in.yield_sinks_.pop_back();
+        in.stack_.pop_back();
+        in.where_ = at;
+      }
+    } restore{*this, where_};
+    exec_block(*body, scope);
+    return_value_ = Value();
+  };
+  return Value(ObjPtr(g));
 }
 
 Value Interpreter::comprehension(const Expr& e, const std::shared_ptr<Scope>& scope) {
   auto inner = std::make_shared<Scope>();
   inner->parent = scope;
+  inner->comprehension = true;
   std::vector<Value> out;
   auto d = std::make_shared<DictObj>();
   std::function<void(std::size_t)> loop = [&](std::size_t level) {
@@ -863,6 +855,18 @@ Value Interpreter::comprehension(const Expr& e, const std::shared_ptr<Scope>& sc
   };
   loop(0);
   if (e.kind == ExprKind::DictComp) return Value(ObjPtr(d));
+  if (e.kind == ExprKind::SetComp) {
+    auto set = std::make_shared<SetObj>();
+    for (const Value& v : out) set_add(*set, v);
+    return Value(ObjPtr(set));
+  }
+  if (e.kind == ExprKind::GenExp) {
+    // Evaluated ahead, like a generator function (see make_generator).
+    auto g = std::make_shared<IteratorObj>();
+    g->type = "generator";
+    g->items = std::move(out);
+    return Value(ObjPtr(g));
+  }
   return make_list(std::move(out));
 }
 
@@ -875,15 +879,16 @@ Value Interpreter::fstring(const Expr& e, const std::shared_ptr<Scope>& scope) {
     where_ = p.expr->where;
     if (p.self_documenting) out += p.source;
     std::string text;
-    if (p.conversion == 'r' || p.conversion == 'a' || (p.self_documenting && p.conversion == 0 && p.spec.empty())) {
+    const std::string spec_text = p.spec_expr ? fstring(*p.spec_expr, scope).as_str() : p.spec;
+    if (p.conversion == 'r' || p.conversion == 'a' || (p.self_documenting && p.conversion == 0 && spec_text.empty())) {
       text = repr(v);
     } else if (p.conversion == 's') {
       text = str(v);
     }
-    if (p.conversion != 0 || (p.self_documenting && p.spec.empty())) {
-      out += p.spec.empty() ? text : format_value(*this, Value(text), p.spec);
+    if (p.conversion != 0 || (p.self_documenting && spec_text.empty())) {
+      out += spec_text.empty() ? text : format_value(*this, Value(text), spec_text);
     } else {
-      out += format_value(*this, v, p.spec);
+      out += format_value(*this, v, spec_text);
     }
     check_string_size(static_cast<int64_t>(out.size()));
   }
@@ -906,7 +911,8 @@ Value Interpreter::call_expr(const Expr& e, const std::shared_ptr<Scope>& scope)
       args.keywords.emplace_back(k.name, v);
       continue;
     }
-    auto* d = v.get<DictObj>();
+    const Value mapping = as_dict(v);
+    auto* d = mapping.get<DictObj>();
     if (!d) {
       where_ = k.where;
       error("TypeError", "argument after ** must be a mapping, not " + type_name(v));
@@ -921,951 +927,6 @@ Value Interpreter::call_expr(const Expr& e, const std::shared_ptr<Scope>& scope)
   where_ = e.where;
   args.where = e.where;
   return call(fn, args);
-}
-
-}  // namespace initlab::script
-
-namespace initlab::script {
-
-// ---------------------------------------------------------------------------------------
-// calls
-
-Value Interpreter::call(const Value& fn, std::vector<Value> positional) {
-  CallArgs args;
-  args.positional = std::move(positional);
-  args.where = where_;
-  return call(fn, args);
-}
-
-Value Interpreter::call(const Value& fn, CallArgs& args) {
-  if (auto* b = fn.get<BuiltinObj>()) {
-    try {
-      return b->fn(*this, args);
-    } catch (const initlab::Error& e) {
-      where_ = args.where.line ? args.where : where_;
-      error(kind_of(e), e.what());
-    }
-  }
-  if (auto* f = fn.get<FunctionObj>()) return call_function(*f, args, nullptr);
-  if (auto* m = fn.get<BoundMethodObj>()) {
-    if (auto* f = m->fn.get<FunctionObj>()) return call_function(*f, args, &m->self);
-    args.positional.insert(args.positional.begin(), m->self);
-    return call(m->fn, args);
-  }
-  if (fn.get<ClassObj>()) return instantiate(std::static_pointer_cast<ClassObj>(fn.as_obj()), args);
-  if (auto* n = fn.get<NativeClassObj>()) {
-    if (!n->construct) error("TypeError", "cannot create '" + n->qualified + "' instances");
-    try {
-      return n->construct(*this, args);
-    } catch (const initlab::Error& e) {
-      where_ = args.where.line ? args.where : where_;
-      error(kind_of(e), e.what());
-    }
-  }
-  if (fn.get<ModuleObj>()) return call_module(*this, fn, args);
-  error("TypeError", "'" + type_name(fn) + "' object is not callable");
-}
-
-Value Interpreter::call_function(FunctionObj& fn, CallArgs& args, const Value* self) {
-  std::optional<autograd::NoGrad> no_grad;
-  if (fn.no_grad) no_grad.emplace();
-  if (depth_ >= limits_.max_depth) {
-    error("RecursionError", "maximum recursion depth exceeded (" + std::to_string(limits_.max_depth) +
-                                " nested calls); raise the max_depth limit to allow more");
-  }
-  step();
-  auto scope = std::make_shared<Scope>();
-  scope->parent = fn.closure == globals_ ? nullptr : fn.closure;
-  const std::vector<Param>& params = *fn.params;
-  std::vector<Value> positional;
-  if (self) positional.push_back(*self);
-  for (const Value& v : args.positional) positional.push_back(v);
-  const std::string fname = fn.qualname + "()";
-  std::vector<bool> bound(params.size(), false);
-  std::size_t pi = 0, ai = 0;
-  std::size_t n_positional_params = 0;
-  for (const Param& p : params)
-    if (p.kind == Param::Positional) ++n_positional_params;
-  for (; pi < params.size() && params[pi].kind == Param::Positional && ai < positional.size(); ++pi, ++ai) {
-    scope->vars[params[pi].name] = positional[ai];
-    bound[pi] = true;
-  }
-  const auto varargs = std::find_if(params.begin(), params.end(), [](const Param& p) { return p.kind == Param::VarArgs; });
-  if (ai < positional.size()) {
-    if (varargs == params.end()) {
-      const std::size_t given = positional.size();
-      std::size_t required = 0;
-      for (std::size_t i = 0; i < params.size(); ++i)
-        if (params[i].kind == Param::Positional && !fn.has_default[i]) ++required;
-      const std::string takes = required == n_positional_params
-                                    ? std::to_string(n_positional_params)
-                                    : "from " + std::to_string(required) + " to " + std::to_string(n_positional_params);
-      error("TypeError", fname + " takes " + takes + " positional argument" + (n_positional_params == 1 ? "" : "s") +
-                             " but " + std::to_string(given) + (given == 1 ? " was" : " were") + " given");
-    }
-    std::vector<Value> rest(positional.begin() + static_cast<std::ptrdiff_t>(ai), positional.end());
-    scope->vars[varargs->name] = make_tuple(std::move(rest));
-  } else if (varargs != params.end()) {
-    scope->vars[varargs->name] = make_tuple({});
-  }
-  auto kwargs = std::make_shared<DictObj>();
-  const auto varkw = std::find_if(params.begin(), params.end(), [](const Param& p) { return p.kind == Param::VarKeywords; });
-  for (const auto& [name, value] : args.keywords) {
-    std::size_t i = 0;
-    for (; i < params.size(); ++i) {
-      if (params[i].name == name && (params[i].kind == Param::Positional || params[i].kind == Param::KeywordOnly)) break;
-    }
-    if (i == params.size()) {
-      if (varkw == params.end()) error("TypeError", fname + " got an unexpected keyword argument '" + name + "'");
-      kwargs->items.emplace_back(Value(name), value);
-      continue;
-    }
-    if (bound[i]) error("TypeError", fname + " got multiple values for argument '" + name + "'");
-    scope->vars[name] = value;
-    bound[i] = true;
-  }
-  if (varkw != params.end()) scope->vars[varkw->name] = Value(ObjPtr(kwargs));
-  std::vector<std::string> missing, missing_kw;
-  for (std::size_t i = 0; i < params.size(); ++i) {
-    const Param& p = params[i];
-    if (bound[i] || p.kind == Param::VarArgs || p.kind == Param::VarKeywords) continue;
-    if (fn.has_default[i]) {
-      scope->vars[p.name] = fn.defaults[i];
-    } else if (p.kind == Param::Positional) {
-      missing.push_back(p.name);
-    } else {
-      missing_kw.push_back(p.name);
-    }
-  }
-  const auto names = [](const std::vector<std::string>& m) {
-    std::string s;
-    for (std::size_t i = 0; i < m.size(); ++i) {
-      if (i) s += m.size() == 2 ? " and " : (i + 1 == m.size() ? ", and " : ", ");
-      s += "'" + m[i] + "'";
-    }
-    return s;
-  };
-  if (!missing.empty()) {
-    error("TypeError", fname + " missing " + std::to_string(missing.size()) + " required positional argument" +
-                           (missing.size() == 1 ? "" : "s") + ": " + names(missing));
-  }
-  if (!missing_kw.empty()) {
-    error("TypeError", fname + " missing " + std::to_string(missing_kw.size()) + " required keyword-only argument" +
-                           (missing_kw.size() == 1 ? "" : "s") + ": " + names(missing_kw));
-  }
-
-  const Location call_site = where_;
-  if (!stack_.empty()) stack_.back().where = call_site;
-  stack_.push_back({fn.qualname, {}});
-  const bool method = fn.owner != nullptr && !positional.empty();
-  if (method) methods_.emplace_back(fn.owner, positional[0]);
-  ++depth_;
-  Value result;
-  struct Restore {
-    Interpreter& in;
-    bool method;
-    Location site;
-    ~Restore() {
-      --in.depth_;
-      in.stack_.pop_back();
-      if (method) in.methods_.pop_back();
-      in.where_ = site;
-    }
-  } restore{*this, method, call_site};
-  if (fn.expression) {
-    result = eval(*fn.expression, scope);
-  } else if (exec_block(*fn.body, scope) == Flow::Return) {
-    result = return_value_;
-    return_value_ = Value();
-  }
-  return result;
-}
-
-Value Interpreter::instantiate(const std::shared_ptr<ClassObj>& cls, CallArgs& args) {
-  Value self;
-  if (cls->module_subclass) {
-    auto m = std::make_shared<ScriptModule>(*this, cls);
-    auto obj = std::make_shared<ModuleObj>();
-    obj->module = m;
-    self = Value(ObjPtr(obj));
-    created_.push_back(m);
-  } else {
-    auto inst = std::make_shared<InstanceObj>();
-    inst->cls = cls;
-    instances_.push_back(inst);
-    prune(instances_);
-    self = Value(ObjPtr(inst));
-  }
-  if (const Value* init = cls->find("__init__")) {
-    if (auto* f = init->get<FunctionObj>()) {
-      const Value r = call_function(*f, args, &self);
-      if (!r.is_none()) error("TypeError", "__init__() should return None, not '" + type_name(r) + "'");
-    }
-  } else if (!args.positional.empty() || !args.keywords.empty()) {
-    error("TypeError", cls->name + "() takes no arguments");
-  }
-  return self;
-}
-
-Value Interpreter::call_method(const Value& self, const std::string& name, CallArgs& args) {
-  const Value m = getattr(self, name);
-  return call(m, args);
-}
-
-// ---------------------------------------------------------------------------------------
-// attributes
-
-Value Interpreter::getattr(const Value& object, const std::string& name) {
-  if (auto v = try_getattr(object, name)) return *v;
-  if (auto* ns = object.get<NamespaceObj>()) {
-    error("AttributeError", "module '" + ns->name + "' has no attribute '" + name + "'" +
-                                (ns->name.rfind("torch", 0) == 0 || ns->name.rfind("numpy", 0) == 0 ? " (or initlab does not support it yet)" : ""));
-  }
-  if (auto* m = object.get<ModuleObj>()) {
-    error("AttributeError", "'" + m->module->type_name() + "' object has no attribute '" + name + "'");
-  }
-  if (auto* c = object.get<ClassObj>()) error("AttributeError", "type object '" + c->name + "' has no attribute '" + name + "'");
-  error("AttributeError", "'" + type_name(object) + "' object has no attribute '" + name + "'");
-}
-
-std::optional<Value> Interpreter::try_getattr(const Value& object, const std::string& name) {
-  const auto bind = [&](const Value& fn) -> Value {
-    if (fn.get<FunctionObj>()) {
-      auto m = std::make_shared<BoundMethodObj>();
-      m->self = object;
-      m->fn = fn;
-      return Value(ObjPtr(m));
-    }
-    return fn;
-  };
-  if (auto* ns = object.get<NamespaceObj>()) {
-    auto it = ns->members.find(name);
-    if (it != ns->members.end()) return it->second;
-    return std::nullopt;
-  }
-  if (object.get<ModuleObj>()) {
-    if (auto v = module_attribute(*this, object, name)) return v;
-    return std::nullopt;
-  }
-  if (object.get<TensorObj>()) return tensor_attribute(*this, object, name);
-  if (is_numpy(object)) return numpy_attribute(*this, object, name);
-  if (auto* n = object.get<NativeObj>()) {
-    auto it = n->members.find(name);
-    if (it != n->members.end()) return it->second;
-    if (n->attribute) return n->attribute(*this, name);
-    return std::nullopt;
-  }
-  if (auto* inst = object.get<InstanceObj>()) {
-    auto it = inst->attrs.find(name);
-    if (it != inst->attrs.end()) return it->second;
-    if (const Value* v = inst->cls->find(name)) return bind(*v);
-    return std::nullopt;
-  }
-  if (auto* c = object.get<ClassObj>()) {
-    if (name == "__name__") return Value(c->name);
-    if (const Value* v = c->find(name)) return *v;
-    return std::nullopt;
-  }
-  if (auto* n = object.get<NativeClassObj>()) {
-    if (name == "__name__") return Value(n->name);
-    return std::nullopt;
-  }
-  if (auto* s = object.get<SuperObj>()) {
-    // Search the bases of the defining class; nn.Module's own methods come last.
-    if (s->owner) {
-      for (const auto& b : s->owner->bases)
-        if (const Value* v = b->find(name)) {
-          auto m = std::make_shared<BoundMethodObj>();
-          m->self = s->self;
-          m->fn = *v;
-          return Value(ObjPtr(m));
-        }
-    }
-    if (name == "__init__") {
-      Value self = s->self;
-      return make_builtin("__init__", [self](Interpreter&, CallArgs&) {
-        if (auto* m = self.get<ModuleObj>())
-          if (auto* sm = dynamic_cast<ScriptModule*>(m->module.get())) sm->init_called = true;
-        return Value();
-      });
-    }
-    if (s->self.get<ModuleObj>()) return module_attribute(*this, s->self, name);
-    return std::nullopt;
-  }
-  if (object.is_str()) {
-    // str methods live with the builtins (builtins.cpp registers them as "str.<name>").
-    auto it = builtins_.find("str." + name);
-    if (it == builtins_.end()) return std::nullopt;
-    auto m = std::make_shared<BoundMethodObj>();
-    m->self = object;
-    m->fn = it->second;
-    return Value(ObjPtr(m));
-  }
-  for (const char* prefix : {"list.", "dict.", "tuple."}) {
-    const std::string p(prefix);
-    const std::string t = p.substr(0, p.size() - 1);
-    if (type_name(object) == t || (t == "tuple" && object.get<TupleObj>())) {
-      auto it = builtins_.find(p + name);
-      if (it == builtins_.end()) return std::nullopt;
-      auto m = std::make_shared<BoundMethodObj>();
-      m->self = object;
-      m->fn = it->second;
-      return Value(ObjPtr(m));
-    }
-  }
-  if (object.is_float() || object.is_int()) {
-    if (name == "real") return object;
-    if (name == "is_integer" && object.is_float()) {
-      const double d = object.as_float();
-      return make_builtin("is_integer", [d](Interpreter&, CallArgs&) { return Value(std::floor(d) == d); });
-    }
-    return std::nullopt;
-  }
-  if (auto* g = object.get<GeneratorObj>()) {
-    auto gen = g->generator;
-    if (name == "manual_seed") {
-      Value self = object;
-      return make_builtin("manual_seed", [gen, self](Interpreter& in, CallArgs& a) {
-        if (a.positional.size() != 1 || !(a.positional[0].is_int() || a.positional[0].is_bool())) {
-          in.error("TypeError", "manual_seed expected a long, but got " +
-                                    (a.positional.empty() ? std::string("nothing") : type_name(a.positional[0])));
-        }
-        gen->manual_seed(static_cast<uint64_t>(a.positional[0].as_int()));
-        return self;
-      });
-    }
-    if (name == "initial_seed") {
-      return make_builtin("initial_seed", [gen](Interpreter&, CallArgs&) {
-        return Value(static_cast<int64_t>(gen->initial_seed()));
-      });
-    }
-  }
-  return std::nullopt;
-}
-
-void Interpreter::setattr(const Value& object, const std::string& name, const Value& value) {
-  if (object.get<ModuleObj>()) return set_module_attribute(*this, object, name, value);
-  if (auto* inst = object.get<InstanceObj>()) {
-    inst->attrs[name] = value;
-    return;
-  }
-  if (auto* c = object.get<ClassObj>()) {
-    c->attrs[name] = value;
-    return;
-  }
-  if (auto* t = object.get<TensorObj>()) {
-    if (name == "data") {
-      auto* src = value.get<TensorObj>();
-      if (!src) error("TypeError", "data must be a Tensor, not " + type_name(value));
-      t->tensor.copy_from(src->tensor);
-      return;
-    }
-    if (name == "requires_grad") {
-      const bool r = truthy(value);
-      if (t->tensor.has_grad_fn()) {
-        if (r) return;
-        error("RuntimeError", "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
-      }
-      t->set_requires_grad(r);
-      return;
-    }
-    if (name == "grad") {
-      if (value.is_none()) {
-        t->tensor.set_grad(Tensor());
-        return;
-      }
-      auto* g = value.get<TensorObj>();
-      if (!g) error("TypeError", "assigned grad expected to be a Tensor or None but got grad of type " + type_name(value));
-      if (g->tensor.shape() != t->tensor.shape()) error("RuntimeError", "assigned grad has data of a different size");
-      t->tensor.set_grad(g->tensor.detach());
-      return;
-    }
-  }
-  if (auto* ns = object.get<NamespaceObj>()) {
-    error("AttributeError", "initlab does not allow changing the module '" + ns->name + "'");
-  }
-  error("AttributeError", "'" + type_name(object) + "' object has no attribute '" + name + "'");
-}
-
-// ---------------------------------------------------------------------------------------
-// operators
-
-bool Interpreter::truthy(const Value& v) {
-  if (v.is_none()) return false;
-  if (v.is_bool()) return v.as_bool();
-  if (v.is_int()) return v.as_int() != 0;
-  if (v.is_float()) return v.as_float() != 0.0;
-  if (v.is_str()) return !v.as_str().empty();
-  if (auto* l = v.get<ListObj>()) return !l->items.empty();
-  if (auto* t = v.get<TupleObj>()) return !t->items.empty();
-  if (auto* d = v.get<DictObj>()) return !d->items.empty();
-  if (auto* r = v.get<RangeObj>()) return r->size() > 0;
-  if (v.get<NdArrayObj>()) return numpy_truthy(*this, v);
-  if (auto* t = v.get<TensorObj>()) {
-    if (t->tensor.numel() != 1) {
-      error("RuntimeError", t->tensor.numel() == 0 ? "Boolean value of Tensor with no values is ambiguous"
-                                                   : "Boolean value of Tensor with more than one value is ambiguous");
-    }
-    return t->tensor.contiguous().data()[0] != 0.0f;
-  }
-  return true;
-}
-
-bool Interpreter::equal(const Value& a, const Value& b) {
-  struct Depth {
-    int& d;
-    explicit Depth(int& x) : d(x) { ++d; }
-    ~Depth() { --d; }
-  } depth(compare_depth_);
-  if (compare_depth_ > 200) error("RecursionError", "maximum recursion depth exceeded in comparison");
-  if (a.is_number() && b.is_number()) {
-    if (a.is_float() || b.is_float()) return a.as_float() == b.as_float();
-    return a.as_int() == b.as_int();
-  }
-  if (a.is_none() || b.is_none()) return a.is_none() && b.is_none();
-  if (a.is_str() && b.is_str()) return a.as_str() == b.as_str();
-  if (a.is_str() || b.is_str()) return false;
-  const auto seq = [&](const std::vector<Value>& x, const std::vector<Value>& y) {
-    if (x.size() != y.size()) return false;
-    for (std::size_t i = 0; i < x.size(); ++i)
-      if (!equal(x[i], y[i])) return false;
-    return true;
-  };
-  if (a.get<ListObj>() && b.get<ListObj>()) return seq(a.get<ListObj>()->items, b.get<ListObj>()->items);
-  if (a.get<TupleObj>() && b.get<TupleObj>()) return seq(a.get<TupleObj>()->items, b.get<TupleObj>()->items);
-  if (a.get<TupleObj>() && a.get<TupleObj>()->is_size && b.get<ListObj>()) return seq(a.get<TupleObj>()->items, b.get<ListObj>()->items);
-  if (a.get<DictObj>() && b.get<DictObj>()) {
-    const auto& x = a.get<DictObj>()->items;
-    const auto& y = b.get<DictObj>()->items;
-    if (x.size() != y.size()) return false;
-    for (const auto& kv : x) {
-      auto it = std::find_if(y.begin(), y.end(), [&](const auto& o) { return equal(o.first, kv.first); });
-      if (it == y.end() || !equal(it->second, kv.second)) return false;
-    }
-    return true;
-  }
-  if (a.get<ModuleObj>() && b.get<ModuleObj>()) return a.get<ModuleObj>()->module == b.get<ModuleObj>()->module;
-  if (a.get<TensorObj>() && b.get<TensorObj>()) {
-    const Tensor& x = a.get<TensorObj>()->tensor;
-    const Tensor& y = b.get<TensorObj>()->tensor;
-    return x.shares_storage_with(y) && x.data() == y.data() && x.shape() == y.shape();
-  }
-  if (a.is_obj() && b.is_obj()) return a.as_obj() == b.as_obj();
-  return false;
-}
-
-namespace {
-
-bool same_object(const Value& a, const Value& b) {
-  if (a.is_none() || b.is_none()) return a.is_none() && b.is_none();
-  if (a.is_bool() && b.is_bool()) return a.as_bool() == b.as_bool();
-  if (a.get<ModuleObj>() && b.get<ModuleObj>()) return a.get<ModuleObj>()->module == b.get<ModuleObj>()->module;
-  if (a.get<TensorObj>() && b.get<TensorObj>()) {
-    const Tensor& x = a.get<TensorObj>()->tensor;
-    const Tensor& y = b.get<TensorObj>()->tensor;
-    return x.shares_storage_with(y) && x.data() == y.data() && x.shape() == y.shape() && x.strides() == y.strides();
-  }
-  if (a.is_obj() && b.is_obj()) return a.as_obj() == b.as_obj();
-  if (a.is_int() && b.is_int()) return a.as_int() == b.as_int() && a.as_int() >= -5 && a.as_int() <= 256;
-  if (a.is_str() && b.is_str()) return a.as_str() == b.as_str();
-  return false;
-}
-
-}  // namespace
-
-Value Interpreter::compare(const std::string& op, const Value& a, const Value& b) {
-  if (op == "is") return Value(same_object(a, b));
-  if (op == "is not") return Value(!same_object(a, b));
-  if (op == "in" || op == "not in") {
-    bool found = false;
-    if (b.is_str()) {
-      if (!a.is_str()) error("TypeError", "'in <string>' requires string as left operand, not " + type_name(a));
-      found = b.as_str().find(a.as_str()) != std::string::npos;
-    } else if (auto* d = b.get<DictObj>()) {
-      for (const auto& kv : d->items) found = found || equal(kv.first, a);
-    } else if (b.get<NdArrayObj>()) {
-      found = truthy(call(getattr(numpy_binary(*this, "==", b, a), "any"), std::vector<Value>{}));
-    } else if (b.get<ListObj>() || b.get<TupleObj>() || b.get<RangeObj>() || b.get<ModuleObj>()) {
-      iterate(b, [&](const Value& item) {
-        found = equal(item, a);
-        return !found;
-      });
-    } else {
-      error("TypeError", "argument of type '" + type_name(b) + "' is not iterable");
-    }
-    return Value(op == "in" ? found : !found);
-  }
-  if (is_numpy(a) || is_numpy(b)) return numpy_binary(*this, op, a, b);
-  if (a.get<TensorObj>() || b.get<TensorObj>()) return tensor_binary(*this, op, a, b);
-  if (op == "==") return Value(equal(a, b));
-  if (op == "!=") return Value(!equal(a, b));
-  // Ordering.
-  int c = 0;
-  bool ok = false;
-  if (a.is_number() && b.is_number()) {
-    ok = true;
-    if (a.is_float() || b.is_float()) {
-      const double x = a.as_float(), y = b.as_float();
-      if (std::isnan(x) || std::isnan(y)) return Value(false);
-      c = x < y ? -1 : (x > y ? 1 : 0);
-    } else {
-      c = a.as_int() < b.as_int() ? -1 : (a.as_int() > b.as_int() ? 1 : 0);
-    }
-  } else if (a.is_str() && b.is_str()) {
-    ok = true;
-    c = a.as_str().compare(b.as_str());
-    c = c < 0 ? -1 : (c > 0 ? 1 : 0);
-  } else if ((a.get<ListObj>() && b.get<ListObj>()) || (a.get<TupleObj>() && b.get<TupleObj>())) {
-    ok = true;
-    const auto& x = a.get<ListObj>() ? a.get<ListObj>()->items : a.get<TupleObj>()->items;
-    const auto& y = b.get<ListObj>() ? b.get<ListObj>()->items : b.get<TupleObj>()->items;
-    std::size_t i = 0;
-    while (i < x.size() && i < y.size() && equal(x[i], y[i])) ++i;
-    if (i < x.size() && i < y.size()) {
-      return compare(op, x[i], y[i]);
-    }
-    c = x.size() < y.size() ? -1 : (x.size() > y.size() ? 1 : 0);
-  }
-  if (!ok) {
-    error("TypeError", "'" + op + "' not supported between instances of '" + type_name(a) + "' and '" + type_name(b) + "'");
-  }
-  if (op == "<") return Value(c < 0);
-  if (op == "<=") return Value(c <= 0);
-  if (op == ">") return Value(c > 0);
-  return Value(c >= 0);
-}
-
-Value Interpreter::binary(const std::string& op, const Value& a, const Value& b) {
-  if (is_numpy(a) || is_numpy(b)) return numpy_binary(*this, op, a, b);
-  if (a.get<TensorObj>() || b.get<TensorObj>()) return tensor_binary(*this, op, a, b);
-  const auto unsupported = [&]() -> Value {
-    error("TypeError", "unsupported operand type(s) for " + op + ": '" + type_name(a) + "' and '" + type_name(b) + "'");
-  };
-  if (a.is_number() && b.is_number()) {
-    const bool ints = !a.is_float() && !b.is_float();
-    if (op == "/") {
-      if (b.as_float() == 0.0) error("ZeroDivisionError", ints ? "division by zero" : "float division by zero");
-      return Value(a.as_float() / b.as_float());
-    }
-    if (ints) {
-      const int64_t x = a.as_int(), y = b.as_int();
-      int64_t r = 0;
-      const auto overflow = [&]() -> Value { error("OverflowError", "integer overflow (initlab's ints are 64-bit)"); };
-      if (op == "+") return checked_add(x, y, &r) ? Value(r) : overflow();
-      if (op == "-") return checked_sub(x, y, &r) ? Value(r) : overflow();
-      if (op == "*") return checked_mul(x, y, &r) ? Value(r) : overflow();
-      if (op == "//" || op == "%") {
-        if (y == 0) error("ZeroDivisionError", op == "%" ? "integer modulo by zero" : "integer division or modulo by zero");
-        if (x == std::numeric_limits<int64_t>::min() && y == -1) return overflow();
-        return Value(op == "//" ? floor_div(x, y) : py_mod(x, y));
-      }
-      if (op == "**") {
-        if (y < 0) {
-          if (x == 0) error("ZeroDivisionError", "0.0 cannot be raised to a negative power");
-          return Value(std::pow(static_cast<double>(x), static_cast<double>(y)));
-        }
-        int64_t result = 1, base = x, e = y;
-        while (e > 0) {
-          if (e & 1) {
-            if (!checked_mul(result, base, &result)) return overflow();
-          }
-          e >>= 1;
-          if (e > 0 && !checked_mul(base, base, &base)) return overflow();
-        }
-        return Value(result);
-      }
-      if (op == "&") return Value(x & y);
-      if (op == "|") return Value(x | y);
-      if (op == "^") return Value(x ^ y);
-      if (op == "<<" || op == ">>") {
-        if (y < 0) error("ValueError", "negative shift count");
-        if (op == ">>") return Value(y >= 64 ? (x < 0 ? -1 : 0) : x >> y);
-        if (y >= 63 || (x != 0 && (x > (std::numeric_limits<int64_t>::max() >> y) || x < (std::numeric_limits<int64_t>::min() >> y)))) return overflow();
-        return Value(x << y);
-      }
-      if (a.is_bool() && b.is_bool() && (op == "&" || op == "|" || op == "^")) return Value(false);
-      return unsupported();
-    }
-    const double x = a.as_float(), y = b.as_float();
-    if (op == "+") return Value(x + y);
-    if (op == "-") return Value(x - y);
-    if (op == "*") return Value(x * y);
-    if (op == "//" || op == "%") {
-      if (y == 0.0) error("ZeroDivisionError", op == "//" ? "float floor division by zero" : "float modulo");
-      double m = std::fmod(x, y);
-      if (m != 0.0 && ((m < 0) != (y < 0))) m += y;
-      if (op == "%") return Value(m);
-      return Value(std::floor((x - m) / y + 0.5) == (x - m) / y ? (x - m) / y : std::floor(x / y));
-    }
-    if (op == "**") {
-      if (x == 0.0 && y < 0) error("ZeroDivisionError", "0.0 cannot be raised to a negative power");
-      if (x < 0 && std::floor(y) != y) error("ValueError", "math domain error (a negative number to a fractional power is complex; initlab has no complex numbers)");
-      const double r = std::pow(x, y);
-      if (std::isinf(r) && std::isfinite(x) && std::isfinite(y)) error("OverflowError", "(34, 'Numerical result out of range')");
-      return Value(r);
-    }
-    return unsupported();
-  }
-  if (a.is_str() && b.is_str() && op == "+") {
-    check_string_size(static_cast<int64_t>(a.as_str().size() + b.as_str().size()));
-    return Value(a.as_str() + b.as_str());
-  }
-  if (op == "%" && a.is_str()) return Value(percent_format(*this, a.as_str(), b));
-  if (op == "*" && ((a.is_str() && (b.is_int() || b.is_bool())) || (b.is_str() && (a.is_int() || a.is_bool())))) {
-    const std::string& s = a.is_str() ? a.as_str() : b.as_str();
-    const int64_t n = std::max<int64_t>(0, a.is_str() ? b.as_int() : a.as_int());
-    check_string_size(static_cast<int64_t>(s.size()) * std::min<int64_t>(n, limits_.max_string + 1));
-    std::string out;
-    for (int64_t i = 0; i < n; ++i) out += s;
-    return Value(out);
-  }
-  const auto seq_of = [](const Value& v) -> const std::vector<Value>* {
-    if (auto* l = v.get<ListObj>()) return &l->items;
-    if (auto* t = v.get<TupleObj>()) return &t->items;
-    return nullptr;
-  };
-  const auto* sa = seq_of(a);
-  const auto* sb = seq_of(b);
-  if (op == "+" && sa && sb && (a.get<ListObj>() != nullptr) == (b.get<ListObj>() != nullptr)) {
-    std::vector<Value> out = *sa;
-    out.insert(out.end(), sb->begin(), sb->end());
-    check_list_size(static_cast<int64_t>(out.size()));
-    return a.get<ListObj>() ? make_list(std::move(out)) : make_tuple(std::move(out));
-  }
-  if (op == "*" && ((sa && (b.is_int() || b.is_bool())) || (sb && (a.is_int() || a.is_bool())))) {
-    const auto* s = sa ? sa : sb;
-    const int64_t n = std::max<int64_t>(0, sa ? b.as_int() : a.as_int());
-    check_list_size(static_cast<int64_t>(s->size()) * std::min<int64_t>(n, limits_.max_list + 1));
-    std::vector<Value> out;
-    for (int64_t i = 0; i < n; ++i) out.insert(out.end(), s->begin(), s->end());
-    return (sa ? a : b).get<ListObj>() ? make_list(std::move(out)) : make_tuple(std::move(out));
-  }
-  return unsupported();
-}
-
-// ---------------------------------------------------------------------------------------
-// subscripts and iteration
-
-namespace {
-
-bool is_slice(const Value& v) {
-  auto* t = v.get<TupleObj>();
-  return t && t->items.size() == 4 && t->items[0].is_str() && t->items[0].as_str() == "__slice__";
-}
-
-}  // namespace
-
-// The indices a Python slice selects from a sequence of n items (PySlice_AdjustIndices).
-std::vector<int64_t> Interpreter::slice_indices(int64_t n, const Value& slice) {
-  auto* t = slice.get<TupleObj>();
-  const auto get = [&](const Value& v) {
-    if (!v.is_int() && !v.is_bool()) error("TypeError", "slice indices must be integers or None or have an __index__ method");
-    return v.as_int();
-  };
-  const int64_t step = t->items[3].is_none() ? 1 : get(t->items[3]);
-  if (step == 0) error("ValueError", "slice step cannot be zero");
-  const auto adjust = [&](const Value& v, int64_t dflt) {
-    if (v.is_none()) return dflt;
-    int64_t x = get(v);
-    if (x < 0) {
-      x += n;
-      if (x < 0) x = step < 0 ? -1 : 0;
-    } else if (x >= n) {
-      x = step < 0 ? n - 1 : n;
-    }
-    return x;
-  };
-  const int64_t lo = adjust(t->items[1], step < 0 ? n - 1 : 0);
-  const int64_t hi = adjust(t->items[2], step < 0 ? -1 : n);
-  std::vector<int64_t> out;
-  for (int64_t i = lo; step > 0 ? i < hi : i > hi; i += step) out.push_back(i);
-  return out;
-}
-
-Value Interpreter::subscript(const Value& object, const Value& index) {
-  if (object.get<TensorObj>()) return tensor_subscript(*this, object, index);
-  if (object.get<NdArrayObj>()) return numpy_subscript(*this, object, index);
-  const auto seq_index = [&](int64_t n, const char* what) {
-    if (!index.is_int() && !index.is_bool()) {
-      error("TypeError", std::string(what) + " indices must be integers or slices, not " + type_name(index));
-    }
-    int64_t i = index.as_int();
-    if (i < 0) i += n;
-    if (i < 0 || i >= n) error("IndexError", std::string(what) + " index out of range");
-    return static_cast<std::size_t>(i);
-  };
-  const auto slice_of = [&](const std::vector<Value>& items) {
-    std::vector<Value> out;
-    for (int64_t i : slice_indices(static_cast<int64_t>(items.size()), index)) out.push_back(items[static_cast<std::size_t>(i)]);
-    return out;
-  };
-  if (auto* l = object.get<ListObj>()) {
-    if (is_slice(index)) return make_list(slice_of(l->items));
-    return l->items[seq_index(static_cast<int64_t>(l->items.size()), "list")];
-  }
-  if (auto* t = object.get<TupleObj>()) {
-    if (is_slice(index)) {
-      Value r = make_tuple(slice_of(t->items));
-      r.get<TupleObj>()->is_size = t->is_size;
-      return r;
-    }
-    return t->items[seq_index(static_cast<int64_t>(t->items.size()), "tuple")];
-  }
-  if (object.is_str()) {
-    std::vector<Value> chars;
-    for (char c : object.as_str()) chars.emplace_back(std::string(1, c));
-    if (is_slice(index)) {
-      std::string s;
-      for (const Value& c : slice_of(chars)) s += c.as_str();
-      return Value(s);
-    }
-    return chars[seq_index(static_cast<int64_t>(chars.size()), "string")];
-  }
-  if (auto* d = object.get<DictObj>()) {
-    for (const auto& kv : d->items)
-      if (equal(kv.first, index)) return kv.second;
-    error("KeyError", repr(index));
-  }
-  if (auto* r = object.get<RangeObj>()) {
-    const std::size_t i = seq_index(r->size(), "range object");
-    return Value(r->start + static_cast<int64_t>(i) * r->step);
-  }
-  if (auto* m = object.get<ModuleObj>()) {
-    // Sequential and ModuleList index like lists.
-    const auto& children = m->module->children();
-    if (is_slice(index)) error("NotImplementedError", "not supported in initlab: slicing a " + m->module->type_name());
-    const std::size_t i = seq_index(static_cast<int64_t>(children.size()), "index");
-    auto o = std::make_shared<ModuleObj>();
-    o->module = children[i].second;
-    return Value(ObjPtr(o));
-  }
-  error("TypeError", "'" + type_name(object) + "' object is not subscriptable");
-}
-
-void Interpreter::set_subscript(const Value& object, const Value& index, const Value& value) {
-  if (object.get<TensorObj>()) return tensor_set_subscript(*this, object, index, value);
-  if (object.get<NdArrayObj>()) return numpy_set_subscript(*this, object, index, value);
-  if (auto* l = object.get<ListObj>()) {
-    const auto n = static_cast<int64_t>(l->items.size());
-    if (is_slice(index)) {
-      std::vector<Value> items = to_vector(value);
-      const auto idx = slice_indices(n, index);
-      auto* t = index.get<TupleObj>();
-      const bool simple = t->items[3].is_none() || (t->items[3].is_int() && t->items[3].as_int() == 1);
-      if (simple) {
-        // a[lo:hi] = items replaces that stretch, whatever the lengths (lo as Python clamps it).
-        const auto clamp = [&](const Value& v, int64_t dflt) {
-          if (v.is_none()) return dflt;
-          int64_t x = v.as_int();
-          if (x < 0) x = std::max<int64_t>(x + n, 0);
-          return std::min(x, n);
-        };
-        const int64_t lo = clamp(t->items[1], 0);
-        const int64_t hi = std::max(lo, clamp(t->items[2], n));
-        l->items.erase(l->items.begin() + lo, l->items.begin() + hi);
-        l->items.insert(l->items.begin() + lo, items.begin(), items.end());
-        check_list_size(static_cast<int64_t>(l->items.size()));
-        return;
-      }
-      if (items.size() != idx.size()) {
-        error("ValueError", "attempt to assign sequence of size " + std::to_string(items.size()) +
-                                " to extended slice of size " + std::to_string(idx.size()));
-      }
-      for (std::size_t k = 0; k < idx.size(); ++k) l->items[static_cast<std::size_t>(idx[k])] = items[k];
-      return;
-    }
-    if (!index.is_int() && !index.is_bool()) error("TypeError", "list indices must be integers or slices, not " + type_name(index));
-    int64_t i = index.as_int();
-    if (i < 0) i += n;
-    if (i < 0 || i >= n) error("IndexError", "list assignment index out of range");
-    l->items[static_cast<std::size_t>(i)] = value;
-    return;
-  }
-  if (auto* d = object.get<DictObj>()) {
-    if (index.is_obj() && !index.get<TupleObj>()) error("TypeError", "unhashable type: '" + type_name(index) + "'");
-    for (auto& kv : d->items)
-      if (equal(kv.first, index)) {
-        kv.second = value;
-        return;
-      }
-    d->items.emplace_back(index, value);
-    check_list_size(static_cast<int64_t>(d->items.size()));
-    return;
-  }
-  error("TypeError", "'" + type_name(object) + "' object does not support item assignment");
-}
-
-void Interpreter::iterate(const Value& it, const std::function<bool(const Value&)>& fn) {
-  if (it.get<NdArrayObj>()) return numpy_iterate(*this, it, fn);
-  if (auto* l = it.get<ListObj>()) {
-    // Index-based, so appending inside the loop behaves as in Python.
-    for (std::size_t i = 0; i < l->items.size(); ++i)
-      if (!fn(l->items[i])) return;
-    return;
-  }
-  if (auto* t = it.get<TupleObj>()) {
-    const std::vector<Value> items = t->items;
-    for (const Value& v : items)
-      if (!fn(v)) return;
-    return;
-  }
-  if (auto* r = it.get<RangeObj>()) {
-    const int64_t n = r->size();
-    for (int64_t i = 0; i < n; ++i)
-      if (!fn(Value(r->start + i * r->step))) return;
-    return;
-  }
-  if (auto* d = it.get<DictObj>()) {
-    const auto items = d->items;
-    for (const auto& kv : items)
-      if (!fn(kv.first)) return;
-    return;
-  }
-  if (it.is_str()) {
-    for (char c : it.as_str())
-      if (!fn(Value(std::string(1, c)))) return;
-    return;
-  }
-  if (auto* t = it.get<TensorObj>()) {
-    if (t->tensor.dim() == 0) error("TypeError", "iteration over a 0-d tensor");
-    for (int64_t i = 0; i < t->tensor.size(0); ++i)
-      if (!fn(tensor_subscript(*this, it, Value(i)))) return;
-    return;
-  }
-  if (auto* m = it.get<ModuleObj>()) {
-    // Iterating a Sequential/ModuleList yields its children.
-    for (const auto& [name, child] : m->module->children()) {
-      auto o = std::make_shared<ModuleObj>();
-      o->module = child;
-      if (!fn(Value(ObjPtr(o)))) return;
-    }
-    return;
-  }
-  error("TypeError", "'" + type_name(it) + "' object is not iterable");
-}
-
-std::vector<Value> Interpreter::to_vector(const Value& iterable) {
-  std::vector<Value> out;
-  iterate(iterable, [&](const Value& v) {
-    out.push_back(v);
-    check_list_size(static_cast<int64_t>(out.size()));
-    return true;
-  });
-  return out;
-}
-
-bool Interpreter::isinstance(const Value& v, const Value& cls) {
-  if (auto* t = cls.get<TupleObj>()) {
-    for (const Value& c : t->items)
-      if (isinstance(v, c)) return true;
-    return false;
-  }
-  if (auto* n = cls.get<NativeClassObj>()) return n->is_instance && n->is_instance(v);
-  if (auto* c = cls.get<ClassObj>()) {
-    std::shared_ptr<ClassObj> k;
-    if (auto* inst = v.get<InstanceObj>()) k = inst->cls;
-    if (auto* m = v.get<ModuleObj>())
-      if (auto* sm = dynamic_cast<ScriptModule*>(m->module.get())) k = sm->cls;
-    std::function<bool(const ClassObj*)> derives = [&](const ClassObj* x) {
-      if (x == c) return true;
-      for (const auto& b : x->bases)
-        if (derives(b.get())) return true;
-      return false;
-    };
-    return k && derives(k.get());
-  }
-  error("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union");
-}
-
-// ---------------------------------------------------------------------------------------
-// text
-
-std::string Interpreter::str(const Value& v) {
-  if (v.is_str()) return v.as_str();
-  if (auto* t = v.get<TensorObj>()) return tensor_repr(t->tensor, t->parameter);
-  if (is_numpy(v)) return numpy_str(v);
-  return repr(v);
-}
-
-std::string Interpreter::repr(const Value& v) {
-  // A container that holds itself prints as [...] (as in Python); depth is bounded anyway.
-  struct Guard {
-    Interpreter& in;
-    const Object* o;
-    bool active;
-    Guard(Interpreter& i, const Object* obj) : in(i), o(obj), active(false) {
-      if (!o) return;
-      for (const Object* p : in.repr_stack_)
-        if (p == o) return;
-      in.repr_stack_.push_back(o);
-      active = true;
-    }
-    ~Guard() {
-      if (active) in.repr_stack_.pop_back();
-    }
-  };
-  const Object* obj = v.is_obj() ? v.as_obj().get() : nullptr;
-  Guard guard(*this, obj);
-  if (obj && !guard.active) {
-    if (v.get<ListObj>()) return "[...]";
-    if (v.get<DictObj>()) return "{...}";
-    return "(...)";
-  }
-  if (repr_stack_.size() > 200) error("RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
-  if (v.is_none()) return "None";
-  if (v.is_bool()) return v.as_bool() ? "True" : "False";
-  if (v.is_int()) return std::to_string(v.as_int());
-  if (v.is_float()) return py::repr(v.as_float());
-  if (v.is_str()) return quote(v.as_str());
-  if (is_numpy(v)) return numpy_repr(v);
-  const auto join = [&](const std::vector<Value>& items) {
-    std::string s;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      if (i) s += ", ";
-      s += repr(items[i]);
-      check_string_size(static_cast<int64_t>(s.size()));
-    }
-    return s;
-  };
-  if (auto* l = v.get<ListObj>()) {
-    if (!l->view.empty()) return l->view + "([" + join(l->items) + "])";
-    return "[" + join(l->items) + "]";
-  }
-  if (auto* t = v.get<TupleObj>()) {
-    if (t->is_size) return "torch.Size([" + join(t->items) + "])";
-    return "(" + join(t->items) + (t->items.size() == 1 ? ",)" : ")");
-  }
-  if (auto* d = v.get<DictObj>()) {
-    std::string s = "{";
-    for (std::size_t i = 0; i < d->items.size(); ++i) {
-      if (i) s += ", ";
-      s += repr(d->items[i].first) + ": " + repr(d->items[i].second);
-      check_string_size(static_cast<int64_t>(s.size()));
-    }
-    return s + "}";
-  }
-  if (auto* t = v.get<TensorObj>()) return tensor_repr(t->tensor, t->parameter);
-  if (auto* m = v.get<ModuleObj>()) return m->module->repr();
-  if (auto* f = v.get<FunctionObj>()) return "<function " + f->qualname + ">";
-  if (auto* b = v.get<BuiltinObj>()) return "<built-in function " + b->name + ">";
-  if (auto* m = v.get<BoundMethodObj>()) {
-    std::string n = m->fn.get<FunctionObj>() ? m->fn.get<FunctionObj>()->qualname : "method";
-    return "<bound method " + n + " of " + repr(m->self) + ">";
-  }
-  if (auto* c = v.get<ClassObj>()) return "<class '__main__." + c->name + "'>";
-  if (auto* n = v.get<NativeClassObj>()) return "<class '" + n->qualified + "'>";
-  if (auto* i = v.get<InstanceObj>()) return "<__main__." + i->cls->name + " object>";
-  if (auto* ns = v.get<NamespaceObj>()) return "<module '" + ns->name + "'>";
-  if (auto* r = v.get<RangeObj>()) {
-    return "range(" + std::to_string(r->start) + ", " + std::to_string(r->stop) +
-           (r->step != 1 ? ", " + std::to_string(r->step) : "") + ")";
-  }
-  if (v.get<GeneratorObj>()) return "<torch._C.Generator object>";
-  if (auto* d = v.get<DtypeObj>()) return "torch." + d->name;
-  if (v.get<NoGradObj>()) return "<torch.autograd.grad_mode.no_grad object>";
-  if (auto* n = v.get<NativeObj>(); n && n->repr) return n->repr();
-  if (v.get<SuperObj>()) return "<super object>";
-  return "<" + type_name(v) + " object>";
 }
 
 }  // namespace initlab::script

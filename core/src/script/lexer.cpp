@@ -316,6 +316,39 @@ class Lexer {
           i += 2;
           break;
         }
+        case 'a': out += '\a'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'v': out += '\v'; break;
+        case 'u':
+        case 'U': {
+          // \uXXXX and \UXXXXXXXX: the code point, as UTF-8 (initlab's strings are UTF-8 bytes).
+          const std::size_t n = e == 'u' ? 4 : 8;
+          for (std::size_t k = 1; k <= n; ++k) {
+            if (i + k >= s.size() || !std::isxdigit(static_cast<unsigned char>(s[i + k]))) {
+              fail("SyntaxError", std::string("(unicode error) truncated \\") + (e == 'u' ? "uXXXX" : "UXXXXXXXX") + " escape", at);
+            }
+          }
+          const auto cp = static_cast<uint32_t>(std::stoul(s.substr(i + 1, n), nullptr, 16));
+          if (cp > 0x10FFFF) fail("SyntaxError", "(unicode error) illegal Unicode character", at);
+          if (cp < 0x80) {
+            out += static_cast<char>(cp);
+          } else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+          } else if (cp < 0x10000) {
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+          } else {
+            out += static_cast<char>(0xF0 | (cp >> 18));
+            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+          }
+          i += n;
+          break;
+        }
         default:
           out += '\\';
           out += e;  // unknown escapes stay as written, as in Python
@@ -336,7 +369,13 @@ class Lexer {
 
 }  // namespace
 
-std::vector<Token> tokenize(const Source& source) { return Lexer(source).run(); }
+std::vector<Token> tokenize(const Source& source) {
+  std::vector<Token> tokens = Lexer(source).run();
+  if (source.file() != 0) {
+    for (Token& t : tokens) t.where.file = t.body.file = source.file();
+  }
+  return tokens;
+}
 
 std::string unescape_string(const std::string& s, Location at) { return Lexer::unescape(s, at); }
 

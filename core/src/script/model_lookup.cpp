@@ -51,11 +51,12 @@ ErrorInfo error_info(const ScriptError& e, const Source& source) {
   ErrorInfo info;
   info.kind = e.kind();
   info.message = e.message();
-  info.line = e.where().line;
-  info.column = e.where().column;
+  info.line = e.user_where().line;
+  info.column = e.user_where().column;
   info.source_line = source.line(info.line);
   info.formatted = e.format(source);
-  for (const auto& f : e.traceback()) info.traceback.push_back({f.function, f.where.line});
+  for (const auto& f : e.traceback())
+    if (f.where.file == 0) info.traceback.push_back({f.function, f.where.line});  // the user's frames
   return info;
 }
 

@@ -81,6 +81,8 @@ void module_class(Interpreter& interp, NamespaceObj& nn, const std::string& name
       in.error(kind_name(e.kind()), call_text(in, name, a) + ": " + e.what());
     }
     in.created_modules().push_back(m);
+    // How copy.deepcopy makes another one of these (clone_module): the same arguments.
+    in.module_rebuilders()[m.get()] = [make, args](Interpreter& i) { return make(i, args); };
     return wrap(m);
   };
   c->is_instance = [name](const Value& v) {
@@ -214,14 +216,23 @@ void install_modules(Interpreter& interp, NamespaceObj& nn) {
   seq->construct = [](Interpreter& in, A& a) -> Value {
     if (!a.keywords.empty()) in.error("TypeError", "Sequential.__init__() got an unexpected keyword argument '" + a.keywords[0].first + "'");
     auto s = std::make_shared<nn::Sequential>();
-    for (const Value& v : a.positional) {
-      if (!v.get<ModuleObj>()) in.error("TypeError", type_name(v) + " is not a Module subclass");
-      s->append(module_of(v));
+    if (a.positional.size() == 1 && in.as_dict(a.positional[0]).get<DictObj>()) {
+      // Sequential(OrderedDict([("conv", ...), ...])): the children take the keys as names.
+      for (const auto& [k, v] : in.as_dict(a.positional[0]).get<DictObj>()->items) {
+        if (!k.is_str()) in.error("TypeError", "module name should be a string. Got " + type_name(k));
+        if (!v.get<ModuleObj>()) in.error("TypeError", type_name(v) + " is not a Module subclass");
+        s->register_module(k.as_str(), module_of(v));
+      }
+    } else {
+      for (const Value& v : a.positional) {
+        if (!v.get<ModuleObj>()) in.error("TypeError", type_name(v) + " is not a Module subclass");
+        s->append(module_of(v));
+      }
     }
     in.created_modules().push_back(s);
     return wrap(s);
   };
-  seq->is_instance = [](const Value& v) { return v.get<ModuleObj>() && v.get<ModuleObj>()->module->type_name() == "Sequential"; };
+  seq->is_instance = [](const Value& v) { return v.get<ModuleObj>() && container_kind(*v.get<ModuleObj>()->module) == "Sequential"; };
   nn.members["Sequential"] = Value(ObjPtr(seq));
   auto list = std::make_shared<NativeClassObj>();
   list->name = "ModuleList";
@@ -237,7 +248,7 @@ void install_modules(Interpreter& interp, NamespaceObj& nn) {
     }
     return wrap(l);
   };
-  list->is_instance = [](const Value& v) { return v.get<ModuleObj>() && v.get<ModuleObj>()->module->type_name() == "ModuleList"; };
+  list->is_instance = [](const Value& v) { return v.get<ModuleObj>() && container_kind(*v.get<ModuleObj>()->module) == "ModuleList"; };
   nn.members["ModuleList"] = Value(ObjPtr(list));
   // nn.Module: the base class of script models; isinstance(x, nn.Module) for any module.
   auto module = std::make_shared<NativeClassObj>();
@@ -525,15 +536,7 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
   if (auto* sm = dynamic_cast<ScriptModule*>(m.get())) {
     auto it = sm->attrs.find(name);
     if (it != sm->attrs.end()) return it->second;
-    if (const Value* v = sm->cls->find(name)) {
-      if (v->get<FunctionObj>()) {
-        auto b = std::make_shared<BoundMethodObj>();
-        b->self = self;
-        b->fn = *v;
-        return Value(ObjPtr(b));
-      }
-      return *v;
-    }
+    if (const Value* v = sm->cls->find(name)) return interp.bind_class_attr(*v, self, Value(ObjPtr(sm->cls)));
   }
   const auto method = [&](Native fn) { return make_builtin(m->type_name() + "." + name, std::move(fn)); };
   if (auto extra = interp.module_attrs().find(m.get()); extra != interp.module_attrs().end()) {
@@ -711,7 +714,7 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
       return Value();
     });
   }
-  if (m->type_name() == "ModuleList" || m->type_name() == "Sequential") {
+  if (!container_kind(*m).empty()) {
     if (name == "append") {
       return method([m, self](Interpreter& in, A& a) {
         const auto args = bind_native(in, "append", a, {{"module", std::nullopt}});
@@ -766,6 +769,9 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
 void set_module_attribute(Interpreter& in, const Value& self, const std::string& name, const Value& v) {
   nn::ModulePtr m = module_of(self);
   auto* sm = dynamic_cast<ScriptModule*>(m.get());
+  if (sm) {
+    if (const Value* p = sm->cls->find(name); p && p->get<PropertyObj>()) return in.set_property(*p, self, name, v);
+  }
   const bool initialized = !sm || sm->init_called;
   const auto has = [&](const auto& list) {
     for (const auto& [n, x] : list)
@@ -825,7 +831,8 @@ Value call_module(Interpreter& in, const Value& self, A& args) {
   if (auto loss = call_loss_module(in, m, args)) return *loss;
   nn::ForwardObserver* observer = nn::current_observer();
   if (auto* sm = dynamic_cast<ScriptModule*>(m.get())) {
-    if (!sm->cls->find("forward")) {
+    const bool chain = !sm->cls->find("forward") && sm->cls->native_base == "Sequential";
+    if (!sm->cls->find("forward") && !chain) {
       in.error("NotImplementedError", "Module [" + sm->cls->name + "] is missing the required \"forward\" function");
     }
     nn::set_source_line(in.location().line);
@@ -842,9 +849,24 @@ Value call_module(Interpreter& in, const Value& self, A& args) {
     ++in.module_call_depth;
     Value out;
     try {
-      out = in.call_method(self, "forward", args);
+      if (chain) {
+        // Sequential's forward: each child on the previous one's output.
+        if (args.positional.size() != 1 || !args.keywords.empty()) {
+          in.error("TypeError", "forward() takes 2 positional arguments but " + std::to_string(args.positional.size() + 1) + " were given");
+        }
+        out = args.positional[0];
+        for (const auto& [child_name, child] : m->children()) {
+          CallArgs step;
+          step.positional.push_back(out);
+          step.where = args.where;
+          out = call_module(in, wrap(child), step);
+        }
+      } else {
+        out = in.call_method(self, "forward", args);
+      }
     } catch (...) {
       --in.module_call_depth;
+      if (observer) observer->module_abandon(*m);
       throw;
     }
     --in.module_call_depth;
@@ -881,6 +903,96 @@ Value call_module(Interpreter& in, const Value& self, A& args) {
   }
   --in.module_call_depth;
   return make_tensor(out);
+}
+
+}  // namespace initlab::script
+
+namespace initlab::script {
+
+Value clone_module(Interpreter& in, const Value& module, const Value& copy_value) {
+  auto* mo = module.get<ModuleObj>();
+  if (!mo) in.error("TypeError", "clone_module() needs an nn.Module");
+  const nn::ModulePtr src = mo->module;
+  nn::ModulePtr dst;
+  if (auto* sm = dynamic_cast<ScriptModule*>(src.get())) {
+    auto c = std::make_shared<ScriptModule>(in, sm->cls);
+    c->init_called = true;
+    for (const auto& [k, v] : sm->attrs) c->attrs[k] = in.call(copy_value, {v});
+    dst = c;
+  } else if (src->type_name() == "Sequential") {
+    dst = std::make_shared<nn::Sequential>();
+  } else if (src->type_name() == "ModuleList") {
+    dst = std::make_shared<nn::ModuleList>();
+  } else {
+    auto rebuild = in.module_rebuilders().find(src.get());
+    if (rebuild == in.module_rebuilders().end()) {
+      in.error("NotImplementedError", "not supported in initlab: copying a " + src->type_name());
+    }
+    // Built again from its arguments without drawing: the generator is put back, and the
+    // parameters are replaced by copies of the original's just below.
+    const Generator saved = default_generator();
+    dst = rebuild->second(in);
+    default_generator() = saved;
+    in.module_rebuilders()[dst.get()] = rebuild->second;
+  }
+  for (const auto& [name, t] : src->own_parameters()) {
+    Tensor copy = t.defined() ? t.detach().clone() : Tensor();
+    if (t.defined()) copy.set_requires_grad(t.requires_grad());
+    dst->register_parameter(name, copy);
+  }
+  for (const auto& [name, t] : src->own_buffers()) dst->register_buffer(name, t.defined() ? t.detach().clone() : Tensor());
+  for (const auto& [name, child] : src->children()) {
+    if (!child) {
+      dst->register_module(name, nullptr);
+      continue;
+    }
+    auto o = std::make_shared<ModuleObj>();
+    o->module = child;
+    dst->register_module(name, in.call(copy_value, {Value(ObjPtr(o))}).get<ModuleObj>()->module);
+  }
+  dst->train(src->is_training());
+  if (auto extra = in.module_attrs().find(src.get()); extra != in.module_attrs().end()) {
+    auto copied = extra->second;
+    for (auto& [k, v] : copied) v = in.call(copy_value, {v});
+    in.module_attrs()[dst.get()] = copied;
+  }
+  in.created_modules().push_back(dst);
+  auto out = std::make_shared<ModuleObj>();
+  out->module = dst;
+  return Value(ObjPtr(out));
+}
+
+}  // namespace initlab::script
+
+namespace initlab::script {
+
+std::string container_kind(const nn::Module& m) {
+  if (auto* sm = dynamic_cast<const ScriptModule*>(&m)) return sm->cls->native_base;
+  if (m.type_name() == "Sequential" || m.type_name() == "ModuleList") return m.type_name();
+  return "";
+}
+
+void init_container(Interpreter& in, nn::Module& m, const std::string& kind, CallArgs& args) {
+  if (!args.keywords.empty()) in.error("TypeError", kind + ".__init__() got an unexpected keyword argument '" + args.keywords[0].first + "'");
+  std::vector<std::pair<std::string, Value>> children;
+  if (kind == "Sequential") {
+    if (args.positional.size() == 1 && in.as_dict(args.positional[0]).get<DictObj>()) {
+      for (const auto& [k, v] : in.as_dict(args.positional[0]).get<DictObj>()->items) {
+        if (!k.is_str()) in.error("TypeError", "module name should be a string. Got " + type_name(k));
+        children.emplace_back(k.as_str(), v);
+      }
+    } else {
+      for (const Value& v : args.positional) children.emplace_back(std::to_string(children.size()), v);
+    }
+  } else {
+    if (args.positional.size() > 1) in.error("TypeError", "ModuleList.__init__() takes from 1 to 2 positional arguments");
+    if (!args.positional.empty() && !args.positional[0].is_none())
+      for (const Value& v : in.to_vector(args.positional[0])) children.emplace_back(std::to_string(children.size()), v);
+  }
+  for (const auto& [name, v] : children) {
+    if (!v.get<ModuleObj>()) in.error("TypeError", type_name(v) + " is not a Module subclass");
+    m.register_module(name, module_of(v));
+  }
 }
 
 }  // namespace initlab::script

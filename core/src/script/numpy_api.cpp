@@ -182,6 +182,18 @@ Array expand(const Array& a, int axis) {
 
 }  // namespace
 
+// numpy's exception classes, with its bases, so `except ValueError` catches an AxisError.
+static Value exception(Interpreter& in, const std::string& name, const std::string& module, const std::vector<Value>& bases) {
+  auto c = std::make_shared<ClassObj>();
+  c->name = name;
+  c->module = module;
+  c->exception = true;
+  for (const Value& b : bases) c->bases.push_back(std::static_pointer_cast<ClassObj>(b.as_obj()));
+  const Value v{ObjPtr(c)};
+  in.register_exception_class(name, v);
+  return v;
+}
+
 Value numpy_type(Interpreter& in, const Value& v) {
   install_numpy(in);
   const Value np = in.importable()["numpy"];
@@ -206,6 +218,11 @@ void install_numpy(Interpreter& interp) {
   NamespaceObj& ns = *np;
   const auto def = [&](const std::string& name, Native fn) { ns.members[name] = make_builtin("numpy." + name, std::move(fn)); };
 
+  auto& b = interp.builtins();
+  ns.members["AxisError"] = exception(interp, "AxisError", "numpy", {b["ValueError"], b["IndexError"]});
+  linalg->members["LinAlgError"] = exception(interp, "LinAlgError", "numpy.linalg", {b["Exception"]});
+  const Value ufunc_type = exception(interp, "UFuncTypeError", "numpy.core._exceptions", {b["TypeError"]});
+  exception(interp, "_UFuncOutputCastingError", "numpy.core._exceptions", {ufunc_type});
   ns.members["pi"] = Value(M_PI);
   ns.members["e"] = Value(M_E);
   ns.members["inf"] = Value(std::numeric_limits<double>::infinity());

@@ -84,8 +84,9 @@ Value python_value(const Array& a, int64_t pos);
 // Nested lists of Python values (ndarray.tolist()).
 Value to_list(const Array& a);
 [[noreturn]] void unsupported(Interpreter& in, const std::string& what);
-// numpy's RuntimeWarnings ("divide by zero encountered in log"), once per message in a run.
-void np_warn(Interpreter& in, const std::string& message);
+// numpy's RuntimeWarnings ("divide by zero encountered in log"), once per message in a run
+// (`runtime_warning` false: initlab's own warnings, also once).
+void np_warn(Interpreter& in, const std::string& message, bool runtime_warning = true);
 
 // ---- numpy_math.cpp ----
 // Element-wise binary ufuncs by operator ("+", "maximum", "arctan2"...).

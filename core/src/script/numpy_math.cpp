@@ -18,11 +18,11 @@ Value tensor_result(Interpreter& in, const Array& a);  // numpy_torch.cpp
 
 // A RuntimeWarning, given once per message in a run, as Python's default filter shows it once
 // per place.
-void np_warn(Interpreter& in, const std::string& message) {
+void np_warn(Interpreter& in, const std::string& message, bool runtime_warning) {
   const auto found = in.importable().find("numpy");
   auto* np = found == in.importable().end() ? nullptr : found->second.get<NamespaceObj>();
   static const std::string key = "__initlab_warned__";
-  std::string msg = "RuntimeWarning: " + message;
+  const std::string msg = (runtime_warning ? "RuntimeWarning: " : "") + message;
   if (np) {
     auto it = np->members.find(key);
     if (it == np->members.end()) it = np->members.emplace(key, make_list({})).first;

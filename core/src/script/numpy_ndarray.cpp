@@ -74,8 +74,32 @@ int64_t checked_index(Interpreter& in, int64_t i, int64_t n, int axis) {
   return i < 0 ? i + n : i;
 }
 
+bool is_ellipsis(const Value& v) {
+  auto* s = v.get<SingletonObj>();
+  return s && s->name == "Ellipsis";
+}
+
 Selection select(Interpreter& in, const Array& a, const Value& index) {
   std::vector<Value> parts = index.get<TupleObj>() && !is_slice(index) ? index.get<TupleObj>()->items : std::vector<Value>{index};
+  // An Ellipsis stands for as many full slices as the other indices leave dimensions.
+  std::size_t ellipsis = parts.size();
+  int64_t used = 0;
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    const Value& p = parts[k];
+    if (is_ellipsis(p)) {
+      if (ellipsis != parts.size()) in.error("IndexError", "an index can only have a single ellipsis ('...')");
+      ellipsis = k;
+    } else if (!p.is_none()) {
+      auto* o = p.get<NdArrayObj>();
+      used += o && o->array.dtype() == DType::bool_ ? std::max(o->array.ndim(), 1) : 1;
+    }
+  }
+  if (ellipsis != parts.size()) {
+    std::vector<Value> expanded(parts.begin(), parts.begin() + static_cast<std::ptrdiff_t>(ellipsis));
+    for (int64_t d = used; d < a.ndim(); ++d) expanded.push_back(make_tuple({Value("__slice__"), Value(), Value(), Value()}));
+    expanded.insert(expanded.end(), parts.begin() + static_cast<std::ptrdiff_t>(ellipsis) + 1, parts.end());
+    parts = std::move(expanded);
+  }
   // Classify the parts; at most one may be an array (advanced indexing).
   int advanced = -1;
   Array adv;

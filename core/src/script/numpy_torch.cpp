@@ -2,7 +2,6 @@
 // torch.tensor(a), torch.Tensor(a), t.numpy(). initlab's tensors are float32 (with int64 and
 // bool markers): a float32 array and a tensor share storage as in PyTorch; a float64 array
 // becomes a float32 tensor (PyTorch would make a float64 one), with a warning saying so.
-#include "initlab/warnings.hpp"
 #include "native_args.hpp"
 #include "numpy_bindings.hpp"
 
@@ -26,7 +25,7 @@ Tensor tensor_of_array(Interpreter& in, const Array& a, const std::string& fn, b
   if (share && a.dtype() == DType::float32)
     if (auto t = a.tensor_view()) return *t;
   if (a.dtype() == DType::float64) {
-    warn("initlab has no float64 tensors: torch." + fn + "() made a float32 tensor from a float64 array (values rounded to float32; PyTorch would keep float64)");
+    numpy::np_warn(in, "initlab has no float64 tensors: torch." + fn + "() made a float32 tensor from a float64 array (values rounded to float32; PyTorch would keep float64)", false);
   }
   std::vector<float> values;
   for (double v : a.values()) values.push_back(static_cast<float>(v));
@@ -67,7 +66,7 @@ std::optional<Tensor> tensor_from_numpy_data(Interpreter& in, const Value& data)
 std::optional<Value> tensor_numpy_attribute(Interpreter& in, const Value& tensor, const std::string& name) {
   if (name != "numpy") return std::nullopt;
   const Tensor t = tensor.get<TensorObj>()->tensor;
-  (void)in;
+  install_numpy(in);  // an ndarray needs numpy's classes (its type, its exceptions), import or not
   return make_builtin("Tensor.numpy", [t](Interpreter& interp, A& a) {
     bind_native(interp, "numpy", a, {{"force", Value(false), true}});
     if (t.requires_grad()) interp.error("RuntimeError", "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");

@@ -89,6 +89,7 @@ Report run(const std::string& text, const RunOptions& options) {
     if (script_forward && !options.own_input && !gradients) {
       report.forward_from_script = true;
       report.input_shape = probe.root_input_shape();
+      output = probe.root_output();
       t_forward = t_build;
     } else {
       std::vector<int64_t> shape = options.input_shape;

@@ -1,8 +1,10 @@
 #include "source.hpp"
 
+#include "library.hpp"
+
 namespace initlab::script {
 
-Source::Source(std::string text) : text_(std::move(text)) {
+Source::Source(std::string text, int file) : text_(std::move(text)), file_(file) {
   starts_.push_back(0);
   for (std::size_t i = 0; i < text_.size(); ++i)
     if (text_[i] == '\n' && i + 1 < text_.size()) starts_.push_back(i + 1);
@@ -18,16 +20,24 @@ std::string Source::line(int n) const {
   return s;
 }
 
+Location ScriptError::user_where() const {
+  if (where_.file == 0) return where_;
+  for (auto it = traceback_.rbegin(); it != traceback_.rend(); ++it)
+    if (it->where.file == 0 && it->where.line > 0) return it->where;
+  return Location{};
+}
+
 std::string ScriptError::format(const Source& source) const {
   std::string out;
-  if (where_.line > 0) {
-    out += "line " + std::to_string(where_.line) + ", column " + std::to_string(where_.column) + ": ";
+  const Location at = user_where();
+  if (at.line > 0) {
+    out += "line " + std::to_string(at.line) + ", column " + std::to_string(at.column) + ": ";
   }
   out += headline();
-  if (where_.line > 0) {
-    const std::string text = source.line(where_.line);
+  if (at.line > 0) {
+    const std::string text = source.line(at.line);
     out += "\n    " + text + "\n    ";
-    for (int i = 1; i < where_.column && i <= static_cast<int>(text.size()); ++i) {
+    for (int i = 1; i < at.column && i <= static_cast<int>(text.size()); ++i) {
       out += text[static_cast<std::size_t>(i - 1)] == '\t' ? '\t' : ' ';
     }
     out += "^";
@@ -35,6 +45,13 @@ std::string ScriptError::format(const Source& source) const {
   if (traceback_.size() > 1) {
     out += "\ncall chain:";
     for (const Frame& f : traceback_) {
+      if (f.where.file != 0) {
+        // A library frame: its file under core/lib and its own line.
+        const LibraryModule* lib = library_file(f.where.file);
+        out += "\n  " + std::string(lib ? lib->path : "?") + " line " + std::to_string(f.where.line) + ", in " +
+               f.function + ": " + (lib ? lib->source->line(f.where.line) : std::string());
+        continue;
+      }
       out += "\n  line " + std::to_string(f.where.line) + ", in " + f.function + ": " +
              source.line(f.where.line);
     }

@@ -11,12 +11,15 @@ namespace initlab::script {
 struct Location {
   int line = 0;    // 1-based; 0 = unknown
   int column = 0;  // 1-based
+  int file = 0;    // 0: the user's script; else a library module (library.hpp's file ids)
 };
 
 class Source {
  public:
-  explicit Source(std::string text);
+  // file: 0 for the user's script, a library file id for library modules (library.hpp).
+  explicit Source(std::string text, int file = 0);
   const std::string& text() const { return text_; }
+  int file() const { return file_; }
   // The text of line n (1-based), without its newline; "" when out of range.
   std::string line(int n) const;
   int line_count() const { return static_cast<int>(starts_.size()); }
@@ -24,12 +27,15 @@ class Source {
  private:
   std::string text_;
   std::vector<std::size_t> starts_;
+  int file_ = 0;
 };
 
 struct Frame {
   std::string function;  // "<module>", "forward", "CNN.forward"
-  Location where;
+  Location where;        // where.file != 0: a frame in a library module
 };
+
+struct Object;
 
 class ScriptError : public std::exception {
  public:
@@ -39,6 +45,9 @@ class ScriptError : public std::exception {
   const std::string& kind() const { return kind_; }
   const std::string& message() const { return message_; }
   Location where() const { return where_; }
+  // Where in the user's script: where() itself, or for an error inside a library module the
+  // innermost user line of the call chain (the call into the library).
+  Location user_where() const;
   // The user-code call chain, outermost first (filled in as the error unwinds).
   std::vector<Frame>& traceback() { return traceback_; }
   const std::vector<Frame>& traceback() const { return traceback_; }
@@ -47,6 +56,9 @@ class ScriptError : public std::exception {
   // The full report: "line 3, column 5: NameError: ...", the source line, a caret, and the
   // call chain.
   std::string format(const Source& source) const;
+  // The exception object a script raised or caught (null for one raised natively until a
+  // handler asks for it).
+  std::shared_ptr<Object> exception;
 
  private:
   std::string kind_, message_;

@@ -397,9 +397,43 @@ std::optional<Tensor> index_rows(Interpreter& in, const Tensor& x, const Value& 
 
 }  // namespace
 
-Value tensor_subscript(Interpreter& in, const Value& tensor, const Value& index) {
+// x[..., 0]: the Ellipsis stands for as many full slices as the dimensions the other indices
+// leave (None adds a dimension and takes none).
+Value expand_ellipsis(Interpreter& in, int64_t dims, const Value& index) {
+  const auto is_ellipsis = [](const Value& v) {
+    auto* s = v.get<SingletonObj>();
+    return s && s->name == "Ellipsis";
+  };
+  auto* tup = index.get<TupleObj>();
+  const bool slice = tup && tup->items.size() == 4 && tup->items[0].is_str() && tup->items[0].as_str() == "__slice__";
+  std::vector<Value> parts = tup && !slice ? tup->items : std::vector<Value>{index};
+  std::size_t at = parts.size();
+  int64_t used = 0;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (is_ellipsis(parts[i])) {
+      if (at != parts.size()) in.error("IndexError", "an index can only have a single ellipsis ('...')");
+      at = i;
+    } else if (!parts[i].is_none()) {
+      ++used;
+    }
+  }
+  if (at == parts.size()) return index;
+  const auto full = [] {
+    auto t = std::make_shared<TupleObj>();
+    t->items = {Value("__slice__"), Value(), Value(), Value()};
+    return Value(ObjPtr(t));
+  };
+  std::vector<Value> out(parts.begin(), parts.begin() + static_cast<std::ptrdiff_t>(at));
+  for (int64_t k = 0; k < dims - used; ++k) out.push_back(full());
+  out.insert(out.end(), parts.begin() + static_cast<std::ptrdiff_t>(at) + 1, parts.end());
+  if (out.size() == 1) return out[0];
+  return make_tuple(std::move(out));
+}
+
+Value tensor_subscript(Interpreter& in, const Value& tensor, const Value& raw_index) {
   auto* t = tensor.get<TensorObj>();
   const Tensor& x = t->tensor;
+  const Value index = expand_ellipsis(in, x.dim(), raw_index);
   if (auto rows = index_rows(in, x, index)) return make_tensor(*rows, false);
   Tensor y = index_view(in, x.detach(), index);
   if (!autograd::should_record({&x})) return make_tensor(y, false);
@@ -420,7 +454,8 @@ Value tensor_subscript(Interpreter& in, const Value& tensor, const Value& index)
   return make_tensor(record_view(y, x, name, [interp, idx](const Tensor& g) { return index_view(*interp, g, idx); }), false);
 }
 
-void tensor_set_subscript(Interpreter& in, const Value& tensor, const Value& index, const Value& v) {
+void tensor_set_subscript(Interpreter& in, const Value& tensor, const Value& raw_index, const Value& v) {
+  const Value index = expand_ellipsis(in, tensor_of(tensor).dim(), raw_index);
   check_inplace(in, tensor, &v);
   Tensor view = index_view(in, tensor_of(tensor), index);
   if (auto* src = v.get<TensorObj>()) {

@@ -97,6 +97,7 @@ using Native = std::function<Value(Interpreter&, CallArgs&)>;
 struct BuiltinObj : Object {
   std::string name;  // as Python names it in messages: "len", "torch.randn"
   Native fn;
+  bool method = false;  // stored on a class: binds self like a def (exception classes' __str__)
   std::string type_name() const override { return "builtin_function_or_method"; }
 };
 
@@ -113,6 +114,9 @@ struct FunctionObj : Object {
   std::shared_ptr<Scope> closure;
   ClassObj* owner = nullptr;        // the class whose body defined it (for super())
   bool no_grad = false;             // decorated with @torch.no_grad(): runs with grad mode off
+  bool generator = false;           // its body yields: a call returns a generator
+  std::string module = "__main__";  // __module__
+  std::map<std::string, Value> attrs;  // attributes set on it (functools.wraps, __wrapped__)
   std::string type_name() const override { return "function"; }
 };
 
@@ -121,12 +125,18 @@ struct BoundMethodObj : Object {
   std::string type_name() const override { return "method"; }
 };
 
-struct ClassObj : Object {
+struct ClassObj : Object, std::enable_shared_from_this<ClassObj> {
   std::string name;
+  std::string module = "__main__";               // where it was defined (repr, __module__)
+  bool exception = false;                        // derives from BaseException
+  std::string native_base;                       // "Sequential" / "ModuleList": a container subclass
   std::vector<std::shared_ptr<ClassObj>> bases;  // user classes
   bool module_subclass = false;                  // derives (maybe indirectly) from nn.Module
   std::map<std::string, Value> attrs;            // methods and class attributes
+  std::vector<std::string> order;                // attrs' names in definition order (__dict__)
   std::string type_name() const override { return "type"; }
+  // The attribute names in definition order, then any set later.
+  std::vector<std::string> ordered_names() const;
   // Looks up an attribute along the bases (depth first, left to right).
   const Value* find(const std::string& attr) const;
 };
@@ -180,6 +190,7 @@ struct ModuleObj : Object {
 struct NamespaceObj : Object {
   std::string name;  // "torch", "torch.nn", "math"
   std::map<std::string, Value> members;
+  std::shared_ptr<Scope> scope;  // a library module's globals (read and written through)
   std::string type_name() const override { return "module"; }
 };
 
@@ -205,6 +216,44 @@ struct NativeObj : Object {
 struct DtypeObj : Object {
   std::string name;  // "float32"
   std::string type_name() const override { return "dtype"; }
+};
+
+// set and frozenset, in insertion order (CPython's order follows its hash table; initlab's
+// is the order items were added, which sorted() makes irrelevant).
+struct SetObj : Object {
+  std::vector<Value> items;
+  bool frozen = false;
+  std::string type_name() const override { return frozen ? "frozenset" : "set"; }
+};
+
+// What iter() returns and what a generator is. Items are produced ahead (a generator runs its
+// body to the end on the first next(), see Interpreter::call_function) or on demand by `next`.
+struct IteratorObj : Object {
+  std::string type = "iterator";     // "list_iterator", "generator", ...
+  std::vector<Value> items;
+  std::size_t pos = 0;
+  std::function<void()> fill;        // a generator's body, run once before the first item
+  std::string type_name() const override { return type; }
+};
+
+// The descriptors that decorators make in a class body.
+struct StaticMethodObj : Object {
+  Value fn;
+  std::string type_name() const override { return "staticmethod"; }
+};
+struct ClassMethodObj : Object {
+  Value fn;
+  std::string type_name() const override { return "classmethod"; }
+};
+struct PropertyObj : Object {
+  Value fget, fset, fdel;
+  std::string type_name() const override { return "property"; }
+};
+
+// Singletons: Ellipsis (...) and NotImplemented.
+struct SingletonObj : Object {
+  std::string name;  // "Ellipsis", "NotImplemented"
+  std::string type_name() const override { return name == "Ellipsis" ? "ellipsis" : "NotImplementedType"; }
 };
 
 // Helpers.

@@ -16,7 +16,7 @@ namespace {
 
 DType python_dtype(const Value& v) { return v.is_bool() ? DType::bool_ : v.is_int() ? DType::int64 : DType::float64; }
 
-bool is_sequence(const Value& v) { return v.get<ListObj>() != nullptr || v.get<TupleObj>() != nullptr; }
+bool is_sequence(const Value& v) { return v.get<ListObj>() != nullptr || v.get<TupleObj>() != nullptr || v.get<RangeObj>() != nullptr; }
 
 // One pass over nested sequences: the shape, and the dtype numpy discovers for the elements.
 void discover(Interpreter& in, const Value& v, std::size_t depth, Dims& shape, bool& shape_set,

@@ -24,6 +24,10 @@ print(type(a).__name__, type(a[0]).__name__, type(np.float32(1)).__name__, type(
 print(np.float32('1.5'), np.int64(2.9), np.int32(-2.9), np.bool_(0), np.float64(), np.float32([1, 2]), np.int64(np.float32(3.5)))
 print(repr(a.astype(np.float32)), repr(a.astype(bool)), repr(np.array([1.9, -1.9]).astype(int)), repr(np.array([0.5]).astype(np.float32)))
 print(range(np.int64(3)), [10, 20, 30][np.int64(1)] if False else 0, len(np.zeros(np.int64(4))), np.zeros(np.int32(2)).shape)
+y = np.float32(0.1)
+print(f"{y} {y:.3f} {np.float64(2.5)} {np.int64(3):4d} {a} {y!r} {np.float32(1e-5)}", "%s %r %.2f %d" % (y, y, y, np.int64(7)), "{} {:.2e}".format(y, np.float64(12345.678)))
+
+# CPython 3.11 printed:
 # expect: 0.1 0.20000000298023224 float64 0.10000000149011612 0.3 float32
 # expect: 0.33333334 0.3333333333333333 3 -2 -3 2.5
 # expect: 10 int64 5.0 float64 2
@@ -41,3 +45,4 @@ print(range(np.int64(3)), [10, 20, 30][np.int64(1)] if False else 0, len(np.zero
 # expect: 1.5 2 -2 False 0.0 [1. 2.] 3
 # expect: array([0., 1., 2.], dtype=float32) array([False,  True,  True]) array([ 1, -1]) array([0.5], dtype=float32)
 # expect: range(0, 3) 0 4 (2,)
+# expect: 0.10000000149011612 0.100 2.5    3 [0 1 2] 0.1 9.999999747378752e-06 0.1 0.1 0.10 7 0.10000000149011612 1.23e+04

@@ -452,6 +452,54 @@ void install_numpy(Interpreter& interp) {
     return numpy::reduce(in, numpy::Reduction::sum, make_ndarray(v.view({len}, {v.strides()[0] + v.strides()[1]}, v.offset())), Value(), false);
   });
 
+  // np.ogrid[:3, :4] and np.mgrid[...]: objects indexed with slices, as numpy's nd_grid is.
+  for (const bool open : {true, false}) {
+    auto cls = std::make_shared<ClassObj>();
+    cls->name = open ? "OGridClass" : "MGridClass";
+    cls->module = "numpy.lib.index_tricks";
+    cls->attrs["__getitem__"] = make_builtin(open ? "ogrid" : "mgrid", [open](Interpreter& in, A& a) -> Value {
+      const Value& key = a.positional.at(0);
+      const bool single = !key.get<TupleObj>() || key.get<TupleObj>()->items.at(0).is_str();
+      const std::vector<Value> slices = single ? std::vector<Value>{key} : key.get<TupleObj>()->items;
+      std::vector<Array> axes;
+      bool floats = false;
+      for (const Value& sl : slices) {
+        auto* t = sl.get<TupleObj>();
+        if (!t || t->items.size() != 4 || !t->items[0].is_str()) numpy::unsupported(in, "np.ogrid/np.mgrid with anything but slices");
+        for (int k = 1; k < 4; ++k) floats = floats || t->items[static_cast<std::size_t>(k)].is_float();
+      }
+      for (const Value& sl : slices) {
+        const auto& it = sl.get<TupleObj>()->items;
+        CallArgs r;
+        r.positional = {it[1].is_none() ? Value(0) : it[1], it[2], it[3].is_none() ? Value(1) : it[3]};
+        if (floats) r.keywords.emplace_back("dtype", Value("float64"));
+        axes.push_back(in.call(in.getattr(in.importable()["numpy"], "arange"), r).get<NdArrayObj>()->array);
+      }
+      const std::size_t nd = axes.size();
+      Dims full;
+      for (const Array& x : axes) full.push_back(x.size());
+      std::vector<Value> out;
+      for (std::size_t k = 0; k < nd; ++k) {
+        Dims shape(nd, 1);
+        shape[k] = axes[k].size();
+        const Array g = axes[k].reshape_view(shape).value();
+        out.push_back(make_ndarray(open ? g : g.broadcast_to(full).copy()));
+      }
+      if (single) return out[0];
+      if (open) return make_list(std::move(out));
+      std::vector<Array> parts;
+      for (const Value& v : out) parts.push_back(v.get<NdArrayObj>()->array.reshape_view([&] {
+        Dims d = full;
+        d.insert(d.begin(), 1);
+        return d;
+      }()).value());
+      return make_ndarray(numpy::concatenate(in, parts, 0));
+    });
+    auto grid = std::make_shared<InstanceObj>();
+    grid->cls = cls;
+    ns.members[open ? "ogrid" : "mgrid"] = Value(ObjPtr(grid));
+  }
+
   numpy::install_numpy_functions(interp, ns);
   numpy::install_numpy_linalg(interp, ns, *linalg);
   numpy::install_numpy_random(interp, *random);

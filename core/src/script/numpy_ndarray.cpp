@@ -100,72 +100,124 @@ Selection select(Interpreter& in, const Array& a, const Value& index) {
     expanded.insert(expanded.end(), parts.begin() + static_cast<std::ptrdiff_t>(ellipsis) + 1, parts.end());
     parts = std::move(expanded);
   }
-  // Classify the parts; at most one may be an array (advanced indexing).
-  int advanced = -1;
-  Array adv;
-  int64_t consumed = 0;
-  for (std::size_t k = 0; k < parts.size(); ++k) {
-    const Value& p = parts[k];
-    if (p.is_none()) continue;
-    if (is_slice(p) || index_int(p)) {
-      ++consumed;
-      continue;
-    }
-    if (p.is_bool()) numpy::unsupported(in, "indexing an array with True or False");
-    if (p.get<NdArrayObj>() || p.get<ListObj>()) {
+  // The parts: None, a slice, or an advanced index (an integer array; a boolean array becomes
+  // one integer array per dimension it covers, its nonzero positions; with any array present,
+  // integers are 0-d integer arrays, as numpy treats them).
+  struct Part {
+    enum Kind { none, slice, integer, advanced } kind;
+    Value v;
+    int64_t i = 0;
+    Array idx;
+    Part(Kind k, Value value) : kind(k), v(std::move(value)) {}
+  };
+  std::vector<Part> ps;
+  bool any_array = false;
+  for (const Value& p : parts) {
+    if (p.is_none()) {
+      ps.emplace_back(Part::none, p);
+    } else if (is_slice(p)) {
+      ps.emplace_back(Part::slice, p);
+    } else if (auto i = index_int(p)) {
+      Part q(Part::integer, p);
+      q.i = *i;
+      ps.push_back(q);
+    } else if (p.is_bool()) {
+      numpy::unsupported(in, "indexing an array with True or False");
+    } else if (p.get<NdArrayObj>() || p.get<ListObj>() || p.get<RangeObj>()) {
+      any_array = true;
       Array idx = numpy::to_array(in, p);
       if (!p.get<NdArrayObj>() && idx.size() == 0) idx = idx.astype(DType::int64);
       if (numpy::is_float(idx.dtype())) in.error("IndexError", "arrays used as indices must be of integer (or boolean) type");
-      if (advanced >= 0) numpy::unsupported(in, "indexing with more than one index array");
-      advanced = static_cast<int>(k);
-      adv = idx;
-      consumed += idx.dtype() == DType::bool_ ? std::max(idx.ndim(), 1) : 1;
-      continue;
+      if (idx.dtype() == DType::bool_) {
+        const int k = std::max(idx.ndim(), 1);
+        std::vector<std::vector<int64_t>> nz(static_cast<std::size_t>(k));
+        const auto pos = idx.positions();
+        for (std::size_t j = 0; j < pos.size(); ++j) {
+          if (!idx.get_int(pos[j])) continue;
+          int64_t rest = static_cast<int64_t>(j);
+          for (int d = k - 1; d >= 0; --d) {
+            const int64_t extent = idx.ndim() == 0 ? 1 : idx.shape()[static_cast<std::size_t>(d)];
+            nz[static_cast<std::size_t>(d)].push_back(rest % extent);
+            rest /= extent;
+          }
+        }
+        for (int d = 0; d < k; ++d) {
+          Part q(Part::advanced, p);
+          q.idx = Array::from_ints(DType::int64, {static_cast<int64_t>(nz[static_cast<std::size_t>(d)].size())}, nz[static_cast<std::size_t>(d)]);
+          q.i = idx.ndim() == 0 ? 1 : idx.shape()[static_cast<std::size_t>(d)];  // the mask's extent, checked below
+          q.v = Value(true);  // marks a mask
+          ps.push_back(q);
+        }
+      } else {
+        Part q(Part::advanced, p);
+        q.idx = idx;
+        ps.push_back(q);
+      }
+    } else if (p.get<TupleObj>()) {
+      numpy::unsupported(in, "nested tuples as indices");
+    } else {
+      in.error("IndexError", kValidIndices);
     }
-    if (p.get<TupleObj>()) numpy::unsupported(in, "nested tuples as indices");
-    in.error("IndexError", kValidIndices);
   }
+  int64_t consumed = 0;
+  for (const Part& q : ps) consumed += q.kind != Part::none;
   if (consumed > a.ndim()) {
+    int64_t shown = 0;  // numpy counts a boolean array once per dimension it covers
+    for (const Part& q : ps) shown += q.kind != Part::none;
     in.error("IndexError", "too many indices for array: array is " + std::to_string(a.ndim()) + "-dimensional, but " +
-                               std::to_string(consumed) + " were indexed");
+                               std::to_string(shown) + " were indexed");
   }
-  // The basic part: a view, with the advanced part (if any) taken as a full slice for now.
+  if (any_array)
+    for (Part& q : ps)
+      if (q.kind == Part::integer) {
+        q.kind = Part::advanced;
+        q.idx = Array::scalar_int(DType::int64, q.i);
+      }
+  // Walk the parts: basic dimensions of the result, and the axes the index arrays pick from.
   Dims shape, strides;
   int64_t offset = a.offset();
   int dim = 0;
-  int adv_out_dim = -1;  // where the advanced dimensions go in the result
-  bool all_int = advanced < 0;
-  for (std::size_t k = 0; k < parts.size(); ++k) {
-    const Value& p = parts[k];
+  struct Pick {
+    int axis;
+    int64_t stride, extent;
+    Array idx;
+  };
+  std::vector<Pick> picks;
+  int first_adv = -1, last_adv = -1, first_adv_out = 0;
+  bool gap = false, all_int = true;
+  for (std::size_t k = 0; k < ps.size(); ++k) {
+    const Part& q = ps[k];
     const auto d = static_cast<std::size_t>(dim);
-    if (static_cast<int>(k) == advanced) {
-      adv_out_dim = static_cast<int>(shape.size());
-      const int span = adv.dtype() == DType::bool_ ? std::max(adv.ndim(), 1) : 1;
-      for (int s = 0; s < span; ++s) {
-        shape.push_back(a.shape()[d + static_cast<std::size_t>(s)]);
-        strides.push_back(a.strides()[d + static_cast<std::size_t>(s)]);
-      }
-      dim += span;
-      continue;
-    }
-    if (p.is_none()) {
+    if (q.kind == Part::none) {
       shape.push_back(1);
       strides.push_back(0);
       all_int = false;
-      continue;
-    }
-    if (auto i = index_int(p)) {
-      offset += checked_index(in, *i, a.shape()[d], dim) * a.strides()[d];
+    } else if (q.kind == Part::integer) {
+      offset += checked_index(in, q.i, a.shape()[d], dim) * a.strides()[d];
       ++dim;
-      continue;
+    } else if (q.kind == Part::slice) {
+      int64_t start, step, count;
+      slice_range(in, q.v, a.shape()[d], start, step, count);
+      offset += start * a.strides()[d];
+      shape.push_back(count);
+      strides.push_back(a.strides()[d] * step);
+      all_int = false;
+      ++dim;
+    } else {
+      if (q.v.is_bool() && q.i != a.shape()[d]) {
+        in.error("IndexError", "boolean index did not match indexed array along dimension " + std::to_string(dim) + "; dimension is " +
+                                   std::to_string(a.shape()[d]) + " but corresponding boolean dimension is " + std::to_string(q.i));
+      }
+      if (first_adv < 0) {
+        first_adv = static_cast<int>(k);
+        first_adv_out = static_cast<int>(shape.size());
+      } else if (last_adv != static_cast<int>(k) - 1) {
+        gap = true;
+      }
+      last_adv = static_cast<int>(k);
+      picks.push_back({dim, a.strides()[d], a.shape()[d], q.idx});
+      ++dim;
     }
-    int64_t start, step, count;
-    slice_range(in, p, a.shape()[d], start, step, count);
-    offset += start * a.strides()[d];
-    shape.push_back(count);
-    strides.push_back(a.strides()[d] * step);
-    all_int = false;
-    ++dim;
   }
   for (int d = dim; d < a.ndim(); ++d) {
     shape.push_back(a.shape()[static_cast<std::size_t>(d)]);
@@ -173,78 +225,45 @@ Selection select(Interpreter& in, const Array& a, const Value& index) {
     all_int = false;
   }
   Selection sel;
-  sel.view = a.view(shape, strides, offset);
-  if (advanced < 0) {
+  if (picks.empty()) {
+    sel.view = a.view(shape, strides, offset);
     sel.scalar = all_int;
     return sel;
   }
-  // Advanced: integers next to the index array join it (they take their axis away), and the
-  // array's dimensions stand where it stood; integers apart from it (a[0, :, [1, 2]]) move
-  // them to the front, as numpy's advanced indexing does.
-  int first_adv = -1, last_adv = -1;
-  bool gap = false;
-  for (std::size_t k = 0; k < parts.size(); ++k) {
-    const bool adv_part = static_cast<int>(k) == advanced || index_int(parts[k]).has_value();
-    if (!adv_part) continue;
-    if (first_adv < 0) first_adv = static_cast<int>(k);
-    else if (last_adv != static_cast<int>(k) - 1) gap = true;
-    last_adv = static_cast<int>(k);
-  }
-  if (gap) {
-    // The index array's dimensions go first: rotate them to the front of the view.
-    const int span = adv.dtype() == DType::bool_ ? std::max(adv.ndim(), 1) : 1;
-    std::rotate(shape.begin(), shape.begin() + adv_out_dim, shape.begin() + adv_out_dim + span);
-    std::rotate(strides.begin(), strides.begin() + adv_out_dim, strides.begin() + adv_out_dim + span);
-    adv_out_dim = 0;
-  }
-  const auto ad = static_cast<std::size_t>(adv_out_dim);
-  std::vector<int64_t> picks;  // offsets along the advanced dimensions
-  Dims picked_shape;
-  if (adv.dtype() == DType::bool_) {
-    const int span = std::max(adv.ndim(), 1);
-    for (int s = 0; s < span; ++s) {
-      const int64_t have = shape[ad + static_cast<std::size_t>(s)];
-      const int64_t want = adv.ndim() == 0 ? 1 : adv.shape()[static_cast<std::size_t>(s)];
-      if (have != want) {
-        in.error("IndexError", "boolean index did not match indexed array along dimension " + std::to_string(adv_out_dim + s) +
-                                   "; dimension is " + std::to_string(have) + " but corresponding boolean dimension is " + std::to_string(want));
-      }
+  // The index arrays broadcast together; their dimensions stand where the (adjacent) index
+  // arrays stood, or first when something separates them (numpy's rule).
+  Dims bshape = picks[0].idx.shape();
+  for (std::size_t k = 1; k < picks.size(); ++k) {
+    const auto b = numpy::broadcast_shapes(bshape, picks[k].idx.shape());
+    if (!b) {
+      std::string shapes;
+      for (const Pick& pk : picks) shapes += numpy::shape_text(pk.idx.shape(), true) + " ";
+      in.error("IndexError", "shape mismatch: indexing arrays could not be broadcast together with shapes " + shapes);
     }
-    const auto pos = adv.positions();
-    Dims sub(shape.begin() + adv_out_dim, shape.begin() + adv_out_dim + span);
-    for (std::size_t j = 0; j < pos.size(); ++j) {
-      if (!adv.get_int(pos[j])) continue;
-      int64_t off = 0, rest = static_cast<int64_t>(j);
-      for (int s = span - 1; s >= 0; --s) {
-        const auto us = static_cast<std::size_t>(s);
-        off += (rest % sub[us]) * strides[ad + us];
-        rest /= sub[us];
-      }
-      picks.push_back(off);
-    }
-    picked_shape = {static_cast<int64_t>(picks.size())};
-    shape.erase(shape.begin() + adv_out_dim, shape.begin() + adv_out_dim + span);
-    strides.erase(strides.begin() + adv_out_dim, strides.begin() + adv_out_dim + span);
-  } else {
-    const int64_t n = shape[ad];
-    for (int64_t i : adv.int_values()) picks.push_back(checked_index(in, i, n, adv_out_dim) * strides[ad]);
-    picked_shape = adv.shape();
-    shape.erase(shape.begin() + adv_out_dim);
-    strides.erase(strides.begin() + adv_out_dim);
+    bshape = *b;
   }
-  // The result: dimensions before, the picked ones, dimensions after.
-  const Dims before(shape.begin(), shape.begin() + adv_out_dim), after(shape.begin() + adv_out_dim, shape.end());
-  const Dims sb(strides.begin(), strides.begin() + adv_out_dim), sa(strides.begin() + adv_out_dim, strides.end());
-  const Array outer = a.view(before, sb, offset), inner = a.view(after, sa, 0);
-  const auto outer_pos = outer.positions();
-  const auto inner_pos = inner.positions();
+  std::vector<std::vector<int64_t>> offs;  // per pick, the position offsets in C order over bshape
+  for (const Pick& pk : picks) {
+    std::vector<int64_t> o;
+    for (int64_t i : pk.idx.broadcast_to(bshape).int_values()) o.push_back(checked_index(in, i, pk.extent, pk.axis) * pk.stride);
+    offs.push_back(std::move(o));
+  }
+  const int at = gap ? 0 : first_adv_out;
+  const Dims before(shape.begin(), shape.begin() + at), after(shape.begin() + at, shape.end());
+  const Dims sb(strides.begin(), strides.begin() + at), sa(strides.begin() + at, strides.end());
+  const auto outer_pos = a.view(before, sb, offset).positions();
+  const auto inner_pos = a.view(after, sa, 0).positions();
   sel.is_view = false;
   sel.shape = before;
-  sel.shape.insert(sel.shape.end(), picked_shape.begin(), picked_shape.end());
+  sel.shape.insert(sel.shape.end(), bshape.begin(), bshape.end());
   sel.shape.insert(sel.shape.end(), after.begin(), after.end());
+  const std::size_t nb = static_cast<std::size_t>(numpy::numel(bshape));
   for (int64_t o : outer_pos)
-    for (int64_t p : picks)
-      for (int64_t i : inner_pos) sel.positions.push_back(o + p + i);
+    for (std::size_t b = 0; b < nb; ++b) {
+      int64_t p = o;
+      for (const auto& pick_offs : offs) p += pick_offs[b];
+      for (int64_t i : inner_pos) sel.positions.push_back(p + i);
+    }
   return sel;
 }
 

@@ -20,8 +20,10 @@ q, r = np.linalg.qr(a)
 print(repr(q[:, 0].sum()), repr(np.diag(r).sum()), np.linalg.qr(a, mode='r').shape, repr(np.linalg.svd(a, compute_uv=False)[:2]))
 print(repr(np.linalg.norm(a)), repr(np.linalg.norm(a.astype(np.float32))), np.linalg.norm(a, axis=0)[:3].tolist(), repr(np.linalg.norm(a[0], ord=1)))
 print(repr(np.linalg.norm(a[:5, :5], 'fro')), repr(np.linalg.norm(a[:4, :4], np.inf)), repr(np.linalg.norm(a[0], np.inf)), repr(np.linalg.norm(a[0], 0)), repr(np.linalg.norm(a[:5, :5], 1)))
-print(repr(np.linalg.norm([3, 4])), repr(np.linalg.norm([[1, 2], [3, 4]], keepdims=True)), f"{np.linalg.norm(a[:3, :3], 2):.13g}", repr(np.linalg.norm(a[0, :4], 3)))
+print(repr(np.linalg.norm([3, 4])), repr(np.linalg.norm([[1, 2], [3, 4]], keepdims=True)), f"{np.linalg.norm(a[:3, :3], 2):.13g}", f"{np.linalg.norm(a[0, :4], 3):.12g}")
 print(np.linalg.qr(np.eye(3))[0], np.linalg.svd(np.diag([3.0, 1.0, 2.0]))[1], np.linalg.svd(np.ones((2, 2), np.float32))[1].dtype)
+
+# CPython 3.11 printed:
 # expect: 5 3 (5, 3) (3, 3) (5, 3) (3, 3) (5, 5) (3, 3)
 # expect: -2.9184656318101005 -3.7517486787847476 5.30643673961356 6.350309687523054 [1.0, -1.0, 1.0] [1.0, -1.0, -1.0] [-1.0, 1.0, 1.0, -1.0, 1.0]
 # expect: True True True True
@@ -55,7 +57,7 @@ print(np.linalg.qr(np.eye(3))[0], np.linalg.svd(np.diag([3.0, 1.0, 2.0]))[1], np
 # expect: -4.1241886373668954 -120.3442524465226 (27, 27) array([54.31445883, 41.36631233])
 # expect: 101.89592564684246 101.895905 [18.593374399388697, 19.583062074122275, 19.107676396989305] 49.40272404141724
 # expect: 10.663185897445828 10.682039206288755 4.673835285659879 27.0 10.753646903764457
-# expect: 5.0 array([[5.47722558]]) 4.112100687304 5.28162445492149
+# expect: 5.0 array([[5.47722558]]) 4.112100687304 5.28162445492
 # expect: [[ 1.  0.  0.]
 # expect:  [-0.  1.  0.]
 # expect:  [-0. -0.  1.]] [3. 2. 1.] float32

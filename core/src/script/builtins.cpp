@@ -1,4 +1,4 @@
-// Python's builtin functions, the methods of str, list, dict and tuple, and the math module.
+// Python's builtin functions and the methods of str, list, dict and tuple (the math module: math_module.cpp).
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -180,6 +180,7 @@ std::string str_format(Interpreter& in, const std::string& fmt, A& a, int depth)
 }  // namespace
 
 void install_builtins(Interpreter& interp) {
+  install_math(interp);
   auto& b = interp.builtins();
   const auto def = [&](const std::string& name, Native fn) { b[name] = make_builtin(name, std::move(fn)); };
 
@@ -934,81 +935,6 @@ void install_builtins(Interpreter& interp) {
     return Value();
   });
 
-  // ---- math ----
-  auto math = std::make_shared<NamespaceObj>();
-  math->name = "math";
-  const auto unary = [&](const char* name, double (*f)(double)) {
-    const std::string n = name;
-    math->members[n] = make_builtin("math." + n, [n, f](Interpreter& in, A& a) {
-      const auto args = bind_native(in, n, a, {{"x", std::nullopt}});
-      const double x = to_float(in, args[0], "must be real number");
-      const double r = f(x);
-      if (std::isnan(r) && !std::isnan(x)) in.error("ValueError", "math domain error");
-      if (std::isinf(r) && std::isfinite(x) && n != "log" && n != "log2" && n != "log10") in.error("OverflowError", "math range error");
-      if (std::isinf(r) && x == 0.0) in.error("ValueError", "math domain error");
-      return Value(r);
-    });
-  };
-  unary("sqrt", std::sqrt);
-  unary("exp", std::exp);
-  unary("log2", std::log2);
-  unary("log10", std::log10);
-  unary("sin", std::sin);
-  unary("cos", std::cos);
-  unary("tan", std::tan);
-  unary("asin", std::asin);
-  unary("acos", std::acos);
-  unary("atan", std::atan);
-  unary("tanh", std::tanh);
-  unary("sinh", std::sinh);
-  unary("cosh", std::cosh);
-  unary("erf", std::erf);
-  unary("erfc", std::erfc);
-  unary("fabs", std::fabs);
-  unary("gamma", std::tgamma);
-  unary("lgamma", std::lgamma);
-  unary("expm1", std::expm1);
-  unary("log1p", std::log1p);
-  math->members["log"] = make_builtin("math.log", [](Interpreter& in, A& a) {
-    const auto args = bind_native(in, "log", a, {{"x", std::nullopt}, {"base", Value()}});
-    const double x = to_float(in, args[0], "must be real number");
-    if (x <= 0) in.error("ValueError", "math domain error");
-    if (args[1].is_none()) return Value(std::log(x));
-    return Value(std::log(x) / std::log(to_float(in, args[1], "base")));
-  });
-  math->members["pow"] = make_builtin("math.pow", [](Interpreter& in, A& a) {
-    const auto args = bind_native(in, "pow", a, {{"x", std::nullopt}, {"y", std::nullopt}});
-    return Value(std::pow(to_float(in, args[0], "x"), to_float(in, args[1], "y")));
-  });
-  math->members["atan2"] = make_builtin("math.atan2", [](Interpreter& in, A& a) {
-    const auto args = bind_native(in, "atan2", a, {{"y", std::nullopt}, {"x", std::nullopt}});
-    return Value(std::atan2(to_float(in, args[0], "y"), to_float(in, args[1], "x")));
-  });
-  for (const char* n : {"floor", "ceil", "trunc"}) {
-    const std::string name = n;
-    math->members[name] = make_builtin("math." + name, [name](Interpreter& in, A& a) {
-      const auto args = bind_native(in, name, a, {{"x", std::nullopt}});
-      if (args[0].is_int() || args[0].is_bool()) return Value(args[0].as_int());
-      const double x = to_float(in, args[0], "must be real number");
-      if (!std::isfinite(x)) in.error(std::isnan(x) ? "ValueError" : "OverflowError", "cannot convert float to integer");
-      const double r = name == "floor" ? std::floor(x) : name == "ceil" ? std::ceil(x) : std::trunc(x);
-      return Value(static_cast<int64_t>(r));
-    });
-  }
-  math->members["isnan"] = make_builtin("math.isnan", [](Interpreter& in, A& a) { return Value(std::isnan(to_float(in, a.positional.at(0), "x"))); });
-  math->members["isinf"] = make_builtin("math.isinf", [](Interpreter& in, A& a) { return Value(std::isinf(to_float(in, a.positional.at(0), "x"))); });
-  math->members["isfinite"] = make_builtin("math.isfinite", [](Interpreter& in, A& a) { return Value(std::isfinite(to_float(in, a.positional.at(0), "x"))); });
-  math->members["prod"] = make_builtin("math.prod", [](Interpreter& in, A& a) {
-    Value total(1);
-    in.iterate(a.positional.at(0), [&](const Value& v) { total = in.binary("*", total, v); return true; });
-    return total;
-  });
-  math->members["pi"] = Value(M_PI);
-  math->members["e"] = Value(M_E);
-  math->members["tau"] = Value(2 * M_PI);
-  math->members["inf"] = Value(std::numeric_limits<double>::infinity());
-  math->members["nan"] = Value(std::numeric_limits<double>::quiet_NaN());
-  interp.importable()["math"] = Value(ObjPtr(math));
 }
 
 }  // namespace initlab::script

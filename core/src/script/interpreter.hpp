@@ -235,8 +235,9 @@ class Interpreter {
   }
 };
 
-// Registers Python's builtins and the math module (builtins.cpp).
+// Registers Python's builtins (builtins.cpp) and the math module (math_module.cpp).
 void install_builtins(Interpreter& interp);
+void install_math(Interpreter& interp);
 // iter, next, set, frozenset, staticmethod, property, type(name, bases, dict) ...
 // (builtins_language.cpp); after install_builtins, whose eager zip/map it wraps.
 void install_language_builtins(Interpreter& interp);

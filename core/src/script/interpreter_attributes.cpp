@@ -110,7 +110,9 @@ std::optional<Value> Interpreter::try_getattr(const Value& object, const std::st
     // has the method.
     if (ns->name == "torch" && pytorch_has("torch", name) && pytorch_has("Tensor", name)) {
       const Value probe_tensor = make_tensor(Tensor::zeros(Shape{1}));
-      if (tensor_attribute(*this, probe_tensor, name)) {
+      const auto found = tensor_attribute(*this, probe_tensor, name);
+      // Only methods (torch.device, torch.dtype are classes, x.device a property).
+      if (found && (found->get<BuiltinObj>() || found->get<BoundMethodObj>())) {
         const Value fn = make_builtin("torch." + name, [name](Interpreter& in, CallArgs& a) -> Value {
           if (a.positional.empty() || !a.positional[0].get<TensorObj>()) {
             in.error("TypeError", name + "(): argument 'input' (position 1) must be Tensor, not " +

@@ -533,7 +533,7 @@ Value Interpreter::subscript(const Value& object, const Value& index) {
     }
     if (i < 0) i += n;
     if (i < 0 || i >= n) error("IndexError", std::string(what) + " index out of range");
-    return static_cast<std::size_t>(i);
+    return i;  // int64_t: a range may be longer than size_t counts in wasm32
   };
   const auto slice_of = [&](const std::vector<Value>& items) {
     std::vector<Value> out;
@@ -542,7 +542,7 @@ Value Interpreter::subscript(const Value& object, const Value& index) {
   };
   if (auto* l = object.get<ListObj>()) {
     if (is_slice(index)) return make_list(slice_of(l->items));
-    return l->items[seq_index(static_cast<int64_t>(l->items.size()), "list")];
+    return l->items[static_cast<std::size_t>(seq_index(static_cast<int64_t>(l->items.size()), "list"))];
   }
   if (auto* t = object.get<TupleObj>()) {
     if (is_slice(index)) {
@@ -550,7 +550,7 @@ Value Interpreter::subscript(const Value& object, const Value& index) {
       r.get<TupleObj>()->is_size = t->is_size;
       return r;
     }
-    return t->items[seq_index(static_cast<int64_t>(t->items.size()), "tuple")];
+    return t->items[static_cast<std::size_t>(seq_index(static_cast<int64_t>(t->items.size()), "tuple"))];
   }
   if (object.is_str()) {
     std::vector<Value> chars;
@@ -560,7 +560,7 @@ Value Interpreter::subscript(const Value& object, const Value& index) {
       for (const Value& c : slice_of(chars)) s += c.as_str();
       return Value(s);
     }
-    return chars[seq_index(static_cast<int64_t>(chars.size()), "string")];
+    return chars[static_cast<std::size_t>(seq_index(static_cast<int64_t>(chars.size()), "string"))];
   }
   if (auto* d = object.get<DictObj>()) {
     for (const auto& kv : d->items)
@@ -589,14 +589,14 @@ Value Interpreter::subscript(const Value& object, const Value& index) {
       out->step = r->step * step;
       return Value(ObjPtr(out));
     }
-    const std::size_t i = seq_index(r->size(), "range object");
-    return Value(r->start + static_cast<int64_t>(i) * r->step);
+    const int64_t i = seq_index(r->size(), "range object");
+    return Value(r->start + i * r->step);
   }
   if (auto* m = object.get<ModuleObj>()) {
     // Sequential and ModuleList index like lists.
     const auto& children = m->module->children();
     if (is_slice(index)) error("NotImplementedError", "not supported in initlab: slicing a " + m->module->type_name());
-    const std::size_t i = seq_index(static_cast<int64_t>(children.size()), "index");
+    const auto i = static_cast<std::size_t>(seq_index(static_cast<int64_t>(children.size()), "index"));
     auto o = std::make_shared<ModuleObj>();
     o->module = children[i].second;
     return Value(ObjPtr(o));
@@ -997,7 +997,8 @@ std::string Interpreter::native_module_names() const {
     if (name.rfind("torch", 0) == 0 || name.rfind("initlab", 0) == 0 || (name[0] == '_' && name[1] != '_')) continue;
     names.push_back(name);
   }
-  for (const std::string& n : library_module_names()) names.push_back(n);
+  for (const std::string& n : library_module_names())
+    if (n.rfind("torch", 0) != 0) names.push_back(n);
   for (const auto& [name, install] : lazy_modules_)
     if (name.find('.') == std::string::npos) names.push_back(name);
   std::sort(names.begin(), names.end());

@@ -68,7 +68,9 @@ void module_class(Interpreter& interp, NamespaceObj& nn, const std::string& name
       {"Linear", "linear"}, {"Identity", "linear"}, {"Conv1d", "conv"}, {"Conv2d", "conv"},
       {"BatchNorm1d", "batchnorm"}, {"BatchNorm2d", "batchnorm"}, {"LayerNorm", "normalization"},
       {"GroupNorm", "normalization"}, {"MaxPool2d", "pooling"}, {"AvgPool2d", "pooling"},
-      {"AdaptiveAvgPool2d", "pooling"}, {"Dropout", "dropout"}, {"Flatten", "flatten"}};
+      {"AdaptiveAvgPool2d", "pooling"}, {"Dropout", "dropout"}, {"Dropout1d", "dropout"},
+      {"Dropout2d", "dropout"}, {"Dropout3d", "dropout"}, {"AlphaDropout", "dropout"},
+      {"FeatureAlphaDropout", "dropout"}, {"Flatten", "flatten"}};
   auto file = kFiles.find(name);
   c->qualified = "torch.nn.modules." + (file != kFiles.end() ? file->second : std::string("activation")) + "." + name;
   c->construct = [name, params, make](Interpreter& in, A& a) -> Value {
@@ -180,8 +182,14 @@ void install_modules(Interpreter& interp, NamespaceObj& nn) {
                [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr { return std::make_shared<nn::AvgPool2d>(pool_options(in, a, false)); });
   module_class(interp, nn, "AdaptiveAvgPool2d", {{"output_size", std::nullopt}},
                [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr { return std::make_shared<nn::AdaptiveAvgPool2d>(int_or_tuple(in, a[0], "output_size")); });
-  module_class(interp, nn, "Dropout", {{"p", Value(0.5)}, {"inplace", Value(false)}},
-               [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr { return std::make_shared<nn::Dropout>(number(in, a[0], "p"), in.truthy(a[1])); });
+  using DropoutKind = nn::Dropout::Kind;
+  for (const DropoutKind kind : {DropoutKind::plain, DropoutKind::d1, DropoutKind::d2, DropoutKind::d3,
+                                 DropoutKind::alpha, DropoutKind::feature_alpha}) {
+    module_class(interp, nn, nn::Dropout::class_name(kind), {{"p", Value(0.5)}, {"inplace", Value(false)}},
+                 [kind](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr {
+                   return std::make_shared<nn::Dropout>(number(in, a[0], "p"), in.truthy(a[1]), kind);
+                 });
+  }
   module_class(interp, nn, "Identity", {}, [](Interpreter&, const std::vector<Value>&) -> nn::ModulePtr { return std::make_shared<nn::Identity>(); });
   module_class(interp, nn, "Flatten", {{"start_dim", Value(1)}, {"end_dim", Value(-1)}},
                [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr { return std::make_shared<nn::Flatten>(to_int(in, a[0], "start_dim"), to_int(in, a[1], "end_dim")); });
@@ -415,11 +423,25 @@ void install_functional(NamespaceObj& F_ns) {
       return make_tensor(log ? F::log_softmax(x, dim) : F::softmax(x, dim));
     });
   }
-  def("dropout", [](Interpreter& in, A& a) {
-    const auto args = bind_native(in, "dropout", a, {{"input", std::nullopt}, {"p", Value(0.5)}, {"training", Value(true)}, {"inplace", Value(false)}});
-    nn::set_source_line(in.location().line);
-    return make_tensor(F::dropout(tensor_arg(in, args[0], "dropout"), to_float(in, args[1], "p"), in.truthy(args[2])));
-  });
+  // The dropout family (inplace=True computes a new tensor, as the in-place activations do).
+  struct DropoutFn {
+    const char* name;
+    bool training;  // the default: False for the alpha dropouts
+    Tensor (*fn)(const Tensor&, double, bool);
+  };
+  for (const DropoutFn d : {DropoutFn{"dropout", true, F::dropout}, DropoutFn{"dropout1d", true, F::dropout1d},
+                            DropoutFn{"dropout2d", true, F::dropout2d}, DropoutFn{"dropout3d", true, F::dropout3d},
+                            DropoutFn{"alpha_dropout", false, F::alpha_dropout},
+                            DropoutFn{"feature_alpha_dropout", false, F::feature_alpha_dropout}}) {
+    const std::string name = d.name;
+    def(name, [name, d](Interpreter& in, A& a) {
+      const auto args = bind_native(in, name, a, {{"input", std::nullopt}, {"p", Value(0.5)}, {"training", Value(d.training)}, {"inplace", Value(false)}});
+      const py::Number p = number(in, args[1], "p");
+      if (p.value < 0.0 || p.value > 1.0) in.error("ValueError", "dropout probability has to be between 0 and 1, but got " + p.repr());
+      nn::set_source_line(in.location().line);
+      return make_tensor(d.fn(tensor_arg(in, args[0], name), p.value, in.truthy(args[2])));
+    });
+  }
   for (const char* n : {"tanh", "sigmoid"}) {
     const std::string name = n;
     def(name, [name](Interpreter& in, A& a) {
@@ -875,6 +897,9 @@ Value call_module(Interpreter& in, const Value& self, A& args) {
         observer->module_output(*m, t->tensor);
       } else if (auto* tup = out.get<TupleObj>(); tup && !tup->items.empty() && tup->items[0].get<TensorObj>()) {
         observer->module_output(*m, tup->items[0].get<TensorObj>()->tensor);
+      } else if (auto* inst = out.get<InstanceObj>(); inst && inst->cls->find("_fields") && in.subscript(out, Value(0)).get<TensorObj>()) {
+        // A namedtuple of outputs (GoogLeNetOutputs): its first item, as for a tuple.
+        observer->module_output(*m, in.subscript(out, Value(0)).get<TensorObj>()->tensor);
       } else {
         // A forward that returns no tensor still closes its call for the probe.
         observer->module_output(*m, Tensor(Shape{0}));

@@ -70,6 +70,18 @@ Tensor scalar_tensor(double v) {
   return t;
 }
 
+// torch.bernoulli(input[, p]) and Tensor.bernoulli([p]): a new contiguous tensor of input's
+// shape, drawn from the float p or, without one, from input's values as probabilities. Its
+// gradient is zero (BernoulliBackward0), as PyTorch's.
+Value bernoulli_of(Interpreter& in, const Tensor& x, const Value& p, const Value& generator) {
+  Tensor out(x.shape());
+  out.set_dtype(x.dtype());
+  Generator& gen = generator_arg(in, generator);
+  if (p.is_none()) initlab::bernoulli_(out, x.detach(), gen);
+  else initlab::bernoulli_(out, to_float(in, p, "p"), gen);
+  return make_tensor(record_unary(out, x, "BernoulliBackward0", [](float, float) { return 0.0f; }));
+}
+
 // Nested Python lists of numbers -> shape and values.
 void flatten_data(Interpreter& in, const Value& v, int depth, std::vector<int64_t>& shape,
                   std::vector<float>& out, bool& all_int) {
@@ -572,6 +584,24 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
       initlab::uniform_(dst, to_float(in, args[0], "from"), to_float(in, args[1], "to"), generator_arg(in, args[2]));
     });
   }
+  if (name == "bernoulli_") {
+    Value keep = self;
+    return method([keep](Interpreter& in, A& a) {
+      const auto args = bind_native(in, "bernoulli_", a, {{"p", Value(0.5)}, {"generator", Value(), true}});
+      check_inplace(in, keep);  // a probability tensor that requires grad is only read
+      Tensor target = tensor_of(keep);
+      Generator& gen = generator_arg(in, args[1]);
+      if (auto* probs = args[0].get<TensorObj>()) initlab::bernoulli_(target, probs->tensor.detach(), gen);
+      else initlab::bernoulli_(target, to_float(in, args[0], "p"), gen);
+      return keep;
+    });
+  }
+  if (name == "bernoulli") {
+    return method([t](Interpreter& in, A& a) {
+      const auto args = bind_native(in, "bernoulli", a, {{"p", Value()}, {"generator", Value(), true}});
+      return bernoulli_of(in, t, args[0], args[1]);
+    });
+  }
   if (name == "copy_") {
     return inplace([](Interpreter& in, A& a, Tensor& dst) {
       const auto args = bind_native(in, "copy_", a, {{"src", std::nullopt}, {"non_blocking", Value(false)}});
@@ -952,6 +982,10 @@ void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
       if (!(std::fabs(p - q) <= atol + rtol * std::fabs(q))) return Value(false);
     }
     return Value(true);
+  });
+  def("bernoulli", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "bernoulli", a, {{"input", std::nullopt}, {"p", Value()}, {"generator", Value(), true}});
+    return bernoulli_of(in, as_tensor(in, args[0], "bernoulli(): argument 'input'"), args[1], args[2]);
   });
   def("is_grad_enabled", [](Interpreter&, A&) { return Value(autograd::grad_enabled()); });
   def("is_tensor", [](Interpreter&, A& a) { return Value(!a.positional.empty() && a.positional[0].get<TensorObj>() != nullptr); });

@@ -9,6 +9,7 @@
 #include "interpreter.hpp"
 #include "interpreter_util.hpp"
 #include "native_args.hpp"
+#include "numpy_bindings.hpp"
 #include "script_module.hpp"
 
 namespace initlab::script {
@@ -208,6 +209,7 @@ void install_builtins(Interpreter& interp) {
     if (auto* t = v.get<TupleObj>()) return Value(static_cast<int64_t>(t->items.size()));
     if (auto* d = v.get<DictObj>()) return Value(static_cast<int64_t>(d->items.size()));
     if (auto* r = v.get<RangeObj>()) return Value(r->size());
+    if (v.get<NdArrayObj>()) return Value(numpy_len(in, v));
     if (auto* t = v.get<TensorObj>()) {
       if (t->tensor.dim() == 0) in.error("TypeError", "len() of a 0-d tensor");
       return Value(t->tensor.size(0));
@@ -234,7 +236,8 @@ void install_builtins(Interpreter& interp) {
     }
     auto r = std::make_shared<RangeObj>();
     std::vector<int64_t> v;
-    for (const Value& x : a.positional) {
+    for (const Value& arg : a.positional) {
+      const Value x = numpy_python_scalar(in, arg, true);  // range(np.int64(3))
       if (!x.is_int() && !x.is_bool()) in.error("TypeError", "'" + type_name(x) + "' object cannot be interpreted as an integer");
       v.push_back(x.as_int());
     }
@@ -322,6 +325,7 @@ void install_builtins(Interpreter& interp) {
       return in.builtins()[t];
     }
     if (v.get<TensorObj>()) return in.getattr(in.importable()["torch"], v.get<TensorObj>()->parameter ? "Tensor" : "Tensor");
+    if (is_numpy(v)) return numpy_type(in, v);
     return native_class(t, t, nullptr, nullptr);
   });
   def("min", [](Interpreter& in, A& a) { return minmax(in, a, false); });
@@ -341,6 +345,7 @@ void install_builtins(Interpreter& interp) {
     if (v.is_float()) return Value(std::fabs(v.as_float()));
     if (v.is_int() || v.is_bool()) return Value(v.as_int() < 0 ? -v.as_int() : v.as_int());
     if (v.get<TensorObj>()) return in.call(in.getattr(v, "abs"), std::vector<Value>{});
+    if (v.get<NdArrayObj>()) return numpy::ufunc_unary(in, "absolute", v);
     in.error("TypeError", "bad operand type for abs(): '" + type_name(v) + "'");
   });
   def("round", [](Interpreter& in, A& a) {
@@ -468,7 +473,7 @@ void install_builtins(Interpreter& interp) {
   // Types that are also conversion functions.
   b["int"] = native_class("int", "int", [](Interpreter& in, A& a) -> Value {
     const auto args = bind_native(in, "int", a, {{"x", Value(0)}, {"base", Value()}});
-    const Value& v = args[0];
+    const Value v = numpy_python_scalar(in, args[0], false);
     if (v.get<InstanceObj>()) {
       for (const char* name : {"__int__", "__index__", "__trunc__"})
         if (auto m = in.dunder(v, name)) return in.call(*m, std::vector<Value>{});
@@ -544,7 +549,7 @@ void install_builtins(Interpreter& interp) {
           return r.is_number() ? Value(r.as_float()) : r;
         }
     }
-    const Value& v = args[0];
+    const Value v = numpy_python_scalar(in, args[0], false);
     if (v.is_number()) return Value(v.as_float());
     if (v.is_str()) {
       std::string s = v.as_str();
@@ -563,7 +568,7 @@ void install_builtins(Interpreter& interp) {
       return Value(static_cast<double>(t->tensor.contiguous().data()[0]));
     }
     in.error("TypeError", "float() argument must be a string or a real number, not '" + type_name(v) + "'");
-  }, [](const Value& v) { return v.is_float(); });
+  }, [](const Value& v) { return v.is_float() || numpy_is_float64_scalar(v); });
   b["str"] = native_class("str", "str", [](Interpreter& in, A& a) -> Value {
     const auto args = bind_native(in, "str", a, {{"object", Value("")}});
     return Value(in.str(args[0]));

@@ -12,6 +12,7 @@
 #include "initlab/pyformat.hpp"
 #include "interpreter_util.hpp"
 #include "native_args.hpp"
+#include "numpy_bindings.hpp"
 
 namespace initlab::script {
 
@@ -241,6 +242,7 @@ std::string format_value(Interpreter& in, const Value& v, const std::string& spe
 
   std::string body, prefix;
   Value value = v;
+  if (auto n = numpy_number(v); n && v.get<NdArrayObj>()->array.ndim() == 0) value = *n;  // f"{np.float64(x):.3f}"
   if (auto* t = v.get<TensorObj>()) {
     if (spec.empty()) return in.str(v);
     if (t->tensor.numel() != 1) in.error("TypeError", "unsupported format string passed to Tensor.__format__");

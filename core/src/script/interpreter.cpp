@@ -10,6 +10,7 @@
 #include "initlab/error.hpp"
 #include "initlab/pyformat.hpp"
 #include "interpreter_util.hpp"
+#include "numpy_bindings.hpp"
 #include "script_module.hpp"
 
 namespace initlab::script {
@@ -36,6 +37,7 @@ Interpreter::Interpreter(const Source& source, Limits limits,
   install_torch(*this);
   install_datasets(*this);
   install_random(*this);
+  for (const char* m : {"numpy", "numpy.linalg", "numpy.random"}) lazy_modules_[m] = install_numpy;
 }
 
 Interpreter::~Interpreter() {
@@ -335,6 +337,8 @@ Interpreter::Flow Interpreter::exec_inner(const Stmt& s, const std::shared_ptr<S
           cur->tensor.copy_from(rt);
         }
         result = current;
+      } else if (current.get<NdArrayObj>()) {
+        result = numpy_inplace(*this, s.name, current, rhs);  // numpy writes a += b into a
       } else {
         result = binary(s.name, current, rhs);
       }
@@ -665,6 +669,7 @@ Value Interpreter::eval_inner(const Expr& e, const std::shared_ptr<Scope>& scope
       where_ = e.where;
       if (e.name == "not") return Value(!truthy(a));
       if (a.get<TensorObj>()) return tensor_unary(*this, e.name, a);
+      if (a.get<NdArrayObj>()) return numpy_unary(*this, e.name, a);
       if (a.get<InstanceObj>()) {
         const char* name = e.name == "-" ? "__neg__" : e.name == "+" ? "__pos__" : "__invert__";
         if (auto m = dunder(a, name)) return call(*m, std::vector<Value>{});

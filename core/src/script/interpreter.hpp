@@ -91,6 +91,9 @@ class Interpreter {
   // The value of a builtin name (print, len, ...), for the torch bindings to reuse.
   std::map<std::string, Value>& builtins() { return builtins_; }
   std::map<std::string, Value>& importable() { return importable_; }
+  // Modules built on their first import (numpy): name -> installer, which registers it (and
+  // its siblings) in importable(). Scripts that never import them pay nothing.
+  std::map<std::string, std::function<void(Interpreter&)>>& lazy_modules() { return lazy_modules_; }
 
   // Script modules call back into their class's methods.
   Value call_method(const Value& self, const std::string& name, CallArgs& args);
@@ -110,6 +113,9 @@ class Interpreter {
   // The builtin exception class of that name (ValueError ...), made on first use for kinds
   // only initlab raises; null Value when there is none.
   Value exception_class(const std::string& kind);
+  // Exception classes natives raise by kind name (numpy's AxisError, a ValueError and an
+  // IndexError): exception_class(kind) finds them here before making a plain one.
+  void register_exception_class(const std::string& kind, Value cls) { exception_classes_[kind] = std::move(cls); }
   // The exception object an error carries, made (and stored on it) for natively raised ones.
   Value exception_value(ScriptError& e);
   // Raises an exception instance or class (the raise statement); cause: 'raise ... from'.
@@ -195,6 +201,7 @@ class Interpreter {
   std::shared_ptr<Scope> globals_;
   std::map<std::string, Value> builtins_;
   std::map<std::string, Value> importable_;  // "torch", "torch.nn", "math", ...
+  std::map<std::string, std::function<void(Interpreter&)>> lazy_modules_;
   Location where_;
   std::vector<Frame> stack_;
   Value return_value_;
@@ -242,6 +249,8 @@ void install_library_api(Interpreter& interp);
 void install_torch(Interpreter& interp);
 // initlab.datasets (datasets_api.cpp).
 void install_datasets(Interpreter& interp);
+// numpy, numpy.linalg, numpy.random (numpy_api.cpp); registered lazily.
+void install_numpy(Interpreter& interp);
 // Python's random module, CPython's values for the same seeds (random_api.cpp).
 void install_random(Interpreter& interp);
 

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "bindings.hpp"
+#include "numpy_bindings.hpp"
 #include "initlab/autograd.hpp"
 #include "initlab/error.hpp"
 #include "initlab/pyformat.hpp"
@@ -34,7 +35,7 @@ Value Interpreter::getattr(const Value& object, const std::string& name) {
     const bool known = ns->name == "torch" || ns->name == "torch.nn" || ns->name == "torch.nn.functional" || ns->name == "torch.nn.init";
     std::string suffix;
     if (known && pytorch_has(ns->name, name)) suffix = kLacks;
-    else if (!known && ns->name.rfind("torch", 0) == 0) suffix = " (or initlab does not support it yet)";
+    else if (!known && (ns->name.rfind("torch", 0) == 0 || ns->name.rfind("numpy", 0) == 0)) suffix = " (or initlab does not support it yet)";
     error("AttributeError", "module '" + ns->name + "' has no attribute '" + name + "'" + suffix);
   }
   if (auto* m = object.get<ModuleObj>()) {
@@ -46,6 +47,9 @@ Value Interpreter::getattr(const Value& object, const std::string& name) {
                                 (pytorch_has("Tensor", name) ? kLacks : ""));
   }
   if (auto* c = object.get<ClassObj>()) error("AttributeError", "type object '" + c->name + "' has no attribute '" + name + "'");
+  if (is_numpy(object)) {
+    error("AttributeError", "'numpy." + type_name(object) + "' object has no attribute '" + name + "' (or initlab does not support it yet)");
+  }
   error("AttributeError", "'" + type_name(object) + "' object has no attribute '" + name + "'");
 }
 
@@ -137,6 +141,7 @@ std::optional<Value> Interpreter::try_getattr(const Value& object, const std::st
     return std::nullopt;
   }
   if (object.get<TensorObj>()) return tensor_attribute(*this, object, name);
+  if (is_numpy(object)) return numpy_attribute(*this, object, name);
   if (auto* n = object.get<NativeObj>()) {
     auto it = n->members.find(name);
     if (it != n->members.end()) return it->second;

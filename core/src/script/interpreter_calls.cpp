@@ -67,6 +67,7 @@ void Interpreter::do_import(const Stmt& s, const std::shared_ptr<Scope>& scope) 
 }
 
 Value Interpreter::import_module(const std::string& module) {
+  if (auto lazy = lazy_modules_.find(module); lazy != lazy_modules_.end() && !importable_.count(module)) lazy->second(*this);
   auto it = importable_.find(module);
   if (it != importable_.end()) return it->second;
   // A package's submodule: its parent first, and the child becomes the parent's attribute.

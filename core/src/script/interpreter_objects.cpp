@@ -11,6 +11,7 @@
 #include "bindings.hpp"
 #include "initlab/autograd.hpp"
 #include "initlab/error.hpp"
+#include "numpy_bindings.hpp"
 #include "initlab/pyformat.hpp"
 #include "interpreter_util.hpp"
 #include "library.hpp"
@@ -90,6 +91,7 @@ bool Interpreter::truthy(const Value& v) {
   if (auto* d = v.get<DictObj>()) return !d->items.empty();
   if (auto* r = v.get<RangeObj>()) return r->size() > 0;
   if (auto* st = v.get<SetObj>()) return !st->items.empty();
+  if (v.get<NdArrayObj>()) return numpy_truthy(*this, v);
   if (v.get<InstanceObj>()) {
     if (auto b = dunder(v, "__bool__")) {
       const Value r = call(*b, std::vector<Value>{});
@@ -116,6 +118,8 @@ bool Interpreter::equal(const Value& a, const Value& b) {
     ~Depth() { --d; }
   } depth(compare_depth_);
   if (compare_depth_ > 200) error("RecursionError", "maximum recursion depth exceeded in comparison");
+  if (auto* o = a.get<NdArrayObj>(); o && o->scalar) return equal(*numpy_number(a), b);  // np.int64(1) == 1 as a key
+  if (auto* o = b.get<NdArrayObj>(); o && o->scalar) return equal(a, *numpy_number(b));
   if (a.is_number() && b.is_number()) {
     if (a.is_float() || b.is_float()) return a.as_float() == b.as_float();
     return a.as_int() == b.as_int();
@@ -218,6 +222,8 @@ Value Interpreter::compare(const std::string& op, const Value& a, const Value& b
       for (const auto& kv : d->items) found = found || equal(kv.first, a);
     } else if (auto* st = b.get<SetObj>()) {
       found = set_contains(*st, a);
+    } else if (b.get<NdArrayObj>()) {
+      found = truthy(call(getattr(numpy_binary(*this, "==", b, a), "any"), std::vector<Value>{}));
     } else if (auto c = dunder(b, "__contains__")) {
       found = truthy(call(*c, {a}));
     } else if (b.get<ListObj>() || b.get<TupleObj>() || b.get<RangeObj>() || b.get<ModuleObj>() ||
@@ -231,6 +237,7 @@ Value Interpreter::compare(const std::string& op, const Value& a, const Value& b
     }
     return Value(op == "in" ? found : !found);
   }
+  if (is_numpy(a) || is_numpy(b)) return numpy_binary(*this, op, a, b);
   if (a.get<TensorObj>() || b.get<TensorObj>()) return tensor_binary(*this, op, a, b);
   if (a.get<InstanceObj>() || b.get<InstanceObj>()) {
     if (auto r = compare_dunder(op, a, b)) return *r;
@@ -307,6 +314,7 @@ Value Interpreter::binary(const std::string& op, const Value& a, const Value& b)
     if (auto r = binary_dunder(op, a, b)) return *r;
     error("TypeError", "unsupported operand type(s) for " + op + ": '" + type_name(a) + "' and '" + type_name(b) + "'");
   }
+  if (is_numpy(a) || is_numpy(b)) return numpy_binary(*this, op, a, b);
   if (a.get<TensorObj>() || b.get<TensorObj>()) return tensor_binary(*this, op, a, b);
   if (a.get<SetObj>() && b.get<SetObj>() && (op == "|" || op == "&" || op == "-" || op == "^")) {
     const auto& x = *a.get<SetObj>();
@@ -500,6 +508,7 @@ std::vector<int64_t> Interpreter::slice_indices(int64_t n, const Value& slice) {
 
 Value Interpreter::subscript(const Value& object, const Value& index) {
   if (object.get<TensorObj>()) return tensor_subscript(*this, object, index);
+  if (object.get<NdArrayObj>()) return numpy_subscript(*this, object, index);
   if (object.get<InstanceObj>()) {
     if (auto m = dunder(object, "__getitem__")) return call(*m, {index});
   }
@@ -597,6 +606,7 @@ Value Interpreter::subscript(const Value& object, const Value& index) {
 
 void Interpreter::set_subscript(const Value& object, const Value& index, const Value& value) {
   if (object.get<TensorObj>()) return tensor_set_subscript(*this, object, index, value);
+  if (object.get<NdArrayObj>()) return numpy_set_subscript(*this, object, index, value);
   if (object.get<InstanceObj>()) {
     if (auto m = dunder(object, "__setitem__")) {
       call(*m, {index, value});
@@ -654,6 +664,7 @@ void Interpreter::set_subscript(const Value& object, const Value& index, const V
 }
 
 void Interpreter::iterate(const Value& it, const std::function<bool(const Value&)>& fn) {
+  if (it.get<NdArrayObj>()) return numpy_iterate(*this, it, fn);
   if (auto* l = it.get<ListObj>()) {
     // Index-based, so appending inside the loop behaves as in Python.
     for (std::size_t i = 0; i < l->items.size(); ++i)
@@ -805,6 +816,7 @@ bool Interpreter::isinstance(const Value& v, const Value& cls) {
 std::string Interpreter::str(const Value& v) {
   if (v.is_str()) return v.as_str();
   if (auto* t = v.get<TensorObj>()) return tensor_repr(t->tensor, t->parameter);
+  if (is_numpy(v)) return numpy_str(v);
   if (v.get<InstanceObj>()) {
     if (auto m = dunder(v, "__str__")) {
       const Value r = call(*m, std::vector<Value>{});
@@ -845,6 +857,7 @@ std::string Interpreter::repr(const Value& v) {
   if (v.is_int()) return std::to_string(v.as_int());
   if (v.is_float()) return py::repr(v.as_float());
   if (v.is_str()) return quote(v.as_str());
+  if (is_numpy(v)) return numpy_repr(v);
   const auto join = [&](const std::vector<Value>& items) {
     std::string s;
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -943,6 +956,7 @@ void Interpreter::set_add(SetObj& set, const Value& v) {
 }
 
 int64_t Interpreter::hash(const Value& v) {
+  if (auto* o = v.get<NdArrayObj>(); o && o->scalar) return hash(*numpy_number(v));  // as the Python number
   check_hashable(v);
   if (v.is_none()) return 0x5f3759df;
   if (v.is_bool() || v.is_int()) {
@@ -985,6 +999,8 @@ std::string Interpreter::native_module_names() const {
   }
   for (const std::string& n : library_module_names())
     if (n.rfind("torch", 0) != 0) names.push_back(n);
+  for (const auto& [name, install] : lazy_modules_)
+    if (name.find('.') == std::string::npos) names.push_back(name);
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   std::string out;

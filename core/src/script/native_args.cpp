@@ -1,5 +1,7 @@
 #include "native_args.hpp"
 
+#include "numpy_bindings.hpp"
+
 namespace initlab::script {
 
 std::vector<Value> bind_native(Interpreter& in, const std::string& fn, const CallArgs& args,
@@ -55,6 +57,7 @@ std::vector<Value> bind_native(Interpreter& in, const std::string& fn, const Cal
 
 int64_t to_int(Interpreter& in, const Value& v, const std::string& what) {
   if (v.is_int() || v.is_bool()) return v.as_int();
+  if (auto n = numpy_number(v); n && v.get<NdArrayObj>()->scalar && !n->is_float()) return n->as_int();  // np.int64
   if (auto* t = v.get<TensorObj>(); t && t->tensor.numel() == 1 && t->tensor.dtype() == DType::int64) {
     return static_cast<int64_t>(t->tensor.contiguous().data()[0]);
   }
@@ -63,6 +66,7 @@ int64_t to_int(Interpreter& in, const Value& v, const std::string& what) {
 
 double to_float(Interpreter& in, const Value& v, const std::string& what) {
   if (v.is_number()) return v.as_float();
+  if (auto n = numpy_number(v)) return n->as_float();  // numpy scalars stand in for Python numbers
   if (auto* t = v.get<TensorObj>(); t && t->tensor.numel() == 1) {
     return static_cast<double>(t->tensor.contiguous().data()[0]);
   }
@@ -95,7 +99,8 @@ std::vector<int64_t> size_args(Interpreter& in, const std::vector<Value>& positi
     return to_ints(in, positional[0], fn + "(): size");
   }
   std::vector<int64_t> out;
-  for (const Value& v : positional) {
+  for (const Value& arg : positional) {
+    const Value v = numpy_python_scalar(in, arg, true);
     if (!v.is_int() && !v.is_bool()) {
       in.error("TypeError", fn + "() received an invalid combination of arguments - got (" + type_name(v) +
                                 "), but expected one of: (tuple of ints size, ...) or (int... size, ...)");

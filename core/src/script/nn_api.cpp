@@ -13,6 +13,7 @@
 #include "initlab/nn/layers.hpp"
 #include "initlab/warnings.hpp"
 #include "native_args.hpp"
+#include "numpy_bindings.hpp"
 #include "script_module.hpp"
 
 namespace initlab::script {
@@ -298,6 +299,7 @@ init::Arg to_arg(Interpreter& in, const Value& v) {
   if (v.is_int()) return v.as_int();
   if (v.is_float()) return v.as_float();
   if (v.is_str()) return v.as_str();
+  if (auto n = numpy_number(v); n && v.get<NdArrayObj>()->scalar) return to_arg(in, *n);  // np.sqrt(2.0 / fan_in)
   if (auto* t = v.get<TensorObj>(); t && t->tensor.numel() == 1) return static_cast<double>(t->tensor.contiguous().data()[0]);
   in.error("TypeError", "expected a number or a string, not " + type_name(v));
 }
@@ -504,6 +506,7 @@ void install_torch(Interpreter& interp) {
   tensor_cls->qualified = "torch.Tensor";
   tensor_cls->is_instance = [](const Value& v) { return v.get<TensorObj>() != nullptr; };
   torch->members["Tensor"] = Value(ObjPtr(tensor_cls));
+  install_torch_numpy(interp, *torch);
   auto gen_cls = std::make_shared<NativeClassObj>();
   gen_cls->name = "Generator";
   gen_cls->qualified = "torch._C.Generator";

@@ -10,7 +10,9 @@
 #include "initlab/init.hpp"
 #include "initlab/nn/functional.hpp"
 #include "initlab/sampling.hpp"
+#include "initlab/warnings.hpp"
 #include "native_args.hpp"
+#include "numpy_bindings.hpp"
 
 namespace initlab::script {
 
@@ -83,6 +85,10 @@ Value bernoulli_of(Interpreter& in, const Tensor& x, const Value& p, const Value
 // Nested Python lists of numbers -> shape and values.
 void flatten_data(Interpreter& in, const Value& v, int depth, std::vector<int64_t>& shape,
                   std::vector<float>& out, bool& all_int) {
+  if (auto n = numpy_number(v); n && v.get<NdArrayObj>()->scalar) {
+    if (numpy_is_float64_scalar(v)) warn("initlab has no float64 tensors: torch.tensor() made a float32 tensor from numpy float64 values (PyTorch would make a float64 one)");
+    return flatten_data(in, *n, depth, shape, out, all_int);
+  }
   if (v.is_number()) {
     if (depth != static_cast<int>(shape.size())) in.error("ValueError", "expected sequence of length " + std::to_string(shape.size() > static_cast<std::size_t>(depth) ? shape[static_cast<std::size_t>(depth)] : 0) + " at dim " + std::to_string(depth) + " (got a number)");
     if (v.is_float()) all_int = false;
@@ -235,6 +241,9 @@ Tensor compare_tensors(Interpreter& in, const std::string& op, const Value& a, c
 // operators
 
 Value tensor_binary(Interpreter& in, const std::string& op, const Value& a, const Value& b) {
+  // numpy scalars count as Python numbers (t.mul(np.float32(3)), t > np.float64(0)).
+  if (auto* o = a.get<NdArrayObj>(); o && o->scalar) return tensor_binary(in, op, *numpy_number(a), b);
+  if (auto* o = b.get<NdArrayObj>(); o && o->scalar) return tensor_binary(in, op, a, *numpy_number(b));
   if (op == "<" || op == "<=" || op == ">" || op == ">=" || op == "==" || op == "!=") {
     if (!(a.get<TensorObj>() || a.is_number()) || !(b.get<TensorObj>() || b.is_number())) {
       if (op == "==") return Value(false);
@@ -504,6 +513,7 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
     });
   }
   if (name == "ndim") return Value(t.dim());
+  if (auto np = tensor_numpy_attribute(interp, self, name)) return np;  // t.numpy()
   if (name == "T") {
     if (t.dim() < 2) return self;
     std::vector<int64_t> dims;
@@ -885,10 +895,12 @@ void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
     std::vector<int64_t> shape;
     std::vector<float> values;
     bool all_int = true;
-    flatten_data(in, args[0], 0, shape, values, all_int);
+    const std::optional<Tensor> from_array = tensor_from_numpy_data(in, args[0]);  // torch.tensor(ndarray)
+    if (!from_array) flatten_data(in, args[0], 0, shape, values, all_int);
     in.check_list_size(static_cast<int64_t>(values.size()));
-    Tensor t = Tensor::from_vector(Shape(shape), values);
-    const bool is_bool = args[0].is_bool();
+    Tensor t = from_array ? *from_array : Tensor::from_vector(Shape(shape), values);
+    if (from_array) all_int = t.dtype() != DType::float32;
+    const bool is_bool = args[0].is_bool() || (from_array && t.dtype() == DType::boolean);
     if (auto* d = args[1].get<DtypeObj>()) {
       if (d->name == "int64") t.set_dtype(DType::int64);
     } else if (all_int) {

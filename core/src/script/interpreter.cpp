@@ -759,8 +759,14 @@ Value Interpreter::as_dict(const Value& v) {
 
 Value Interpreter::yield_value(const Expr& e, const std::shared_ptr<Scope>& scope) {
   if (yield_sinks_.empty()) error("SyntaxError", "'yield' outside function");
-  std::vector<Value>& sink = *yield_sinks_.back();
+  IteratorObj& gen = *yield_sinks_.back();
+  std::vector<Value>& sink = gen.items;
   const auto put = [&](const Value& v) {
+    if (gen.on_yield) {
+      where_ = e.where;
+      gen.on_yield(v);
+      return;
+    }
     sink.push_back(v);
     if (sink.size() > kMaxGeneratorItems) {
       where_ = e.where;
@@ -799,7 +805,7 @@ Value Interpreter::make_generator(FunctionObj& fn, const std::shared_ptr<Scope>&
     }
     if (!stack_.empty()) stack_.back().where = where_;
     stack_.push_back({qualname, {}});
-    yield_sinks_.push_back(&self->items);
+    yield_sinks_.push_back(self);
     ++depth_;
     struct Restore {
       Interpreter& in;

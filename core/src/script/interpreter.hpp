@@ -181,6 +181,7 @@ class Interpreter {
   void bind(const std::shared_ptr<Scope>& scope, const std::string& name, const Value& value);
   Flow exec_try(const Stmt& s, const std::shared_ptr<Scope>& scope);
   Flow exec_with(const Stmt& s, const std::shared_ptr<Scope>& scope, std::size_t item);
+  Flow exec_with_generator(const Stmt& s, const std::shared_ptr<Scope>& scope, std::size_t item, IteratorObj& gen);
   Value yield_value(const Expr& e, const std::shared_ptr<Scope>& scope);
   Value make_generator(FunctionObj& fn, const std::shared_ptr<Scope>& scope);
   // a op b through __op__ / __rop__ of user instances; nullopt when neither side has one.
@@ -207,7 +208,7 @@ class Interpreter {
   // The exceptions being handled by except blocks, innermost last (a bare raise re-raises it).
   std::vector<ScriptError> handling_;
   // The generators running their bodies, innermost last: where yield puts its values.
-  std::vector<std::vector<Value>*> yield_sinks_;
+  std::vector<IteratorObj*> yield_sinks_;
   std::map<std::string, Value> exception_classes_;
   std::map<const nn::Module*, std::function<nn::ModulePtr(Interpreter&)>> rebuilders_;
   Value ellipsis_, not_implemented_;

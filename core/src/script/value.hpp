@@ -232,6 +232,9 @@ struct IteratorObj : Object {
   std::vector<Value> items;
   std::size_t pos = 0;
   std::function<void()> fill;        // a generator's body, run once before the first item
+  // Set while a with statement runs a @contextmanager generator (Interpreter::exec_with): its
+  // yield runs the with body there, instead of storing the value.
+  std::function<void(const Value&)> on_yield;
   std::string type_name() const override { return type; }
 };
 

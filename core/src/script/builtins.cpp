@@ -265,7 +265,11 @@ void install_builtins(Interpreter& interp) {
       return in.builtins()[t];
     }
     if (v.get<TensorObj>()) return in.getattr(in.importable()["torch"], v.get<TensorObj>()->parameter ? "Tensor" : "Tensor");
-    return native_class(t, t, nullptr, nullptr);
+    // One class per type name and run, so type(f) is type(g) for two functions.
+    auto& known = in.type_objects();
+    auto it = known.find(t);
+    if (it != known.end()) return it->second;
+    return known[t] = native_class(t, t, nullptr, [t](const Value& x) { return type_name(x) == t; });
   });
   def("min", [](Interpreter& in, A& a) { return minmax(in, a, false); });
   def("max", [](Interpreter& in, A& a) { return minmax(in, a, true); });

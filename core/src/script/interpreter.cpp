@@ -174,7 +174,16 @@ Interpreter::~Interpreter() {
   created_.clear();
 }
 
+Value docstring_of(const Body& body) {
+  if (!body.empty() && body[0]->kind == StmtKind::Expr && body[0]->value->kind == ExprKind::Const &&
+      body[0]->value->constant.index() == 4) {
+    return Value(std::get<std::string>(body[0]->value->constant));
+  }
+  return Value();
+}
+
 void Interpreter::run(const Program& program) {
+  globals_->vars["__doc__"] = docstring_of(program.body);
   stack_.push_back({"<module>", {}});
   exec_block(program.body, globals_);
   stack_.pop_back();
@@ -412,6 +421,7 @@ Interpreter::Flow Interpreter::exec_inner(const Stmt& s, const std::shared_ptr<S
     case StmtKind::FunctionDef: {
       Value fn = make_function(s.name, s.params, &s.body, nullptr, scope, nullptr);
       fn.get<FunctionObj>()->generator = s.generator;
+      fn.get<FunctionObj>()->returns = s.returns;
       bind(scope, s.name, apply_decorators(s.decorators, fn, scope));
       return Flow::Normal;
     }

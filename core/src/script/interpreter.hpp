@@ -89,6 +89,8 @@ class Interpreter {
   // The value of a builtin name (print, len, ...), for the torch bindings to reuse.
   std::map<std::string, Value>& builtins() { return builtins_; }
   std::map<std::string, Value>& importable() { return importable_; }
+  // The classes type() gave for values of other kinds (function, method, NoneType ...).
+  std::map<std::string, Value>& type_objects() { return type_objects_; }
 
   // Script modules call back into their class's methods.
   Value call_method(const Value& self, const std::string& name, CallArgs& args);
@@ -194,6 +196,7 @@ class Interpreter {
   std::shared_ptr<Scope> globals_;
   std::map<std::string, Value> builtins_;
   std::map<std::string, Value> importable_;  // "torch", "torch.nn", "math", ...
+  std::map<std::string, Value> type_objects_;
   Location where_;
   std::vector<Frame> stack_;
   Value return_value_;
@@ -226,6 +229,10 @@ class Interpreter {
     return methods_.empty() ? std::pair<ClassObj*, Value>{nullptr, Value()} : methods_.back();
   }
 };
+
+// A module's, class's or function's docstring: its first statement when that is a string
+// literal, else None.
+Value docstring_of(const Body& body);
 
 // Registers Python's builtins and the math module (builtins.cpp).
 void install_builtins(Interpreter& interp);

@@ -115,6 +115,7 @@ struct FunctionObj : Object {
   ClassObj* owner = nullptr;        // the class whose body defined it (for super())
   bool no_grad = false;             // decorated with @torch.no_grad(): runs with grad mode off
   bool generator = false;           // its body yields: a call returns a generator
+  std::string returns;              // the return annotation's text ("" if none)
   std::string module = "__main__";  // __module__
   std::map<std::string, Value> attrs;  // attributes set on it (functools.wraps, __wrapped__)
   std::string type_name() const override { return "function"; }

@@ -339,24 +339,68 @@ class _Compiler:
 
 
 def _set_follows(code):
-    # A greedy run gives characters back one at a time; when a literal comes next, only the
-    # positions where that literal stands are worth trying.
+    # A run gives characters back (greedy) or takes more (lazy) one at a time; when what comes
+    # next must start with one known character, only the places where it stands are tried.
     for ins in code:
         op = ins[0]
         if op == 11 or op == 12:
             _set_follows(ins[1])
     for i in range(len(code)):
         ins = code[i]
-        if ins[0] != 3 or ins[5] != 0:
+        if ins[0] != 3:
             continue
         j = i + 1
         while code[j][0] == 6:
             j += 1
         nxt = code[j]
-        if nxt[0] == 0 and not nxt[2]:
+        op = nxt[0]
+        if op == 0 and not nxt[2]:
             ins[6] = nxt[1]
-        elif nxt[0] == 2 and not nxt[3]:
+        elif op == 2 and not nxt[3]:
             ins[6] = nxt[1][0]
+        elif (op == 1 or (op == 3 and nxt[3] >= 1)) and len(nxt[1]) == 1 and nxt[2] is None:
+            ins[6] = nxt[1]
+
+
+def _first_set(code):
+    # The characters a match can start with, as (ASCII table, [uni tests]); None when a match
+    # may be empty or start with anything.
+    table = ""
+    unis = []
+    todo = [0]
+    seen = set()
+    while todo:
+        pc = todo.pop()
+        if pc in seen:
+            continue
+        seen.add(pc)
+        ins = code[pc]
+        op = ins[0]
+        if op == 6 or op == 8 or op == 11:
+            todo.append(pc + 1)
+        elif op == 0 or op == 2:
+            c = ins[1] if op == 0 else ins[1][0]
+            if c >= "\x80":
+                unis.append((c, [], "", False, False))
+            else:
+                table += c + c.upper() if ins[-1] else c
+        elif op == 1 or op == 3:
+            table += ins[1]
+            if ins[2] is not None:
+                unis.append(ins[2])
+            if op == 3 and ins[3] == 0:
+                todo.append(pc + 1)
+        elif op == 4:
+            todo.append(ins[2])
+            todo.append(ins[1])
+        elif op == 5:
+            todo.append(ins[1])
+        elif op == 9 or op == 13:
+            todo.append(pc + 1)
+            todo.append(ins[2])
+        else:
+            return None
+    return (table, unis)
 
 
 class Program:
@@ -375,14 +419,12 @@ class Program:
                 self.anchored = True
             i += 1
         ins = code[i]
-        if ins[0] == 0 or ins[0] == 2:
-            text = ins[1] if ins[0] == 0 else "".join(ins[1])
-            if not ins[-1]:
-                self.first = (0, text)
-            elif text[0] < "\x80":
-                self.first = (1, _complement(text[0] + text[0].upper()), None)
-        elif ins[0] == 1 or (ins[0] == 3 and ins[3] >= 1):
-            self.first = (1, _complement(ins[1]), ins[2])
+        if (ins[0] == 0 or ins[0] == 2) and not ins[-1]:
+            self.first = (0, ins[1] if ins[0] == 0 else "".join(ins[1]))
+        else:
+            found = _first_set(code)
+            if found is not None:
+                self.first = (1, _complement(found[0]), found[1])
 
 
 def _span(s, chars, p, lim, table, uni):
@@ -399,7 +441,7 @@ def _span(s, chars, p, lim, table, uni):
     return p
 
 
-def _skip(s, chars, p, end, comp, uni):
+def _skip(s, chars, p, end, comp, unis):
     # The first position from p whose character can start a match (-1 for none).
     while p < end:
         seg = s[p:end]
@@ -407,8 +449,11 @@ def _skip(s, chars, p, end, comp, uni):
         if q >= end:
             return -1
         c = chars[q]
-        if c < "\x80" or _uni(uni, c):
+        if c < "\x80":
             return q
+        for u in unis:
+            if _uni(u, c):
+                return q
         p = q + 1
     return -1
 
@@ -474,17 +519,25 @@ def _run(code, s, chars, lchars, pos, end, slots, full, adv):
             lo = pos + ins[3]
             if lo <= lim:
                 p = _span(s, chars, pos, lim, ins[1], ins[2])
-                if p >= lo:
-                    if ins[5] == 0:
+                f = ins[6]
+                if ins[5] == 0:
+                    if f is not None and p >= lo and (p >= end or chars[p] != f):
+                        p = s.rfind(f, lo, p)
+                    if p >= lo:
                         if p > lo:
-                            stack.append((-2, pc + 1, lo, p, ins[6]))
+                            stack.append((-2, pc + 1, lo, p, f))
                         pos = p
-                    else:
-                        if p > lo:
-                            stack.append((-3, pc + 1, lo, p))
+                        pc += 1
+                        continue
+                elif p >= lo:
+                    if f is not None and (lo >= end or chars[lo] != f):
+                        lo = s.find(f, lo, p + 1 if p < end else end)
+                    if lo >= 0:
+                        if lo < p:
+                            stack.append((-3, pc + 1, lo, p, f))
                         pos = lo
-                    pc += 1
-                    continue
+                        pc += 1
+                        continue
         elif op == 5:
             pc = ins[1]
             continue
@@ -551,21 +604,22 @@ def _run(code, s, chars, lchars, pos, end, slots, full, adv):
                 continue
             if k == -2:
                 lo = e[2]
-                p = e[3] - 1
                 f = e[4]
-                if f is not None:
-                    while p >= lo and chars[p] != f:
-                        p -= 1
-                    if p < lo:
-                        continue
+                p = e[3] - 1 if f is None else s.rfind(f, lo, e[3])
+                if p < lo:
+                    continue
                 if p > lo:
                     stack.append((-2, e[1], lo, p, f))
                 pos = p
                 pc = e[1]
                 break
-            p = e[2] + 1
-            if p < e[3]:
-                stack.append((-3, e[1], p, e[3]))
+            f = e[4]
+            hi = e[3]
+            p = e[2] + 1 if f is None else s.find(f, e[2] + 1, hi + 1 if hi < end else end)
+            if p < 0:
+                continue
+            if p < hi:
+                stack.append((-3, e[1], p, hi, f))
             pos = p
             pc = e[1]
             break

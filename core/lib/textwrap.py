@@ -54,6 +54,35 @@ def _hyphen_break(chars, p):
 
 
 def _chunks(text, hyphens):
+    # Words and the runs of spaces between them; only a word with a hyphen is looked into.
+    for c in "\t\n\x0b\x0c\r":
+        if c in text:
+            return _chunks_by_char(text, hyphens)
+    out = []
+    pending = 0
+    seen_word = False
+    for word in text.split(" "):
+        if not word:
+            pending += 1
+            continue
+        if seen_word:
+            pending += 1
+        if pending:
+            out.append(" " * pending)
+        pending = 0
+        seen_word = True
+        if hyphens and "-" in word:
+            out.extend(_chunks_by_char(word, hyphens))
+        else:
+            out.append(word)
+    if not seen_word:
+        return [text] if text else []
+    if pending:
+        out.append(" " * pending)
+    return out
+
+
+def _chunks_by_char(text, hyphens):
     chars = list(text)
     n = len(chars)
     out = []

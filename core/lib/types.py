@@ -87,26 +87,24 @@ class SimpleNamespace:
     def __init__(self, *args, **kwargs):
         if args:
             raise TypeError("no positional arguments expected")
-        _initlab.set_instance_attr(self, "__initlab_order__", [])
-        for name, value in kwargs.items():
-            setattr(self, name, value)
+        # The attributes live in a dict of their own (in the order they were set), which
+        # vars() returns: writes to it are the namespace's attributes.
+        _initlab.set_instance_attr(self, "__dict__", dict(kwargs))
+
+    def __getattr__(self, name):
+        d = self.__dict__
+        if name in d:
+            return d[name]
+        raise AttributeError(f"'types.SimpleNamespace' object has no attribute '{name}'")
 
     def __setattr__(self, name, value):
-        order = self.__initlab_order__
-        if name not in order:
-            order.append(name)
-        _initlab.set_instance_attr(self, name, value)
+        self.__dict__[name] = value
 
     def __delattr__(self, name):
-        order = self.__initlab_order__
-        if name not in order:
+        d = self.__dict__
+        if name not in d:
             raise AttributeError(name)
-        order.remove(name)
-        _initlab.del_instance_attr(self, name)
-
-    @property
-    def __dict__(self):
-        return {name: getattr(self, name) for name in self.__initlab_order__}
+        del d[name]
 
     def __repr__(self):
         name = "namespace" if type(self) is SimpleNamespace else type(self).__name__

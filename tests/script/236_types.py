@@ -46,6 +46,16 @@ class D:
 class E(D):
     pass
 print(D.__doc__, E.__doc__, D().__doc__, __doc__)
+ns = SimpleNamespace(x=1)
+vars(ns)["y"] = 2
+ns.__dict__.update(z=3)
+print(ns, ns.y, ns.z, hasattr(ns, "q"), getattr(ns, "q", "none"))
+try:
+    ns.missing
+except AttributeError as e:
+    print("AttributeError", e)
+import copy
+print(copy.deepcopy(ns), copy.copy(ns) == ns)
 
 # CPython 3.11 printed:
 # expect: True True False
@@ -64,3 +74,6 @@ print(D.__doc__, E.__doc__, D().__doc__, __doc__)
 # expect: <class 'types.N'> 7 1 N
 # expect: ('C', 5) method
 # expect: D doc None D doc None
+# expect: namespace(x=1, y=2, z=3) 2 3 False none
+# expect: AttributeError 'types.SimpleNamespace' object has no attribute 'missing'
+# expect: namespace(x=1, y=2, z=3) True

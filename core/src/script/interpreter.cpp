@@ -454,7 +454,15 @@ Interpreter::Flow Interpreter::exec_inner(const Stmt& s, const std::shared_ptr<S
         } else if (t->kind == ExprKind::Subscript) {
           const Value obj = eval(*t->a, scope);
           const Value idx = eval(*t->b, scope);
-          if (auto* l = obj.get<ListObj>()) {
+          auto* slice = idx.get<TupleObj>();
+          auto* sliced = obj.get<ListObj>();
+          if (sliced && slice && slice->items.size() == 4 && slice->items[0].is_str() &&
+              slice->items[0].as_str() == "__slice__") {
+            // del items[a:b:c]: the selected items, from the last so the indices hold.
+            std::vector<int64_t> picked = slice_indices(static_cast<int64_t>(sliced->items.size()), idx);
+            std::sort(picked.begin(), picked.end());
+            for (auto it = picked.rbegin(); it != picked.rend(); ++it) sliced->items.erase(sliced->items.begin() + *it);
+          } else if (auto* l = obj.get<ListObj>()) {
             if (!idx.is_int() && !idx.is_bool()) error("TypeError", "list indices must be integers or slices, not " + type_name(idx));
             int64_t i = idx.as_int();
             const auto n = static_cast<int64_t>(l->items.size());

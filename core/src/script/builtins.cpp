@@ -128,10 +128,12 @@ void install_builtins(Interpreter& interp) {
 
   def("print", [](Interpreter& in, A& a) {
     std::string sep = " ", end = "\n";
+    Value file;
     for (const auto& [k, v] : a.keywords) {
       if (k == "sep") sep = v.is_none() ? " " : to_str(in, v, "sep");
       else if (k == "end") end = v.is_none() ? "\n" : to_str(in, v, "end");
-      else if (k == "flush" || k == "file") continue;
+      else if (k == "file") file = v;
+      else if (k == "flush") continue;
       else in.error("TypeError", "'" + k + "' is an invalid keyword argument for print()");
     }
     std::string line;
@@ -139,6 +141,11 @@ void install_builtins(Interpreter& interp) {
       if (i) line += sep;
       line += in.str(a.positional[i]);
       in.check_string_size(static_cast<int64_t>(line.size()));
+    }
+    // print(..., file=f) writes to f (an io.StringIO, sys.stderr); the output pane otherwise.
+    if (!file.is_none()) {
+      in.call(in.getattr(file, "write"), {Value(line + end)});
+      return Value();
     }
     in.print(line + end);
     return Value();

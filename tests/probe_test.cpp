@@ -400,3 +400,32 @@ TEST_CASE("grad_loss after a script that trained: the parameters' gradients are 
     CHECK(a.parameters[i].grad->std == b.parameters[i].grad->std);
   }
 }
+
+TEST_CASE("a forward that raises and is caught leaves the last completed forward as the probed one") {
+  const std::string source = R"(import torch
+import torch.nn as nn
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 3)
+        self.fail = False
+    def forward(self, x):
+        h = self.fc(x)
+        if self.fail:
+            raise ValueError("boom")
+        return torch.relu(h)
+model = Net()
+model(torch.randn(2, 4))
+model.fail = True
+try:
+    model(torch.randn(5, 4))
+except ValueError:
+    pass
+)";
+  const initlab::Report report = initlab::run(source);
+  REQUIRE(report.ok);
+  std::vector<std::string> seen;
+  for (const auto& l : report.layers) seen.push_back(l.path + ":" + l.type);
+  CHECK(seen == std::vector<std::string>{"fc:Linear", ":F.relu", ":Net"});
+  CHECK(report.input_shape == std::vector<int64_t>{2, 4});
+}

@@ -105,9 +105,13 @@ void Probe::module_enter(const nn::Module& module, const Tensor* input) {
   if (depth_++ > 0) return;
   // A new outermost call: a new forward pass, described relative to this module.
   ++calls_;
+  saved_.valid = false;
   const bool preferred = preferred_ && preferred_(module);
   skipping_ = have_preferred_ && !preferred;
   if (skipping_) return;
+  // Kept aside (moved: the new call starts empty) until this call returns.
+  saved_ = {true, std::move(paths_), std::move(records_), std::move(record_nodes_), root_, std::move(root_input_shape_),
+            root_output_, have_preferred_};
   have_preferred_ = have_preferred_ || preferred;
   records_.clear();
   record_nodes_.clear();
@@ -120,6 +124,7 @@ void Probe::module_enter(const nn::Module& module, const Tensor* input) {
 
 void Probe::module_output(const nn::Module& module, const Tensor& output) {
   if (depth_ > 0) --depth_;
+  if (depth_ == 0) saved_ = Saved{};
   LayerRecord r;
   if (!call_lines_.empty()) {
     r.line = call_lines_.back();
@@ -139,6 +144,24 @@ void Probe::module_output(const nn::Module& module, const Tensor& output) {
   r.output = compute_stats(output, saturation_of(r.type), options_);
   records_.push_back(std::move(r));
   record_nodes_.push_back(output.has_grad_fn() ? output.autograd_meta()->grad_fn.get() : nullptr);
+}
+
+void Probe::module_abandon(const nn::Module&) {
+  if (depth_ > 0) --depth_;
+  if (!call_lines_.empty()) call_lines_.pop_back();
+  if (depth_ > 0) return;
+  // The outermost call failed: what the probe shows is the last call that completed.
+  --calls_;
+  skipping_ = false;
+  if (!saved_.valid) return;
+  paths_ = std::move(saved_.paths);
+  records_ = std::move(saved_.records);
+  record_nodes_ = std::move(saved_.record_nodes);
+  root_ = saved_.root;
+  root_input_shape_ = std::move(saved_.root_input_shape);
+  root_output_ = saved_.root_output;
+  have_preferred_ = saved_.have_preferred;
+  saved_.valid = false;
 }
 
 void Probe::op_output(const char* op, const Tensor& output) {

@@ -86,6 +86,8 @@ class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
   Probe(nn::Module& root, Options options = {});
   void module_enter(const nn::Module& module, const Tensor* input) override;
   void module_output(const nn::Module& module, const Tensor& output) override;
+  // An outermost call that fails leaves the previous complete recording in place.
+  void module_abandon(const nn::Module& module) override;
   void op_output(const char* op, const Tensor& output) override;
   // During a backward of the recorded forward: fills the grad of every record whose output
   // that node made.
@@ -121,6 +123,17 @@ class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
   std::function<bool(const nn::Module&)> preferred_;
   bool have_preferred_ = false;
   bool skipping_ = false;  // inside an outermost call that is not recorded
+  // The recording before the current outermost call began (put back if that call fails).
+  struct Saved {
+    bool valid = false;
+    std::vector<std::pair<const nn::Module*, std::string>> paths;
+    std::vector<LayerRecord> records;
+    std::vector<const autograd::Node*> record_nodes;
+    const nn::Module* root = nullptr;
+    std::vector<int64_t> root_input_shape;
+    Tensor root_output;
+    bool have_preferred = false;
+  } saved_;
 };
 
 // The loss a run differentiates for gradient statistics (probe_loss.cpp): "mean" of the

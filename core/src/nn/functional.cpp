@@ -64,6 +64,27 @@ Tensor dropout(const Tensor& x, double p, bool training) {
   return observed("F.dropout", ops::dropout(x, p, training, default_generator()));
 }
 
+Tensor dropout1d(const Tensor& x, double p, bool training) {
+  return observed("F.dropout1d", ops::dropout_nd(x, 1, p, training, default_generator()));
+}
+
+Tensor dropout2d(const Tensor& x, double p, bool training) {
+  return observed("F.dropout2d", ops::dropout_nd(x, 2, p, training, default_generator()));
+}
+
+Tensor dropout3d(const Tensor& x, double p, bool training) {
+  return observed("F.dropout3d", ops::dropout_nd(x, 3, p, training, default_generator()));
+}
+
+Tensor alpha_dropout(const Tensor& x, double p, bool training) {
+  return observed("F.alpha_dropout", ops::alpha_dropout(x, p, training, default_generator()));
+}
+
+Tensor feature_alpha_dropout(const Tensor& x, double p, bool training) {
+  return observed("F.feature_alpha_dropout",
+                  ops::feature_dropout(x, p, training, default_generator(), true));
+}
+
 Tensor flatten(const Tensor& x, int64_t start_dim, int64_t end_dim) {
   return observed("torch.flatten", ops::flatten(x, start_dim, end_dim));
 }

@@ -32,7 +32,13 @@ int source_line() { return current_line; }
 
 Tensor Module::operator()(const Tensor& input) {
   if (observer != nullptr) observer->module_enter(*this, &input);
-  Tensor out = forward(input);
+  Tensor out;
+  try {
+    out = forward(input);
+  } catch (...) {
+    if (observer != nullptr) observer->module_abandon(*this);
+    throw;
+  }
   if (observer != nullptr) observer->module_output(*this, out);
   return out;
 }

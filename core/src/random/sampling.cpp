@@ -1,7 +1,9 @@
 #include "initlab/sampling.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <numeric>
 #include <string>
 #include <utility>
 
@@ -50,7 +52,111 @@ void normal_fill(float* data, int64_t n, float mean, float std, Generator& gen) 
   }
 }
 
+// Row-major (logical) index of each element of t, in the order for_each_in_memory_order and
+// memory_order_offsets visit them (dimensions by decreasing stride, ties in row-major order).
+std::vector<int64_t> memory_order_logical_indices(const Tensor& t) {
+  const int n = t.dim();
+  int order[kMaxDims];
+  std::iota(order, order + n, 0);
+  std::stable_sort(order, order + n, [&](int a, int b) { return t.strides()[a] > t.strides()[b]; });
+  int64_t row_major[kMaxDims];
+  int64_t step = 1;
+  for (int d = n - 1; d >= 0; --d) {
+    row_major[d] = step;
+    step *= t.shape()[d];
+  }
+  std::vector<int64_t> out;
+  out.reserve(static_cast<std::size_t>(t.numel()));
+  if (t.numel() == 0) return out;
+  int64_t index[kMaxDims] = {};
+  int64_t logical = 0;
+  for (;;) {
+    out.push_back(logical);
+    int level = n - 1;
+    for (; level >= 0; --level) {
+      const int d = order[level];
+      if (++index[d] < t.shape()[d]) {
+        logical += row_major[d];
+        break;
+      }
+      logical -= row_major[d] * (t.shape()[d] - 1);
+      index[d] = 0;
+    }
+    if (level < 0) break;
+  }
+  return out;
+}
+
+// p's values broadcast to `shape`, row-major (PyTorch's expand_inplace(self, p) and its errors).
+std::vector<float> expand_to(const Tensor& p, const Shape& shape) {
+  const int rank = shape.size(), prank = p.dim();
+  if (prank > rank) {
+    raise(ErrorKind::RuntimeError,
+          "expand(torch.FloatTensor{" + p.shape().to_string() + "}, size=" + shape.to_string() +
+              "): the number of sizes provided (" + std::to_string(rank) +
+              ") must be greater or equal to the number of dimensions in the tensor (" +
+              std::to_string(prank) + ")");
+  }
+  for (int i = 0; i < prank; ++i) {
+    const int d = rank - prank + i;
+    if (p.shape()[i] != shape[d] && p.shape()[i] != 1) {
+      raise(ErrorKind::RuntimeError,
+            "The expanded size of the tensor (" + std::to_string(shape[d]) +
+                ") must match the existing size (" + std::to_string(p.shape()[i]) +
+                ") at non-singleton dimension " + std::to_string(d) + ".  Target sizes: " +
+                shape.to_string() + ".  Tensor sizes: " + p.shape().to_string());
+    }
+  }
+  const std::vector<float> src = p.to_vector();
+  std::vector<float> out(static_cast<std::size_t>(shape.numel()));
+  int64_t index[kMaxDims] = {};
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    int64_t at = 0;
+    for (int k = 0; k < prank; ++k) {
+      const int d = rank - prank + k;
+      at = at * p.shape()[k] + (p.shape()[k] == 1 ? 0 : index[d]);
+    }
+    out[i] = src[static_cast<std::size_t>(at)];
+    for (int d = rank - 1; d >= 0; --d) {
+      if (++index[d] < shape[d]) break;
+      index[d] = 0;
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+void bernoulli_(Tensor& t, double p, Generator& gen) {
+  if (!(0 <= p && p <= 1)) {
+    raise(ErrorKind::RuntimeError, "bernoulli_ expects p to be in [0, 1], but got p=" + num(p));
+  }
+  // at::bernoulli_distribution<double>: uniform_real_distribution<double>(0, 1) < p.
+  t.for_each_in_memory_order([&](float& x) { x = gen.uniform_double() < p ? 1.0f : 0.0f; });
+}
+
+void bernoulli_(Tensor& t, const Tensor& p, Generator& gen) {
+  const std::vector<float> probs = expand_to(p, t.shape());
+  const auto draw = [&](float q) {
+    // at::bernoulli_distribution<float>: checks p, then one random() as a 24-bit float.
+    if (!(q >= 0.0f && q <= 1.0f)) {
+      raise(ErrorKind::RuntimeError,
+            "Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message "
+            "be improved?  If so, please report an enhancement request to PyTorch.)");
+    }
+    return gen.uniform_float(0.0f, 1.0f) < q ? 1.0f : 0.0f;
+  };
+  float* base = t.data();
+  if (t.is_contiguous()) {
+    for (std::size_t i = 0; i < probs.size(); ++i) base[i] = draw(probs[i]);
+    return;
+  }
+  const std::vector<int64_t> offsets = t.memory_order_offsets();
+  const std::vector<int64_t> logical = memory_order_logical_indices(t);
+  for (std::size_t i = 0; i < offsets.size(); ++i) {
+    base[offsets[i]] = draw(probs[static_cast<std::size_t>(logical[i])]);
+  }
+}
 
 void uniform_(Tensor& t, double from, double to, Generator& gen) {
   if (!(from <= to)) {

@@ -74,6 +74,7 @@ struct FStringPart {
   ExprPtr expr;          // null for a trailing literal
   char conversion = 0;   // 'r', 's', 'a' or 0
   std::string spec;      // format spec after ':'
+  std::shared_ptr<Expr> spec_expr;  // a spec with replacement fields ({x:{width}}): an f-string
   std::string source;    // the expression text (for f"{x=}")
   bool self_documenting = false;
 };

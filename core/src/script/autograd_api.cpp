@@ -120,7 +120,10 @@ std::string grad_fn_name(const Tensor& t) {
     return "UnsafeViewBackward0";
   }
   if (n == "AdaptiveAvgPool2DBackward" && t.dim() >= 2 && t.size(-1) == 1 && t.size(-2) == 1) return "MeanBackward1";
-  if (n == "NativeDropoutBackward") return "MulBackward0";  // training-mode dropout is a mask multiply
+  // Training-mode dropout is a noise multiply (alpha dropout adds b after it), except p = 1,
+  // which multiplies by a zero tensor.
+  if (n == "DropoutBackward") return "MulBackward0";
+  if (n == "AlphaDropoutBackward") return "AddBackward0";
   if (n == "RsubBackward") return "RsubBackward1";
   return n + "0";
 }

@@ -17,6 +17,11 @@ void set_module_attribute(Interpreter& in, const Value& module, const std::strin
 // copy.deepcopy of a module (library_api.cpp's _initlab.clone_module): cloned parameters and
 // buffers, children copied through copy_value (deepcopy itself, so its memo holds).
 Value clone_module(Interpreter& in, const Value& module, const Value& copy_value);
+// super().__init__(...) of a container subclass: Sequential(*modules | OrderedDict) or
+// ModuleList(iterable) registers the children as the container would.
+void init_container(Interpreter& in, nn::Module& m, const std::string& kind, CallArgs& args);
+// "Sequential" / "ModuleList" for those containers and script classes deriving from them.
+std::string container_kind(const nn::Module& m);
 // model(x): runs forward, reporting to the probe.
 Value call_module(Interpreter& in, const Value& module, CallArgs& args);
 

@@ -1,4 +1,4 @@
-// Python's builtin functions, the methods of str, list, dict and tuple, and the math module.
+// Python's builtin functions and the methods of str, list, dict and tuple (the math module: math_module.cpp).
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -120,9 +120,102 @@ Value minmax(Interpreter& in, A& a, bool is_max) {
   return best;
 }
 
+// str.format: fields {name!conv:spec} where name is an index, a keyword or either followed by
+// .attr and [key] parts, and the spec may hold fields of its own ({:{width}}).
+std::string str_format(Interpreter& in, const std::string& fmt, A& a, int depth) {
+  if (depth > 2) in.error("ValueError", "Max string recursion exceeded");
+  std::string out;
+  std::size_t auto_index = 1;
+  bool manual = false;
+  for (std::size_t i = 0; i < fmt.size(); ++i) {
+    const char c = fmt[i];
+    if (c == '{' && i + 1 < fmt.size() && fmt[i + 1] == '{') { out += '{'; ++i; continue; }
+    if (c == '}' && i + 1 < fmt.size() && fmt[i + 1] == '}') { out += '}'; ++i; continue; }
+    if (c == '}') in.error("ValueError", "Single '}' encountered in format string");
+    if (c != '{') { out += c; continue; }
+    std::size_t close = i + 1;
+    for (int nest = 0; close < fmt.size(); ++close) {
+      if (fmt[close] == '{') ++nest;
+      else if (fmt[close] == '}' && nest-- == 0) break;
+    }
+    if (close >= fmt.size()) in.error("ValueError", "expected '}' before end of string");
+    std::string field = fmt.substr(i + 1, close - i - 1);
+    std::string spec;
+    char conversion = 0;
+    std::size_t bracket = 0, colon = std::string::npos, bang = std::string::npos;
+    for (std::size_t k = 0; k < field.size(); ++k) {
+      if (field[k] == '[') ++bracket;
+      else if (field[k] == ']' && bracket) --bracket;
+      else if (!bracket && field[k] == '!' && bang == std::string::npos && colon == std::string::npos) bang = k;
+      else if (!bracket && field[k] == ':' && colon == std::string::npos) colon = k;
+    }
+    if (colon != std::string::npos) {
+      spec = field.substr(colon + 1);
+      field = field.substr(0, colon);
+    }
+    if (bang != std::string::npos) {
+      if (bang + 2 != field.size()) in.error("ValueError", "expected ':' after conversion specifier");
+      conversion = field[bang + 1];
+      field = field.substr(0, bang);
+    }
+    std::size_t end = field.find_first_of(".[");
+    const std::string first = field.substr(0, end);
+    Value v;
+    if (first.empty()) {
+      if (manual) in.error("ValueError", "cannot switch from manual field specification to automatic field numbering");
+      if (auto_index >= a.positional.size()) {
+        in.error("IndexError", "Replacement index " + std::to_string(auto_index - 1) + " out of range for positional args tuple");
+      }
+      v = a.positional[auto_index++];
+    } else if (std::isdigit(static_cast<unsigned char>(first[0]))) {
+      manual = true;
+      const std::size_t k = static_cast<std::size_t>(std::stoul(first)) + 1;
+      if (k >= a.positional.size()) in.error("IndexError", "Replacement index " + first + " out of range for positional args tuple");
+      v = a.positional[k];
+    } else {
+      auto it = std::find_if(a.keywords.begin(), a.keywords.end(), [&](const auto& kv) { return kv.first == first; });
+      if (it == a.keywords.end()) in.raise_key_error(Value(first));
+      v = it->second;
+    }
+    while (end != std::string::npos && end < field.size()) {
+      if (field[end] == '.') {
+        const std::size_t next = field.find_first_of(".[", end + 1);
+        v = in.getattr(v, field.substr(end + 1, next == std::string::npos ? std::string::npos : next - end - 1));
+        end = next;
+      } else {
+        const std::size_t shut = field.find(']', end);
+        if (shut == std::string::npos) in.error("ValueError", "Missing ']' in format string");
+        const std::string key = field.substr(end + 1, shut - end - 1);
+        const bool number = !key.empty() && key.find_first_not_of("0123456789") == std::string::npos;
+        v = in.subscript(v, number ? Value(static_cast<int64_t>(std::stoll(key))) : Value(key));
+        end = shut + 1 < field.size() ? shut + 1 : std::string::npos;
+      }
+    }
+    if (spec.find('{') != std::string::npos) {
+      A inner = a;
+      spec = str_format(in, spec, inner, depth + 1);
+    }
+    if (conversion == 'r' || conversion == 'a') v = Value(in.repr(v));
+    else if (conversion == 's') v = Value(in.str(v));
+    else if (conversion != 0) in.error("ValueError", std::string("Unknown conversion specifier ") + conversion);
+    if (v.get<InstanceObj>()) {
+      if (auto m = in.dunder(v, "__format__")) {
+        out += in.str(in.call(*m, {Value(spec)}));
+        i = close;
+        continue;
+      }
+      if (spec.empty()) v = Value(in.str(v));
+    }
+    out += format_value(in, v, spec);
+    i = close;
+  }
+  return out;
+}
+
 }  // namespace
 
 void install_builtins(Interpreter& interp) {
+  install_math(interp);
   auto& b = interp.builtins();
   const auto def = [&](const std::string& name, Native fn) { b[name] = make_builtin(name, std::move(fn)); };
 
@@ -556,42 +649,7 @@ void install_builtins(Interpreter& interp) {
   b["object"] = native_class("object", "object", nullptr, [](const Value&) { return true; });
   // ---- methods of str, list, dict, tuple: registered as "type.method" ----
   const auto method = [&](const std::string& name, Native fn) { b[name] = make_builtin(name.substr(name.find('.') + 1), std::move(fn)); };
-  method("str.format", [](Interpreter& in, A& a) {
-    const std::string& fmt = a.positional[0].as_str();
-    std::string out;
-    std::size_t auto_index = 1;
-    for (std::size_t i = 0; i < fmt.size(); ++i) {
-      const char c = fmt[i];
-      if (c == '{' && i + 1 < fmt.size() && fmt[i + 1] == '{') { out += '{'; ++i; continue; }
-      if (c == '}' && i + 1 < fmt.size() && fmt[i + 1] == '}') { out += '}'; ++i; continue; }
-      if (c != '{') { out += c; continue; }
-      const std::size_t close = fmt.find('}', i);
-      if (close == std::string::npos) in.error("ValueError", "Single '{' encountered in format string");
-      std::string field = fmt.substr(i + 1, close - i - 1);
-      std::string spec;
-      char conversion = 0;
-      if (auto colon = field.find(':'); colon != std::string::npos) { spec = field.substr(colon + 1); field = field.substr(0, colon); }
-      if (auto bang = field.find('!'); bang != std::string::npos) { conversion = bang + 1 < field.size() ? field[bang + 1] : 0; field = field.substr(0, bang); }
-      Value v;
-      if (field.empty()) {
-        if (auto_index >= a.positional.size()) in.error("IndexError", "Replacement index " + std::to_string(auto_index - 1) + " out of range for positional args tuple");
-        v = a.positional[auto_index++];
-      } else if (std::isdigit(static_cast<unsigned char>(field[0]))) {
-        const std::size_t k = static_cast<std::size_t>(std::stoul(field)) + 1;
-        if (k >= a.positional.size()) in.error("IndexError", "Replacement index " + field + " out of range for positional args tuple");
-        v = a.positional[k];
-      } else {
-        auto it = std::find_if(a.keywords.begin(), a.keywords.end(), [&](const auto& kv) { return kv.first == field; });
-        if (it == a.keywords.end()) in.error("KeyError", "'" + field + "'");
-        v = it->second;
-      }
-      if (conversion == 'r') v = Value(in.repr(v));
-      if (conversion == 's') v = Value(in.str(v));
-      out += format_value(in, v, spec);
-      i = close;
-    }
-    return Value(out);
-  });
+  method("str.format", [](Interpreter& in, A& a) { return Value(str_format(in, a.positional[0].as_str(), a, 0)); });
   method("str.join", [](Interpreter& in, A& a) {
     const auto args = bind_native(in, "join", a, {{"self", std::nullopt}, {"iterable", std::nullopt}});
     std::string out;
@@ -912,81 +970,6 @@ void install_builtins(Interpreter& interp) {
     return Value();
   });
 
-  // ---- math ----
-  auto math = std::make_shared<NamespaceObj>();
-  math->name = "math";
-  const auto unary = [&](const char* name, double (*f)(double)) {
-    const std::string n = name;
-    math->members[n] = make_builtin("math." + n, [n, f](Interpreter& in, A& a) {
-      const auto args = bind_native(in, n, a, {{"x", std::nullopt}});
-      const double x = to_float(in, args[0], "must be real number");
-      const double r = f(x);
-      if (std::isnan(r) && !std::isnan(x)) in.error("ValueError", "math domain error");
-      if (std::isinf(r) && std::isfinite(x) && n != "log" && n != "log2" && n != "log10") in.error("OverflowError", "math range error");
-      if (std::isinf(r) && x == 0.0) in.error("ValueError", "math domain error");
-      return Value(r);
-    });
-  };
-  unary("sqrt", std::sqrt);
-  unary("exp", std::exp);
-  unary("log2", std::log2);
-  unary("log10", std::log10);
-  unary("sin", std::sin);
-  unary("cos", std::cos);
-  unary("tan", std::tan);
-  unary("asin", std::asin);
-  unary("acos", std::acos);
-  unary("atan", std::atan);
-  unary("tanh", std::tanh);
-  unary("sinh", std::sinh);
-  unary("cosh", std::cosh);
-  unary("erf", std::erf);
-  unary("erfc", std::erfc);
-  unary("fabs", std::fabs);
-  unary("gamma", std::tgamma);
-  unary("lgamma", std::lgamma);
-  unary("expm1", std::expm1);
-  unary("log1p", std::log1p);
-  math->members["log"] = make_builtin("math.log", [](Interpreter& in, A& a) {
-    const auto args = bind_native(in, "log", a, {{"x", std::nullopt}, {"base", Value()}});
-    const double x = to_float(in, args[0], "must be real number");
-    if (x <= 0) in.error("ValueError", "math domain error");
-    if (args[1].is_none()) return Value(std::log(x));
-    return Value(std::log(x) / std::log(to_float(in, args[1], "base")));
-  });
-  math->members["pow"] = make_builtin("math.pow", [](Interpreter& in, A& a) {
-    const auto args = bind_native(in, "pow", a, {{"x", std::nullopt}, {"y", std::nullopt}});
-    return Value(std::pow(to_float(in, args[0], "x"), to_float(in, args[1], "y")));
-  });
-  math->members["atan2"] = make_builtin("math.atan2", [](Interpreter& in, A& a) {
-    const auto args = bind_native(in, "atan2", a, {{"y", std::nullopt}, {"x", std::nullopt}});
-    return Value(std::atan2(to_float(in, args[0], "y"), to_float(in, args[1], "x")));
-  });
-  for (const char* n : {"floor", "ceil", "trunc"}) {
-    const std::string name = n;
-    math->members[name] = make_builtin("math." + name, [name](Interpreter& in, A& a) {
-      const auto args = bind_native(in, name, a, {{"x", std::nullopt}});
-      if (args[0].is_int() || args[0].is_bool()) return Value(args[0].as_int());
-      const double x = to_float(in, args[0], "must be real number");
-      if (!std::isfinite(x)) in.error(std::isnan(x) ? "ValueError" : "OverflowError", "cannot convert float to integer");
-      const double r = name == "floor" ? std::floor(x) : name == "ceil" ? std::ceil(x) : std::trunc(x);
-      return Value(static_cast<int64_t>(r));
-    });
-  }
-  math->members["isnan"] = make_builtin("math.isnan", [](Interpreter& in, A& a) { return Value(std::isnan(to_float(in, a.positional.at(0), "x"))); });
-  math->members["isinf"] = make_builtin("math.isinf", [](Interpreter& in, A& a) { return Value(std::isinf(to_float(in, a.positional.at(0), "x"))); });
-  math->members["isfinite"] = make_builtin("math.isfinite", [](Interpreter& in, A& a) { return Value(std::isfinite(to_float(in, a.positional.at(0), "x"))); });
-  math->members["prod"] = make_builtin("math.prod", [](Interpreter& in, A& a) {
-    Value total(1);
-    in.iterate(a.positional.at(0), [&](const Value& v) { total = in.binary("*", total, v); return true; });
-    return total;
-  });
-  math->members["pi"] = Value(M_PI);
-  math->members["e"] = Value(M_E);
-  math->members["tau"] = Value(2 * M_PI);
-  math->members["inf"] = Value(std::numeric_limits<double>::infinity());
-  math->members["nan"] = Value(std::numeric_limits<double>::quiet_NaN());
-  interp.importable()["math"] = Value(ObjPtr(math));
 }
 
 }  // namespace initlab::script

@@ -10,6 +10,7 @@
 
 #include "bindings.hpp"
 #include "initlab/pyformat.hpp"
+#include "interpreter_util.hpp"
 #include "native_args.hpp"
 
 namespace initlab::script {
@@ -227,11 +228,8 @@ std::string format_value(Interpreter& in, const Value& v, const std::string& spe
   }
   std::size_t width = 0;
   while (i < spec.size() && std::isdigit(static_cast<unsigned char>(spec[i]))) width = width * 10 + static_cast<std::size_t>(spec[i++] - '0');
-  bool grouping = false;
-  if (i < spec.size() && (spec[i] == ',' || spec[i] == '_')) {
-    grouping = true;
-    ++i;
-  }
+  char grouping = 0;  // ',' or '_'
+  if (i < spec.size() && (spec[i] == ',' || spec[i] == '_')) grouping = spec[i++];
   int precision = -1;
   if (i < spec.size() && spec[i] == '.') {
     ++i;
@@ -240,7 +238,6 @@ std::string format_value(Interpreter& in, const Value& v, const std::string& spe
   }
   char type = i < spec.size() ? spec[i++] : 0;
   if (i != spec.size()) in.error("ValueError", "Invalid format specifier '" + spec + "' for object of type '" + type_name(v) + "'");
-  (void)alternate;
 
   std::string body, prefix;
   Value value = v;
@@ -256,26 +253,47 @@ std::string format_value(Interpreter& in, const Value& v, const std::string& spe
     if (precision >= 0 && body.size() > static_cast<std::size_t>(precision)) body.resize(static_cast<std::size_t>(precision));
     if (!align) align = '<';
   } else {
-    const bool integral = (value.is_int() || value.is_bool()) && (type == 0 || type == 'd' || type == 'x' || type == 'o' || type == 'b');
+    if (type == 'c' && (value.is_int() || value.is_bool())) {
+      // {:c}: the character of that code point.
+      body = in.str(in.call(in.builtins()["chr"], {Value(value.as_int())}));
+      if (!align) align = '<';
+      std::string padded = body;
+      const std::size_t n = static_cast<std::size_t>(code_point_count(body));
+      if (width > n) {
+        const std::size_t pad = width - n;
+        if (align == '>') padded = std::string(pad, fill) + body;
+        else if (align == '^') padded = std::string(pad / 2, fill) + body + std::string(pad - pad / 2, fill);
+        else padded = body + std::string(pad, fill);
+      }
+      return padded;
+    }
+    const bool integral = (value.is_int() || value.is_bool()) &&
+                          (type == 0 || type == 'd' || type == 'x' || type == 'X' || type == 'o' || type == 'b' || type == 'n');
     if (!align) align = '>';
     if (integral) {
       int64_t x = value.as_int();
       if (value.is_bool() && type == 0 && spec.empty()) return value.as_bool() ? "True" : "False";
       const bool neg = x < 0;
       uint64_t u = neg ? static_cast<uint64_t>(-(x + 1)) + 1 : static_cast<uint64_t>(x);
-      if (type == 'x' || type == 'o' || type == 'b') {
-        const int base = type == 'x' ? 16 : type == 'o' ? 8 : 2;
+      std::string base_prefix;
+      if (type == 'x' || type == 'X' || type == 'o' || type == 'b') {
+        const int base = (type == 'x' || type == 'X') ? 16 : type == 'o' ? 8 : 2;
+        const char* digits = type == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
         do {
-          body.insert(body.begin(), "0123456789abcdef"[u % static_cast<uint64_t>(base)]);
+          body.insert(body.begin(), digits[u % static_cast<uint64_t>(base)]);
           u /= static_cast<uint64_t>(base);
         } while (u);
+        if (alternate) base_prefix = std::string("0") + (type == 'X' ? 'X' : type);
+        if (grouping) {  // '_' every four digits in these bases
+          for (int k = static_cast<int>(body.size()) - 4; k > 0; k -= 4) body.insert(static_cast<std::size_t>(k), "_");
+        }
       } else {
         body = std::to_string(u);
+        if (grouping) {
+          for (int k = static_cast<int>(body.size()) - 3; k > 0; k -= 3) body.insert(static_cast<std::size_t>(k), std::string(1, grouping));
+        }
       }
-      if (grouping) {
-        for (int k = static_cast<int>(body.size()) - 3; k > 0; k -= 3) body.insert(static_cast<std::size_t>(k), ",");
-      }
-      prefix = neg ? "-" : (sign == '+' ? "+" : sign == ' ' ? " " : "");
+      prefix = std::string(neg ? "-" : (sign == '+' ? "+" : sign == ' ' ? " " : "")) + base_prefix;
     } else {
       if (type == 'd') in.error("ValueError", "Unknown format code 'd' for object of type 'float'");
       const double x = value.as_float();
@@ -305,7 +323,7 @@ std::string format_value(Interpreter& in, const Value& v, const std::string& spe
       if (grouping) {
         const std::size_t dot = std::min(body.find('.'), body.find('e'));
         const std::size_t int_end = dot == std::string::npos ? body.size() : dot;
-        for (int k = static_cast<int>(int_end) - 3; k > 0; k -= 3) body.insert(static_cast<std::size_t>(k), ",");
+        for (int k = static_cast<int>(int_end) - 3; k > 0; k -= 3) body.insert(static_cast<std::size_t>(k), std::string(1, grouping));
       }
       prefix = std::signbit(x) && !std::isnan(x) ? "-" : (sign == '+' ? "+" : sign == ' ' ? " " : "");
     }

@@ -69,8 +69,9 @@ Interpreter::~Interpreter() {
   }
   for (auto& [m, attrs] : module_attrs_)
     for (auto& [k, v] : attrs) stack.push_back(v);
-  for (auto& [name, m] : importable_) stack.push_back(m);
-  for (auto& [name, b] : builtins_) stack.push_back(b);
+  // Not the builtins and the native modules: they hold no script values unless a script
+  // stores some on them, and walking their hundreds of members would cost every run more than
+  // the rest. Library modules' globals are among the captured scopes.
   for (auto& [name, c] : exception_classes_) stack.push_back(c);
   for (ScriptError& e : handling_)
     if (e.exception) stack.emplace_back(e.exception);
@@ -815,8 +816,7 @@ Value Interpreter::make_generator(FunctionObj& fn, const std::shared_ptr<Scope>&
   IteratorObj* self = g.get();
   const Body* body = fn.body;
   const std::string qualname = fn.qualname;
-  const Location site = where_;
-  g->fill = [this, self, body, scope, qualname, site]() {
+  g->fill = [this, self, body, scope, qualname]() {
     if (depth_ >= limits_.max_depth) {
       error("RecursionError", "maximum recursion depth exceeded (" + std::to_string(limits_.max_depth) +
                                   " nested calls); raise the max_depth limit to allow more");
@@ -838,7 +838,6 @@ Value Interpreter::make_generator(FunctionObj& fn, const std::shared_ptr<Scope>&
     exec_block(*body, scope);
     return_value_ = Value();
   };
-  (void)site;
   return Value(ObjPtr(g));
 }
 
@@ -899,15 +898,16 @@ Value Interpreter::fstring(const Expr& e, const std::shared_ptr<Scope>& scope) {
     where_ = p.expr->where;
     if (p.self_documenting) out += p.source;
     std::string text;
-    if (p.conversion == 'r' || p.conversion == 'a' || (p.self_documenting && p.conversion == 0 && p.spec.empty())) {
+    const std::string spec_text = p.spec_expr ? fstring(*p.spec_expr, scope).as_str() : p.spec;
+    if (p.conversion == 'r' || p.conversion == 'a' || (p.self_documenting && p.conversion == 0 && spec_text.empty())) {
       text = repr(v);
     } else if (p.conversion == 's') {
       text = str(v);
     }
-    if (p.conversion != 0 || (p.self_documenting && p.spec.empty())) {
-      out += p.spec.empty() ? text : format_value(*this, Value(text), p.spec);
+    if (p.conversion != 0 || (p.self_documenting && spec_text.empty())) {
+      out += spec_text.empty() ? text : format_value(*this, Value(text), spec_text);
     } else {
-      out += format_value(*this, v, p.spec);
+      out += format_value(*this, v, spec_text);
     }
     check_string_size(static_cast<int64_t>(out.size()));
   }

@@ -59,6 +59,8 @@ class Interpreter {
   std::string repr(const Value& v);
   std::string str(const Value& v);
   bool equal(const Value& a, const Value& b);
+  // operator.index of a non-int: one-element int tensors, __index__ (nullopt: not an index).
+  std::optional<int64_t> index_of(const Value& v);
   // A mapping (dict, or a class with keys() and __getitem__) as a dict; others unchanged.
   Value as_dict(const Value& v);
   // object[index] and object[index] = value, as the language does them (dunders included).
@@ -234,8 +236,9 @@ class Interpreter {
 // literal, else None.
 Value docstring_of(const Body& body);
 
-// Registers Python's builtins and the math module (builtins.cpp).
+// Registers Python's builtins (builtins.cpp) and the math module (math_module.cpp).
 void install_builtins(Interpreter& interp);
+void install_math(Interpreter& interp);
 // iter, next, set, frozenset, staticmethod, property, type(name, bases, dict) ...
 // (builtins_language.cpp); after install_builtins, whose eager zip/map it wraps.
 void install_language_builtins(Interpreter& interp);

@@ -176,9 +176,15 @@ void Interpreter::define_class(const Stmt& s, const std::shared_ptr<Scope>& scop
       cls->bases.push_back(std::static_pointer_cast<ClassObj>(base.as_obj()));
       cls->module_subclass = cls->module_subclass || c->module_subclass;
       cls->exception = cls->exception || c->exception;
+      if (cls->native_base.empty()) cls->native_base = c->native_base;
     } else if (auto* n = base.get<NativeClassObj>()) {
       if (n->name == "Module") {
         cls->module_subclass = true;
+      } else if (n->name == "Sequential" || n->name == "ModuleList") {
+        // A container subclass (torchvision's Conv2dNormActivation(nn.Sequential)): a script
+        // module whose children, super().__init__ and default forward are the container's.
+        cls->module_subclass = true;
+        cls->native_base = n->name;
       } else if (n->name != "object") {
         error("NotImplementedError", "not supported in initlab: deriving a class from " + n->qualified +
                                          " (derive from nn.Module, Exception, object or your own classes)");

@@ -67,7 +67,9 @@ void module_class(Interpreter& interp, NamespaceObj& nn, const std::string& name
       {"Linear", "linear"}, {"Identity", "linear"}, {"Conv1d", "conv"}, {"Conv2d", "conv"},
       {"BatchNorm1d", "batchnorm"}, {"BatchNorm2d", "batchnorm"}, {"LayerNorm", "normalization"},
       {"GroupNorm", "normalization"}, {"MaxPool2d", "pooling"}, {"AvgPool2d", "pooling"},
-      {"AdaptiveAvgPool2d", "pooling"}, {"Dropout", "dropout"}, {"Flatten", "flatten"}};
+      {"AdaptiveAvgPool2d", "pooling"}, {"Dropout", "dropout"}, {"Dropout1d", "dropout"},
+      {"Dropout2d", "dropout"}, {"Dropout3d", "dropout"}, {"AlphaDropout", "dropout"},
+      {"FeatureAlphaDropout", "dropout"}, {"Flatten", "flatten"}};
   auto file = kFiles.find(name);
   c->qualified = "torch.nn.modules." + (file != kFiles.end() ? file->second : std::string("activation")) + "." + name;
   c->construct = [name, params, make](Interpreter& in, A& a) -> Value {
@@ -179,8 +181,14 @@ void install_modules(Interpreter& interp, NamespaceObj& nn) {
                [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr { return std::make_shared<nn::AvgPool2d>(pool_options(in, a, false)); });
   module_class(interp, nn, "AdaptiveAvgPool2d", {{"output_size", std::nullopt}},
                [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr { return std::make_shared<nn::AdaptiveAvgPool2d>(int_or_tuple(in, a[0], "output_size")); });
-  module_class(interp, nn, "Dropout", {{"p", Value(0.5)}, {"inplace", Value(false)}},
-               [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr { return std::make_shared<nn::Dropout>(number(in, a[0], "p"), in.truthy(a[1])); });
+  using DropoutKind = nn::Dropout::Kind;
+  for (const DropoutKind kind : {DropoutKind::plain, DropoutKind::d1, DropoutKind::d2, DropoutKind::d3,
+                                 DropoutKind::alpha, DropoutKind::feature_alpha}) {
+    module_class(interp, nn, nn::Dropout::class_name(kind), {{"p", Value(0.5)}, {"inplace", Value(false)}},
+                 [kind](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr {
+                   return std::make_shared<nn::Dropout>(number(in, a[0], "p"), in.truthy(a[1]), kind);
+                 });
+  }
   module_class(interp, nn, "Identity", {}, [](Interpreter&, const std::vector<Value>&) -> nn::ModulePtr { return std::make_shared<nn::Identity>(); });
   module_class(interp, nn, "Flatten", {{"start_dim", Value(1)}, {"end_dim", Value(-1)}},
                [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr { return std::make_shared<nn::Flatten>(to_int(in, a[0], "start_dim"), to_int(in, a[1], "end_dim")); });
@@ -231,7 +239,7 @@ void install_modules(Interpreter& interp, NamespaceObj& nn) {
     in.created_modules().push_back(s);
     return wrap(s);
   };
-  seq->is_instance = [](const Value& v) { return v.get<ModuleObj>() && v.get<ModuleObj>()->module->type_name() == "Sequential"; };
+  seq->is_instance = [](const Value& v) { return v.get<ModuleObj>() && container_kind(*v.get<ModuleObj>()->module) == "Sequential"; };
   nn.members["Sequential"] = Value(ObjPtr(seq));
   auto list = std::make_shared<NativeClassObj>();
   list->name = "ModuleList";
@@ -247,7 +255,7 @@ void install_modules(Interpreter& interp, NamespaceObj& nn) {
     }
     return wrap(l);
   };
-  list->is_instance = [](const Value& v) { return v.get<ModuleObj>() && v.get<ModuleObj>()->module->type_name() == "ModuleList"; };
+  list->is_instance = [](const Value& v) { return v.get<ModuleObj>() && container_kind(*v.get<ModuleObj>()->module) == "ModuleList"; };
   nn.members["ModuleList"] = Value(ObjPtr(list));
   // nn.Module: the base class of script models; isinstance(x, nn.Module) for any module.
   auto module = std::make_shared<NativeClassObj>();
@@ -413,11 +421,25 @@ void install_functional(NamespaceObj& F_ns) {
       return make_tensor(log ? F::log_softmax(x, dim) : F::softmax(x, dim));
     });
   }
-  def("dropout", [](Interpreter& in, A& a) {
-    const auto args = bind_native(in, "dropout", a, {{"input", std::nullopt}, {"p", Value(0.5)}, {"training", Value(true)}, {"inplace", Value(false)}});
-    nn::set_source_line(in.location().line);
-    return make_tensor(F::dropout(tensor_arg(in, args[0], "dropout"), to_float(in, args[1], "p"), in.truthy(args[2])));
-  });
+  // The dropout family (inplace=True computes a new tensor, as the in-place activations do).
+  struct DropoutFn {
+    const char* name;
+    bool training;  // the default: False for the alpha dropouts
+    Tensor (*fn)(const Tensor&, double, bool);
+  };
+  for (const DropoutFn d : {DropoutFn{"dropout", true, F::dropout}, DropoutFn{"dropout1d", true, F::dropout1d},
+                            DropoutFn{"dropout2d", true, F::dropout2d}, DropoutFn{"dropout3d", true, F::dropout3d},
+                            DropoutFn{"alpha_dropout", false, F::alpha_dropout},
+                            DropoutFn{"feature_alpha_dropout", false, F::feature_alpha_dropout}}) {
+    const std::string name = d.name;
+    def(name, [name, d](Interpreter& in, A& a) {
+      const auto args = bind_native(in, name, a, {{"input", std::nullopt}, {"p", Value(0.5)}, {"training", Value(d.training)}, {"inplace", Value(false)}});
+      const py::Number p = number(in, args[1], "p");
+      if (p.value < 0.0 || p.value > 1.0) in.error("ValueError", "dropout probability has to be between 0 and 1, but got " + p.repr());
+      nn::set_source_line(in.location().line);
+      return make_tensor(d.fn(tensor_arg(in, args[0], name), p.value, in.truthy(args[2])));
+    });
+  }
   for (const char* n : {"tanh", "sigmoid"}) {
     const std::string name = n;
     def(name, [name](Interpreter& in, A& a) {
@@ -711,7 +733,7 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
       return Value();
     });
   }
-  if (m->type_name() == "ModuleList" || m->type_name() == "Sequential") {
+  if (!container_kind(*m).empty()) {
     if (name == "append") {
       return method([m, self](Interpreter& in, A& a) {
         const auto args = bind_native(in, "append", a, {{"module", std::nullopt}});
@@ -828,7 +850,8 @@ Value call_module(Interpreter& in, const Value& self, A& args) {
   if (auto loss = call_loss_module(in, m, args)) return *loss;
   nn::ForwardObserver* observer = nn::current_observer();
   if (auto* sm = dynamic_cast<ScriptModule*>(m.get())) {
-    if (!sm->cls->find("forward")) {
+    const bool chain = !sm->cls->find("forward") && sm->cls->native_base == "Sequential";
+    if (!sm->cls->find("forward") && !chain) {
       in.error("NotImplementedError", "Module [" + sm->cls->name + "] is missing the required \"forward\" function");
     }
     nn::set_source_line(in.location().line);
@@ -845,9 +868,24 @@ Value call_module(Interpreter& in, const Value& self, A& args) {
     ++in.module_call_depth;
     Value out;
     try {
-      out = in.call_method(self, "forward", args);
+      if (chain) {
+        // Sequential's forward: each child on the previous one's output.
+        if (args.positional.size() != 1 || !args.keywords.empty()) {
+          in.error("TypeError", "forward() takes 2 positional arguments but " + std::to_string(args.positional.size() + 1) + " were given");
+        }
+        out = args.positional[0];
+        for (const auto& [child_name, child] : m->children()) {
+          CallArgs step;
+          step.positional.push_back(out);
+          step.where = args.where;
+          out = call_module(in, wrap(child), step);
+        }
+      } else {
+        out = in.call_method(self, "forward", args);
+      }
     } catch (...) {
       --in.module_call_depth;
+      if (observer) observer->module_abandon(*m);
       throw;
     }
     --in.module_call_depth;
@@ -856,6 +894,9 @@ Value call_module(Interpreter& in, const Value& self, A& args) {
         observer->module_output(*m, t->tensor);
       } else if (auto* tup = out.get<TupleObj>(); tup && !tup->items.empty() && tup->items[0].get<TensorObj>()) {
         observer->module_output(*m, tup->items[0].get<TensorObj>()->tensor);
+      } else if (auto* inst = out.get<InstanceObj>(); inst && inst->cls->find("_fields") && in.subscript(out, Value(0)).get<TensorObj>()) {
+        // A namedtuple of outputs (GoogLeNetOutputs): its first item, as for a tuple.
+        observer->module_output(*m, in.subscript(out, Value(0)).get<TensorObj>()->tensor);
       } else {
         // A forward that returns no tensor still closes its call for the probe.
         observer->module_output(*m, Tensor(Shape{0}));
@@ -941,6 +982,39 @@ Value clone_module(Interpreter& in, const Value& module, const Value& copy_value
   auto out = std::make_shared<ModuleObj>();
   out->module = dst;
   return Value(ObjPtr(out));
+}
+
+}  // namespace initlab::script
+
+namespace initlab::script {
+
+std::string container_kind(const nn::Module& m) {
+  if (auto* sm = dynamic_cast<const ScriptModule*>(&m)) return sm->cls->native_base;
+  if (m.type_name() == "Sequential" || m.type_name() == "ModuleList") return m.type_name();
+  return "";
+}
+
+void init_container(Interpreter& in, nn::Module& m, const std::string& kind, CallArgs& args) {
+  if (!args.keywords.empty()) in.error("TypeError", kind + ".__init__() got an unexpected keyword argument '" + args.keywords[0].first + "'");
+  std::vector<std::pair<std::string, Value>> children;
+  if (kind == "Sequential") {
+    if (args.positional.size() == 1 && in.as_dict(args.positional[0]).get<DictObj>()) {
+      for (const auto& [k, v] : in.as_dict(args.positional[0]).get<DictObj>()->items) {
+        if (!k.is_str()) in.error("TypeError", "module name should be a string. Got " + type_name(k));
+        children.emplace_back(k.as_str(), v);
+      }
+    } else {
+      for (const Value& v : args.positional) children.emplace_back(std::to_string(children.size()), v);
+    }
+  } else {
+    if (args.positional.size() > 1) in.error("TypeError", "ModuleList.__init__() takes from 1 to 2 positional arguments");
+    if (!args.positional.empty() && !args.positional[0].is_none())
+      for (const Value& v : in.to_vector(args.positional[0])) children.emplace_back(std::to_string(children.size()), v);
+  }
+  for (const auto& [name, v] : children) {
+    if (!v.get<ModuleObj>()) in.error("TypeError", type_name(v) + " is not a Module subclass");
+    m.register_module(name, module_of(v));
+  }
 }
 
 }  // namespace initlab::script

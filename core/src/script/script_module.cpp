@@ -14,6 +14,11 @@ Value ScriptModule::self_value() {
 }
 
 Tensor ScriptModule::forward(const Tensor& x) {
+  if (!cls->native_base.empty() && !cls->find("forward") && cls->native_base == "Sequential") {
+    Tensor h = x;
+    for (const auto& [name, child] : children()) h = (*child)(h);
+    return h;
+  }
   CallArgs args;
   args.positional.push_back(make_tensor(x));
   args.where = interp.location();

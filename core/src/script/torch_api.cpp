@@ -68,6 +68,18 @@ Tensor scalar_tensor(double v) {
   return t;
 }
 
+// torch.bernoulli(input[, p]) and Tensor.bernoulli([p]): a new contiguous tensor of input's
+// shape, drawn from the float p or, without one, from input's values as probabilities. Its
+// gradient is zero (BernoulliBackward0), as PyTorch's.
+Value bernoulli_of(Interpreter& in, const Tensor& x, const Value& p, const Value& generator) {
+  Tensor out(x.shape());
+  out.set_dtype(x.dtype());
+  Generator& gen = generator_arg(in, generator);
+  if (p.is_none()) initlab::bernoulli_(out, x.detach(), gen);
+  else initlab::bernoulli_(out, to_float(in, p, "p"), gen);
+  return make_tensor(record_unary(out, x, "BernoulliBackward0", [](float, float) { return 0.0f; }));
+}
+
 // Nested Python lists of numbers -> shape and values.
 void flatten_data(Interpreter& in, const Value& v, int depth, std::vector<int64_t>& shape,
                   std::vector<float>& out, bool& all_int) {
@@ -388,9 +400,43 @@ std::optional<Tensor> index_rows(Interpreter& in, const Tensor& x, const Value& 
 
 }  // namespace
 
-Value tensor_subscript(Interpreter& in, const Value& tensor, const Value& index) {
+// x[..., 0]: the Ellipsis stands for as many full slices as the dimensions the other indices
+// leave (None adds a dimension and takes none).
+Value expand_ellipsis(Interpreter& in, int64_t dims, const Value& index) {
+  const auto is_ellipsis = [](const Value& v) {
+    auto* s = v.get<SingletonObj>();
+    return s && s->name == "Ellipsis";
+  };
+  auto* tup = index.get<TupleObj>();
+  const bool slice = tup && tup->items.size() == 4 && tup->items[0].is_str() && tup->items[0].as_str() == "__slice__";
+  std::vector<Value> parts = tup && !slice ? tup->items : std::vector<Value>{index};
+  std::size_t at = parts.size();
+  int64_t used = 0;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (is_ellipsis(parts[i])) {
+      if (at != parts.size()) in.error("IndexError", "an index can only have a single ellipsis ('...')");
+      at = i;
+    } else if (!parts[i].is_none()) {
+      ++used;
+    }
+  }
+  if (at == parts.size()) return index;
+  const auto full = [] {
+    auto t = std::make_shared<TupleObj>();
+    t->items = {Value("__slice__"), Value(), Value(), Value()};
+    return Value(ObjPtr(t));
+  };
+  std::vector<Value> out(parts.begin(), parts.begin() + static_cast<std::ptrdiff_t>(at));
+  for (int64_t k = 0; k < dims - used; ++k) out.push_back(full());
+  out.insert(out.end(), parts.begin() + static_cast<std::ptrdiff_t>(at) + 1, parts.end());
+  if (out.size() == 1) return out[0];
+  return make_tuple(std::move(out));
+}
+
+Value tensor_subscript(Interpreter& in, const Value& tensor, const Value& raw_index) {
   auto* t = tensor.get<TensorObj>();
   const Tensor& x = t->tensor;
+  const Value index = expand_ellipsis(in, x.dim(), raw_index);
   if (auto rows = index_rows(in, x, index)) return make_tensor(*rows, false);
   Tensor y = index_view(in, x.detach(), index);
   if (!autograd::should_record({&x})) return make_tensor(y, false);
@@ -411,7 +457,8 @@ Value tensor_subscript(Interpreter& in, const Value& tensor, const Value& index)
   return make_tensor(record_view(y, x, name, [interp, idx](const Tensor& g) { return index_view(*interp, g, idx); }), false);
 }
 
-void tensor_set_subscript(Interpreter& in, const Value& tensor, const Value& index, const Value& v) {
+void tensor_set_subscript(Interpreter& in, const Value& tensor, const Value& raw_index, const Value& v) {
+  const Value index = expand_ellipsis(in, tensor_of(tensor).dim(), raw_index);
   check_inplace(in, tensor, &v);
   Tensor view = index_view(in, tensor_of(tensor), index);
   if (auto* src = v.get<TensorObj>()) {
@@ -525,6 +572,24 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
     return inplace([](Interpreter& in, A& a, Tensor& dst) {
       const auto args = bind_native(in, "uniform_", a, {{"from", Value(0.0)}, {"to", Value(1.0)}, {"generator", Value(), true}});
       initlab::uniform_(dst, to_float(in, args[0], "from"), to_float(in, args[1], "to"), generator_arg(in, args[2]));
+    });
+  }
+  if (name == "bernoulli_") {
+    Value keep = self;
+    return method([keep](Interpreter& in, A& a) {
+      const auto args = bind_native(in, "bernoulli_", a, {{"p", Value(0.5)}, {"generator", Value(), true}});
+      check_inplace(in, keep);  // a probability tensor that requires grad is only read
+      Tensor target = tensor_of(keep);
+      Generator& gen = generator_arg(in, args[1]);
+      if (auto* probs = args[0].get<TensorObj>()) initlab::bernoulli_(target, probs->tensor.detach(), gen);
+      else initlab::bernoulli_(target, to_float(in, args[0], "p"), gen);
+      return keep;
+    });
+  }
+  if (name == "bernoulli") {
+    return method([t](Interpreter& in, A& a) {
+      const auto args = bind_native(in, "bernoulli", a, {{"p", Value()}, {"generator", Value(), true}});
+      return bernoulli_of(in, t, args[0], args[1]);
     });
   }
   if (name == "copy_") {
@@ -905,6 +970,10 @@ void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
       if (!(std::fabs(p - q) <= atol + rtol * std::fabs(q))) return Value(false);
     }
     return Value(true);
+  });
+  def("bernoulli", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "bernoulli", a, {{"input", std::nullopt}, {"p", Value()}, {"generator", Value(), true}});
+    return bernoulli_of(in, as_tensor(in, args[0], "bernoulli(): argument 'input'"), args[1], args[2]);
   });
   def("is_grad_enabled", [](Interpreter&, A&) { return Value(autograd::grad_enabled()); });
   def("is_tensor", [](Interpreter&, A& a) { return Value(!a.positional.empty() && a.positional[0].get<TensorObj>() != nullptr); });

@@ -130,6 +130,7 @@ struct ClassObj : Object, std::enable_shared_from_this<ClassObj> {
   std::string name;
   std::string module = "__main__";               // where it was defined (repr, __module__)
   bool exception = false;                        // derives from BaseException
+  std::string native_base;                       // "Sequential" / "ModuleList": a container subclass
   std::vector<std::shared_ptr<ClassObj>> bases;  // user classes
   bool module_subclass = false;                  // derives (maybe indirectly) from nn.Module
   std::map<std::string, Value> attrs;            // methods and class attributes

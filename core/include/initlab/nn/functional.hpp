@@ -24,6 +24,11 @@ Tensor adaptive_avg_pool2d(const Tensor& x, std::array<int64_t, 2> output_size);
 Tensor softmax(const Tensor& x, int64_t dim);
 Tensor log_softmax(const Tensor& x, int64_t dim);
 Tensor dropout(const Tensor& x, double p = 0.5, bool training = true);
+Tensor dropout1d(const Tensor& x, double p = 0.5, bool training = true);
+Tensor dropout2d(const Tensor& x, double p = 0.5, bool training = true);
+Tensor dropout3d(const Tensor& x, double p = 0.5, bool training = true);
+Tensor alpha_dropout(const Tensor& x, double p = 0.5, bool training = false);
+Tensor feature_alpha_dropout(const Tensor& x, double p = 0.5, bool training = false);
 Tensor flatten(const Tensor& x, int64_t start_dim = 0, int64_t end_dim = -1);  // torch.flatten
 Tensor view(const Tensor& x, const Shape& shape);                            // Tensor.view
 Tensor reshape(const Tensor& x, const Shape& shape);                         // Tensor.reshape

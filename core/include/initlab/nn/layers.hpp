@@ -190,17 +190,23 @@ class AdaptiveAvgPool2d : public Module {
   IntOrTuple size_;
 };
 
-// Identity in eval mode; in train mode a seeded mask from the default generator (one random()
-// per element: reproducible, but not PyTorch's bernoulli_ stream).
+// nn.Dropout, Dropout1d, Dropout2d, Dropout3d, AlphaDropout, FeatureAlphaDropout: identity in
+// eval mode; in train mode PyTorch's mask from the default generator (ops::dropout and
+// siblings). `inplace` is kept for the repr; the output is a new tensor.
 class Dropout : public Module {
  public:
-  explicit Dropout(py::Number p = py::Number::of(0.5), bool inplace = false);
+  enum class Kind { plain, d1, d2, d3, alpha, feature_alpha };
+  explicit Dropout(py::Number p = py::Number::of(0.5), bool inplace = false,
+                   Kind kind = Kind::plain);
   Tensor forward(const Tensor& x) override;
   std::string extra_repr() const override;
+  // "Dropout", "Dropout2d", "AlphaDropout", ...
+  static const char* class_name(Kind kind);
 
  private:
   py::Number p_;
   bool inplace_;
+  Kind kind_;
 };
 
 class Identity : public Module {

@@ -25,6 +25,9 @@ class ForwardObserver {
   // is its first tensor argument (nullptr when it has none).
   virtual void module_enter(const Module& /*module*/, const Tensor* /*input*/) {}
   virtual void module_output(const Module& module, const Tensor& output) = 0;
+  // A module call begun with module_enter ended by an exception instead (a script may catch
+  // it and go on): no output follows.
+  virtual void module_abandon(const Module& /*module*/) {}
   virtual void op_output(const char* op, const Tensor& output) = 0;
 };
 

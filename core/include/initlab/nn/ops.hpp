@@ -71,9 +71,26 @@ Tensor adaptive_avg_pool2d(const Tensor& x, std::array<int64_t, 2> output_size);
 
 Tensor activation(const Tensor& x, kernels::Activation a, const kernels::ActivationParams& p = {});
 Tensor softmax(const Tensor& x, int64_t dim, bool log);
-// Inverted dropout: zero with probability p, scale survivors by 1/(1-p). The mask draws one
-// random() per element from gen: seeded and reproducible, but not PyTorch's bernoulli_ stream.
+// The dropout family exactly as PyTorch 1.13 computes it on the CPU (ATen's _dropout_impl;
+// bernoulli_ of a build without MKL, as Debian's): in eval mode, with p = 0 or with no elements,
+// x itself and no draws; with p = 1, x * 0 (no draws: -0 for negative x, NaN for inf and NaN);
+// otherwise a contiguous noise tensor filled by bernoulli_(1 - p) (one random64() per noise
+// element, row-major; see sampling.hpp), then
+//   dropout:       y = x * (keep / float(1 - p))
+//   alpha_dropout: a = 1 / sqrt((alpha^2 p + 1)(1 - p)) in double, alpha = 1.7580993408473766;
+//                  y = x * (keep * float(a)) + ((keep - 1) * float(alpha a) + float(alpha a p))
+// every step rounded to float as PyTorch's separate tensor ops are. Errors: p outside [0, 1]
+// (ValueError, F.dropout's message).
 Tensor dropout(const Tensor& x, double p, bool training, Generator& gen);
+Tensor alpha_dropout(const Tensor& x, double p, bool training, Generator& gen);
+// Feature (channel) dropout: one noise value per (n, c) of x (N, C, *), broadcast over the
+// rest; unbatched (x (C, *), as F.dropout1d/3d unsqueeze a missing batch dim): one per c.
+// RuntimeError "Feature dropout requires at least 2 dimensions in the input" when it draws.
+Tensor feature_dropout(const Tensor& x, double p, bool training, Generator& gen,
+                       bool alpha = false, bool batched = true);
+// F.dropout1d / dropout2d / dropout3d (spatial = 1, 2, 3): PyTorch 1.13's input-rank rules,
+// errors and warnings, then feature_dropout.
+Tensor dropout_nd(const Tensor& x, int spatial, double p, bool training, Generator& gen);
 
 // Element-wise with broadcasting (PyTorch's rules and messages).
 Tensor binary(const Tensor& a, const Tensor& b, kernels::BinaryOp op);

@@ -61,7 +61,8 @@ Tensor record_adaptive_avg_pool2d(const Tensor& y, const Tensor& x);
 Tensor record_activation(const Tensor& y, const Tensor& x, kernels::Activation a,
                          const kernels::ActivationParams& p);
 Tensor record_softmax(const Tensor& y, const Tensor& x, int64_t dim, bool log);
-Tensor record_dropout(const Tensor& y, const Tensor& x, Tensor mask);
+// multiplier: x's shape, contiguous; the backward is dy * multiplier.
+Tensor record_dropout(const Tensor& y, const Tensor& x, Tensor multiplier, bool alpha);
 Tensor record_binary(const Tensor& y, const Tensor& a, const Tensor& b, kernels::BinaryOp op);
 Tensor record_binary_scalar(const Tensor& y, const Tensor& a, double s, kernels::BinaryOp op,
                             bool scalar_left);

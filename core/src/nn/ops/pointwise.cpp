@@ -1,4 +1,4 @@
-// Activations, softmax, dropout and broadcasting arithmetic.
+// Activations, softmax and broadcasting arithmetic (dropout is in dropout.cpp).
 #include <string>
 
 #include "initlab/error.hpp"
@@ -34,30 +34,6 @@ Tensor softmax(const Tensor& x_in, int64_t dim, bool log) {
   Tensor y = Tensor::uninitialized(x.shape());
   kernels::softmax(log, outer, x.dim() == 0 ? 1 : x.size(d), inner, x.data(), y.data());
   if (autograd::should_record({&x_in})) return detail::record_softmax(y, x_in, d, log);
-  return y;
-}
-
-Tensor dropout(const Tensor& x, double p, bool training, Generator& gen) {
-  if (p < 0.0 || p > 1.0) {
-    raise(ErrorKind::ValueError,
-          "dropout probability has to be between 0 and 1, but got " + std::to_string(p));
-  }
-  if (!training || p == 0.0) return x;
-  const Tensor xc = x.contiguous();
-  Tensor y = Tensor::uninitialized(xc.shape());
-  const float keep_scale = p == 1.0 ? 0.0f : static_cast<float>(1.0 / (1.0 - p));
-  const float pf = static_cast<float>(p);
-  const float* in = xc.data();
-  float* out = y.data();
-  // The backward multiplies by the same mask: 0 or keep_scale per element.
-  const bool recording = autograd::should_record({&x});
-  Tensor mask = recording ? Tensor::uninitialized(xc.shape()) : Tensor();
-  for (int64_t i = 0; i < xc.numel(); ++i) {
-    const float u = gen.uniform_float(0.0f, 1.0f);
-    out[i] = u < pf ? 0.0f : in[i] * keep_scale;
-    if (recording) mask.data()[i] = u < pf ? 0.0f : keep_scale;
-  }
-  if (recording) return detail::record_dropout(y, x, std::move(mask));
   return y;
 }
 

@@ -64,16 +64,19 @@ class SoftmaxBackward : public autograd::Node {
   bool log_;
 };
 
+// Dropout's y = x * multiplier (+ b for alpha dropout): dx = dy * multiplier, which is
+// PyTorch's MulBackward0 (dropout) or AddBackward0 -> MulBackward0 (alpha dropout).
 class DropoutBackward : public autograd::Node {
  public:
-  explicit DropoutBackward(Tensor mask) : mask_(std::move(mask)) {}
-  const char* name() const override { return "NativeDropoutBackward"; }
+  DropoutBackward(Tensor mask, bool alpha) : mask_(std::move(mask)), alpha_(alpha) {}
+  const char* name() const override { return alpha_ ? "AlphaDropoutBackward" : "DropoutBackward"; }
   std::vector<Tensor> backward(const Tensor& gy) override {
     return {binary(gy, mask_, BinaryOp::mul).reshape(inputs[0].shape())};
   }
 
  private:
   Tensor mask_;
+  bool alpha_;
 };
 
 Tensor neg(const Tensor& t) { return binary(t, -1.0, BinaryOp::mul); }
@@ -168,8 +171,8 @@ Tensor record_softmax(const Tensor& y, const Tensor& x, int64_t dim, bool log) {
   return autograd::record(y, std::make_shared<SoftmaxBackward>(y.detach(), dim, log), {x});
 }
 
-Tensor record_dropout(const Tensor& y, const Tensor& x, Tensor mask) {
-  return autograd::record(y, std::make_shared<DropoutBackward>(std::move(mask)), {x});
+Tensor record_dropout(const Tensor& y, const Tensor& x, Tensor multiplier, bool alpha) {
+  return autograd::record(y, std::make_shared<DropoutBackward>(std::move(multiplier), alpha), {x});
 }
 
 Tensor record_binary(const Tensor& y, const Tensor& a, const Tensor& b, kernels::BinaryOp op) {

@@ -53,6 +53,9 @@ class _GeneratorContextManager(ContextDecorator):
         return _GeneratorContextManager(self.func, self.args, self.kwds)
 
     def __enter__(self):
+        if self.__initlab_generator__ is None:
+            # A with statement ran it already; CPython's has deleted its arguments by then.
+            raise AttributeError(f"'{type(self).__name__}' object has no attribute 'args'")
         raise _not_in_with("__enter__")
 
     def __exit__(self, exc_type, exc_value, traceback):

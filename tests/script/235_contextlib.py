@@ -115,6 +115,15 @@ with ExitStack() as outer:
     inner.close()
     print("inner closed")
 
+once = tag("once")
+with once:
+    pass
+try:
+    with once:
+        pass
+except AttributeError as e:
+    print("AttributeError", e)
+
 # CPython 3.11 printed:
 # expect: <a>
 # expect: body A
@@ -163,3 +172,6 @@ with ExitStack() as outer:
 # expect: IndexError seen
 # expect: inner closed
 # expect: moved
+# expect: <once>
+# expect: </once>
+# expect: AttributeError '_GeneratorContextManager' object has no attribute 'args'

@@ -293,10 +293,14 @@ Interpreter::Flow Interpreter::exec_with(const Stmt& s, const std::shared_ptr<Sc
     return exec_with(s, scope, item + 1);
   }
   // A @contextmanager (contextlib): its generator runs here, with the body at its yield.
-  if (c.get<InstanceObj>()) {
-    if (const auto g = try_getattr(c, "__initlab_generator__")) {
-      auto* gen = g->get<IteratorObj>();
-      if (gen && gen->fill) return exec_with_generator(s, scope, item, *gen);
+  if (auto* inst = c.get<InstanceObj>()) {
+    const auto g = inst->attrs.find("__initlab_generator__");  // the instance's own, no __getattr__
+    if (g != inst->attrs.end()) {
+      const Value gen = g->second;
+      if (auto* it = gen.get<IteratorObj>(); it && it->fill) {
+        g->second = Value();  // used up: a second with statement goes to its __enter__
+        return exec_with_generator(s, scope, item, *it);
+      }
     }
   }
   const auto enter = try_getattr(c, "__enter__");

@@ -26,31 +26,10 @@ class WarningMessage:
 
 
 def _matches(pattern, text):
-    # The message filter is a regular expression matched at the start of the message (without
-    # case), as CPython compiles it; initlab reads '.', '.*', '^' and '$' in it, and the rest as
-    # literal text.
-    pattern = pattern.lower()
-    text = text.lower()
-    if pattern.startswith("^"):
-        pattern = pattern[1:]
-
-    def match(p, t):
-        if not p:
-            return True
-        if p == "$":
-            return not t
-        if len(p) >= 2 and p[1] == "*" and p[0] == ".":
-            for i in range(len(t) + 1):
-                if match(p[2:], t[i:]):
-                    return True
-            return False
-        if p[0] == "\\" and len(p) > 1:
-            return bool(t) and t[0] == p[1] and match(p[2:], t[1:])
-        if t and (p[0] == "." or p[0] == t[0]):
-            return match(p[1:], t[1:])
-        return False
-
-    return match(pattern, text)
+    # The message filter is a regular expression matched at the start of the message, without
+    # case, as CPython compiles it.
+    import re
+    return re.compile(pattern, re.I).match(text) is not None
 
 
 def filterwarnings(action, message="", category=Warning, module="", lineno=0, append=False):

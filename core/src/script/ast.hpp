@@ -64,6 +64,8 @@ struct Param {
   enum Kind { Positional, VarArgs, KeywordOnly, VarKeywords } kind = Positional;
   std::string name;
   ExprPtr default_value;  // may be null
+  std::string annotation;        // its source text, never evaluated ("" when none; inspect.signature)
+  bool positional_only = false;  // before a '/'; bound like the others
   Location where;
 };
 
@@ -136,6 +138,7 @@ struct Stmt {
   std::vector<ExprPtr> bases, decorators;
   std::vector<Keyword> keywords;  // class keywords (metaclass=...)
   bool generator = false;         // FunctionDef whose body yields
+  std::string returns;            // FunctionDef: the return annotation's source text ("" if none)
   std::vector<std::pair<std::string, std::string>> names;
   std::vector<std::pair<ExprPtr, ExprPtr>> items;
 };

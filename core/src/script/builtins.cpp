@@ -16,6 +16,42 @@ namespace initlab::script {
 
 namespace {
 
+// str.find and str.rfind: sub within s[start:end] (code points, clamped as slices clamp), as a
+// code-point index; -1 when it is not there.
+Value str_find(Interpreter& in, CallArgs& a, bool reverse) {
+  const char* name = reverse ? "rfind" : "find";
+  const auto args = bind_native(in, name, a, {{"self", std::nullopt}, {"sub", std::nullopt}, {"start", Value()}, {"end", Value()}});
+  const std::string& s = args[0].as_str();
+  if (!args[1].is_str()) in.error("TypeError", std::string(name) + "() argument 1 must be str, not " + type_name(args[1]));
+  const std::string& sub = args[1].as_str();
+  const int64_t n = code_point_count(s);
+  const auto index = [&](const Value& v, int64_t otherwise) {
+    if (v.is_none()) return otherwise;
+    int64_t i = to_int(in, v, "slice index");
+    if (i < 0) i = std::max<int64_t>(0, i + n);
+    return i;
+  };
+  const int64_t start = index(args[2], 0);
+  const int64_t end = std::min(index(args[3], n), n);
+  if (start > n || start > end) return Value(int64_t{-1});
+  // Byte offsets of the window (the same numbers when s is ASCII).
+  const bool ascii = n == static_cast<int64_t>(s.size());
+  const auto byte_at = [&](int64_t cp) -> std::size_t {
+    if (ascii) return static_cast<std::size_t>(cp);
+    std::size_t b = 0;
+    for (int64_t k = 0; k < cp && b < s.size(); ++k) {
+      ++b;
+      while (b < s.size() && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) ++b;
+    }
+    return b;
+  };
+  const std::size_t lo = byte_at(start), hi = byte_at(end);
+  const std::string window = s.substr(lo, hi - lo);
+  const std::size_t hit = reverse ? window.rfind(sub) : window.find(sub);
+  if (hit == std::string::npos) return Value(int64_t{-1});
+  return Value(start + (ascii ? static_cast<int64_t>(hit) : code_point_count(window.substr(0, hit))));
+}
+
 using A = CallArgs;
 
 Value native_class(const std::string& name, const std::string& qualified, Native construct,
@@ -186,10 +222,12 @@ void install_builtins(Interpreter& interp) {
 
   def("print", [](Interpreter& in, A& a) {
     std::string sep = " ", end = "\n";
+    Value file;
     for (const auto& [k, v] : a.keywords) {
       if (k == "sep") sep = v.is_none() ? " " : to_str(in, v, "sep");
       else if (k == "end") end = v.is_none() ? "\n" : to_str(in, v, "end");
-      else if (k == "flush" || k == "file") continue;
+      else if (k == "file") file = v;
+      else if (k == "flush") continue;
       else in.error("TypeError", "'" + k + "' is an invalid keyword argument for print()");
     }
     std::string line;
@@ -197,6 +235,11 @@ void install_builtins(Interpreter& interp) {
       if (i) line += sep;
       line += in.str(a.positional[i]);
       in.check_string_size(static_cast<int64_t>(line.size()));
+    }
+    // print(..., file=f) writes to f (an io.StringIO, sys.stderr); the output pane otherwise.
+    if (!file.is_none()) {
+      in.call(in.getattr(file, "write"), {Value(line + end)});
+      return Value();
     }
     in.print(line + end);
     return Value();
@@ -326,7 +369,11 @@ void install_builtins(Interpreter& interp) {
     }
     if (v.get<TensorObj>()) return in.getattr(in.importable()["torch"], v.get<TensorObj>()->parameter ? "Tensor" : "Tensor");
     if (is_numpy(v)) return numpy_type(in, v);
-    return native_class(t, t, nullptr, nullptr);
+    // One class per type name and run, so type(f) is type(g) for two functions.
+    auto& known = in.type_objects();
+    auto it = known.find(t);
+    if (it != known.end()) return it->second;
+    return known[t] = native_class(t, t, nullptr, [t](const Value& x) { return type_name(x) == t; });
   });
   def("min", [](Interpreter& in, A& a) { return minmax(in, a, false); });
   def("max", [](Interpreter& in, A& a) { return minmax(in, a, true); });
@@ -721,11 +768,7 @@ void install_builtins(Interpreter& interp) {
       return Value(false);
     });
   }
-  method("str.rfind", [](Interpreter& in, A& a) {
-    const auto args = bind_native(in, "rfind", a, {{"self", std::nullopt}, {"sub", std::nullopt}});
-    const auto i = args[0].as_str().rfind(to_str(in, args[1], "sub"));
-    return Value(i == std::string::npos ? int64_t{-1} : static_cast<int64_t>(i));
-  });
+  method("str.rfind", [](Interpreter& in, A& a) { return str_find(in, a, true); });
   method("str.replace", [](Interpreter& in, A& a) {
     const auto args = bind_native(in, "replace", a, {{"self", std::nullopt}, {"old", std::nullopt}, {"new", std::nullopt}, {"count", Value(-1)}});
     int64_t count = to_int(in, args[3], "count");
@@ -769,10 +812,7 @@ void install_builtins(Interpreter& interp) {
     }
     return make_list(std::move(out));
   });
-  method("str.find", [](Interpreter& in, A& a) {
-    const auto hit = a.positional[0].as_str().find(a.positional.size() > 1 ? to_str(in, a.positional[1], "sub") : "");
-    return Value(hit == std::string::npos ? int64_t{-1} : static_cast<int64_t>(hit));
-  });
+  method("str.find", [](Interpreter& in, A& a) { return str_find(in, a, false); });
   method("str.count", [](Interpreter& in, A& a) {
     const std::string& s = a.positional[0].as_str();
     const std::string sub = a.positional.size() > 1 ? to_str(in, a.positional[1], "sub") : "";

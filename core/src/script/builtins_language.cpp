@@ -4,6 +4,7 @@
 // divmod, pow, chr, ord, bin/oct/hex, ascii, delattr, globals, format.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <functional>
 #include <optional>
 
@@ -499,7 +500,23 @@ void install_language_builtins(Interpreter& interp) {
   }
   def("ascii", [](Interpreter& in, A& a) {
     const auto args = bind_native(in, "ascii", a, {{"obj", std::nullopt}});
-    return Value(in.repr(args[0]));
+    // repr() with the characters past ASCII escaped as \\xhh, \\uhhhh or \\Uhhhhhhhh.
+    std::string out;
+    for (const std::string& cp : code_points(in.repr(args[0]))) {
+      const auto b0 = static_cast<unsigned char>(cp[0]);
+      if (b0 < 0x80) {
+        out += cp;
+        continue;
+      }
+      uint32_t code = cp.size() == 2 ? b0 & 0x1Fu : cp.size() == 3 ? b0 & 0x0Fu : b0 & 0x07u;
+      for (std::size_t k = 1; k < cp.size(); ++k) code = (code << 6) | (static_cast<unsigned char>(cp[k]) & 0x3Fu);
+      char buf[16];
+      if (code < 0x100) std::snprintf(buf, sizeof buf, "\\x%02x", code);
+      else if (code < 0x10000) std::snprintf(buf, sizeof buf, "\\u%04x", code);
+      else std::snprintf(buf, sizeof buf, "\\U%08x", code);
+      out += buf;
+    }
+    return Value(out);
   });
   def("format", [](Interpreter& in, A& a) {
     const auto args = bind_native(in, "format", a, {{"value", std::nullopt}, {"format_spec", Value("")}});

@@ -177,7 +177,16 @@ Interpreter::~Interpreter() {
   created_.clear();
 }
 
+Value docstring_of(const Body& body) {
+  if (!body.empty() && body[0]->kind == StmtKind::Expr && body[0]->value->kind == ExprKind::Const &&
+      body[0]->value->constant.index() == 4) {
+    return Value(std::get<std::string>(body[0]->value->constant));
+  }
+  return Value();
+}
+
 void Interpreter::run(const Program& program) {
+  globals_->vars["__doc__"] = docstring_of(program.body);
   stack_.push_back({"<module>", {}});
   exec_block(program.body, globals_);
   stack_.pop_back();
@@ -417,6 +426,7 @@ Interpreter::Flow Interpreter::exec_inner(const Stmt& s, const std::shared_ptr<S
     case StmtKind::FunctionDef: {
       Value fn = make_function(s.name, s.params, &s.body, nullptr, scope, nullptr);
       fn.get<FunctionObj>()->generator = s.generator;
+      fn.get<FunctionObj>()->returns = s.returns;
       bind(scope, s.name, apply_decorators(s.decorators, fn, scope));
       return Flow::Normal;
     }
@@ -449,7 +459,15 @@ Interpreter::Flow Interpreter::exec_inner(const Stmt& s, const std::shared_ptr<S
         } else if (t->kind == ExprKind::Subscript) {
           const Value obj = eval(*t->a, scope);
           const Value idx = eval(*t->b, scope);
-          if (auto* l = obj.get<ListObj>()) {
+          auto* slice = idx.get<TupleObj>();
+          auto* sliced = obj.get<ListObj>();
+          if (sliced && slice && slice->items.size() == 4 && slice->items[0].is_str() &&
+              slice->items[0].as_str() == "__slice__") {
+            // del items[a:b:c]: the selected items, from the last so the indices hold.
+            std::vector<int64_t> picked = slice_indices(static_cast<int64_t>(sliced->items.size()), idx);
+            std::sort(picked.begin(), picked.end());
+            for (auto it = picked.rbegin(); it != picked.rend(); ++it) sliced->items.erase(sliced->items.begin() + *it);
+          } else if (auto* l = obj.get<ListObj>()) {
             if (!idx.is_int() && !idx.is_bool()) error("TypeError", "list indices must be integers or slices, not " + type_name(idx));
             int64_t i = idx.as_int();
             const auto n = static_cast<int64_t>(l->items.size());
@@ -765,8 +783,14 @@ Value Interpreter::as_dict(const Value& v) {
 
 Value Interpreter::yield_value(const Expr& e, const std::shared_ptr<Scope>& scope) {
   if (yield_sinks_.empty()) error("SyntaxError", "'yield' outside function");
-  std::vector<Value>& sink = *yield_sinks_.back();
+  IteratorObj& gen = *yield_sinks_.back();
+  std::vector<Value>& sink = gen.items;
   const auto put = [&](const Value& v) {
+    if (gen.on_yield) {
+      where_ = e.where;
+      gen.on_yield(v);
+      return;
+    }
     sink.push_back(v);
     if (sink.size() > kMaxGeneratorItems) {
       where_ = e.where;
@@ -804,7 +828,7 @@ Value Interpreter::make_generator(FunctionObj& fn, const std::shared_ptr<Scope>&
     }
     if (!stack_.empty()) stack_.back().where = where_;
     stack_.push_back({qualname, {}});
-    yield_sinks_.push_back(&self->items);
+    yield_sinks_.push_back(self);
     ++depth_;
     struct Restore {
       Interpreter& in;

@@ -94,6 +94,8 @@ class Interpreter {
   // Modules built on their first import (numpy): name -> installer, which registers it (and
   // its siblings) in importable(). Scripts that never import them pay nothing.
   std::map<std::string, std::function<void(Interpreter&)>>& lazy_modules() { return lazy_modules_; }
+  // The classes type() gave for values of other kinds (function, method, NoneType ...).
+  std::map<std::string, Value>& type_objects() { return type_objects_; }
 
   // Script modules call back into their class's methods.
   Value call_method(const Value& self, const std::string& name, CallArgs& args);
@@ -189,6 +191,7 @@ class Interpreter {
   void bind(const std::shared_ptr<Scope>& scope, const std::string& name, const Value& value);
   Flow exec_try(const Stmt& s, const std::shared_ptr<Scope>& scope);
   Flow exec_with(const Stmt& s, const std::shared_ptr<Scope>& scope, std::size_t item);
+  Flow exec_with_generator(const Stmt& s, const std::shared_ptr<Scope>& scope, std::size_t item, IteratorObj& gen);
   Value yield_value(const Expr& e, const std::shared_ptr<Scope>& scope);
   Value make_generator(FunctionObj& fn, const std::shared_ptr<Scope>& scope);
   // a op b through __op__ / __rop__ of user instances; nullopt when neither side has one.
@@ -202,6 +205,7 @@ class Interpreter {
   std::map<std::string, Value> builtins_;
   std::map<std::string, Value> importable_;  // "torch", "torch.nn", "math", ...
   std::map<std::string, std::function<void(Interpreter&)>> lazy_modules_;
+  std::map<std::string, Value> type_objects_;
   Location where_;
   std::vector<Frame> stack_;
   Value return_value_;
@@ -216,7 +220,7 @@ class Interpreter {
   // The exceptions being handled by except blocks, innermost last (a bare raise re-raises it).
   std::vector<ScriptError> handling_;
   // The generators running their bodies, innermost last: where yield puts its values.
-  std::vector<std::vector<Value>*> yield_sinks_;
+  std::vector<IteratorObj*> yield_sinks_;
   std::map<std::string, Value> exception_classes_;
   std::map<const nn::Module*, std::function<nn::ModulePtr(Interpreter&)>> rebuilders_;
   Value ellipsis_, not_implemented_;
@@ -234,6 +238,10 @@ class Interpreter {
     return methods_.empty() ? std::pair<ClassObj*, Value>{nullptr, Value()} : methods_.back();
   }
 };
+
+// A module's, class's or function's docstring: its first statement when that is a string
+// literal, else None.
+Value docstring_of(const Body& body);
 
 // Registers Python's builtins (builtins.cpp) and the math module (math_module.cpp).
 void install_builtins(Interpreter& interp);

@@ -104,6 +104,7 @@ Value Interpreter::load_library(const std::string& name) {
   ns->scope = std::make_shared<Scope>();
   ns->scope->module = true;
   ns->scope->vars["__name__"] = Value(name);
+  ns->scope->vars["__doc__"] = docstring_of(lib->program->body);
   captured_scopes_.push_back(ns->scope);
   const Value m{ObjPtr(ns)};
   importable_[name] = m;  // a module that imports itself (or a cycle) sees it half-made, as in Python
@@ -208,10 +209,13 @@ void Interpreter::define_class(const Stmt& s, const std::shared_ptr<Scope>& scop
   body_scope->class_body = true;
   bind(body_scope, "__module__", Value(cls->module));
   bind(body_scope, "__qualname__", Value(s.name));
+  const Value doc = docstring_of(s.body);
+  if (!doc.is_none()) bind(body_scope, "__doc__", doc);
   for (const StmtPtr& st : s.body) {
     if (st->kind == StmtKind::FunctionDef) {
       Value fn = make_function(st->name, st->params, &st->body, nullptr, scope, cls.get());
       fn.get<FunctionObj>()->generator = st->generator;
+      fn.get<FunctionObj>()->returns = st->returns;
       where_ = st->where;
       fn = apply_decorators(st->decorators, fn, body_scope);
       bind(body_scope, st->name, fn);
@@ -220,6 +224,7 @@ void Interpreter::define_class(const Stmt& s, const std::shared_ptr<Scope>& scop
       (void)f;
     }
   }
+  if (!body_scope->vars.count("__doc__")) bind(body_scope, "__doc__", Value());  // not inherited, as in CPython
   for (const auto& [k, v] : body_scope->vars) cls->attrs[k] = v;
   cls->order = body_scope->order;
   Value result{ObjPtr(cls)};

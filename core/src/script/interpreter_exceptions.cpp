@@ -292,6 +292,17 @@ Interpreter::Flow Interpreter::exec_with(const Stmt& s, const std::shared_ptr<Sc
     if (target) assign(*target, c, scope);
     return exec_with(s, scope, item + 1);
   }
+  // A @contextmanager (contextlib): its generator runs here, with the body at its yield.
+  if (auto* inst = c.get<InstanceObj>()) {
+    const auto g = inst->attrs.find("__initlab_generator__");  // the instance's own, no __getattr__
+    if (g != inst->attrs.end()) {
+      const Value gen = g->second;
+      if (auto* it = gen.get<IteratorObj>(); it && it->fill) {
+        g->second = Value();  // used up: a second with statement goes to its __enter__
+        return exec_with_generator(s, scope, item, *it);
+      }
+    }
+  }
   const auto enter = try_getattr(c, "__enter__");
   const auto exit = try_getattr(c, "__exit__");
   if (!enter || !exit) {
@@ -310,6 +321,63 @@ Interpreter::Flow Interpreter::exec_with(const Stmt& s, const std::shared_ptr<Sc
     throw;
   }
   call(*exit, {Value(), Value(), Value()});
+  return flow;
+}
+
+// initlab runs a generator's body to its end in one go, so a @contextmanager cannot be left
+// suspended at its yield between __enter__ and __exit__. A with statement runs it whole
+// instead, and its yield runs the rest of the statement (the next items, then the body)
+// before the generator goes on: setup, body, cleanup, in CPython's order. An exception of the
+// body comes out of the yield, where the generator's try/except/finally sees it (and may
+// swallow it, as CPython's __exit__ does); break, continue and return leave the statement
+// once the generator has finished.
+Interpreter::Flow Interpreter::exec_with_generator(const Stmt& s, const std::shared_ptr<Scope>& scope,
+                                                   std::size_t item, IteratorObj& gen) {
+  const ExprPtr& target = s.items[item].second;
+  auto fill = std::move(gen.fill);
+  gen.fill = nullptr;
+  Flow flow = Flow::Normal;
+  Value returned;
+  int yields = 0;
+  bool raised = false;
+  gen.on_yield = [&](const Value& v) {
+    if (++yields > 1) error("RuntimeError", raised ? "generator didn't stop after throw()" : "generator didn't stop");
+    // The body runs in the with statement's frame, not the generator's.
+    const Frame frame = stack_.back();
+    IteratorObj* sink = yield_sinks_.back();
+    stack_.pop_back();
+    yield_sinks_.pop_back();
+    --depth_;
+    struct Restore {
+      Interpreter& in;
+      const Frame& frame;
+      IteratorObj* sink;
+      ~Restore() {
+        ++in.depth_;
+        in.yield_sinks_.push_back(sink);
+        in.stack_.push_back(frame);
+      }
+    } restore{*this, frame, sink};
+    where_ = s.items[item].first->where;
+    if (target) assign(*target, v, scope);
+    try {
+      flow = exec_with(s, scope, item + 1);
+    } catch (ScriptError&) {
+      raised = true;
+      throw;
+    }
+    returned = return_value_;
+  };
+  struct Clear {
+    IteratorObj& gen;
+    ~Clear() { gen.on_yield = nullptr; }
+  } clear{gen};
+  fill();
+  if (yields == 0) {
+    where_ = s.items[item].first->where;
+    error("RuntimeError", "generator didn't yield");
+  }
+  if (flow == Flow::Return) return_value_ = returned;
   return flow;
 }
 

@@ -92,6 +92,14 @@ void install_library_api(Interpreter& interp) {
     inst->attrs[to_str(in, args[1], "name")] = args[2];
     return Value();
   });
+  // del obj.name past __delattr__.
+  def("del_instance_attr", [](Interpreter& in, A& a) -> Value {
+    const auto args = bind_native(in, "del_instance_attr", a, {{"obj", std::nullopt}, {"name", std::nullopt}});
+    auto* inst = args[0].get<InstanceObj>();
+    const std::string name = to_str(in, args[1], "name");
+    if (!inst || !inst->attrs.erase(name)) in.error("AttributeError", name);
+    return Value();
+  });
   // isinstance by the class tree alone (what an __instancecheck__ falls back on).
   def("nominal_isinstance", [](Interpreter& in, A& a) -> Value {
     const auto args = bind_native(in, "nominal_isinstance", a, {{"obj", std::nullopt}, {"cls", std::nullopt}});
@@ -121,6 +129,46 @@ void install_library_api(Interpreter& interp) {
       return false;
     };
     return Value(derives(sub));
+  });
+  // What inspect.signature reads of a def or lambda: (params, is a generator function, return
+  // annotation or `empty`); each param is (name, kind, default or `empty`, annotation or
+  // `empty`) with kind 0..4 as inspect.Parameter numbers them.
+  def("function_info", [](Interpreter& in, A& a) -> Value {
+    const auto args = bind_native(in, "function_info", a, {{"func", std::nullopt}, {"empty", std::nullopt}});
+    auto* f = args[0].get<FunctionObj>();
+    if (!f) in.error("TypeError", "function_info() needs a function defined in Python");
+    const Value& empty = args[1];
+    std::vector<Value> params;
+    for (std::size_t i = 0; i < f->params->size(); ++i) {
+      const Param& p = (*f->params)[i];
+      int64_t kind = 1;
+      if (p.kind == Param::Positional && p.positional_only) kind = 0;
+      if (p.kind == Param::VarArgs) kind = 2;
+      if (p.kind == Param::KeywordOnly) kind = 3;
+      if (p.kind == Param::VarKeywords) kind = 4;
+      const bool has = i < f->has_default.size() && f->has_default[i];
+      params.push_back(make_tuple({Value(p.name), Value(kind), has ? f->defaults[i] : empty,
+                                   p.annotation.empty() ? empty : Value(p.annotation)}));
+    }
+    return make_tuple({make_list(std::move(params)), Value(f->generator), f->returns.empty() ? empty : Value(f->returns)});
+  });
+  // types.MethodType(func, obj): func bound to obj.
+  def("bind_method", [](Interpreter& in, A& a) -> Value {
+    const auto args = bind_native(in, "bind_method", a, {{"func", std::nullopt}, {"obj", std::nullopt}});
+    if (!in.truthy(in.call(in.builtins()["callable"], {args[0]}))) in.error("TypeError", "first argument must be callable");
+    auto m = std::make_shared<BoundMethodObj>();
+    m->fn = args[0];
+    m->self = args[1];
+    return Value(ObjPtr(m));
+  });
+  // types.ModuleType(name): an empty module whose attributes a script sets.
+  def("new_module", [](Interpreter& in, A& a) -> Value {
+    const auto args = bind_native(in, "new_module", a, {{"name", std::nullopt}});
+    auto m = std::make_shared<NamespaceObj>();
+    m->name = to_str(in, args[0], "name");
+    m->members["__name__"] = Value(m->name);
+    m->members["__doc__"] = Value();
+    return Value(ObjPtr(m));
   });
   interp.importable()["_initlab"] = Value(ObjPtr(ns));
 }

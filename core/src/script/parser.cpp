@@ -275,7 +275,11 @@ StmtPtr Parser::def_stmt(std::vector<ExprPtr> decorators) {
   expect_op("(");
   s->params = parameters(")");
   expect_op(")");
-  if (accept_op("->")) test();  // return annotation: ignored
+  if (accept_op("->")) {  // return annotation: kept as text
+    const std::size_t from = i_;
+    test();
+    s->returns = text_between(from, i_);
+  }
   expect_op(":");
   const int outer_yields = yields_;
   yields_ = 0;
@@ -380,12 +384,17 @@ std::vector<Param> Parser::parameters(const char* close) {
     } else {
       p.kind = star_seen ? Param::KeywordOnly : Param::Positional;
       if (accept_op("/")) {  // positional-only marker: the parameters before it are bound as usual
+        for (Param& before : params) before.positional_only = true;
         if (!accept_op(",")) break;
         continue;
       }
       p.name = name();
     }
-    if (std::string(close) == ")" && accept_op(":")) test();  // annotation: ignored
+    if (std::string(close) == ")" && accept_op(":")) {  // annotation: kept as text
+      const std::size_t from = i_;
+      test();
+      p.annotation = text_between(from, i_);
+    }
     if (accept_op("=")) {
       if (p.kind == Param::VarArgs || p.kind == Param::VarKeywords) invalid();
       p.default_value = test();

@@ -115,6 +115,7 @@ struct FunctionObj : Object {
   ClassObj* owner = nullptr;        // the class whose body defined it (for super())
   bool no_grad = false;             // decorated with @torch.no_grad(): runs with grad mode off
   bool generator = false;           // its body yields: a call returns a generator
+  std::string returns;              // the return annotation's text ("" if none)
   std::string module = "__main__";  // __module__
   std::map<std::string, Value> attrs;  // attributes set on it (functools.wraps, __wrapped__)
   std::string type_name() const override { return "function"; }
@@ -233,6 +234,9 @@ struct IteratorObj : Object {
   std::vector<Value> items;
   std::size_t pos = 0;
   std::function<void()> fill;        // a generator's body, run once before the first item
+  // Set while a with statement runs a @contextmanager generator (Interpreter::exec_with): its
+  // yield runs the with body there, instead of storing the value.
+  std::function<void(const Value&)> on_yield;
   std::string type_name() const override { return type; }
 };
 

@@ -6,10 +6,6 @@
 import _initlab
 
 
-class _OrderedDictMeta:
-    pass
-
-
 class OrderedDict:
     """OrderedDict(...) makes a dict: same order, same methods (move_to_end included)."""
 
@@ -25,7 +21,43 @@ class OrderedDict:
         return dict.fromkeys(iterable, value)
 
 
-class defaultdict:
+class _DictBacked:
+    """What defaultdict and Counter share: a dict in self._data behind the mapping protocol."""
+
+    def __setitem__(self, key, value):
+        self._data[key] = value
+
+    def __delitem__(self, key):
+        del self._data[key]
+
+    def __contains__(self, key):
+        return key in self._data
+
+    def __iter__(self):
+        return iter(self._data)
+
+    def __len__(self):
+        return len(self._data)
+
+    def __eq__(self, other):
+        if isinstance(other, type(self)):
+            return self._data == other._data
+        return self._data == other
+
+    def keys(self):
+        return self._data.keys()
+
+    def values(self):
+        return self._data.values()
+
+    def items(self):
+        return self._data.items()
+
+    def get(self, key, default=None):
+        return self._data.get(key, default)
+
+
+class defaultdict(_DictBacked):
     def __init__(self, default_factory=None, *args, **kwargs):
         if default_factory is not None and not callable(default_factory):
             raise TypeError("first argument must be callable or None")
@@ -44,41 +76,9 @@ class defaultdict:
             return self._data[key]
         return self.__missing__(key)
 
-    def __setitem__(self, key, value):
-        self._data[key] = value
-
-    def __delitem__(self, key):
-        del self._data[key]
-
-    def __contains__(self, key):
-        return key in self._data
-
-    def __iter__(self):
-        return iter(self._data)
-
-    def __len__(self):
-        return len(self._data)
-
-    def __eq__(self, other):
-        if isinstance(other, defaultdict):
-            return self._data == other._data
-        return self._data == other
-
     def __repr__(self):
         factory = "None" if self.default_factory is None else repr(self.default_factory)
         return f"defaultdict({factory}, {self._data!r})"
-
-    def keys(self):
-        return self._data.keys()
-
-    def values(self):
-        return self._data.values()
-
-    def items(self):
-        return self._data.items()
-
-    def get(self, key, default=None):
-        return self._data.get(key, default)
 
     def pop(self, key, *default):
         return self._data.pop(key, *default)
@@ -96,7 +96,7 @@ class defaultdict:
         return defaultdict(self.default_factory, self._data)
 
 
-class Counter:
+class Counter(_DictBacked):
     def __init__(self, iterable=None, **kwargs):
         self._data = {}
         self.update(iterable, **kwargs)
@@ -126,38 +126,10 @@ class Counter:
     def __getitem__(self, key):
         return self._data.get(key, 0)
 
-    def __setitem__(self, key, value):
-        self._data[key] = value
-
     def __delitem__(self, key):
+        # A Counter forgets a missing key silently.
         if key in self._data:
             del self._data[key]
-
-    def __contains__(self, key):
-        return key in self._data
-
-    def __iter__(self):
-        return iter(self._data)
-
-    def __len__(self):
-        return len(self._data)
-
-    def __eq__(self, other):
-        if isinstance(other, Counter):
-            return self._data == other._data
-        return self._data == other
-
-    def keys(self):
-        return self._data.keys()
-
-    def values(self):
-        return self._data.values()
-
-    def items(self):
-        return self._data.items()
-
-    def get(self, key, default=None):
-        return self._data.get(key, default)
 
     def total(self):
         return sum(self._data.values())

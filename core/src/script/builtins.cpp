@@ -344,14 +344,7 @@ void install_builtins(Interpreter& interp) {
       return Value(in.truthy(in.call(in.bind_class_attr(*check, Value(), target), {sub})));
     }
     auto* c = sub.get<ClassObj>();
-    if (!c) return Value(false);
-    std::function<bool(const ClassObj*)> derives = [&](const ClassObj* x) {
-      if (x == goal) return true;
-      for (const auto& bb : x->bases)
-        if (derives(bb.get())) return true;
-      return false;
-    };
-    return Value(derives(c));
+    return Value(c && derives_from(c, goal));
   });
   def("type", [](Interpreter& in, A& a) -> Value {
     if (a.positional.size() != 1) in.error("NotImplementedError", "not supported in initlab: type() with 3 arguments");

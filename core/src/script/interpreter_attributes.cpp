@@ -168,13 +168,10 @@ std::optional<Value> Interpreter::try_getattr(const Value& object, const std::st
       if (name == "__suppress_context__") return Value(false);
       if (name == "code") {
         // SystemExit.code: its one argument, None without one, the args tuple with several.
-        std::function<bool(const ClassObj*)> is_exit = [&](const ClassObj* c) {
-          if (c->name == "SystemExit" && c->module == "builtins") return true;
-          return std::any_of(c->bases.begin(), c->bases.end(), [&](const auto& b) { return is_exit(b.get()); });
-        };
+        const bool is_exit = derives_from(inst->cls.get(), builtins_["SystemExit"].get<ClassObj>());
         auto args = inst->attrs.find("args");
         auto* t = args == inst->attrs.end() ? nullptr : args->second.get<TupleObj>();
-        if (is_exit(inst->cls.get()) && t) return t->items.empty() ? Value() : t->items.size() == 1 ? t->items[0] : args->second;
+        if (is_exit && t) return t->items.empty() ? Value() : t->items.size() == 1 ? t->items[0] : args->second;
       }
     }
     // __getattr__ is asked last, for what is found nowhere else (its AttributeError means

@@ -169,11 +169,8 @@ std::string Interpreter::exception_str(const Value& exc) {
   auto* args = it == inst->attrs.end() ? nullptr : it->second.get<TupleObj>();
   if (!args || args->items.empty()) return "";
   if (args->items.size() == 1) {
-    std::function<bool(const ClassObj*)> is_key = [&](const ClassObj* c) {
-      if (c->name == "KeyError" && c->module == "builtins") return true;
-      return std::any_of(c->bases.begin(), c->bases.end(), [&](const auto& b) { return is_key(b.get()); });
-    };
-    return is_key(inst->cls.get()) ? repr(args->items[0]) : str(args->items[0]);
+    const bool key_error = derives_from(inst->cls.get(), builtins_["KeyError"].get<ClassObj>());
+    return key_error ? repr(args->items[0]) : str(args->items[0]);
   }
   return repr(it->second);
 }

@@ -25,6 +25,13 @@ int64_t RangeObj::size() const {
   return start > stop ? (start - stop - step - 1) / (-step) : 0;
 }
 
+std::shared_ptr<ClassObj> script_class_of(const Value& v) {
+  if (auto* inst = v.get<InstanceObj>()) return inst->cls;
+  if (auto* m = v.get<ModuleObj>())
+    if (auto* sm = dynamic_cast<ScriptModule*>(m->module.get())) return sm->cls;
+  return nullptr;
+}
+
 std::vector<std::string> ClassObj::ordered_names() const {
   std::vector<std::string> names;
   for (const std::string& k : order)
@@ -795,17 +802,8 @@ bool Interpreter::isinstance(const Value& v, const Value& cls) {
     if (const Value* check = c->find("__instancecheck__")) {
       return truthy(call(bind_class_attr(*check, Value(), cls), {v}));
     }
-    std::shared_ptr<ClassObj> k;
-    if (auto* inst = v.get<InstanceObj>()) k = inst->cls;
-    if (auto* m = v.get<ModuleObj>())
-      if (auto* sm = dynamic_cast<ScriptModule*>(m->module.get())) k = sm->cls;
-    std::function<bool(const ClassObj*)> derives = [&](const ClassObj* x) {
-      if (x == c) return true;
-      for (const auto& b : x->bases)
-        if (derives(b.get())) return true;
-      return false;
-    };
-    return k && derives(k.get());
+    const std::shared_ptr<ClassObj> k = script_class_of(v);
+    return k && derives_from(k.get(), c);
   }
   error("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union");
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "initlab/error.hpp"
+#include "value.hpp"
 
 namespace initlab::script {
 
@@ -113,6 +114,19 @@ inline int64_t code_point_count(const std::string& s) {
   for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   return n;
 }
+
+// Whether class c is goal or derives from it through script-class bases (isinstance,
+// issubclass, except clauses and the library's nominal checks all ask this).
+inline bool derives_from(const ClassObj* c, const ClassObj* goal) {
+  if (c == goal) return true;
+  for (const auto& b : c->bases)
+    if (derives_from(b.get(), goal)) return true;
+  return false;
+}
+
+// The script class of a value: an instance's, or a script nn.Module's; null for others
+// (interpreter_objects.cpp).
+std::shared_ptr<ClassObj> script_class_of(const Value& v);
 
 // Drops expired entries from a list of weak pointers once it has doubled, so loops that make
 // many short-lived closures or instances keep it small.

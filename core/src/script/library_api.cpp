@@ -7,6 +7,7 @@
 #include "bindings.hpp"
 #include "initlab/warnings.hpp"
 #include "interpreter.hpp"
+#include "interpreter_util.hpp"
 #include "native_args.hpp"
 #include "script_module.hpp"
 
@@ -105,30 +106,14 @@ void install_library_api(Interpreter& interp) {
     const auto args = bind_native(in, "nominal_isinstance", a, {{"obj", std::nullopt}, {"cls", std::nullopt}});
     auto* goal = args[1].get<ClassObj>();
     if (!goal) return Value(in.isinstance(args[0], args[1]));
-    std::shared_ptr<ClassObj> k;
-    if (auto* inst = args[0].get<InstanceObj>()) k = inst->cls;
-    if (auto* m = args[0].get<ModuleObj>())
-      if (auto* sm = dynamic_cast<ScriptModule*>(m->module.get())) k = sm->cls;
-    std::function<bool(const ClassObj*)> derives = [&](const ClassObj* x) {
-      if (x == goal) return true;
-      for (const auto& b : x->bases)
-        if (derives(b.get())) return true;
-      return false;
-    };
-    return Value(k && derives(k.get()));
+    const std::shared_ptr<ClassObj> k = script_class_of(args[0]);
+    return Value(k && derives_from(k.get(), goal));
   });
   def("nominal_issubclass", [](Interpreter& in, A& a) -> Value {
     const auto args = bind_native(in, "nominal_issubclass", a, {{"sub", std::nullopt}, {"cls", std::nullopt}});
     auto* sub = args[0].get<ClassObj>();
     auto* goal = args[1].get<ClassObj>();
-    if (!sub || !goal) return Value(false);
-    std::function<bool(const ClassObj*)> derives = [&](const ClassObj* x) {
-      if (x == goal) return true;
-      for (const auto& b : x->bases)
-        if (derives(b.get())) return true;
-      return false;
-    };
-    return Value(derives(sub));
+    return Value(sub && goal && derives_from(sub, goal));
   });
   // What inspect.signature reads of a def or lambda: (params, is a generator function, return
   // annotation or `empty`); each param is (name, kind, default or `empty`, annotation or

@@ -106,6 +106,15 @@ std::optional<Value> Interpreter::try_getattr(const Value& object, const std::st
     if (name == "__name__") return Value(ns->name);
     // A library submodule of a native namespace is there without an import (torch.jit).
     if (!ns->scope && library_module(ns->name + "." + name)) return import_module(ns->name + "." + name);
+    // Members of a native namespace that are written in Python (torch.nn.LSTM) live in its
+    // library file NAME/_library.py, loaded on the first name the native side lacks.
+    if (!ns->scope && name.rfind("__", 0) != 0 && library_module(ns->name + "._library")) {
+      const Value lib = import_module(ns->name + "._library");
+      if (auto* scope = lib.get<NamespaceObj>() ? lib.get<NamespaceObj>()->scope.get() : nullptr) {
+        auto v = scope->vars.find(name);
+        if (v != scope->vars.end()) return v->second;
+      }
+    }
     // torch.transpose(x, 0, 1) is x.transpose(0, 1) wherever PyTorch has both forms and initlab
     // has the method.
     if (ns->name == "torch" && pytorch_has("torch", name) && pytorch_has("Tensor", name)) {

@@ -143,6 +143,59 @@ TEST_CASE("fmaf through double is correctly rounded: random operands, double-rou
   CHECK(mismatches == 0);
 }
 
+#ifdef __wasm_simd128__
+TEST_CASE("four-lane fmaf, logf and sincosf (wasm SIMD128) equal the scalar ones bit for bit") {
+  const auto same = [](float x, float y) { return initlab::bits::of(x) == initlab::bits::of(y) || (std::isnan(x) && std::isnan(y)); };
+  uint64_t state = 1181783497276652981ull;
+  const auto next = [&state] {
+    state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+    return static_cast<uint32_t>(state);
+  };
+  alignas(16) float a[4], b[4], c[4], r[4], s[4], co[4];
+  int64_t mismatches = 0;
+  for (int i = 0; i < 500'000; ++i) {
+    for (int k = 0; k < 4; ++k) {
+      a[k] = initlab::bits::to_float(next());
+      b[k] = initlab::bits::to_float(next());
+      c[k] = (i & 1) ? initlab::bits::to_float(next()) : -a[k] * b[k];
+    }
+    // The double-rounding trap of the test above, in a different lane each time.
+    if (i % 101 == 0) {
+      a[i % 4] = std::ldexp(1.0f + std::ldexp(1.0f, -23), -24);
+      b[i % 4] = 1.0f - std::ldexp(1.0f, -23);
+      c[i % 4] = 1.0f + std::ldexp(1.0f, -23);
+    }
+    wasm_v128_store(r, initlab::math::fmaf_exact_x4(wasm_v128_load(a), wasm_v128_load(b), wasm_v128_load(c)));
+    // Against the scalar form, tested above (binary128 cannot hold these sums exactly: a
+    // product near 2^82 plus a c near 2^-63 needs 145 bits).
+    for (int k = 0; k < 4; ++k) mismatches += same(r[k], initlab::math::fmaf_via_double(a[k], b[k], c[k])) ? 0 : 1;
+  }
+  CHECK(mismatches == 0);
+  // logf over (0, 1] and beyond (NaN for x <= 0, as the scalar), sincosf over normal_'s [0, 2 pi).
+  int64_t log_mismatches = 0, sincos_mismatches = 0;
+  for (uint32_t u = 0; u <= 0x3f800400u; u += 4 * 331) {
+    for (int k = 0; k < 4; ++k) a[k] = to_float(u + 331u * static_cast<uint32_t>(k));
+    a[0] = (u % 7 == 0) ? -a[0] : a[0];
+    wasm_v128_store(r, initlab::cephes::logf_x4(wasm_v128_load(a)));
+    for (int k = 0; k < 4; ++k) log_mismatches += same(r[k], initlab::cephes::logf(a[k])) ? 0 : 1;
+  }
+  for (int i = 0; i < 400'000; i += 4) {
+    for (int k = 0; k < 4; ++k) a[k] = static_cast<float>(i + k) * (6.2831853f / 400000.0f);
+    v128_t vs, vc;
+    initlab::cephes::sincosf_x4(wasm_v128_load(a), &vs, &vc);
+    wasm_v128_store(s, vs);
+    wasm_v128_store(co, vc);
+    for (int k = 0; k < 4; ++k) {
+      float ss, cc;
+      initlab::cephes::sincosf(a[k], &ss, &cc);
+      sincos_mismatches += (same(s[k], ss) && same(co[k], cc)) ? 0 : 1;
+    }
+  }
+  CHECK(log_mismatches == 0);
+  CHECK(sincos_mismatches == 0);
+}
+#endif
+
 TEST_CASE("fma_scaled over arrays rounds every element once, the doubtful groups included") {
   const auto same = [](float x, float y) { return initlab::bits::of(x) == initlab::bits::of(y) || (std::isnan(x) && std::isnan(y)); };
   uint64_t state = 2463534242ull;

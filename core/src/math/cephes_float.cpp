@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "float_bits.hpp"
+#include "fused.hpp"
 
 namespace initlab::cephes {
 
@@ -43,12 +44,12 @@ float logf(float x) {
 
   const float z = x * x;
   float y = kLogP[0];
-  for (int k = 1; k < 9; ++k) y = std::fma(y, x, kLogP[k]);
+  for (int k = 1; k < 9; ++k) y = math::fmaf_exact(y, x, kLogP[k]);
   y = y * x;
-  y = std::fma(y, z, e * kLogQ1);
-  y = std::fma(-z, 0.5f, y);
+  y = math::fmaf_exact(y, z, e * kLogQ1);
+  y = math::fmaf_exact(-z, 0.5f, y);
   x = x + y;
-  x = std::fma(e, kLogQ2, x);
+  x = math::fmaf_exact(e, kLogQ2, x);
   return invalid ? std::nanf("") : x;
 }
 
@@ -65,24 +66,85 @@ void sincosf(float x, float* s, float* c) {
   const uint32_t sign_sin = sign_in ^ swap_sign_sin;
 
   // Extended-precision range reduction: x - y*pi/4 in three steps.
-  x = std::fma(y, kMinusDP1, x);
-  x = std::fma(y, kMinusDP2, x);
-  x = std::fma(y, kMinusDP3, x);
+  x = math::fmaf_exact(y, kMinusDP1, x);
+  x = math::fmaf_exact(y, kMinusDP2, x);
+  x = math::fmaf_exact(y, kMinusDP3, x);
 
   const float z = x * x;
-  float cpoly = std::fma(std::fma(kCosCof[0], z, kCosCof[1]), z, kCosCof[2]);
+  float cpoly = math::fmaf_exact(math::fmaf_exact(kCosCof[0], z, kCosCof[1]), z, kCosCof[2]);
   cpoly = cpoly * z;
-  cpoly = std::fma(cpoly, z, -(z * 0.5f));
+  cpoly = math::fmaf_exact(cpoly, z, -(z * 0.5f));
   cpoly = cpoly + 1.0f;
 
-  float spoly = std::fma(std::fma(kSinCof[0], z, kSinCof[1]), z, kSinCof[2]);
+  float spoly = math::fmaf_exact(math::fmaf_exact(kSinCof[0], z, kSinCof[1]), z, kSinCof[2]);
   spoly = spoly * z;
-  spoly = std::fma(spoly, x, x);
+  spoly = math::fmaf_exact(spoly, x, x);
 
   const float sin_abs = use_sin_poly ? spoly : cpoly;
   const float cos_abs = use_sin_poly ? cpoly : spoly;
   *s = to_float(of(sin_abs) ^ sign_sin);
   *c = to_float(of(cos_abs) ^ sign_cos);
 }
+
+#ifdef __wasm_simd128__
+// Lane for lane the scalar code above; float add, sub, mul and sqrt are IEEE single operations
+// in SIMD128 as in AVX2, and each std::fma of the scalar code is a math::fmaf_exact_x4.
+v128_t logf_x4(v128_t x) {
+  const v128_t one = wasm_f32x4_splat(1.0f);
+  const v128_t invalid = wasm_v128_not(wasm_f32x4_gt(x, wasm_f32x4_splat(0.0f)));
+  // fmax(x, smallest normal): pmax(m, x) is (m < x ? x : m), m for a NaN x as fmax gives.
+  x = wasm_f32x4_pmax(wasm_i32x4_splat(0x00800000), x);
+  const v128_t exponent = wasm_i32x4_sub(wasm_u32x4_shr(x, 23), wasm_i32x4_splat(0x7f));
+  x = wasm_v128_or(wasm_v128_and(x, wasm_i32x4_splat(~0x7f800000)), wasm_f32x4_splat(0.5f));
+  v128_t e = wasm_f32x4_add(wasm_f32x4_convert_i32x4(exponent), one);
+  const v128_t below = wasm_f32x4_lt(x, wasm_f32x4_splat(kSqrtHalf));
+  const v128_t tmp = wasm_v128_and(x, below);
+  x = wasm_f32x4_sub(x, one);
+  e = wasm_f32x4_sub(e, wasm_v128_and(one, below));
+  x = wasm_f32x4_add(x, tmp);
+
+  const v128_t z = wasm_f32x4_mul(x, x);
+  v128_t y = wasm_f32x4_splat(kLogP[0]);
+  for (int k = 1; k < 9; ++k) y = math::fmaf_exact_x4(y, x, wasm_f32x4_splat(kLogP[k]));
+  y = wasm_f32x4_mul(y, x);
+  y = math::fmaf_exact_x4(y, z, wasm_f32x4_mul(e, wasm_f32x4_splat(kLogQ1)));
+  y = math::fmaf_exact_x4(wasm_f32x4_neg(z), wasm_f32x4_splat(0.5f), y);
+  x = wasm_f32x4_add(x, y);
+  x = math::fmaf_exact_x4(e, wasm_f32x4_splat(kLogQ2), x);
+  return wasm_v128_bitselect(wasm_f32x4_splat(std::nanf("")), x, invalid);
+}
+
+void sincosf_x4(v128_t x, v128_t* s, v128_t* c) {
+  const v128_t sign_in = wasm_v128_and(x, wasm_i32x4_splat(static_cast<int32_t>(0x80000000u)));
+  x = wasm_f32x4_abs(x);
+
+  v128_t j = wasm_i32x4_trunc_sat_f32x4(wasm_f32x4_mul(x, wasm_f32x4_splat(kFourOverPi)));
+  j = wasm_v128_and(wasm_i32x4_add(j, wasm_i32x4_splat(1)), wasm_i32x4_splat(~1));
+  const v128_t y = wasm_f32x4_convert_i32x4(j);
+  const v128_t swap_sign_sin = wasm_i32x4_shl(wasm_v128_and(j, wasm_i32x4_splat(4)), 29);
+  const v128_t use_sin_poly = wasm_i32x4_eq(wasm_v128_and(j, wasm_i32x4_splat(2)), wasm_i32x4_splat(0));
+  const v128_t sign_cos = wasm_i32x4_shl(wasm_v128_and(wasm_v128_not(wasm_i32x4_sub(j, wasm_i32x4_splat(2))), wasm_i32x4_splat(4)), 29);
+  const v128_t sign_sin = wasm_v128_xor(sign_in, swap_sign_sin);
+
+  x = math::fmaf_exact_x4(y, wasm_f32x4_splat(kMinusDP1), x);
+  x = math::fmaf_exact_x4(y, wasm_f32x4_splat(kMinusDP2), x);
+  x = math::fmaf_exact_x4(y, wasm_f32x4_splat(kMinusDP3), x);
+
+  const v128_t z = wasm_f32x4_mul(x, x);
+  const auto poly = [&](const float* k) {
+    return math::fmaf_exact_x4(math::fmaf_exact_x4(wasm_f32x4_splat(k[0]), z, wasm_f32x4_splat(k[1])), z, wasm_f32x4_splat(k[2]));
+  };
+  v128_t cpoly = wasm_f32x4_mul(poly(kCosCof), z);
+  cpoly = math::fmaf_exact_x4(cpoly, z, wasm_f32x4_neg(wasm_f32x4_mul(z, wasm_f32x4_splat(0.5f))));
+  cpoly = wasm_f32x4_add(cpoly, wasm_f32x4_splat(1.0f));
+  v128_t spoly = wasm_f32x4_mul(poly(kSinCof), z);
+  spoly = math::fmaf_exact_x4(spoly, x, x);
+
+  const v128_t sin_abs = wasm_v128_bitselect(spoly, cpoly, use_sin_poly);
+  const v128_t cos_abs = wasm_v128_bitselect(cpoly, spoly, use_sin_poly);
+  *s = wasm_v128_xor(sin_abs, sign_sin);
+  *c = wasm_v128_xor(cos_abs, sign_cos);
+}
+#endif
 
 }  // namespace initlab::cephes

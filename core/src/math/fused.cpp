@@ -29,23 +29,6 @@ float fmaf_round_doubtful(double xy, float c, double r) {
   return static_cast<float>(std::nextafter(r, err > 0 ? INFINITY : -INFINITY));
 }
 
-namespace {
-
-#ifdef __wasm_simd128__
-// The lanes of r = xy + z (f64x2) that fmaf_doubtful doubts, two at a time.
-v128_t doubtful(v128_t xy, v128_t z, v128_t r) {
-  const v128_t mid = wasm_i64x2_eq(wasm_v128_and(r, wasm_i64x2_splat(0x1fffffff)), wasm_i64x2_splat(0x10000000));
-  const v128_t tiny = wasm_v128_and(wasm_f64x2_lt(wasm_f64x2_abs(r), wasm_f64x2_splat(static_cast<double>(FLT_MIN))),
-                                    wasm_f64x2_ne(r, wasm_f64x2_splat(0.0)));
-  const v128_t exact = wasm_v128_and(wasm_f64x2_eq(wasm_f64x2_sub(r, xy), z), wasm_f64x2_eq(wasm_f64x2_sub(r, z), xy));
-  return wasm_v128_andnot(wasm_v128_or(mid, tiny), exact);
-}
-
-v128_t high_half(v128_t v) { return wasm_i32x4_shuffle(v, v, 2, 3, 0, 1); }
-#endif
-
-}  // namespace
-
 void fma_scaled(int64_t n, const float* x, float s, const float* z, float z_scale, float* out) {
   int64_t i = 0;
 #ifdef __wasm_simd128__
@@ -58,7 +41,7 @@ void fma_scaled(int64_t n, const float* x, float s, const float* z, float z_scal
     const v128_t plo = wasm_f64x2_mul(wasm_f64x2_promote_low_f32x4(x4), s2);
     const v128_t phi = wasm_f64x2_mul(wasm_f64x2_promote_low_f32x4(high_half(x4)), s2);
     const v128_t rlo = wasm_f64x2_add(plo, zlo), rhi = wasm_f64x2_add(phi, zhi);
-    if (wasm_v128_any_true(wasm_v128_or(doubtful(plo, zlo, rlo), doubtful(phi, zhi, rhi)))) {
+    if (wasm_v128_any_true(wasm_v128_or(fmaf_doubtful_x2(plo, zlo, rlo), fmaf_doubtful_x2(phi, zhi, rhi)))) {
       for (int64_t k = i; k < i + 4; ++k) out[k] = fmaf_exact(x[k], s, z[k] * z_scale);
       continue;
     }

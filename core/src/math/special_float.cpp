@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "float_bits.hpp"
+#include "fused.hpp"
 
 namespace initlab::special {
 
@@ -116,14 +117,14 @@ float erfinv(float y) {
   float x;
   if (y_abs <= kCentralRange) {
     const float z = y * y;
-    const float num = std::fma(std::fma(std::fma(a[3], z, a[2]), z, a[1]), z, a[0]);
+    const float num = math::fmaf_exact(math::fmaf_exact(math::fmaf_exact(a[3], z, a[2]), z, a[1]), z, a[0]);
     const float dem =
-        std::fma(std::fma(std::fma(std::fma(b[3], z, b[2]), z, b[1]), z, b[0]), z, 1.0f);
+        math::fmaf_exact(math::fmaf_exact(math::fmaf_exact(math::fmaf_exact(b[3], z, b[2]), z, b[1]), z, b[0]), z, 1.0f);
     x = y * num / dem;
   } else {
     const float z = std::sqrt(-std::log((1.0f - y_abs) / 2.0f));
-    const float num = std::fma(std::fma(std::fma(c[3], z, c[2]), z, c[1]), z, c[0]);
-    const float dem = std::fma(std::fma(d[1], z, d[0]), z, 1.0f);
+    const float num = math::fmaf_exact(math::fmaf_exact(math::fmaf_exact(c[3], z, c[2]), z, c[1]), z, c[0]);
+    const float dem = math::fmaf_exact(math::fmaf_exact(d[1], z, d[0]), z, 1.0f);
     x = std::copysign(num, y) / dem;
   }
   const float two_over_sqrt_pi = 2.0f / static_cast<float>(std::sqrt(M_PI));

@@ -36,7 +36,9 @@ Interpreter::Interpreter(const Source& source, Limits limits,
   builtins_["NotImplemented"] = not_implemented_;
   install_torch(*this);
   install_datasets(*this);
-  install_random(*this);
+  // Installed on first import: most scripts never import them, and every run() pays for
+  // what the constructor builds.
+  lazy_modules_["random"] = install_random;
   for (const char* m : {"numpy", "numpy.linalg", "numpy.random"}) lazy_modules_[m] = install_numpy;
 }
 

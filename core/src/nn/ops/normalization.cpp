@@ -6,6 +6,7 @@
 #include "initlab/error.hpp"
 #include "initlab/nn/ops.hpp"
 #include "backward.hpp"
+#include "../../math/fused.hpp"
 
 namespace initlab::ops {
 
@@ -55,7 +56,7 @@ Tensor batch_norm(const Tensor& x_in, const BatchNormState& state, const Tensor&
     for (int64_t c = 0; c < C; ++c) {
       const auto i = static_cast<std::size_t>(c);
       alpha[i] = invstd[i] * (weight.defined() ? weight.data()[c] : 1.0f);
-      beta[i] = std::fma(-mean[i], alpha[i], bias.defined() ? bias.data()[c] : 0.0f);
+      beta[i] = math::fmaf_exact(-mean[i], alpha[i], bias.defined() ? bias.data()[c] : 0.0f);
     }
   }
   Tensor y = Tensor::uninitialized(x.shape());
@@ -86,7 +87,7 @@ void batch_norm_eval_affine(const Tensor& running_mean, const Tensor& running_va
     const auto i = static_cast<std::size_t>(c);
     const float invstd = 1.0f / std::sqrt(rv[c] + static_cast<float>(eps));
     alpha[i] = invstd * (weight.defined() ? weight.data()[c] : 1.0f);
-    beta[i] = std::fma(-rm[c], alpha[i], bias.defined() ? bias.data()[c] : 0.0f);
+    beta[i] = math::fmaf_exact(-rm[c], alpha[i], bias.defined() ? bias.data()[c] : 0.0f);
   }
 }
 

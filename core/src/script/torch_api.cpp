@@ -13,6 +13,7 @@
 #include "initlab/warnings.hpp"
 #include "native_args.hpp"
 #include "numpy_bindings.hpp"
+#include "torch_api_ext.hpp"
 
 namespace initlab::script {
 
@@ -322,6 +323,7 @@ Value tensor_unary(Interpreter& in, const std::string& op, const Value& a) {
   if (op == "-") {
     const Tensor& x = tensor_of(a);
     Tensor y = ops::binary(x.detach(), -1.0, BinaryOp::mul);
+    if (x.dtype() == DType::int64) y.set_dtype(DType::int64);  // -x keeps an int64 tensor's dtype
     return make_tensor(record_unary(y, x, "NegBackward0", [](float, float) { return -1.0f; }));
   }
   if (op == "+") return a;
@@ -484,6 +486,10 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
   auto* obj = self.get<TensorObj>();
   const Tensor t = obj->tensor;
   const auto method = [&](Native fn) { return make_builtin("Tensor." + name, std::move(fn)); };
+  // The op families of torch_api_shape/math/random.cpp answer first.
+  if (auto v = tensor_shape_method(interp, self, name)) return v;
+  if (auto v = tensor_math_method(interp, self, name)) return v;
+  if (auto v = tensor_random_method(interp, self, name)) return v;
   if (name == "shape") return size_tuple(t);
   if (name == "data") return make_tensor(t.detach(), false);
   if (name == "grad") {
@@ -741,6 +747,9 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
                                                    kind == Reduce::std ? "StdBackward0" : "VarBackward0",
                                                    "Tensor." + name + "() (write it with mean() and ** 2)"));
       }
+      if (kind == Reduce::sum || kind == Reduce::mean) {
+        if (auto r = reduce_over_dims(in, t, args[0], kind == Reduce::mean, in.truthy(args[1]), Value())) return *r;
+      }
       const auto dim = optional_dim(in, args[0]);
       if (kind == Reduce::sum || kind == Reduce::mean) {
         const bool keep = in.truthy(args[1]);
@@ -900,7 +909,14 @@ void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
     in.check_list_size(static_cast<int64_t>(values.size()));
     Tensor t = from_array ? *from_array : Tensor::from_vector(Shape(shape), values);
     if (from_array) all_int = t.dtype() != DType::float32;
-    const bool is_bool = args[0].is_bool() || (from_array && t.dtype() == DType::boolean);
+    // torch.tensor([True, False]) is a bool tensor: every leaf a bool.
+    std::function<bool(const Value&)> all_bools = [&](const Value& v) -> bool {
+      if (v.is_bool()) return true;
+      if (!v.get<ListObj>() && !v.get<TupleObj>()) return false;
+      const auto items = in.to_vector(v);
+      return !items.empty() && std::all_of(items.begin(), items.end(), all_bools);
+    };
+    const bool is_bool = from_array ? t.dtype() == DType::boolean : all_bools(args[0]);
     if (auto* d = args[1].get<DtypeObj>()) {
       if (d->name == "int64") t.set_dtype(DType::int64);
     } else if (all_int) {
@@ -1027,26 +1043,17 @@ void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
       return tensor_binary(in, op, args[0], args[1]);
     });
   }
-  for (const char* n : {"mean", "sum", "std", "var", "max", "min", "abs", "exp", "log", "sqrt", "norm", "argmax", "argmin", "softmax", "log_softmax", "clamp", "zeros_like"}) {
+  for (const char* n : {"mean", "sum", "std", "var", "max", "min", "abs", "exp", "log", "sqrt", "norm", "argmax", "argmin", "softmax", "log_softmax", "clamp"}) {
     const std::string name = n;
     def(name, [name](Interpreter& in, A& a) -> Value {
       if (a.positional.empty()) in.error("TypeError", name + "() missing 1 required positional argument: 'input'");
       const Value self = a.positional[0];
-      if (name == "zeros_like") return make_tensor(Tensor(as_tensor(in, self, "input").shape()));
       as_tensor(in, self, name + "(): argument 'input'");
       A rest = a;
       rest.positional.erase(rest.positional.begin());
       return in.call(in.getattr(self, name), rest);
     });
   }
-  def("ones_like", [](Interpreter& in, A& a) {
-    return make_tensor(Tensor::full(as_tensor(in, a.positional.at(0), "input").shape(), 1.0f));
-  });
-  def("randn_like", [](Interpreter& in, A& a) {
-    Tensor t(as_tensor(in, a.positional.at(0), "input").shape());
-    initlab::normal_(t, 0, 1, default_generator());
-    return make_tensor(t);
-  });
   def("randperm", [](Interpreter& in, A& a) {
     const auto args = bind_native(in, "randperm", a, {{"n", std::nullopt}, {"generator", Value(), true}, {"dtype", Value(), true}});
     const int64_t n = to_int(in, args[0], "n");
@@ -1064,6 +1071,9 @@ void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
     torch.members[n] = Value(ObjPtr(d));
   }
   torch.members["__version__"] = Value("1.13.1 (initlab)");
+  install_torch_shape(torch);
+  install_torch_math(torch);
+  install_torch_random(torch);
   (void)interp;
 }
 

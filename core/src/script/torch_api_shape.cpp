@@ -1,5 +1,5 @@
 // Tensor ops that select, mask, split, join and repeat: tril/triu, masked_fill(_), where,
-// split/chunk, stack, expand/expand_as, repeat, mT, gather, index_select, topk, cumsum, each
+// split/chunk, stack, expand/expand_as, repeat, roll, mT, gather, index_select, topk, cumsum, each
 // with its backward (record_op) and PyTorch's dtype rules (int64 and bool stay themselves).
 #include <algorithm>
 #include <numeric>
@@ -369,6 +369,41 @@ Tensor cumsum(const Tensor& x, int64_t dim_in, DType dtype) {
   });
 }
 
+// torch.roll: elements shifted along dims (wrapping around); without dims, over the flattened
+// tensor. The backward rolls the gradient back.
+Tensor roll(Interpreter& in, const Tensor& x, std::vector<int64_t> shifts, std::vector<int64_t> dims) {
+  if (dims.empty()) {
+    if (shifts.size() != 1) in.error("RuntimeError", "shifts and dimensions must align. shifts: " + std::to_string(shifts.size()) + ", dims:0");
+    const Tensor flat = ops::reshape(x, Shape{x.numel()});
+    return ops::reshape(roll(in, flat, shifts, {0}), x.shape());
+  }
+  if (shifts.size() != dims.size()) {
+    in.error("RuntimeError", "shifts and dimensions must align. shifts: " + std::to_string(shifts.size()) + ", dims:" + std::to_string(dims.size()));
+  }
+  const Shape shape = x.shape();
+  std::vector<int64_t> from(static_cast<std::size_t>(x.numel()));
+  int64_t idx[kMaxDims];
+  for (int64_t i = 0; i < x.numel(); ++i) {
+    unravel(i, shape, idx);
+    for (std::size_t k = 0; k < dims.size(); ++k) {
+      const int64_t d = ops::wrap_dim(dims[k], x.dim());
+      const int64_t n = shape[static_cast<int>(d)];
+      idx[d] = ((idx[d] - shifts[k]) % n + n) % n;
+    }
+    from[static_cast<std::size_t>(i)] = ravel(idx, shape);
+  }
+  const Tensor xc = x.detach().contiguous();
+  Tensor y(shape);
+  y.set_dtype(x.dtype());
+  for (std::size_t i = 0; i < from.size(); ++i) y.data()[i] = xc.data()[from[i]];
+  return record_op(y, {x}, "RollBackward0", [from](const Tensor& gy_in, const std::vector<Tensor>& inputs) {
+    const Tensor gy = gy_in.contiguous();
+    Tensor g(inputs[0].shape());
+    for (std::size_t i = 0; i < from.size(); ++i) g.data()[from[i]] += gy.data()[i];
+    return std::vector<Tensor>{g};
+  });
+}
+
 std::vector<Tensor> tensor_list(Interpreter& in, const Value& v, const std::string& fn) {
   std::vector<Tensor> ts;
   for (const Value& t : in.to_vector(v)) ts.push_back(tensor_value(in, t, fn + "(): tensors"));
@@ -435,6 +470,12 @@ std::optional<Value> tensor_shape_method(Interpreter& interp, const Value& self,
   if (name == "mT") {
     if (t.dim() < 2) interp.error("RuntimeError", "tensor.mT is only supported on matrices or batches of matrices. Got " + std::to_string(t.dim()) + "-D tensor.");
     return make_tensor(record_view(t.detach().transpose(-2, -1), t, "TransposeBackward0", [](const Tensor& x) { return x.transpose(-2, -1); }));
+  }
+  if (name == "roll") {
+    return method([t](Interpreter& in, A& a) {
+      const auto args = bind_native(in, "roll", a, {{"shifts", std::nullopt}, {"dims", Value()}});
+      return make_tensor(roll(in, t, to_ints(in, args[0], "shifts"), args[1].is_none() ? std::vector<int64_t>{} : to_ints(in, args[1], "dims")));
+    });
   }
   if (name == "gather") {
     return method([t](Interpreter& in, A& a) {

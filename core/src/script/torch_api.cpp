@@ -383,18 +383,14 @@ Tensor index_view(Interpreter& in, const Tensor& t, const Value& index) {
 // as PyTorch's advanced indexing, differentiable), negative indices counted from the end.
 std::optional<Tensor> index_rows(Interpreter& in, const Tensor& x, const Value& index) {
   std::vector<int64_t> rows;
+  // Other index tensors (boolean masks, several dims) are advanced_subscript's.
   if (auto* it = index.get<TensorObj>()) {
-    if (it->tensor.dtype() == DType::boolean) {
-      in.error("NotImplementedError", "not supported in initlab: indexing a tensor with a boolean mask (use torch.where or multiply by the mask)");
-    }
-    if (it->tensor.dtype() != DType::int64 || it->tensor.dim() != 1) {
-      in.error("NotImplementedError", "not supported in initlab: indexing a tensor with a " +
-                                          std::string(it->tensor.dtype() == DType::int64 ? "multi-dimensional" : "float") +
-                                          " tensor (use a 1-D int64 tensor of row indices)");
-    }
+    if (it->tensor.dtype() != DType::int64 || it->tensor.dim() != 1) return std::nullopt;
     for (float f : it->tensor.to_vector()) rows.push_back(static_cast<int64_t>(f));
   } else if (auto* l = index.get<ListObj>()) {
-    for (const Value& v : l->items) rows.push_back(to_int(in, v, "index"));
+    for (const Value& v : l->items)
+      if (!v.is_int() || v.is_bool()) return std::nullopt;
+    for (const Value& v : l->items) rows.push_back(v.as_int());
   } else {
     return std::nullopt;
   }
@@ -449,6 +445,7 @@ Value tensor_subscript(Interpreter& in, const Value& tensor, const Value& raw_in
   const Tensor& x = t->tensor;
   const Value index = expand_ellipsis(in, x.dim(), raw_index);
   if (auto rows = index_rows(in, x, index)) return make_tensor(*rows, false);
+  if (auto v = advanced_subscript(in, tensor, index)) return *v;
   Tensor y = index_view(in, x.detach(), index);
   if (!autograd::should_record({&x})) return make_tensor(y, false);
   // PyTorch names the node after the last indexing step.

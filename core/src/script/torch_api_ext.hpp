@@ -29,6 +29,10 @@ std::vector<int64_t> int_values(const Tensor& t);
 // x.sum(dims) / x.mean(dims) when dim is a list or tuple (nullopt otherwise).
 std::optional<Value> reduce_over_dims(Interpreter& in, const Tensor& x, const Value& dim, bool mean, bool keepdim, const Value& dtype);
 
+// x[index] when index holds integer or boolean tensors (or lists): PyTorch's advanced indexing
+// (a copy, differentiable); nullopt for basic indexing.
+std::optional<Value> advanced_subscript(Interpreter& in, const Value& self, const Value& index);
+
 std::optional<Value> tensor_shape_method(Interpreter& in, const Value& self, const std::string& name);
 void install_torch_shape(NamespaceObj& torch);
 std::optional<Value> tensor_math_method(Interpreter& in, const Value& self, const std::string& name);

@@ -404,6 +404,44 @@ Tensor roll(Interpreter& in, const Tensor& x, std::vector<int64_t> shifts, std::
   });
 }
 
+bool is_slice_value(const Value& v) {
+  auto* t = v.get<TupleObj>();
+  return t && t->items.size() == 4 && t->items[0].is_str() && t->items[0].as_str() == "__slice__";
+}
+
+Value full_slice() { return make_tuple({Value("__slice__"), Value(), Value(), Value()}); }
+
+// An index tensor (or list) as int64 tensors, one per dim it indexes: an integer one as it is,
+// a boolean mask as the coordinates of its True elements (PyTorch's nonzero).
+std::vector<Tensor> index_tensors(Interpreter& in, const Value& v) {
+  Tensor t;
+  if (auto* o = v.get<TensorObj>()) {
+    t = o->tensor;
+  } else {
+    const Value made = in.call(in.getattr(in.importable()["torch"], "tensor"), {v});
+    t = made.get<TensorObj>()->tensor;
+    if (t.numel() == 0) t.set_dtype(DType::int64);
+  }
+  if (t.dtype() == DType::float32) in.error("IndexError", "tensors used as indices must be long, byte or bool tensors");
+  if (t.dtype() == DType::int64) return {t};
+  const Tensor c = t.contiguous();
+  std::vector<std::vector<float>> coords(static_cast<std::size_t>(std::max<int64_t>(t.dim(), 1)));
+  int64_t idx[kMaxDims];
+  for (int64_t i = 0; i < c.numel(); ++i) {
+    if (c.data()[i] == 0.0f) continue;
+    unravel(i, c.shape(), idx);
+    for (int64_t d = 0; d < t.dim(); ++d) coords[static_cast<std::size_t>(d)].push_back(static_cast<float>(idx[d]));
+  }
+  std::vector<Tensor> out;
+  for (int64_t d = 0; d < t.dim(); ++d) {
+    const auto& cd = coords[static_cast<std::size_t>(d)];
+    Tensor r = Tensor::from_vector(Shape{static_cast<int64_t>(cd.size())}, cd);
+    r.set_dtype(DType::int64);
+    out.push_back(r);
+  }
+  return out;
+}
+
 std::vector<Tensor> tensor_list(Interpreter& in, const Value& v, const std::string& fn) {
   std::vector<Tensor> ts;
   for (const Value& t : in.to_vector(v)) ts.push_back(tensor_value(in, t, fn + "(): tensors"));
@@ -411,6 +449,81 @@ std::vector<Tensor> tensor_list(Interpreter& in, const Value& v, const std::stri
 }
 
 }  // namespace
+
+std::optional<Value> advanced_subscript(Interpreter& in, const Value& self, const Value& index) {
+  std::vector<Value> items;
+  if (auto* tup = index.get<TupleObj>(); tup && !is_slice_value(index)) items = tup->items;
+  else items = {index};
+  bool any = false;
+  for (const Value& v : items) any = any || v.get<TensorObj>() || v.get<ListObj>();
+  if (!any) return std::nullopt;
+  // Basic indexing first, each advanced index replaced by a full slice; then the advanced
+  // indices (adjacent, as PyTorch places their result dims there) pick from the dims they held.
+  std::vector<Value> basic;
+  std::vector<Tensor> adv;
+  int64_t first = -1, y_dim = 0, last_item = -2;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const Value& v = items[i];
+    if (v.get<TensorObj>() || v.get<ListObj>()) {
+      if (first >= 0 && last_item != static_cast<int64_t>(i) - 1) {
+        in.error("NotImplementedError", "not supported in initlab: advanced indices separated by a slice or int (their result dims move to the front in PyTorch)");
+      }
+      if (first < 0) first = y_dim;
+      for (const Tensor& t : index_tensors(in, v)) {
+        adv.push_back(t);
+        basic.push_back(full_slice());
+        ++y_dim;
+      }
+      last_item = static_cast<int64_t>(i);
+      continue;
+    }
+    basic.push_back(v);
+    if (!v.is_int() && !v.is_bool()) ++y_dim;  // an int drops its dim; None and slices keep one
+  }
+  const Value yv = tensor_subscript(in, self, make_tuple(basic));
+  const Tensor y = yv.get<TensorObj>()->tensor;
+  const auto m = static_cast<int64_t>(adv.size());
+  if (first + m > y.dim()) in.error("IndexError", "too many indices for tensor of dimension " + std::to_string(y.dim()));
+  Shape bshape;
+  for (const Tensor& t : adv) bshape = ops::broadcast_shapes(bshape, t.shape());
+  // The linear index into the advanced dims, row-major.
+  std::vector<float> flat(static_cast<std::size_t>(bshape.numel()), 0.0f);
+  int64_t group = 1;
+  for (int64_t k = m - 1; k >= 0; --k) {
+    const int64_t n = y.size(first + k);
+    Tensor b(bshape);
+    b.copy_from(adv[static_cast<std::size_t>(k)]);
+    for (std::size_t i = 0; i < flat.size(); ++i) {
+      auto v = static_cast<int64_t>(b.data()[i]);
+      if (v < -n || v >= n) {
+        in.error("IndexError", "index " + std::to_string(v) + " is out of bounds for dimension " + std::to_string(first + k) + " with size " + std::to_string(n));
+      }
+      if (v < 0) v += n;
+      flat[i] += static_cast<float>(v * group);
+    }
+    group *= n;
+  }
+  Shape merged, out;
+  for (int64_t d = 0; d < first; ++d) {
+    merged.push_back(y.size(d));
+    out.push_back(y.size(d));
+  }
+  merged.push_back(group);
+  for (int64_t d : bshape) out.push_back(d);
+  for (int64_t d = first + m; d < y.dim(); ++d) {
+    merged.push_back(y.size(d));
+    out.push_back(y.size(d));
+  }
+  if (out.size() > kMaxDims) in.error("NotImplementedError", "not supported in initlab: tensors of more than 5 dims");
+  Tensor idx = Tensor::from_vector(Shape{static_cast<int64_t>(flat.size())}, flat);
+  idx.set_dtype(DType::int64);
+  const Tensor picked = index_select(in, ops::reshape(y, merged), first, idx);
+  // Named as PyTorch names the whole advanced-indexing step.
+  return make_tensor(record_op(picked.detach().reshape(out), {picked}, "IndexBackward0",
+                               [](const Tensor& gy, const std::vector<Tensor>& inputs) {
+                                 return std::vector<Tensor>{gy.contiguous().view(inputs[0].shape())};
+                               }));
+}
 
 std::optional<Value> tensor_shape_method(Interpreter& interp, const Value& self, const std::string& name) {
   const Tensor t = self.get<TensorObj>()->tensor;

@@ -871,15 +871,25 @@ void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
   const auto def = [&](const std::string& name, Native fn) { torch.members[name] = make_builtin("torch." + name, std::move(fn)); };
   const auto creator = [&](const std::string& name, std::function<void(Interpreter&, Tensor&, Generator&)> fill) {
     def(name, [name, fill](Interpreter& in, A& a) {
-      Value generator, requires_grad(false);
+      Value generator, requires_grad(false), dtype;
       for (const auto& [k, v] : a.keywords) {
         if (k == "generator") generator = v;
         else if (k == "requires_grad") requires_grad = v;
-        else if (k == "dtype" || k == "device" || k == "layout" || k == "pin_memory") continue;
+        else if (k == "dtype") dtype = v;
+        else if (k == "device" || k == "layout" || k == "pin_memory") continue;
         else in.error("TypeError", name + "() got an unexpected keyword argument '" + k + "'");
       }
       Tensor t(Shape(size_args(in, a.positional, name)));
       fill(in, t, generator_arg(in, generator));
+      // zeros/ones/empty take any dtype; the samplers only float32 (PyTorch's kernel error).
+      const DType d = dtype_arg(in, dtype, DType::float32);
+      if (d != DType::float32) {
+        if (name == "randn" || name == "rand") {
+          in.error("RuntimeError", std::string(name == "rand" ? "\"check_uniform_bounds\"" : "\"normal_kernel_cpu\"") +
+                                       " not implemented for '" + (d == DType::int64 ? "Long" : "Bool") + "'");
+        }
+        t.set_dtype(d);
+      }
       if (in.truthy(requires_grad)) t.set_requires_grad(true);
       return make_tensor(t);
     });

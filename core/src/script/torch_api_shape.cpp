@@ -45,11 +45,8 @@ DType promote(DType a, DType b) {
 
 const char* dtype_word(DType d) { return d == DType::float32 ? "Float" : d == DType::int64 ? "Long" : "Bool"; }
 
-Tensor masked_fill(Interpreter& in, const Tensor& x, const Tensor& mask, double value) {
-  if (mask.dtype() != DType::boolean) {
-    in.error("RuntimeError", std::string("masked_fill_ only supports boolean masks, but got mask with dtype ") +
-                                 (mask.dtype() == DType::int64 ? "long int" : "float"));
-  }
+Tensor masked_fill(Interpreter&, const Tensor& x, const Tensor& mask, double value) {
+  // PyTorch 1.13 takes a mask of any dtype: nonzero elements are filled.
   const Shape shape = ops::broadcast_shapes(x.shape(), mask.shape());
   Tensor y = broadcast_copy(x.detach(), shape);
   const Tensor m = broadcast_copy(mask, shape);
@@ -77,7 +74,10 @@ double scalar_value(Interpreter& in, const Value& v, const std::string& what) {
 
 // tril (upper = false) / triu over the last two dims.
 Tensor triangle(Interpreter& in, const Tensor& x, int64_t diagonal, bool upper) {
-  if (x.dim() < 2) in.error("RuntimeError", std::string(upper ? "triu" : "tril") + ": input tensor must have at least 2 dimensions");
+  if (x.dim() < 2) {
+    in.error("IndexError", "Dimension out of range (expected to be in range of [" + std::to_string(-std::max<int64_t>(x.dim(), 1)) + ", " +
+                               std::to_string(std::max<int64_t>(x.dim(), 1) - 1) + "], but got -2)");
+  }
   const int64_t rows = x.size(-2), cols = x.size(-1);
   const auto keep = [=](int64_t r, int64_t c) { return upper ? c - r >= diagonal : c - r <= diagonal; };
   const auto apply = [=](Tensor t) {
@@ -186,7 +186,10 @@ Tensor stack(Interpreter& in, const std::vector<Tensor>& ts, int64_t dim_in) {
   std::vector<Tensor> parts;
   for (const Tensor& t : ts)
     parts.push_back(record_view(t.detach().unsqueeze(dim), t, "UnsqueezeBackward0", [dim](const Tensor& u) { return u.unsqueeze(dim); }));
-  return F::cat(parts, dim);
+  // PyTorch records stack as one node.
+  const Tensor joined = F::cat(parts, dim);
+  return record_op(joined.detach(), {joined}, "StackBackward0",
+                   [](const Tensor& gy, const std::vector<Tensor>&) { return std::vector<Tensor>{gy}; });
 }
 
 Tensor expand(const Tensor& x, const Shape& sizes) {
@@ -547,6 +550,16 @@ std::optional<Value> tensor_shape_method(Interpreter& interp, const Value& self,
       return self;
     });
   }
+  if (name == "stride") {
+    return method([t](Interpreter& in, A& a) {
+      const auto args = bind_native(in, "stride", a, {{"dim", Value()}});
+      if (!args[0].is_none()) return Value(t.strides()[static_cast<int>(ops::wrap_dim(to_int(in, args[0], "dim"), t.dim()))]);
+      std::vector<Value> out;
+      for (int64_t s : t.strides()) out.emplace_back(s);
+      return make_tuple(std::move(out));
+    });
+  }
+  if (name == "is_contiguous") return method([t](Interpreter&, A&) { return Value(t.is_contiguous()); });
   if (name == "tril" || name == "triu") {
     const bool upper = name == "triu";
     return method([t, upper](Interpreter& in, A& a) {

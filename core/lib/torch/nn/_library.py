@@ -1,0 +1,5 @@
+# Members of the native torch.nn namespace that are written in Python, one import per module
+# file (named like PyTorch's). The interpreter reads a name here when the native namespace
+# lacks it; every name bound here is a torch.nn member.
+from torch.nn.modules.sparse import Embedding
+from torch.nn.modules.container import ModuleDict, ParameterList, ParameterDict

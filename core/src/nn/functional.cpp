@@ -111,6 +111,10 @@ Tensor mul(const Tensor& a, double s, bool left) {
   return observed("mul", ops::binary(a, s, BinaryOp::mul, left));
 }
 
+Tensor embedding(const Tensor& weight, const Tensor& indices, int64_t padding_idx, bool scale_grad_by_freq) {
+  return observed("F.embedding", ops::embedding(weight, indices, padding_idx, scale_grad_by_freq));
+}
+
 Tensor cat(const std::vector<Tensor>& tensors, int64_t dim) {
   return observed("torch.cat", ops::cat(tensors, dim));
 }

@@ -76,6 +76,19 @@ Module& Module::register_module(const std::string& name, ModulePtr module) {
   return *children_.back().second;
 }
 
+bool Module::remove(const std::string& name) {
+  const auto drop = [&](auto& list) {
+    for (auto it = list.begin(); it != list.end(); ++it) {
+      if (it->first == name) {
+        list.erase(it);
+        return true;
+      }
+    }
+    return false;
+  };
+  return drop(params_) || drop(buffers_) || drop(children_);
+}
+
 Tensor* Module::parameter(const std::string& name) {
   for (auto& [n, t] : params_)
     if (n == name) return &t;

@@ -257,12 +257,12 @@ void install_builtins(Interpreter& interp) {
       if (t->tensor.dim() == 0) in.error("TypeError", "len() of a 0-d tensor");
       return Value(t->tensor.size(0));
     }
-    if (auto* m = v.get<ModuleObj>()) return Value(static_cast<int64_t>(m->module->children().size()));
+    if (auto* m = v.get<ModuleObj>(); m && !in.dunder(v, "__len__")) return Value(static_cast<int64_t>(m->module->children().size()));
     if (auto* c = v.get<ClassObj>()) {
       if (const Value* hook = c->find("__class_len__")) return in.call(in.bind_class_attr(*hook, Value(), v), std::vector<Value>{});
     }
     if (auto* st = v.get<SetObj>()) return Value(static_cast<int64_t>(st->items.size()));
-    if (v.get<InstanceObj>()) {
+    if (v.get<InstanceObj>() || v.get<ModuleObj>()) {
       if (auto len = in.dunder(v, "__len__")) {
         const Value n = in.call(*len, std::vector<Value>{});
         if (!n.is_int() && !n.is_bool()) in.error("TypeError", "'" + type_name(n) + "' object cannot be interpreted as an integer");

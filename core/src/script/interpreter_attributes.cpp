@@ -79,11 +79,16 @@ void Interpreter::set_property(const Value& property, const Value& self, const s
 }
 
 std::optional<Value> Interpreter::dunder(const Value& v, const std::string& name) {
-  auto* inst = v.get<InstanceObj>();
-  if (!inst) return std::nullopt;
-  const Value* found = inst->cls->find(name);
+  std::shared_ptr<ClassObj> cls;
+  if (auto* inst = v.get<InstanceObj>()) cls = inst->cls;
+  // An nn.Module subclass's own protocol methods (nn.ModuleDict's __getitem__, a user's __len__).
+  else if (auto* m = v.get<ModuleObj>(); m && m->module) {
+    if (auto* sm = dynamic_cast<ScriptModule*>(m->module.get())) cls = sm->cls;
+  }
+  if (!cls) return std::nullopt;
+  const Value* found = cls->find(name);
   if (!found) return std::nullopt;
-  return bind_class_attr(*found, v, Value(ObjPtr(inst->cls)));
+  return bind_class_attr(*found, v, Value(ObjPtr(cls)));
 }
 
 std::optional<Value> Interpreter::library_method(const std::string& type, const std::string& name) {
@@ -468,9 +473,7 @@ void Interpreter::delattr(const Value& object, const std::string& name) {
     auto& extra = module_attrs_[m->module.get()];
     if (extra.erase(name)) return;
     if (auto* sm = dynamic_cast<ScriptModule*>(m->module.get()); sm && sm->attrs.erase(name)) return;
-    if (m->module->parameter(name) || m->module->child(name)) {
-      error("NotImplementedError", "not supported in initlab: del of a module's parameter or submodule");
-    }
+    if (m->module->remove(name)) return;
   } else if (auto* ns = object.get<NamespaceObj>()) {
     if ((ns->scope && ns->scope->vars.erase(name)) || ns->members.erase(name)) return;
   }

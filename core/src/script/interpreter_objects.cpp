@@ -99,7 +99,7 @@ bool Interpreter::truthy(const Value& v) {
   if (auto* r = v.get<RangeObj>()) return r->size() > 0;
   if (auto* st = v.get<SetObj>()) return !st->items.empty();
   if (v.get<NdArrayObj>()) return numpy_truthy(*this, v);
-  if (v.get<InstanceObj>()) {
+  if (v.get<InstanceObj>() || v.get<ModuleObj>()) {
     if (auto b = dunder(v, "__bool__")) {
       const Value r = call(*b, std::vector<Value>{});
       if (!r.is_bool()) error("TypeError", "__bool__ should return bool, returned " + type_name(r));
@@ -516,7 +516,7 @@ std::vector<int64_t> Interpreter::slice_indices(int64_t n, const Value& slice) {
 Value Interpreter::subscript(const Value& object, const Value& index) {
   if (object.get<TensorObj>()) return tensor_subscript(*this, object, index);
   if (object.get<NdArrayObj>()) return numpy_subscript(*this, object, index);
-  if (object.get<InstanceObj>()) {
+  if (object.get<InstanceObj>() || object.get<ModuleObj>()) {
     if (auto m = dunder(object, "__getitem__")) return call(*m, {index});
   }
   if (auto* c = object.get<ClassObj>()) {
@@ -614,7 +614,7 @@ Value Interpreter::subscript(const Value& object, const Value& index) {
 void Interpreter::set_subscript(const Value& object, const Value& index, const Value& value) {
   if (object.get<TensorObj>()) return tensor_set_subscript(*this, object, index, value);
   if (object.get<NdArrayObj>()) return numpy_set_subscript(*this, object, index, value);
-  if (object.get<InstanceObj>()) {
+  if (object.get<InstanceObj>() || object.get<ModuleObj>()) {
     if (auto m = dunder(object, "__setitem__")) {
       call(*m, {index, value});
       return;
@@ -726,7 +726,7 @@ void Interpreter::iterate(const Value& it, const std::function<bool(const Value&
     }
     return;
   }
-  if (it.get<InstanceObj>()) {
+  if (it.get<InstanceObj>() || it.get<ModuleObj>()) {
     if (auto iter = dunder(it, "__iter__")) {
       const Value iterator = call(*iter, std::vector<Value>{});
       if (!iterator.get<InstanceObj>()) return iterate(iterator, fn);

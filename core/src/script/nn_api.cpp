@@ -19,6 +19,7 @@
 namespace initlab::script {
 
 void install_torch_tensors(Interpreter& in, NamespaceObj& torch);
+void install_functional_sparse(NamespaceObj& F_ns);
 
 using A = CallArgs;
 using nn::IntOrTuple;
@@ -488,6 +489,7 @@ void install_torch(Interpreter& interp) {
   install_modules(*nn_ns);
   install_init(*init_ns);
   install_functional(*F_ns);
+  install_functional_sparse(*F_ns);
   install_losses(interp, *nn_ns, *F_ns);
   install_optim(interp, *torch);
   nn_ns->members["functional"] = Value(ObjPtr(F_ns));

@@ -190,18 +190,61 @@ Shape Tensor::infer_shape(const Shape& requested) const {
   return out;
 }
 
+namespace {
+
+// PyTorch's rule for viewing a strided tensor as another shape (ATen's computeStride): the old
+// dims split into runs that are contiguous among themselves; each run of old dims must map onto
+// a run of new dims of the same element count, which then get strides within the run. False
+// when a new dim would span two runs (the copy reshape() makes instead).
+bool view_strides(const Shape& old_shape, const Shape& old_strides, const Shape& shape, Shape& out) {
+  out = shape;
+  if (old_shape.numel() == 0 || old_shape.size() == 0) {
+    out = contiguous_strides(shape);
+    return true;
+  }
+  int view_d = shape.size() - 1;
+  int64_t chunk_base_stride = old_strides[old_shape.size() - 1];
+  int64_t tensor_numel = 1, view_numel = 1;
+  for (int tensor_d = old_shape.size() - 1; tensor_d >= 0; --tensor_d) {
+    tensor_numel *= old_shape[tensor_d];
+    if (tensor_d == 0 ||
+        (old_shape[tensor_d - 1] != 1 && old_strides[tensor_d - 1] != tensor_numel * chunk_base_stride)) {
+      while (view_d >= 0 && (view_numel < tensor_numel || shape[view_d] == 1)) {
+        out[view_d] = view_numel * chunk_base_stride;
+        view_numel *= shape[view_d];
+        --view_d;
+      }
+      if (view_numel != tensor_numel) return false;
+      if (tensor_d > 0) {
+        chunk_base_stride = old_strides[tensor_d - 1];
+        tensor_numel = 1;
+        view_numel = 1;
+      }
+    }
+  }
+  return view_d == -1;
+}
+
+}  // namespace
+
 Tensor Tensor::view(const Shape& shape) const {
   Shape out = infer_shape(shape);
-  if (!is_contiguous()) {
+  if (is_contiguous()) return Tensor(storage_, offset_, out, contiguous_strides(out), dtype_);
+  Shape strides;
+  if (!view_strides(shape_, strides_, out, strides)) {
     raise(ErrorKind::RuntimeError,
           "view size is not compatible with input tensor's size and stride (at least one "
           "dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
   }
-  return Tensor(storage_, offset_, out, contiguous_strides(out), dtype_);
+  return Tensor(storage_, offset_, out, strides, dtype_);
 }
 
 Tensor Tensor::reshape(const Shape& shape) const {
   if (is_contiguous()) return view(shape);
+  // A view where PyTorch's stride rule allows one (as reshape does in PyTorch), else a copy.
+  const Shape out = infer_shape(shape);
+  Shape strides;
+  if (view_strides(shape_, strides_, out, strides)) return Tensor(storage_, offset_, out, strides, dtype_);
   return contiguous().view(shape);
 }
 

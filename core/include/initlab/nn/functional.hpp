@@ -42,6 +42,8 @@ Tensor sub(const Tensor& a, double s, bool scalar_left = false);
 Tensor mul(const Tensor& a, double s, bool scalar_left = false);
 Tensor cat(const std::vector<Tensor>& tensors, int64_t dim = 0);             // torch.cat
 Tensor matmul(const Tensor& a, const Tensor& b);                             // a @ b
+Tensor embedding(const Tensor& weight, const Tensor& indices, int64_t padding_idx = -1,
+                 bool scale_grad_by_freq = false);                           // F.embedding
 Tensor nll_loss(const Tensor& input, const Tensor& target, ops::Reduction reduction = ops::Reduction::mean,
                 int64_t ignore_index = -100);
 Tensor cross_entropy(const Tensor& input, const Tensor& target,

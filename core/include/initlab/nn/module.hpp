@@ -87,6 +87,9 @@ class Module {
   Tensor& register_parameter(const std::string& name, Tensor value);
   Tensor& register_buffer(const std::string& name, Tensor value);
   Module& register_module(const std::string& name, ModulePtr module);
+  // Drops the parameter, buffer or child of that name (PyTorch's `del module.name`); false
+  // when there is none.
+  bool remove(const std::string& name);
 
   // Direct members, in registration order.
   const std::vector<std::pair<std::string, Tensor>>& own_parameters() const { return params_; }

@@ -104,6 +104,16 @@ Tensor cat(const std::vector<Tensor>& tensors, int64_t dim);
 // x[rows], rows of dim 0 in [0, x.size(0)) (PyTorch's advanced indexing with a list of ints):
 // a copy, recorded for autograd (IndexBackward). Mini-batches are taken this way.
 Tensor index_rows(const Tensor& x, const std::vector<int64_t>& rows);
+// torch.embedding: rows of weight (num, dim) picked by an int64 index tensor of any shape ->
+// indices.shape + (dim). padding_idx (-1: none) gets no gradient; scale_grad_by_freq divides a
+// row's gradient by its index's count in the batch. Errors in PyTorch's words (float indices,
+// an index out of range).
+Tensor embedding(const Tensor& weight, const Tensor& indices, int64_t padding_idx = -1,
+                 bool scale_grad_by_freq = false);
+// torch.embedding_renorm_: every distinct row named in indices whose norm_type-norm exceeds
+// max_norm is scaled in place by max_norm / (norm + 1e-7). Not recorded (PyTorch runs it
+// under no_grad).
+void embedding_renorm_(Tensor& weight, const Tensor& indices, double max_norm, double norm_type);
 // PyTorch's matmul: 1-D, 2-D and batched (broadcast batch dims).
 Tensor matmul(const Tensor& a, const Tensor& b);
 

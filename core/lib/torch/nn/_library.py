@@ -1,4 +1,6 @@
-# Members of the native torch.nn namespace that are written in Python (core/lib/torch/nn/modules).
-# The interpreter reads a name here when the native namespace lacks it (torch.nn.LSTM); every
-# public name of this file is a torch.nn member, so the imports name exactly those.
+# Members of the native torch.nn namespace that are written in Python, one import per module
+# file (named like PyTorch's). The interpreter reads a name here when the native namespace
+# lacks it; every name bound here is a torch.nn member.
+from torch.nn.modules.sparse import Embedding
+from torch.nn.modules.container import ModuleDict, ParameterList, ParameterDict
 from torch.nn.modules.rnn import RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell

@@ -74,6 +74,10 @@ Tensor record_cat(const Tensor& y, const std::vector<Tensor>& inputs, int64_t di
 Tensor record_index_rows(const Tensor& y, const Tensor& x, std::vector<int64_t> rows);
 Tensor record_matmul(const Tensor& y, const Tensor& a, const Tensor& b);
 
+// embedding_backward.cpp. idx: the flattened indices of the forward.
+Tensor record_embedding(const Tensor& y, const Tensor& weight, std::vector<int64_t> idx, int64_t padding_idx,
+                        bool scale_grad_by_freq);
+
 // loss_backward.cpp. classes: each sample's target class.
 Tensor record_nll_loss(const Tensor& y, const Tensor& input, std::vector<int64_t> classes,
                        int64_t count, Reduction reduction, int64_t ignore_index);

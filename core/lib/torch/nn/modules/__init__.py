@@ -1,2 +1,1 @@
-# torch.nn.modules: the package of the torch.nn classes initlab writes in Python (rnn.py, ...);
-# torch.nn._library imports them so that they are members of torch.nn.
+# torch.nn.modules: the torch.nn classes written in Python, one file per PyTorch file.

@@ -4,3 +4,4 @@
 from torch.nn.modules.sparse import Embedding
 from torch.nn.modules.container import ModuleDict, ParameterList, ParameterDict
 from torch.nn.modules.rnn import RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell
+from torch.nn.modules.activation import MultiheadAttention

@@ -102,6 +102,7 @@ Probe::Probe(nn::Module&, Options options) : options_(options) {}
 
 void Probe::module_enter(const nn::Module& module, const Tensor* input) {
   call_lines_.push_back(nn::source_line());
+  inner_.emplace_back();
   if (depth_++ > 0) return;
   // A new outermost call: a new forward pass, described relative to this module.
   ++calls_;
@@ -130,6 +131,12 @@ void Probe::module_output(const nn::Module& module, const Tensor& output) {
     r.line = call_lines_.back();
     call_lines_.pop_back();
   }
+  if (!inner_.empty()) {
+    r.gates = std::move(inner_.back().gates);
+    r.hidden = std::move(inner_.back().hidden);
+    r.attention = std::move(inner_.back().attention);
+    inner_.pop_back();
+  }
   if (skipping_) return;
   if (depth_ == 0) root_output_ = output;
   for (const auto& [m, path] : paths_) {
@@ -149,6 +156,7 @@ void Probe::module_output(const nn::Module& module, const Tensor& output) {
 void Probe::module_abandon(const nn::Module&) {
   if (depth_ > 0) --depth_;
   if (!call_lines_.empty()) call_lines_.pop_back();
+  if (!inner_.empty()) inner_.pop_back();
   if (depth_ > 0) return;
   // The outermost call failed: what the probe shows is the last call that completed.
   --calls_;
@@ -173,6 +181,16 @@ void Probe::op_output(const char* op, const Tensor& output) {
   r.output = compute_stats(output, saturation_of(r.type), options_);
   records_.push_back(std::move(r));
   record_nodes_.push_back(output.has_grad_fn() ? output.autograd_meta()->grad_fn.get() : nullptr);
+}
+
+void Probe::inner_tensor(const nn::InnerTensor& inner) {
+  if (inner_.empty() || skipping_) return;
+  Inner& open = inner_.back();
+  switch (inner.kind) {
+    case nn::InnerTensor::Kind::gate: open.gates.push_back(gate_stats(inner, options_)); break;
+    case nn::InnerTensor::Kind::hidden: open.hidden.push_back(hidden_stats(inner)); break;
+    case nn::InnerTensor::Kind::attention_logits: open.attention.push_back(attention_stats(inner.tensor, options_)); break;
+  }
 }
 
 void Probe::node_gradient(const autograd::Node& node, const Tensor& grad_output) {

@@ -54,6 +54,42 @@ Stats compute_stats(const Tensor& t, Saturation saturation, const Options& optio
 // finite values); NaN or infinite when any value is. (The page and the CLI derive it alike.)
 double l2_norm(const Stats& s);
 
+// Inside a recurrent layer: one gate of one layer and direction over all time steps.
+struct GateStats {
+  int layer = 0;
+  bool reverse = false;
+  std::string gate;        // "input", "forget", "cell", "output" (LSTM); "reset", "update", "new"
+                           // (GRU); "hidden" (RNN)
+  std::string activation;  // its nonlinearity: "sigmoid", "tanh" or "relu"
+  Stats pre_activation;    // of the gate's argument (steps * batch, hidden)
+  // Fraction of the gate's outputs that saturate: sigmoid < 0.01 or > 0.99, |tanh| > 0.99;
+  // for relu the fraction that is 0 (a dead unit passes no gradient either).
+  double saturated = 0;
+};
+
+// The hidden state of one layer and direction: its std over (batch, hidden) at each step.
+struct HiddenStats {
+  int layer = 0;
+  bool reverse = false;
+  std::vector<double> std_per_step;
+};
+
+// Inside an attention: the logits q.k / sqrt(d) (after the masks; masked ones, -inf, left
+// out) and how spread its attention is.
+struct AttentionStats {
+  Stats logits;
+  // Entropy of each query's attention distribution relative to the uniform one over its
+  // unmasked keys (H / ln n: 1 = uniform, 0 = all on one key), averaged over every query of
+  // every head and batch item; min over them beside it. Rows with fewer than 2 keys are left
+  // out (NaN when none is left).
+  double entropy = 0, entropy_min = 0;
+  int64_t rows = 0;
+};
+
+GateStats gate_stats(const nn::InnerTensor& inner, const Options& options);
+HiddenStats hidden_stats(const nn::InnerTensor& inner);
+AttentionStats attention_stats(const Tensor& logits, const Options& options);
+
 struct LayerRecord {
   std::string path;  // module path ("conv2_bn", "features.3", "" for the root); "" for ops
   std::string type;  // class name ("Conv2d") or op ("F.relu")
@@ -64,6 +100,11 @@ struct LayerRecord {
   Stats output;
   // The gradient of the loss with respect to the output, when the run computed one.
   std::optional<Stats> grad;
+  // What the layer computed inside, when it is a recurrent or attention layer (several
+  // attention calls of one module, e.g. a decoder's self and cross attention, each add one).
+  std::vector<GateStats> gates;
+  std::vector<HiddenStats> hidden;
+  std::vector<AttentionStats> attention;
 };
 
 struct ParameterRecord {
@@ -89,6 +130,7 @@ class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
   // An outermost call that fails leaves the previous complete recording in place.
   void module_abandon(const nn::Module& module) override;
   void op_output(const char* op, const Tensor& output) override;
+  void inner_tensor(const nn::InnerTensor& inner) override;
   // During a backward of the recorded forward: fills the grad of every record whose output
   // that node made.
   void node_gradient(const autograd::Node& node, const Tensor& grad_output) override;
@@ -120,6 +162,13 @@ class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
   std::vector<int> call_lines_;  // the script line of each open module call
   int depth_ = 0;
   int calls_ = 0;
+  // The inner tensors of each open module call, innermost last.
+  struct Inner {
+    std::vector<GateStats> gates;
+    std::vector<HiddenStats> hidden;
+    std::vector<AttentionStats> attention;
+  };
+  std::vector<Inner> inner_;
   std::function<bool(const nn::Module&)> preferred_;
   bool have_preferred_ = false;
   bool skipping_ = false;  // inside an outermost call that is not recorded

@@ -253,6 +253,9 @@ void install_language_builtins(Interpreter& interp);
 void install_exceptions(Interpreter& interp);
 // _initlab: the native primitives the library modules are written over (library_api.cpp).
 void install_library_api(Interpreter& interp);
+// _initlab.probe_*: how the Python-written torch.nn layers hand inner tensors to the probe
+// (library_probe_api.cpp).
+void install_probe_primitives(NamespaceObj& initlab_namespace);
 // Registers torch, torch.nn, torch.nn.functional, torch.nn.init (torch_api.cpp, nn_api.cpp).
 void install_torch(Interpreter& interp);
 // initlab.datasets (datasets_api.cpp).

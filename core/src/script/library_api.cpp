@@ -155,6 +155,7 @@ void install_library_api(Interpreter& interp) {
     m->members["__doc__"] = Value();
     return Value(ObjPtr(m));
   });
+  install_probe_primitives(*ns);
   interp.importable()["_initlab"] = Value(ObjPtr(ns));
 }
 

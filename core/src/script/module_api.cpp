@@ -326,6 +326,32 @@ void set_module_attribute(Interpreter& in, const Value& self, const std::string&
   sm->attrs[name] = v;
 }
 
+namespace {
+
+// Passes module calls and inner tensors on and drops functional ops: inside a torch.nn module
+// written in Python (core/lib/torch/nn), its ops are its internals, which PyTorch's forward
+// hooks never see; its child modules' calls still are recorded.
+class ModulesOnly : public nn::ForwardObserver {
+ public:
+  explicit ModulesOnly(nn::ForwardObserver* to) : to_(to) {}
+  void module_enter(const nn::Module& m, const Tensor* input) override { to_->module_enter(m, input); }
+  void module_output(const nn::Module& m, const Tensor& output) override { to_->module_output(m, output); }
+  void module_abandon(const nn::Module& m) override { to_->module_abandon(m); }
+  void op_output(const char*, const Tensor&) override {}
+  void inner_tensor(const nn::InnerTensor& inner) override { to_->inner_tensor(inner); }
+
+ private:
+  nn::ForwardObserver* to_;
+};
+
+bool library_forward(const ScriptModule& sm) {
+  const Value* f = sm.cls->find("forward");
+  const auto* fn = f ? f->get<FunctionObj>() : nullptr;
+  return fn && fn->owner && fn->owner->module.rfind("torch.", 0) == 0;
+}
+
+}  // namespace
+
 Value call_module(Interpreter& in, const Value& self, A& args) {
   nn::ModulePtr m = module_of(self);
   if (auto loss = call_loss_module(in, m, args)) return *loss;
@@ -361,6 +387,10 @@ Value call_module(Interpreter& in, const Value& self, A& args) {
           step.where = args.where;
           out = call_module(in, wrap(child), step);
         }
+      } else if (observer && library_forward(*sm)) {
+        ModulesOnly quiet(observer);
+        nn::ObserveForward observe(&quiet);
+        out = in.call_method(self, "forward", args);
       } else {
         out = in.call_method(self, "forward", args);
       }

@@ -16,6 +16,23 @@ namespace initlab::nn {
 class Module;
 using ModulePtr = std::shared_ptr<Module>;
 
+// A tensor from inside a module's forward that hooks never see, handed over by the module
+// itself (the Python-written recurrent and attention layers, through _initlab.probe_*).
+struct InnerTensor {
+  enum class Kind { gate, hidden, attention_logits };
+  Kind kind = Kind::gate;
+  // gate: the gate ("input", "forget", "cell", "output"; "reset", "update", "new"; "hidden"
+  // for RNN) and its nonlinearity ("sigmoid", "tanh", "relu"); the tensor is its
+  // pre-activation over all steps, (steps * batch, hidden).
+  std::string gate, activation;
+  // gate and hidden: which layer and direction. hidden: the layer's outputs (steps, batch, h).
+  int layer = 0;
+  bool reverse = false;
+  // attention_logits: q.k / sqrt(d) after the masks, (batch * heads, queries, keys); a masked
+  // logit is -inf.
+  Tensor tensor;
+};
+
 // Told about every module call and every functional op of a forward pass. nn knows nothing
 // of who listens; the probe implements this.
 class ForwardObserver {
@@ -29,6 +46,8 @@ class ForwardObserver {
   // it and go on): no output follows.
   virtual void module_abandon(const Module& /*module*/) {}
   virtual void op_output(const char* op, const Tensor& output) = 0;
+  // Belongs to the innermost module call that is open.
+  virtual void inner_tensor(const InnerTensor& /*inner*/) {}
 };
 
 // Installs an observer on this thread for its lifetime (nested scopes restore the outer one).

@@ -3,3 +3,6 @@
 # lacks it; every name bound here is a torch.nn member.
 from torch.nn.modules.sparse import Embedding
 from torch.nn.modules.container import ModuleDict, ParameterList, ParameterDict
+from torch.nn.modules.rnn import RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell
+from torch.nn.modules.activation import MultiheadAttention
+from torch.nn.modules.transformer import Transformer, TransformerEncoder, TransformerDecoder, TransformerEncoderLayer, TransformerDecoderLayer

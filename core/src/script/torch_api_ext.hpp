@@ -23,6 +23,8 @@ Tensor record_op(const Tensor& y, const std::vector<Tensor>& inputs, const char*
 Tensor tensor_value(Interpreter& in, const Value& v, const std::string& what);
 // A dtype= argument (None: keep `fallback`).
 DType dtype_arg(Interpreter& in, const Value& v, DType fallback);
+// torch_api.cpp's check before an in-place write into self (of src, when given).
+void check_inplace_write(Interpreter& in, const Value& self, const Value* src);
 // A tensor's values as int64 (indices).
 std::vector<int64_t> int_values(const Tensor& t);
 

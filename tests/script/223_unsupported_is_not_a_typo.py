@@ -5,7 +5,7 @@ import torch.nn as nn
 
 x = torch.zeros(2, 3)
 layer = nn.Linear(2, 2)
-for owner, attr in [(x, "expand_as"), (x, "not_a_method"), (torch, "stft"), (torch, "not_a_function"),
+for owner, attr in [(x, "scatter_add_"), (x, "not_a_method"), (torch, "stft"), (torch, "not_a_function"),
                     (layer, "register_forward_hook"), (layer, "wieght")]:
     try:
         getattr(owner, attr)
@@ -19,7 +19,7 @@ try:
     spam
 except NameError as e:
     print(e)
-# expect: 'Tensor' object has no attribute 'expand_as' (initlab does not support it yet)
+# expect: 'Tensor' object has no attribute 'scatter_add_' (initlab does not support it yet)
 # expect: 'Tensor' object has no attribute 'not_a_method'
 # expect: module 'torch' has no attribute 'stft' (initlab does not support it yet)
 # expect: module 'torch' has no attribute 'not_a_function'

@@ -118,6 +118,9 @@ class Tensor {
   Tensor unsqueeze(int64_t dim) const;
   Tensor squeeze(int64_t dim) const;
   Tensor permute(const std::vector<int64_t>& dims) const;
+  // PyTorch's expand: size-1 (and new leading) dims repeated with stride 0, no copy; -1 keeps
+  // a size. PyTorch's RuntimeError when a non-singleton size would change.
+  Tensor expand(const Shape& sizes) const;
   // Writes src into this tensor's elements, broadcasting src to this shape (Tensor.copy_).
   void copy_from(const Tensor& src);
 

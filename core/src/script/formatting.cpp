@@ -42,11 +42,16 @@ std::string scientific(double v, int precision) {
 
 // ---- PyTorch's tensor formatter ----
 struct Formatter {
-  bool floating = true, int_mode = true, sci_mode = false;
+  bool floating = true, int_mode = true, sci_mode = false, boolean = false;
   std::size_t max_width = 1;
   static constexpr int kPrecision = 4;
 
-  explicit Formatter(const std::vector<double>& values, bool is_float) : floating(is_float) {
+  Formatter(const std::vector<double>& values, bool is_float, bool is_bool = false) : floating(is_float), boolean(is_bool) {
+    if (boolean) {
+      // PyTorch prints bool elements as True/False, right-aligned to the widest.
+      for (double v : values) max_width = std::max<std::size_t>(max_width, v != 0.0 ? 4 : 5);
+      return;
+    }
     if (!floating) {
       for (double v : values) max_width = std::max(max_width, std::to_string(static_cast<int64_t>(v)).size());
       return;
@@ -80,7 +85,9 @@ struct Formatter {
 
   std::string format(double v) const {
     std::string ret;
-    if (floating) {
+    if (boolean) {
+      ret = v != 0.0 ? "True" : "False";
+    } else if (floating) {
       if (sci_mode) {
         ret = scientific(v, kPrecision);
       } else if (int_mode) {
@@ -178,7 +185,7 @@ std::string tensor_repr(const Tensor& t, bool parameter) {
     const bool summarize = t.numel() > kThreshold;
     std::vector<double> values;
     summarized_values(t, summarize, values);
-    const Formatter f(values, is_float);
+    const Formatter f(values, is_float, t.dtype() == DType::boolean);
     body = tensor_str(t, indent, summarize, f);
   }
   if (t.has_grad_fn()) suffixes.push_back("grad_fn=<" + grad_fn_name(t) + ">");

@@ -20,6 +20,7 @@ namespace initlab::script {
 
 void install_torch_tensors(Interpreter& in, NamespaceObj& torch);
 void install_functional_sparse(NamespaceObj& F_ns);
+void install_functional_normalization(NamespaceObj& F_ns);
 
 using A = CallArgs;
 using nn::IntOrTuple;
@@ -490,6 +491,7 @@ void install_torch(Interpreter& interp) {
   install_init(*init_ns);
   install_functional(*F_ns);
   install_functional_sparse(*F_ns);
+  install_functional_normalization(*F_ns);
   install_losses(interp, *nn_ns, *F_ns);
   install_optim(interp, *torch);
   nn_ns->members["functional"] = Value(ObjPtr(F_ns));

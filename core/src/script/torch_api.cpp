@@ -13,6 +13,7 @@
 #include "initlab/warnings.hpp"
 #include "native_args.hpp"
 #include "numpy_bindings.hpp"
+#include "torch_api_ext.hpp"
 
 namespace initlab::script {
 
@@ -322,6 +323,7 @@ Value tensor_unary(Interpreter& in, const std::string& op, const Value& a) {
   if (op == "-") {
     const Tensor& x = tensor_of(a);
     Tensor y = ops::binary(x.detach(), -1.0, BinaryOp::mul);
+    if (x.dtype() == DType::int64) y.set_dtype(DType::int64);  // -x keeps an int64 tensor's dtype
     return make_tensor(record_unary(y, x, "NegBackward0", [](float, float) { return -1.0f; }));
   }
   if (op == "+") return a;
@@ -381,18 +383,14 @@ Tensor index_view(Interpreter& in, const Tensor& t, const Value& index) {
 // as PyTorch's advanced indexing, differentiable), negative indices counted from the end.
 std::optional<Tensor> index_rows(Interpreter& in, const Tensor& x, const Value& index) {
   std::vector<int64_t> rows;
+  // Other index tensors (boolean masks, several dims) are advanced_subscript's.
   if (auto* it = index.get<TensorObj>()) {
-    if (it->tensor.dtype() == DType::boolean) {
-      in.error("NotImplementedError", "not supported in initlab: indexing a tensor with a boolean mask (use torch.where or multiply by the mask)");
-    }
-    if (it->tensor.dtype() != DType::int64 || it->tensor.dim() != 1) {
-      in.error("NotImplementedError", "not supported in initlab: indexing a tensor with a " +
-                                          std::string(it->tensor.dtype() == DType::int64 ? "multi-dimensional" : "float") +
-                                          " tensor (use a 1-D int64 tensor of row indices)");
-    }
+    if (it->tensor.dtype() != DType::int64 || it->tensor.dim() != 1) return std::nullopt;
     for (float f : it->tensor.to_vector()) rows.push_back(static_cast<int64_t>(f));
   } else if (auto* l = index.get<ListObj>()) {
-    for (const Value& v : l->items) rows.push_back(to_int(in, v, "index"));
+    for (const Value& v : l->items)
+      if (!v.is_int() || v.is_bool()) return std::nullopt;
+    for (const Value& v : l->items) rows.push_back(v.as_int());
   } else {
     return std::nullopt;
   }
@@ -447,6 +445,7 @@ Value tensor_subscript(Interpreter& in, const Value& tensor, const Value& raw_in
   const Tensor& x = t->tensor;
   const Value index = expand_ellipsis(in, x.dim(), raw_index);
   if (auto rows = index_rows(in, x, index)) return make_tensor(*rows, false);
+  if (auto v = advanced_subscript(in, tensor, index)) return *v;
   Tensor y = index_view(in, x.detach(), index);
   if (!autograd::should_record({&x})) return make_tensor(y, false);
   // PyTorch names the node after the last indexing step.
@@ -484,6 +483,10 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
   auto* obj = self.get<TensorObj>();
   const Tensor t = obj->tensor;
   const auto method = [&](Native fn) { return make_builtin("Tensor." + name, std::move(fn)); };
+  // The op families of torch_api_shape/math/random.cpp answer first.
+  if (auto v = tensor_shape_method(interp, self, name)) return v;
+  if (auto v = tensor_math_method(interp, self, name)) return v;
+  if (auto v = tensor_random_method(interp, self, name)) return v;
   if (name == "shape") return size_tuple(t);
   if (name == "data") return make_tensor(t.detach(), false);
   if (name == "grad") {
@@ -741,6 +744,9 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
                                                    kind == Reduce::std ? "StdBackward0" : "VarBackward0",
                                                    "Tensor." + name + "() (write it with mean() and ** 2)"));
       }
+      if (kind == Reduce::sum || kind == Reduce::mean) {
+        if (auto r = reduce_over_dims(in, t, args[0], kind == Reduce::mean, in.truthy(args[1]), Value())) return *r;
+      }
       const auto dim = optional_dim(in, args[0]);
       if (kind == Reduce::sum || kind == Reduce::mean) {
         const bool keep = in.truthy(args[1]);
@@ -865,15 +871,25 @@ void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
   const auto def = [&](const std::string& name, Native fn) { torch.members[name] = make_builtin("torch." + name, std::move(fn)); };
   const auto creator = [&](const std::string& name, std::function<void(Interpreter&, Tensor&, Generator&)> fill) {
     def(name, [name, fill](Interpreter& in, A& a) {
-      Value generator, requires_grad(false);
+      Value generator, requires_grad(false), dtype;
       for (const auto& [k, v] : a.keywords) {
         if (k == "generator") generator = v;
         else if (k == "requires_grad") requires_grad = v;
-        else if (k == "dtype" || k == "device" || k == "layout" || k == "pin_memory") continue;
+        else if (k == "dtype") dtype = v;
+        else if (k == "device" || k == "layout" || k == "pin_memory") continue;
         else in.error("TypeError", name + "() got an unexpected keyword argument '" + k + "'");
       }
       Tensor t(Shape(size_args(in, a.positional, name)));
       fill(in, t, generator_arg(in, generator));
+      // zeros/ones/empty take any dtype; the samplers only float32 (PyTorch's kernel error).
+      const DType d = dtype_arg(in, dtype, DType::float32);
+      if (d != DType::float32) {
+        if (name == "randn" || name == "rand") {
+          in.error("RuntimeError", std::string(name == "rand" ? "\"check_uniform_bounds\"" : "\"normal_kernel_cpu\"") +
+                                       " not implemented for '" + (d == DType::int64 ? "Long" : "Bool") + "'");
+        }
+        t.set_dtype(d);
+      }
       if (in.truthy(requires_grad)) t.set_requires_grad(true);
       return make_tensor(t);
     });
@@ -900,7 +916,14 @@ void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
     in.check_list_size(static_cast<int64_t>(values.size()));
     Tensor t = from_array ? *from_array : Tensor::from_vector(Shape(shape), values);
     if (from_array) all_int = t.dtype() != DType::float32;
-    const bool is_bool = args[0].is_bool() || (from_array && t.dtype() == DType::boolean);
+    // torch.tensor([True, False]) is a bool tensor: every leaf a bool.
+    std::function<bool(const Value&)> all_bools = [&](const Value& v) -> bool {
+      if (v.is_bool()) return true;
+      if (!v.get<ListObj>() && !v.get<TupleObj>()) return false;
+      const auto items = in.to_vector(v);
+      return !items.empty() && std::all_of(items.begin(), items.end(), all_bools);
+    };
+    const bool is_bool = from_array ? t.dtype() == DType::boolean : all_bools(args[0]);
     if (auto* d = args[1].get<DtypeObj>()) {
       if (d->name == "int64") t.set_dtype(DType::int64);
     } else if (all_int) {
@@ -1027,26 +1050,17 @@ void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
       return tensor_binary(in, op, args[0], args[1]);
     });
   }
-  for (const char* n : {"mean", "sum", "std", "var", "max", "min", "abs", "exp", "log", "sqrt", "norm", "argmax", "argmin", "softmax", "log_softmax", "clamp", "zeros_like"}) {
+  for (const char* n : {"mean", "sum", "std", "var", "max", "min", "abs", "exp", "log", "sqrt", "norm", "argmax", "argmin", "softmax", "log_softmax", "clamp"}) {
     const std::string name = n;
     def(name, [name](Interpreter& in, A& a) -> Value {
       if (a.positional.empty()) in.error("TypeError", name + "() missing 1 required positional argument: 'input'");
       const Value self = a.positional[0];
-      if (name == "zeros_like") return make_tensor(Tensor(as_tensor(in, self, "input").shape()));
       as_tensor(in, self, name + "(): argument 'input'");
       A rest = a;
       rest.positional.erase(rest.positional.begin());
       return in.call(in.getattr(self, name), rest);
     });
   }
-  def("ones_like", [](Interpreter& in, A& a) {
-    return make_tensor(Tensor::full(as_tensor(in, a.positional.at(0), "input").shape(), 1.0f));
-  });
-  def("randn_like", [](Interpreter& in, A& a) {
-    Tensor t(as_tensor(in, a.positional.at(0), "input").shape());
-    initlab::normal_(t, 0, 1, default_generator());
-    return make_tensor(t);
-  });
   def("randperm", [](Interpreter& in, A& a) {
     const auto args = bind_native(in, "randperm", a, {{"n", std::nullopt}, {"generator", Value(), true}, {"dtype", Value(), true}});
     const int64_t n = to_int(in, args[0], "n");
@@ -1064,6 +1078,9 @@ void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
     torch.members[n] = Value(ObjPtr(d));
   }
   torch.members["__version__"] = Value("1.13.1 (initlab)");
+  install_torch_shape(torch);
+  install_torch_math(torch);
+  install_torch_random(torch);
   (void)interp;
 }
 

@@ -420,6 +420,41 @@ std::vector<int64_t> Tensor::memory_order_offsets() const {
   return offsets;
 }
 
+Tensor Tensor::expand(const Shape& sizes) const {
+  const int extra = sizes.size() - dim();
+  const auto fail = [&](const std::string& why) {
+    raise(ErrorKind::RuntimeError, why);
+  };
+  if (extra < 0) {
+    fail("expand(torch.FloatTensor{" + [&] {
+      std::string s;
+      for (int i = 0; i < dim(); ++i) s += (i ? ", " : "") + std::to_string(shape_[i]);
+      return s;
+    }() + "}, size=" + sizes.to_string() + "): the number of sizes provided (" + std::to_string(sizes.size()) +
+         ") must be greater or equal to the number of dimensions in the tensor (" + std::to_string(dim()) + ")");
+  }
+  Shape shape = sizes, strides = sizes;
+  for (int i = sizes.size() - 1; i >= 0; --i) {
+    const int j = i - extra;
+    if (j < 0) {
+      if (sizes[i] < 0) fail("The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension " + std::to_string(i));
+      strides[i] = 0;
+      continue;
+    }
+    if (sizes[i] == -1) shape[i] = shape_[j];
+    if (shape_[j] == shape[i]) {
+      strides[i] = strides_[j];
+    } else if (shape_[j] == 1) {
+      strides[i] = 0;
+    } else {
+      fail("The expanded size of the tensor (" + std::to_string(shape[i]) + ") must match the existing size (" +
+           std::to_string(shape_[j]) + ") at non-singleton dimension " + std::to_string(i) + ".  Target sizes: " +
+           sizes.to_string() + ".  Tensor sizes: " + shape_.to_string());
+    }
+  }
+  return Tensor(storage_, offset_, shape, strides, dtype_);
+}
+
 Tensor Tensor::contiguous() const {
   if (is_contiguous()) return *this;
   return clone();

@@ -79,6 +79,13 @@ Tensor cat(const std::vector<Tensor>& tensors, int64_t dim) {
   }
   shape[static_cast<int>(d)] = total;
   Tensor y = Tensor::uninitialized(shape);
+  // PyTorch's type promotion over the list: float if any is, else int64 if any is, else bool.
+  DType dtype = DType::boolean;
+  for (const Tensor& t : tensors) {
+    if (t.dtype() == DType::float32) dtype = DType::float32;
+    else if (t.dtype() == DType::int64 && dtype == DType::boolean) dtype = DType::int64;
+  }
+  y.set_dtype(dtype);
   int64_t outer = 1, inner = 1;
   for (int64_t i = 0; i < d; ++i) outer *= shape[static_cast<int>(i)];
   for (int64_t i = d + 1; i < first.dim(); ++i) inner *= shape[static_cast<int>(i)];

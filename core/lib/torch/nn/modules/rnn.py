@@ -31,7 +31,7 @@ def _linear(x, w, b):
 
 
 def _stack0(items):
-    return _torch.cat([t.unsqueeze(0) for t in items], 0)
+    return _torch.stack(items, 0)
 
 
 def _step(mode, xw, h, c, w_hh, b_hh, w_hr, hidden_size):

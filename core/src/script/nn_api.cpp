@@ -489,6 +489,7 @@ void install_torch(Interpreter& interp) {
   install_init(*init_ns);
   install_functional(*F_ns);
   install_losses(interp, *nn_ns, *F_ns);
+  install_vision(*nn_ns, *F_ns);
   install_optim(interp, *torch);
   nn_ns->members["functional"] = Value(ObjPtr(F_ns));
   nn_ns->members["init"] = Value(ObjPtr(init_ns));

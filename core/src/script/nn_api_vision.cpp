@@ -57,11 +57,14 @@ nn::ModulePtr make_conv_transpose(Interpreter& in, const std::vector<Value>& a, 
   o.bias = in.truthy(a[7]);
   o.dilation = int_or_tuple(in, a[8], "dilation");
   o.padding_mode = to_str(in, a[9], "padding_mode");
-  if (o.in_channels <= 0 || o.out_channels <= 0) {
-    in.error("ValueError", "in_channels and out_channels must be positive integers, got " +
-                               std::to_string(o.in_channels) + " and " + std::to_string(o.out_channels));
-  }
-  return std::make_shared<nn::ConvTransposeNd>(dims == 2 ? "ConvTranspose2d" : "ConvTranspose1d", dims, o, output_padding,
+  const char* type = dims == 2 ? "ConvTranspose2d" : "ConvTranspose1d";
+  // _ConvTransposeNd's check, then _ConvNd's, in PyTorch's order and words.
+  if (o.padding_mode != "zeros") in.error("ValueError", std::string("Only \"zeros\" padding mode is supported for ") + type);
+  if (o.groups <= 0) in.error("ValueError", "groups must be a positive integer");
+  if (o.in_channels % o.groups != 0) in.error("ValueError", "in_channels must be divisible by groups");
+  if (o.out_channels % o.groups != 0) in.error("ValueError", "out_channels must be divisible by groups");
+  if (!o.padding_string.empty()) in.error("NotImplementedError", std::string("not supported in initlab: a string padding for ") + type);
+  return std::make_shared<nn::ConvTransposeNd>(type, dims, o, output_padding,
                                                default_generator());
 }
 
@@ -77,6 +80,7 @@ ops::InterpolateOptions interpolate_options(Interpreter& in, const Value& size, 
     if (is_sequence(scale)) {
       for (const Value& v : in.to_vector(scale)) o.scale_factor.push_back(to_float(in, v, "scale_factor"));
       o.scale_is_sequence = true;
+      o.scale_text = in.repr(scale);
     } else {
       o.scale_factor.push_back(to_float(in, scale, "scale_factor"));
     }

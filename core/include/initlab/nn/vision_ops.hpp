@@ -64,6 +64,7 @@ struct InterpolateOptions {
   std::string mode = "nearest";
   std::optional<bool> align_corners;
   std::optional<bool> recompute_scale_factor;
+  std::string scale_text;  // the scale_factor as the user wrote it, for messages
 };
 Tensor interpolate(const Tensor& x, const InterpolateOptions& o);
 

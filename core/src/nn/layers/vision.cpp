@@ -5,7 +5,6 @@
 #include "initlab/error.hpp"
 #include "initlab/init.hpp"
 #include "initlab/nn/layers.hpp"
-#include "initlab/warnings.hpp"
 
 namespace initlab::nn {
 
@@ -30,14 +29,10 @@ ConvTransposeNd::ConvTransposeNd(const char* type, int dims, const ConvOptions& 
                                  const std::vector<int64_t>& output_padding, Generator& gen)
     : Module(type), dims_(dims), in_(o.in_channels), out_(o.out_channels), groups_(o.groups), bias_(o.bias) {
   const auto n = static_cast<std::size_t>(dims);
-  if (o.groups <= 0) raise(ErrorKind::ValueError, "groups must be a positive integer");
-  if (o.in_channels % o.groups != 0) raise(ErrorKind::ValueError, "in_channels must be divisible by groups");
-  if (o.out_channels % o.groups != 0) raise(ErrorKind::ValueError, "out_channels must be divisible by groups");
-  if (!o.padding_string.empty()) {
-    raise(ErrorKind::NotImplementedError, "not supported in initlab: a string padding for " + std::string(type));
-  }
-  if (o.padding_mode != "zeros") {
-    raise(ErrorKind::ValueError, "Only \"zeros\" padding mode is supported for " + std::string(type));
+  // The argument checks with PyTorch's messages are the script layer's (nn_api_vision.cpp).
+  if (o.groups <= 0 || o.in_channels % o.groups != 0 || o.out_channels % o.groups != 0 || !o.padding_string.empty() ||
+      o.padding_mode != "zeros") {
+    raise(ErrorKind::ValueError, "invalid ConvTranspose options");
   }
   kernel_ = o.kernel_size.expand(n);
   stride_ = o.stride.expand(n);
@@ -184,15 +179,6 @@ Tensor InstanceNorm::forward(const Tensor& x_in) {
     raise(ErrorKind::ValueError, "expected " + std::to_string(lo) + "D or " + std::to_string(hi) + "D input (got " +
                                      std::to_string(x_in.dim()) + "D input)");
   }
-  const int64_t feature_dim = x_in.dim() - lo;
-  if (x_in.size(feature_dim) != features_) {
-    if (affine_) {
-      raise(ErrorKind::ValueError, "expected input's size at dim=" + std::to_string(feature_dim) + " to match num_features (" +
-                                       std::to_string(features_) + "), but got: " + std::to_string(x_in.size(feature_dim)) + ".");
-    }
-    warn("input's size at dim=" + std::to_string(feature_dim) +
-         " does not match num_features. You can silence this warning by not passing in num_features, which is not used because affine=False");
-  }
   const bool unbatched = x_in.dim() == lo;
   std::vector<int64_t> dims = x_in.shape().to_vector();
   if (unbatched) dims.insert(dims.begin(), 1);
@@ -201,6 +187,12 @@ Tensor InstanceNorm::forward(const Tensor& x_in) {
   const int64_t N = x.size(0), C = x.size(1);
   Tensor* rm = buffer("running_mean");
   const bool tracking = rm != nullptr && rm->defined();
+  // PyTorch 1.13 checks no num_features here: batch_norm finds the repeated statistics or
+  // weight of the wrong length.
+  if (C != features_ && (tracking || affine_)) {
+    raise(ErrorKind::RuntimeError, std::string(tracking ? "running_mean" : "weight") + " should contain " +
+                                       std::to_string(N * C) + " elements not " + std::to_string(N * features_));
+  }
   const bool use_input_stats = is_training() || !tracking;
   // F.instance_norm: batch_norm on the (1, N*C, *) view, weight, bias and running stats
   // repeated N times; the repeated running stats averaged back over the images.

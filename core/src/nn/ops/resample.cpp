@@ -80,8 +80,7 @@ Tensor pad(const Tensor& x, const std::vector<int64_t>& p, const std::string& mo
   if (p.size() % 2 != 0) raise(ErrorKind::RuntimeError, "Padding length must be divisible by 2");
   const auto dims = static_cast<int64_t>(p.size() / 2);
   if (dims > x.dim()) {
-    raise(ErrorKind::RuntimeError, "Padding length should be less than or equal to two times the input dimension but got padding length " +
-                                       std::to_string(p.size()) + " and input of dimension " + std::to_string(x.dim()));
+    raise(ErrorKind::RuntimeError, "Padding length too large");
   }
   if (mode != "constant" && mode != "reflect" && mode != "replicate" && mode != "circular") {
     raise(ErrorKind::NotImplementedError, "Unrecognised padding mode " + mode);
@@ -105,7 +104,7 @@ Tensor pad(const Tensor& x, const std::vector<int64_t>& p, const std::string& mo
     if (mode == "reflect" && (before >= size || after >= size)) {
       raise(ErrorKind::RuntimeError, "Argument #4: Padding size should be less than the corresponding input dimension, but got: padding (" +
                                          std::to_string(before) + ", " + std::to_string(after) + ") at dimension " +
-                                         std::to_string(dim) + " of input " + x.shape().to_string());
+                                         std::to_string(dim) + " of input " + std::to_string(x.dim()));
     }
     const int64_t out = size + before + after;
     if (out < 0 || (mode != "constant" && out <= 0)) {
@@ -244,9 +243,12 @@ Tensor interpolate(const Tensor& x, const InterpolateOptions& o) {
   } else if (!o.scale_factor.empty()) {
     if (o.scale_is_sequence) {
       if (static_cast<int64_t>(o.scale_factor.size()) != dim) {
-        std::string sc = "(";
-        for (std::size_t i = 0; i < o.scale_factor.size(); ++i) sc += (i ? ", " : "") + py::repr(o.scale_factor[i]);
-        sc += o.scale_factor.size() == 1 ? ",)" : ")";
+        std::string sc = o.scale_text;
+        if (sc.empty()) {
+          sc = "(";
+          for (std::size_t i = 0; i < o.scale_factor.size(); ++i) sc += (i ? ", " : "") + py::repr(o.scale_factor[i]);
+          sc += o.scale_factor.size() == 1 ? ",)" : ")";
+        }
         raise(ErrorKind::ValueError, "Input and scale_factor must have the same number of spatial dimensions, but got input with spatial dimensions of " +
                                          ints_text(spatial_in) + " and scale_factor of shape " + sc +
                                          ". Please provide input tensor in (N, C, d1, d2, ...,dK) format and scale_factor in (s1, s2, ...,sK) format.");

@@ -163,7 +163,6 @@ Tensor max_unpool2d(const Tensor& x, const Tensor& indices, std::array<int64_t, 
     raise(ErrorKind::RuntimeError, "Input to max_unpooling2d should be a 3d or 4d Tensor, but got a tensor with " +
                                        std::to_string(x.dim()) + " dimensions.");
   }
-  if (indices.dtype() != DType::int64) raise(ErrorKind::RuntimeError, "elements in indices should be type int64 but got: Float");
   if (x.shape() != indices.shape()) {
     raise(ErrorKind::RuntimeError, "Expected shape of indices to be same as that of the input tensor (" +
                                        x.shape().to_string() + ") but got indices tensor with shape: " +

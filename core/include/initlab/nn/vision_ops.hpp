@@ -42,7 +42,8 @@ struct AxisTaps {
 // last (spatial = 1, rows unused): y = sum_a rw_a * (sum_b cw_b * x[ri_a, ci_b]), summed in tap
 // order as PyTorch's upsample kernels do; `fill` where a tap is outside. Upsampling (nearest,
 // linear, bilinear, bicubic) and padding (constant, reflect, replicate) are all this op;
-// grad_name is the grad_fn PyTorch gives the op it stands for.
+// grad_name is the grad_fn PyTorch gives the op it stands for (with its overload digit when
+// PyTorch prints one: F.interpolate calls the .vec overloads, UpsampleNearest2DBackward1).
 Tensor resample(const Tensor& x, int spatial, const AxisTaps& rows, const AxisTaps& cols,
                 float fill, const char* grad_name);
 

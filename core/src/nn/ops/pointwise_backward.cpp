@@ -35,7 +35,7 @@ class ActivationBackward : public autograd::Node {
       // PyTorch composes these two: x / (1 + |x|) and x - tanh(x)
       case kernels::Activation::softsign: return "DivBackward";
       case kernels::Activation::tanhshrink: return "SubBackward";
-      case kernels::Activation::celu: return "EluBackward";
+      case kernels::Activation::celu: return "CeluBackward";
       case kernels::Activation::threshold: return "ThresholdBackward";
     }
     return "ActivationBackward";

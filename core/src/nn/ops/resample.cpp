@@ -304,9 +304,9 @@ Tensor interpolate(const Tensor& x, const InterpolateOptions& o) {
     return linear_axis(spatial_in[d], out[d], scales, d, *align);
   };
   if (x.dim() == 3) {
-    return resample(x, 1, AxisTaps{}, make_axis(0), 0.0f, mode == "nearest" ? "UpsampleNearest1DBackward" : "UpsampleLinear1DBackward");
+    return resample(x, 1, AxisTaps{}, make_axis(0), 0.0f, mode == "nearest" ? "UpsampleNearest1DBackward1" : "UpsampleLinear1DBackward1");
   }
-  const char* name = mode == "nearest" ? "UpsampleNearest2DBackward" : mode == "bilinear" ? "UpsampleBilinear2DBackward" : "UpsampleBicubic2DBackward";
+  const char* name = mode == "nearest" ? "UpsampleNearest2DBackward1" : mode == "bilinear" ? "UpsampleBilinear2DBackward1" : "UpsampleBicubic2DBackward1";
   return resample(x, 2, make_axis(0), make_axis(1), 0.0f, name);
 }
 

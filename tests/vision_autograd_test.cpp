@@ -125,6 +125,16 @@ TEST_CASE("PReLU and InstanceNorm: finite differences for input and parameters")
   check([&] { return norm.forward(xi); }, {xi, weight, bias});
 }
 
+TEST_CASE("GLU: finite differences along each dim") {
+  Generator g(37);
+  Tensor x = leaf(Shape{3, 4, 6}, g);
+  for (int64_t dim : {0, 1, 2, -1}) {
+    if (x.size(dim < 0 ? 2 : dim) % 2 != 0) continue;
+    CAPTURE(dim);
+    check([&] { return ops::glu(x, dim); }, {x});
+  }
+}
+
 TEST_CASE("the vision activations: finite differences away from their kinks") {
   using kernels::Activation;
   Generator g(36);

@@ -236,6 +236,53 @@ void install_vision_modules(NamespaceObj& nn) {
                  const auto t = [](std::array<int64_t, 2> v) { return py::tuple({v[0], v[1]}); };
                  return std::make_shared<nn::MaxUnpool2d>(k, s, p, "kernel_size=" + t(k) + ", stride=" + t(s) + ", padding=" + t(p));
                });
+  using PK = nn::Pool1dModule::Kind;
+  module_class(nn, "MaxPool1d", "pooling",
+               {{"kernel_size", std::nullopt}, {"stride", Value()}, {"padding", Value(0)}, {"dilation", Value(1)}, {"return_indices", Value(false)}, {"ceil_mode", Value(false)}},
+               [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr {
+                 if (in.truthy(a[4])) in.error("NotImplementedError", "not supported in initlab: MaxPool1d(return_indices=True)");
+                 const Value stride = a[1].is_none() ? a[0] : a[1];
+                 ops::PoolParams p = pool_params(in, Value(1), Value(1), Value(0), Value(1), in.truthy(a[5]));
+                 p.kernel[1] = to_ints(in, a[0], "kernel_size")[0];
+                 p.stride[1] = to_ints(in, stride, "stride")[0];
+                 p.padding[1] = to_ints(in, a[2], "padding")[0];
+                 p.dilation[1] = to_ints(in, a[3], "dilation")[0];
+                 // _MaxPoolNd keeps the arguments as given (stride None: kernel_size).
+                 const std::string repr = "kernel_size=" + in.repr(a[0]) + ", stride=" + in.repr(stride) + ", padding=" + in.repr(a[2]) +
+                                          ", dilation=" + in.repr(a[3]) + ", ceil_mode=" + (in.truthy(a[5]) ? "True" : "False");
+                 return std::make_shared<nn::Pool1dModule>(PK::max, p, 0, repr);
+               });
+  module_class(nn, "AvgPool1d", "pooling",
+               {{"kernel_size", std::nullopt}, {"stride", Value()}, {"padding", Value(0)}, {"ceil_mode", Value(false)}, {"count_include_pad", Value(true)}},
+               [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr {
+                 const Value stride = a[1].is_none() ? a[0] : a[1];
+                 ops::PoolParams p = pool_params(in, Value(1), Value(1), Value(0), Value(1), in.truthy(a[3]));
+                 p.count_include_pad = in.truthy(a[4]);
+                 const int64_t k = to_ints(in, a[0], "kernel_size")[0], s = to_ints(in, stride, "stride")[0], pad = to_ints(in, a[2], "padding")[0];
+                 p.kernel[1] = k;
+                 p.stride[1] = s;
+                 p.padding[1] = pad;
+                 // _single: one-element tuples in the repr
+                 const auto one = [](int64_t v) { return "(" + std::to_string(v) + ",)"; };
+                 return std::make_shared<nn::Pool1dModule>(PK::avg, p, 0, "kernel_size=" + one(k) + ", stride=" + one(s) + ", padding=" + one(pad));
+               });
+  module_class(nn, "AdaptiveAvgPool1d", "pooling", {{"output_size", std::nullopt}},
+               [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr {
+                 return std::make_shared<nn::Pool1dModule>(PK::adaptive_avg, ops::PoolParams{}, to_ints(in, a[0], "output_size")[0],
+                                                           "output_size=" + in.repr(a[0]));
+               });
+  module_class(nn, "GLU", "activation", {{"dim", Value(-1)}},
+               [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr { return std::make_shared<nn::GLU>(to_int(in, a[0], "dim")); });
+  module_class(nn, "Softmin", "activation", {{"dim", Value()}}, [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr {
+    std::optional<int64_t> dim;
+    if (!a[0].is_none()) dim = to_int(in, a[0], "dim");
+    return std::make_shared<nn::Softmin>(dim);
+  });
+  module_class(nn, "Unflatten", "flatten", {{"dim", std::nullopt}, {"unflattened_size", std::nullopt}},
+               [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr {
+                 if (!is_sequence(a[1])) in.error("TypeError", "unflattened_size must be tuple of ints, but found type " + type_name(a[1]));
+                 return std::make_shared<nn::Unflatten>(to_int(in, a[0], "dim"), to_ints(in, a[1], "unflattened_size"), in.repr(a[1]));
+               });
 }
 
 void install_vision_functional(NamespaceObj& F_ns) {
@@ -350,6 +397,24 @@ void install_vision_functional(NamespaceObj& F_ns) {
       return make_tensor(y);
     });
   }
+  def("glu", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "glu", a, {{"input", std::nullopt}, {"dim", Value(-1)}});
+    nn::set_source_line(in.location().line);
+    return make_tensor(observed("F.glu", ops::glu(tensor_arg(in, args[0], "glu"), to_int(in, args[1], "dim"))));
+  });
+  def("softmin", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "softmin", a, {{"input", std::nullopt}, {"dim", Value()}, {"_stacklevel", Value(3)}, {"dtype", Value()}});
+    const Tensor x = tensor_arg(in, args[0], "softmin");
+    int64_t dim;
+    if (args[1].is_none()) {
+      dim = (x.dim() == 0 || x.dim() == 1 || x.dim() == 3) ? 0 : 1;
+      warn("Implicit dimension choice for softmin has been deprecated. Change the call to include dim=X as an argument.");
+    } else {
+      dim = to_int(in, args[1], "dim");
+    }
+    nn::set_source_line(in.location().line);
+    return make_tensor(observed("F.softmin", ops::softmax(ops::binary(x, -1.0, kernels::BinaryOp::mul), dim, false)));
+  });
   // F.max_pool2d again, with return_indices.
   def("max_pool2d", [](Interpreter& in, A& a) {
     const auto args = bind_native(in, "max_pool2d", a, {{"input", std::nullopt}, {"kernel_size", std::nullopt}, {"stride", Value()}, {"padding", Value(0)},

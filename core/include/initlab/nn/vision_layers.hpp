@@ -155,3 +155,58 @@ ModulePtr make_tanhshrink();
 ModulePtr make_threshold(py::Number threshold, py::Number value, bool inplace);
 
 }  // namespace initlab::nn
+
+namespace initlab::nn {
+
+// MaxPool1d, AvgPool1d, AdaptiveAvgPool1d: the 2-D ops on the (N, C, 1, L) view.
+class Pool1dModule : public Module {
+ public:
+  enum class Kind { max, avg, adaptive_avg };
+  Pool1dModule(Kind kind, ops::PoolParams p, int64_t output_size, std::string repr);
+  Tensor forward(const Tensor& x) override;
+  std::string extra_repr() const override { return repr_; }
+
+ private:
+  Kind kind_;
+  ops::PoolParams p_;  // kernel, stride, padding as (1, k), ...
+  int64_t output_size_;
+  std::string repr_;
+};
+
+// nn.GLU(dim=-1): a * sigmoid(b) of the two halves along dim.
+class GLU : public Module {
+ public:
+  explicit GLU(int64_t dim) : Module("GLU"), dim_(dim) {}
+  Tensor forward(const Tensor& x) override;
+  std::string extra_repr() const override { return "dim=" + std::to_string(dim_); }
+
+ private:
+  int64_t dim_;
+};
+
+// nn.Softmin(dim=None): softmax(-x, dim).
+class Softmin : public Module {
+ public:
+  explicit Softmin(std::optional<int64_t> dim) : Module("Softmin"), dim_(dim) {}
+  Tensor forward(const Tensor& x) override;
+  std::string extra_repr() const override { return "dim=" + (dim_ ? std::to_string(*dim_) : std::string("None")); }
+
+ private:
+  std::optional<int64_t> dim_;
+};
+
+// nn.Unflatten(dim, unflattened_size).
+class Unflatten : public Module {
+ public:
+  Unflatten(int64_t dim, std::vector<int64_t> sizes, std::string sizes_text)
+      : Module("Unflatten"), dim_(dim), sizes_(std::move(sizes)), text_(std::move(sizes_text)) {}
+  Tensor forward(const Tensor& x) override;
+  std::string extra_repr() const override { return "dim=" + std::to_string(dim_) + ", unflattened_size=" + text_; }
+
+ private:
+  int64_t dim_;
+  std::vector<int64_t> sizes_;
+  std::string text_;
+};
+
+}  // namespace initlab::nn

@@ -85,3 +85,12 @@ Tensor max_unpool2d(const Tensor& x, const Tensor& indices, std::array<int64_t, 
 Tensor prelu(const Tensor& x, const Tensor& weight);
 
 }  // namespace initlab::ops
+
+namespace initlab::ops {
+
+// F.glu: the halves a, b of x along dim (its size even), a * sigmoid(b).
+Tensor glu(const Tensor& x, int64_t dim);
+// x.unflatten(dim, sizes): one -1 in sizes is inferred.
+Tensor unflatten(const Tensor& x, int64_t dim, const std::vector<int64_t>& sizes);
+
+}  // namespace initlab::ops

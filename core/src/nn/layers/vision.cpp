@@ -4,6 +4,7 @@
 #include "initlab/autograd.hpp"
 #include "initlab/error.hpp"
 #include "initlab/init.hpp"
+#include "initlab/warnings.hpp"
 #include "initlab/nn/layers.hpp"
 
 namespace initlab::nn {
@@ -324,5 +325,43 @@ ModulePtr make_threshold(py::Number threshold, py::Number value, bool inplace) {
   return act("Threshold", kernels::Activation::threshold, p,
              "threshold=" + threshold.repr() + ", value=" + value.repr() + inplace_suffix(inplace));
 }
+
+// ---- 1-D pools, GLU, Softmin, Unflatten ------------------------------------------------------
+
+Pool1dModule::Pool1dModule(Kind kind, ops::PoolParams p, int64_t output_size, std::string repr)
+    : Module(kind == Kind::max ? "MaxPool1d" : kind == Kind::avg ? "AvgPool1d" : "AdaptiveAvgPool1d"),
+      kind_(kind), p_(p), output_size_(output_size), repr_(std::move(repr)) {}
+
+Tensor Pool1dModule::forward(const Tensor& x) {
+  const char* fn = kind_ == Kind::max ? "max_pool1d" : kind_ == Kind::avg ? "avg_pool1d" : "adaptive_avg_pool1d";
+  if (x.dim() != 2 && x.dim() != 3) {
+    raise(ErrorKind::RuntimeError, std::string(fn) + ": Expected 2D or 3D (batch mode) tensor for input, but got: " +
+                                       x.shape().to_string());
+  }
+  std::vector<int64_t> dims = x.shape().to_vector();
+  dims.insert(dims.end() - 1, 1);
+  const Tensor x4 = ops::reshape(x, Shape(dims));
+  Tensor y = kind_ == Kind::max ? ops::max_pool2d(x4, p_)
+           : kind_ == Kind::avg ? ops::avg_pool2d(x4, p_)
+                                : ops::adaptive_avg_pool2d(x4, {1, output_size_});
+  std::vector<int64_t> out = x.shape().to_vector();
+  out.back() = y.size(-1);
+  return ops::reshape(y, Shape(out));
+}
+
+Tensor GLU::forward(const Tensor& x) { return ops::glu(x, dim_); }
+
+Tensor Softmin::forward(const Tensor& x) {
+  int64_t dim;
+  if (dim_) {
+    dim = *dim_;
+  } else {
+    dim = (x.dim() == 0 || x.dim() == 1 || x.dim() == 3) ? 0 : 1;
+    warn("Implicit dimension choice for softmin has been deprecated. Change the call to include dim=X as an argument.");
+  }
+  return ops::softmax(ops::binary(x, -1.0, kernels::BinaryOp::mul), dim, false);
+}
+
+Tensor Unflatten::forward(const Tensor& x) { return ops::unflatten(x, dim_, sizes_); }
 
 }  // namespace initlab::nn

@@ -9,6 +9,7 @@
 #include "initlab/autograd.hpp"
 #include "initlab/error.hpp"
 #include "initlab/nn/vision_ops.hpp"
+#include "initlab/pyformat.hpp"
 #include "vision_backward.hpp"
 
 namespace initlab::ops {
@@ -211,6 +212,59 @@ Tensor prelu(const Tensor& x, const Tensor& weight) {
   const Tensor pos = activation(x, kernels::Activation::relu);
   const Tensor neg = binary(x, pos, kernels::BinaryOp::sub);
   return binary(pos, binary(neg, w, kernels::BinaryOp::mul), kernels::BinaryOp::add);
+}
+
+}  // namespace initlab::ops
+
+namespace initlab::ops {
+
+Tensor glu(const Tensor& x, int64_t dim_in) {
+  if (x.dim() == 0) raise(ErrorKind::RuntimeError, "glu does not support scalars because halving size must be even");
+  const int64_t dim = wrap_dim(dim_in, x.dim());
+  const int64_t n = x.size(dim);
+  if (n % 2 != 0) {
+    raise(ErrorKind::RuntimeError, "Halving dimension must be even, but dimension " + std::to_string(dim) + " is size " +
+                                       std::to_string(n));
+  }
+  int64_t outer = 1, inner = 1;
+  for (int64_t d = 0; d < dim; ++d) outer *= x.size(d);
+  for (int64_t d = dim + 1; d < x.dim(); ++d) inner *= x.size(d);
+  std::vector<int64_t> dims = x.shape().to_vector();
+  dims[static_cast<std::size_t>(dim)] = n / 2;
+  const Shape half(dims);
+  // The two halves as gathers (their backward puts the gradient back in place).
+  std::vector<int64_t> first, second;
+  for (int64_t o = 0; o < outer; ++o)
+    for (int64_t i = 0; i < n / 2; ++i)
+      for (int64_t k = 0; k < inner; ++k) {
+        first.push_back((o * n + i) * inner + k);
+        second.push_back((o * n + i + n / 2) * inner + k);
+      }
+  const Tensor a = gather_flat(x, half, std::move(first), "SplitBackward");
+  const Tensor b = gather_flat(x, half, std::move(second), "SplitBackward");
+  return binary(a, activation(b, kernels::Activation::sigmoid), kernels::BinaryOp::mul);
+}
+
+Tensor unflatten(const Tensor& x, int64_t dim_in, const std::vector<int64_t>& sizes) {
+  const int64_t dim = wrap_dim(dim_in, x.dim());
+  std::vector<int64_t> s = sizes;
+  int64_t known = 1, infer = -1;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == -1) infer = static_cast<int64_t>(i);
+    else known *= s[i];
+  }
+  if (infer >= 0 && known != 0) s[static_cast<std::size_t>(infer)] = x.size(dim) / known;
+  int64_t prod = 1;
+  for (int64_t v : s) prod *= v;
+  if (prod != x.size(dim)) {
+    raise(ErrorKind::RuntimeError, "unflatten: Provided sizes " + py::tuple(sizes) + " don't multiply up to the size of dim " +
+                                       std::to_string(dim_in) + " (" + std::to_string(x.size(dim)) + ") in the input tensor");
+  }
+  std::vector<int64_t> dims = x.shape().to_vector();
+  dims.erase(dims.begin() + dim);
+  dims.insert(dims.begin() + dim, s.begin(), s.end());
+  // Tensor.unflatten is a view (ViewBackward0) of a contiguous tensor.
+  return x.is_contiguous() ? view(x, Shape(dims)) : reshape(x, Shape(dims));
 }
 
 }  // namespace initlab::ops

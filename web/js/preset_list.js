@@ -89,4 +89,13 @@ export const PRESETS = [
       { name: 'plain init', replace: ['model = ResNet()', 'model = ResNet(zero_init_residual=False)'] },
     ],
   },
+  {
+    id: 'dcgan',
+    title: "DCGAN generator: weights_init's N(0, 0.02) vs PyTorch's default",
+    file: 'dcgan.py',
+    variants: [
+      { name: 'weights_init (0.02)' },
+      { name: "PyTorch's default init", replace: ['model.apply(weights_init)', "pass  # PyTorch's default init"] },
+    ],
+  },
 ];

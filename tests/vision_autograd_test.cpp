@@ -105,6 +105,8 @@ TEST_CASE("shuffles, max pooling with indices, unpooling: finite differences") {
     autograd::NoGrad no_grad;
     idx = ops::max_pool2d_with_indices(p.detach(), pp).second;
   }
+  Tensor q = leaf_distinct(Shape{2, 3, 7, 5}, g);
+  check([&] { return ops::adaptive_max_pool2d(q, {3, 2}).first; }, {q}, 1e-3, 1.0 / 128);
   Tensor v = leaf(idx.shape(), g);
   check([&] { return ops::max_unpool2d(v, idx, {7, 6}); }, {v});
 }

@@ -22,6 +22,12 @@ try:
     nn.GLU()(torch.randn(2, 5))
 except RuntimeError as e:
     print(e)
+print(nn.AdaptiveMaxPool2d((3, 2)), nn.AdaptiveMaxPool1d(4, return_indices=True), nn.AdaptiveMaxPool2d(1))
+v, i = F.adaptive_max_pool2d(torch.arange(16.0).reshape(1, 1, 4, 4), 2, return_indices=True)
+print(v.flatten().tolist(), i.flatten().tolist())
+r = nn.AdaptiveMaxPool1d(3, return_indices=True)(torch.tensor([[[3.0, 1.0, 4.0, 1.0, 5.0, 9.0, 2.0]]]))
+print(r[0].tolist(), r[1].tolist())
+print(type(F.adaptive_max_pool2d(torch.randn(1, 2, 5, 5, requires_grad=True), 2).grad_fn).__name__)
 
 # CPython 3.11 printed:
 # expect: MaxPool1d(kernel_size=3, stride=3, padding=0, dilation=1, ceil_mode=False)
@@ -43,3 +49,7 @@ except RuntimeError as e:
 # expect: torch.Size([3, 2, 5]) torch.Size([2, 3, 4])
 # expect: ViewBackward0
 # expect: Halving dimension must be even, but dimension 1 is size 5
+# expect: AdaptiveMaxPool2d(output_size=(3, 2)) AdaptiveMaxPool1d(output_size=4) AdaptiveMaxPool2d(output_size=1)
+# expect: [5.0, 7.0, 13.0, 15.0] [5, 7, 13, 15]
+# expect: [[[4.0, 5.0, 9.0]]] [[[2, 4, 5]]]
+# expect: AdaptiveMaxPool2DBackward0

@@ -271,6 +271,14 @@ void install_vision_modules(NamespaceObj& nn) {
                  return std::make_shared<nn::Pool1dModule>(PK::adaptive_avg, ops::PoolParams{}, to_ints(in, a[0], "output_size")[0],
                                                            "output_size=" + in.repr(a[0]));
                });
+  for (int spatial : {1, 2}) {
+    module_class(nn, spatial == 1 ? "AdaptiveMaxPool1d" : "AdaptiveMaxPool2d", "pooling", {{"output_size", std::nullopt}, {"return_indices", Value(false)}},
+                 [spatial](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr {
+                   const auto v = to_ints(in, a[0], "output_size");
+                   const std::array<int64_t, 2> size = spatial == 1 ? std::array<int64_t, 2>{1, v[0]} : pair2(v);
+                   return std::make_shared<nn::AdaptiveMaxPool>(spatial, size, in.truthy(a[1]), "output_size=" + in.repr(a[0]));
+                 });
+  }
   module_class(nn, "GLU", "activation", {{"dim", Value(-1)}},
                [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr { return std::make_shared<nn::GLU>(to_int(in, a[0], "dim")); });
   module_class(nn, "Softmin", "activation", {{"dim", Value()}}, [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr {
@@ -397,6 +405,20 @@ void install_vision_functional(NamespaceObj& F_ns) {
       return make_tensor(y);
     });
   }
+  for (int spatial : {1, 2}) {
+    const std::string name = spatial == 1 ? "adaptive_max_pool1d" : "adaptive_max_pool2d";
+    def(name, [name, spatial](Interpreter& in, A& a) {
+      const auto args = bind_native(in, name, a, {{"input", std::nullopt}, {"output_size", std::nullopt}, {"return_indices", Value(false)}});
+      const auto v = to_ints(in, args[1], "output_size");
+      const std::array<int64_t, 2> size = spatial == 1 ? std::array<int64_t, 2>{1, v[0]} : pair2(v);
+      nn::AdaptiveMaxPool pool(spatial, size, true, "");
+      nn::set_source_line(in.location().line);
+      auto [y, idx] = pool.forward_with_indices(tensor_arg(in, args[0], name));
+      observed(spatial == 1 ? "F.adaptive_max_pool1d" : "F.adaptive_max_pool2d", y);
+      if (in.truthy(args[2])) return make_tuple({make_tensor(y), make_tensor(idx)});
+      return make_tensor(y);
+    });
+  }
   def("glu", [](Interpreter& in, A& a) {
     const auto args = bind_native(in, "glu", a, {{"input", std::nullopt}, {"dim", Value(-1)}});
     nn::set_source_line(in.location().line);
@@ -455,10 +477,12 @@ std::optional<Value> call_vision_module(Interpreter& in, const nn::ModulePtr& m,
   auto* conv = dynamic_cast<nn::ConvTransposeNd*>(m.get());
   auto* pool = dynamic_cast<nn::MaxPool2dIndices*>(m.get());
   auto* unpool = dynamic_cast<nn::MaxUnpool2d*>(m.get());
-  if (!conv && !pool && !unpool) return std::nullopt;
+  auto* adaptive = dynamic_cast<nn::AdaptiveMaxPool*>(m.get());
+  if (adaptive && !adaptive->return_indices()) adaptive = nullptr;
+  if (!conv && !pool && !unpool && !adaptive) return std::nullopt;
   std::vector<Value> a;
   if (conv) a = bind_native(in, "forward", args, {{"input", std::nullopt}, {"output_size", Value()}});
-  if (pool) a = bind_native(in, "forward", args, {{"input", std::nullopt}});
+  if (pool || adaptive) a = bind_native(in, "forward", args, {{"input", std::nullopt}});
   if (unpool) a = bind_native(in, "forward", args, {{"input", std::nullopt}, {"indices", std::nullopt}, {"output_size", Value()}});
   auto* t = a[0].get<TensorObj>();
   if (!t) in.error("TypeError", m->type_name() + ".forward(): argument 'input' (position 1) must be Tensor, not " + type_name(a[0]));
@@ -473,8 +497,8 @@ std::optional<Value> call_vision_module(Interpreter& in, const nn::ModulePtr& m,
       const std::vector<int64_t> size = a[1].is_none() ? std::vector<int64_t>{} : to_ints(in, a[1], "output_size");
       first = conv->forward_sized(t->tensor, size);
       out = make_tensor(first);
-    } else if (pool) {
-      auto [y, idx] = pool->forward_with_indices(t->tensor);
+    } else if (pool || adaptive) {
+      auto [y, idx] = pool ? pool->forward_with_indices(t->tensor) : adaptive->forward_with_indices(t->tensor);
       first = y;
       out = make_tuple({make_tensor(y), make_tensor(idx)});
     } else {

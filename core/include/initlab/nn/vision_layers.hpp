@@ -173,6 +173,24 @@ class Pool1dModule : public Module {
   std::string repr_;
 };
 
+// AdaptiveMaxPool1d / AdaptiveMaxPool2d (return_indices: forward_with_indices, as MaxPool2dIndices).
+class AdaptiveMaxPool : public Module {
+ public:
+  AdaptiveMaxPool(int spatial, std::array<int64_t, 2> size, bool return_indices, std::string repr)
+      : Module(spatial == 1 ? "AdaptiveMaxPool1d" : "AdaptiveMaxPool2d"), spatial_(spatial), size_(size),
+        return_indices_(return_indices), repr_(std::move(repr)) {}
+  Tensor forward(const Tensor& x) override { return forward_with_indices(x).first; }
+  std::pair<Tensor, Tensor> forward_with_indices(const Tensor& x);
+  bool return_indices() const { return return_indices_; }
+  std::string extra_repr() const override { return repr_; }
+
+ private:
+  int spatial_;
+  std::array<int64_t, 2> size_;
+  bool return_indices_;
+  std::string repr_;
+};
+
 // nn.GLU(dim=-1): a * sigmoid(b) of the two halves along dim.
 class GLU : public Module {
  public:

@@ -90,6 +90,9 @@ namespace initlab::ops {
 
 // F.glu: the halves a, b of x along dim (its size even), a * sigmoid(b).
 Tensor glu(const Tensor& x, int64_t dim);
+// x (N, C, H, W) or (C, H, W) -> (.., OH, OW): the max of each adaptive bin (PyTorch's
+// floor / ceil bin edges; the first maximum, any NaN wins), and its flat index in the plane.
+std::pair<Tensor, Tensor> adaptive_max_pool2d(const Tensor& x, std::array<int64_t, 2> output_size);
 // x.unflatten(dim, sizes): one -1 in sizes is inferred.
 Tensor unflatten(const Tensor& x, int64_t dim, const std::vector<int64_t>& sizes);
 

@@ -349,6 +349,19 @@ Tensor Pool1dModule::forward(const Tensor& x) {
   return ops::reshape(y, Shape(out));
 }
 
+std::pair<Tensor, Tensor> AdaptiveMaxPool::forward_with_indices(const Tensor& x) {
+  if (spatial_ == 2) return ops::adaptive_max_pool2d(x, size_);
+  if (x.dim() != 2 && x.dim() != 3) {
+    raise(ErrorKind::RuntimeError, "adaptive_max_pool1d(): Expected 2D or 3D tensor, but got: " + x.shape().to_string());
+  }
+  std::vector<int64_t> dims = x.shape().to_vector();
+  dims.insert(dims.end() - 1, 1);
+  auto [y, idx] = ops::adaptive_max_pool2d(ops::reshape(x, Shape(dims)), {1, size_[1]});
+  std::vector<int64_t> out = x.shape().to_vector();
+  out.back() = size_[1];
+  return {ops::reshape(y, Shape(out)), idx.view(Shape(out))};
+}
+
 Tensor GLU::forward(const Tensor& x) { return ops::glu(x, dim_); }
 
 Tensor Softmin::forward(const Tensor& x) {

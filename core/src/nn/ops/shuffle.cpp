@@ -245,6 +245,49 @@ Tensor glu(const Tensor& x, int64_t dim_in) {
   return binary(a, activation(b, kernels::Activation::sigmoid), kernels::BinaryOp::mul);
 }
 
+std::pair<Tensor, Tensor> adaptive_max_pool2d(const Tensor& x, std::array<int64_t, 2> size) {
+  if (x.dim() != 3 && x.dim() != 4) {
+    raise(ErrorKind::RuntimeError, "adaptive_max_pool2d(): Expected 3D or 4D tensor, but got: " + x.shape().to_string());
+  }
+  const int64_t H = x.size(-2), W = x.size(-1), OH = size[0], OW = size[1];
+  if (OH <= 0 || OW <= 0) {
+    raise(ErrorKind::RuntimeError, "adaptive_max_pool2d(): Expected positive output size, but got {" + std::to_string(OH) + ", " +
+                                       std::to_string(OW) + "}");
+  }
+  const int64_t planes = H * W == 0 ? 0 : x.numel() / (H * W);
+  std::vector<int64_t> dims = x.shape().to_vector();
+  dims[dims.size() - 2] = OH;
+  dims[dims.size() - 1] = OW;
+  const Shape shape(dims);
+  const Tensor xc = x.contiguous();
+  Tensor indices = Tensor::uninitialized(shape);
+  indices.set_dtype(DType::int64);
+  std::vector<int64_t> src(static_cast<std::size_t>(planes * OH * OW));
+  std::size_t k = 0;
+  for (int64_t pl = 0; pl < planes; ++pl) {
+    const float* in = xc.data() + pl * H * W;
+    for (int64_t oy = 0; oy < OH; ++oy) {
+      const int64_t y0 = oy * H / OH, y1 = ((oy + 1) * H + OH - 1) / OH;
+      for (int64_t ox = 0; ox < OW; ++ox) {
+        const int64_t x0 = ox * W / OW, x1 = ((ox + 1) * W + OW - 1) / OW;
+        int64_t best = y0 * W + x0;
+        float maxval = -std::numeric_limits<float>::infinity();
+        for (int64_t y = y0; y < y1; ++y)
+          for (int64_t xx = x0; xx < x1; ++xx) {
+            const float v = in[y * W + xx];
+            if (v > maxval || std::isnan(v)) {
+              maxval = v;
+              best = y * W + xx;
+            }
+          }
+        indices.data()[k] = static_cast<float>(best);
+        src[k++] = pl * H * W + best;
+      }
+    }
+  }
+  return {gather_flat(x, shape, std::move(src), "AdaptiveMaxPool2DBackward"), indices};
+}
+
 Tensor unflatten(const Tensor& x, int64_t dim_in, const std::vector<int64_t>& sizes) {
   const int64_t dim = wrap_dim(dim_in, x.dim());
   std::vector<int64_t> s = sizes;

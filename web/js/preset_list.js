@@ -98,4 +98,13 @@ export const PRESETS = [
       { name: "PyTorch's default init", replace: ['model.apply(weights_init)', "pass  # PyTorch's default init"] },
     ],
   },
+  {
+    id: 'small_unet',
+    title: 'Small U-Net: bilinear vs transposed-convolution upsampling',
+    file: 'small_unet.py',
+    variants: [
+      { name: 'bilinear Upsample' },
+      { name: 'ConvTranspose2d', replace: ['model = UNet(bilinear=True)', 'model = UNet(bilinear=False)'] },
+    ],
+  },
 ];

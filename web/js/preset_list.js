@@ -107,4 +107,13 @@ export const PRESETS = [
       { name: 'ConvTranspose2d', replace: ['model = UNet(bilinear=True)', 'model = UNet(bilinear=False)'] },
     ],
   },
+  {
+    id: 'mobilenetv2_blocks',
+    title: 'MobileNetV2 blocks: ReLU6, depthwise convs, zero-init last BN',
+    file: 'mobilenetv2_blocks.py',
+    variants: [
+      { name: 'torchvision init' },
+      { name: 'zero-init last BN', replace: ['MobileNetV2Blocks(zero_init_last=False)', 'MobileNetV2Blocks(zero_init_last=True)'] },
+    ],
+  },
 ];

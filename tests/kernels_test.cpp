@@ -205,7 +205,8 @@ TEST_CASE("normalization kernels match their references") {
 TEST_CASE("activations match their references") {
   using A = k::Activation;
   for (A a : {A::relu, A::leaky_relu, A::elu, A::selu, A::gelu, A::gelu_tanh, A::silu, A::tanh,
-              A::sigmoid, A::softplus}) {
+              A::sigmoid, A::softplus, A::hardtanh, A::hardswish, A::hardsigmoid, A::mish, A::logsigmoid,
+              A::softsign, A::celu, A::tanhshrink, A::threshold}) {
     for (int64_t n : sizes_around_width()) {
       CAPTURE(static_cast<int>(a));
       CAPTURE(n);
@@ -241,7 +242,8 @@ TEST_CASE("softmax and log-softmax match their references") {
 TEST_CASE("activation backward matches its reference") {
   using A = k::Activation;
   for (A a : {A::relu, A::leaky_relu, A::elu, A::selu, A::gelu, A::gelu_tanh, A::silu, A::tanh,
-              A::sigmoid, A::softplus}) {
+              A::sigmoid, A::softplus, A::hardtanh, A::hardswish, A::hardsigmoid, A::mish, A::logsigmoid,
+              A::softsign, A::celu, A::tanhshrink, A::threshold}) {
     for (int64_t n : sizes_around_width()) {
       CAPTURE(static_cast<int>(a));
       CAPTURE(n);

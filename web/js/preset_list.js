@@ -89,4 +89,31 @@ export const PRESETS = [
       { name: 'plain init', replace: ['model = ResNet()', 'model = ResNet(zero_init_residual=False)'] },
     ],
   },
+  {
+    id: 'dcgan',
+    title: "DCGAN generator: weights_init's N(0, 0.02) vs PyTorch's default",
+    file: 'dcgan.py',
+    variants: [
+      { name: 'weights_init (0.02)' },
+      { name: "PyTorch's default init", replace: ['model.apply(weights_init)', "pass  # PyTorch's default init"] },
+    ],
+  },
+  {
+    id: 'small_unet',
+    title: 'Small U-Net: bilinear vs transposed-convolution upsampling',
+    file: 'small_unet.py',
+    variants: [
+      { name: 'bilinear Upsample' },
+      { name: 'ConvTranspose2d', replace: ['model = UNet(bilinear=True)', 'model = UNet(bilinear=False)'] },
+    ],
+  },
+  {
+    id: 'mobilenetv2_blocks',
+    title: 'MobileNetV2 blocks: ReLU6, depthwise convs, zero-init last BN',
+    file: 'mobilenetv2_blocks.py',
+    variants: [
+      { name: 'torchvision init' },
+      { name: 'zero-init last BN', replace: ['MobileNetV2Blocks(zero_init_last=False)', 'MobileNetV2Blocks(zero_init_last=True)'] },
+    ],
+  },
 ];

@@ -173,11 +173,13 @@ void row_moments_ref(int64_t rows, int64_t n, const float* x, double* mean, doub
 // ---- activations (n elements, in may equal out) -------------------------------------------
 enum class Activation {
   relu, leaky_relu, elu, selu, gelu, gelu_tanh, silu, tanh, sigmoid, softplus,
+  hardtanh, hardswish, hardsigmoid, mish, logsigmoid, softsign, celu, tanhshrink, threshold,
 };
 struct ActivationParams {
-  float alpha = 0.0f;      // leaky_relu: negative slope; elu: alpha
-  float beta = 1.0f;       // softplus
-  float threshold = 20.0f; // softplus
+  float alpha = 0.0f;      // leaky_relu: negative slope; elu, celu: alpha; hardtanh: min_val;
+                           // threshold: the value below the threshold
+  float beta = 1.0f;       // softplus; hardtanh: max_val
+  float threshold = 20.0f; // softplus, threshold
 };
 void activation(Activation a, const ActivationParams& p, int64_t n, const float* in, float* out);
 void activation_ref(Activation a, const ActivationParams& p, int64_t n, const float* in,

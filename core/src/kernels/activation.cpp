@@ -28,6 +28,16 @@ float scalar_activation(Activation a, const ActivationParams& p, float x) {
     case Activation::sigmoid: return 1.0f / (1.0f + std::exp(-x));
     case Activation::softplus:
       return x * p.beta > p.threshold ? x : std::log1p(std::exp(x * p.beta)) / p.beta;
+    // clamp keeps NaN
+    case Activation::hardtanh: return x < p.alpha ? p.alpha : (x > p.beta ? p.beta : x);
+    case Activation::hardswish: return x * std::min(std::max(x + 3.0f, 0.0f), 6.0f) / 6.0f;
+    case Activation::hardsigmoid: return std::min(std::max(x + 3.0f, 0.0f), 6.0f) / 6.0f;
+    case Activation::mish: return x * std::tanh(std::log1p(std::exp(x)));
+    case Activation::logsigmoid: return std::min(x, 0.0f) - std::log1p(std::exp(-std::fabs(x)));
+    case Activation::softsign: return x / (1.0f + std::fabs(x));
+    case Activation::celu: return x > 0.0f ? x : p.alpha * std::expm1(x / p.alpha);
+    case Activation::tanhshrink: return x - std::tanh(x);
+    case Activation::threshold: return x <= p.threshold ? p.alpha : x;
   }
   return x;
 }
@@ -53,6 +63,18 @@ fbatch vector_activation(Activation a, const ActivationParams& p, fbatch x) {
       const fbatch bx = x * fbatch(p.beta);
       return xsimd::select(bx > fbatch(p.threshold), x, xsimd::log1p(xsimd::exp(bx)) / fbatch(p.beta));
     }
+    case Activation::hardtanh:
+      return xsimd::select(x < fbatch(p.alpha), fbatch(p.alpha), xsimd::select(x > fbatch(p.beta), fbatch(p.beta), x));
+    case Activation::hardswish:
+      return x * xsimd::min(xsimd::max(x + fbatch(3.0f), zero), fbatch(6.0f)) / fbatch(6.0f);
+    case Activation::hardsigmoid: return xsimd::min(xsimd::max(x + fbatch(3.0f), zero), fbatch(6.0f)) / fbatch(6.0f);
+    case Activation::mish: return x * xsimd::tanh(xsimd::log1p(xsimd::exp(x)));
+    case Activation::logsigmoid: return xsimd::min(x, zero) - xsimd::log1p(xsimd::exp(-xsimd::abs(x)));
+    case Activation::softsign: return x / (one + xsimd::abs(x));
+    case Activation::celu:
+      return xsimd::select(x > zero, x, fbatch(p.alpha) * xsimd::expm1(x / fbatch(p.alpha)));
+    case Activation::tanhshrink: return x - xsimd::tanh(x);
+    case Activation::threshold: return xsimd::select(x <= fbatch(p.threshold), fbatch(p.alpha), x);
   }
   return x;
 }

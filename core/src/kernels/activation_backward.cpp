@@ -40,6 +40,26 @@ float scalar_grad(Activation a, const ActivationParams& p, float x, float y, flo
       const float z = std::exp(x * p.beta);
       return x * p.beta > p.threshold ? dy : dy * z / (z + 1.0f);
     }
+    case Activation::hardtanh: return (x <= p.alpha || x >= p.beta) ? 0.0f : dy;
+    case Activation::hardswish:
+      return x < -3.0f ? 0.0f : (x <= 3.0f ? dy * (x / 3.0f + 0.5f) : dy);
+    case Activation::hardsigmoid: return (x > -3.0f && x < 3.0f) ? dy / 6.0f : 0.0f;
+    case Activation::mish: {
+      const float s = 1.0f / (1.0f + std::exp(-x));
+      const float t = std::tanh(std::log1p(std::exp(x)));
+      return dy * (t + x * s * (1.0f - t * t));
+    }
+    case Activation::logsigmoid: return dy / (1.0f + std::exp(x));
+    case Activation::softsign: {
+      const float d = 1.0f + std::fabs(x);
+      return dy / (d * d);
+    }
+    case Activation::celu: return x > 0.0f ? dy : dy * std::exp(x / p.alpha);
+    case Activation::tanhshrink: {
+      const float t = std::tanh(x);
+      return dy * t * t;
+    }
+    case Activation::threshold: return x <= p.threshold ? 0.0f : dy;
   }
   return dy;
 }
@@ -75,6 +95,29 @@ fbatch vector_grad(Activation a, const ActivationParams& p, fbatch x, fbatch y, 
       const fbatch z = xsimd::exp(bx);
       return xsimd::select(bx > fbatch(p.threshold), dy, dy * z / (z + one));
     }
+    case Activation::hardtanh:
+      return xsimd::select((x <= fbatch(p.alpha)) || (x >= fbatch(p.beta)), zero, dy);
+    case Activation::hardswish:
+      return xsimd::select(x < fbatch(-3.0f), zero,
+                           xsimd::select(x <= fbatch(3.0f), dy * (x / fbatch(3.0f) + half), dy));
+    case Activation::hardsigmoid:
+      return xsimd::select((x > fbatch(-3.0f)) && (x < fbatch(3.0f)), dy / fbatch(6.0f), zero);
+    case Activation::mish: {
+      const fbatch s = one / (one + xsimd::exp(-x));
+      const fbatch t = xsimd::tanh(xsimd::log1p(xsimd::exp(x)));
+      return dy * (t + x * s * (one - t * t));
+    }
+    case Activation::logsigmoid: return dy / (one + xsimd::exp(x));
+    case Activation::softsign: {
+      const fbatch d = one + xsimd::abs(x);
+      return dy / (d * d);
+    }
+    case Activation::celu: return xsimd::select(x > zero, dy, dy * xsimd::exp(x / fbatch(p.alpha)));
+    case Activation::tanhshrink: {
+      const fbatch t = xsimd::tanh(x);
+      return dy * t * t;
+    }
+    case Activation::threshold: return xsimd::select(x <= fbatch(p.threshold), zero, dy);
   }
   return dy;
 }

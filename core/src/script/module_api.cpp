@@ -355,6 +355,7 @@ bool library_forward(const ScriptModule& sm) {
 Value call_module(Interpreter& in, const Value& self, A& args) {
   nn::ModulePtr m = module_of(self);
   if (auto loss = call_loss_module(in, m, args)) return *loss;
+  if (auto v = call_vision_module(in, m, args)) return *v;
   nn::ForwardObserver* observer = nn::current_observer();
   if (auto* sm = dynamic_cast<ScriptModule*>(m.get())) {
     const bool chain = !sm->cls->find("forward") && sm->cls->native_base == "Sequential";

@@ -493,6 +493,7 @@ void install_torch(Interpreter& interp) {
   install_functional_sparse(*F_ns);
   install_functional_normalization(*F_ns);
   install_losses(interp, *nn_ns, *F_ns);
+  install_vision(*nn_ns, *F_ns);
   install_optim(interp, *torch);
   nn_ns->members["functional"] = Value(ObjPtr(F_ns));
   nn_ns->members["init"] = Value(ObjPtr(init_ns));

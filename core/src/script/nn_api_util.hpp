@@ -4,6 +4,7 @@
 
 #include <array>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,5 +28,12 @@ std::array<int64_t, 2> pair_of(Interpreter& in, const Value& v, const std::strin
 // them, reach make), isinstance by class name, type(m) naming torch.nn.modules.FILE.NAME.
 void module_class(NamespaceObj& nn, const std::string& name, const std::string& file, std::vector<ParamSpec> params,
                   std::function<nn::ModulePtr(Interpreter&, const std::vector<Value>&)> make);
+
+// nn_api_vision.cpp: the vision layers and their functional forms (installed after nn's and
+// F's own members, which it may extend), and the calls of the modules among them that take or
+// return more than one tensor (ConvTranspose's output_size, MaxPool2d's indices,
+// MaxUnpool2d); nullopt for other modules.
+void install_vision(NamespaceObj& nn, NamespaceObj& F);
+std::optional<Value> call_vision_module(Interpreter& in, const nn::ModulePtr& m, CallArgs& args);
 
 }  // namespace initlab::script

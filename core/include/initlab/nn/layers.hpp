@@ -265,3 +265,5 @@ class SoftmaxModule : public Module {
 };
 
 }  // namespace initlab::nn
+
+#include "initlab/nn/vision_layers.hpp"

@@ -27,6 +27,16 @@ class ActivationBackward : public autograd::Node {
       case kernels::Activation::tanh: return "TanhBackward";
       case kernels::Activation::sigmoid: return "SigmoidBackward";
       case kernels::Activation::softplus: return "SoftplusBackward";
+      case kernels::Activation::hardtanh: return "HardtanhBackward";
+      case kernels::Activation::hardswish: return "HardswishBackward";
+      case kernels::Activation::hardsigmoid: return "HardsigmoidBackward";
+      case kernels::Activation::mish: return "MishBackward";
+      case kernels::Activation::logsigmoid: return "LogSigmoidBackward";
+      // PyTorch composes these two: x / (1 + |x|) and x - tanh(x)
+      case kernels::Activation::softsign: return "DivBackward";
+      case kernels::Activation::tanhshrink: return "SubBackward";
+      case kernels::Activation::celu: return "CeluBackward";
+      case kernels::Activation::threshold: return "ThresholdBackward";
     }
     return "ActivationBackward";
   }

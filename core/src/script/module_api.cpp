@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 
+#include "device_api.hpp"
 #include "initlab/error.hpp"
 #include "initlab/nn/functional.hpp"
 #include "initlab/warnings.hpp"
@@ -91,7 +92,7 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
   }
   // nn.Module's methods.
   const auto modules_list = [&](bool named, bool children_only) {
-    return method([m, named, children_only](Interpreter&, A&) {
+    return method([m, named, children_only](Interpreter& in, A&) {
       std::vector<Value> out;
       if (children_only) {
         for (const auto& [n, c] : m->children()) {
@@ -114,7 +115,7 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
           out.push_back(named ? make_tuple({Value(path), wrap(ptr)}) : wrap(ptr));
         }
       }
-      return make_list(std::move(out));
+      return in.call(in.builtins()["iter"], {make_list(std::move(out))});  // a generator in PyTorch
     });
   };
   if (name == "modules") return modules_list(false, false);
@@ -143,7 +144,7 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
         }
         out.push_back(named ? make_tuple({Value(n), v}) : v);
       }
-      return make_list(std::move(out));
+      return in.call(in.builtins()["iter"], {make_list(std::move(out))});  // a generator in PyTorch
     });
   };
   if (name == "parameters") return tensors_list(false, false);
@@ -197,8 +198,17 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
       return self;
     });
   }
-  if (name == "to" || name == "cpu" || name == "float") {
-    return method([self](Interpreter&, A&) { return self; });
+  if (name == "to") return method([self](Interpreter& in, A& a) { return module_to(in, self, a); });
+  if (name == "cpu" || name == "float") return method([self](Interpreter&, A&) { return self; });
+  if (name == "cuda") {
+    return method([](Interpreter& in, A&) -> Value { no_cuda(in); });
+  }
+  if (name == "double" || name == "half" || name == "bfloat16") {
+    const std::string what = name == "double" ? "float64" : name == "half" ? "float16" : "bfloat16";
+    return method([name, what](Interpreter& in, A&) -> Value {
+      in.error("NotImplementedError", "not supported in initlab: Module." + name + "() (" + what +
+                                          " parameters; initlab computes in float32)");
+    });
   }
   if (name == "zero_grad") {
     // PyTorch 1.13's default (set_to_none=False) zeroes each .grad in place.

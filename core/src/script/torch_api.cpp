@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "bindings.hpp"
+#include "device_api.hpp"
 #include "initlab/autograd.hpp"
 #include "initlab/init.hpp"
 #include "initlab/nn/functional.hpp"
@@ -526,7 +527,16 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
     d->name = t.dtype() == DType::int64 ? "int64" : t.dtype() == DType::boolean ? "bool" : "float32";
     return Value(ObjPtr(d));
   }
-  if (name == "device") return Value("cpu");
+  if (name == "device") return cpu_device(interp);
+  if (name == "is_cuda") return Value(false);
+  if (name == "is_cpu") return Value(true);
+  if (name == "get_device") return method([](Interpreter&, A&) { return Value(int64_t{-1}); });
+  if (name == "cuda") {
+    return method([](Interpreter& in, A& a) -> Value {
+      for (const Value& v : a.positional) require_cpu(in, v.is_none() ? v : Value("cuda"));
+      no_cuda(in);
+    });
+  }
   if (name == "size") {
     return method([t](Interpreter& in, A& a) {
       const auto args = bind_native(in, "size", a, {{"dim", Value()}});
@@ -701,7 +711,8 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
     });
   }
   if (name == "detach") return method([t](Interpreter&, A&) { return make_tensor(t.detach()); });
-  if (name == "cpu" || name == "float" || name == "to") {
+  if (name == "to") return method([self](Interpreter& in, A& a) { return tensor_to(in, self, a); });
+  if (name == "cpu" || name == "float") {
     const bool is_float = name == "float";
     return method([self, t, is_float](Interpreter&, A&) {
       if (is_float && t.dtype() != DType::float32) {
@@ -865,15 +876,22 @@ void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
   const auto def = [&](const std::string& name, Native fn) { torch.members[name] = make_builtin("torch." + name, std::move(fn)); };
   const auto creator = [&](const std::string& name, std::function<void(Interpreter&, Tensor&, Generator&)> fill) {
     def(name, [name, fill](Interpreter& in, A& a) {
-      Value generator, requires_grad(false);
+      Value generator, requires_grad(false), dtype;
       for (const auto& [k, v] : a.keywords) {
         if (k == "generator") generator = v;
         else if (k == "requires_grad") requires_grad = v;
-        else if (k == "dtype" || k == "device" || k == "layout" || k == "pin_memory") continue;
+        else if (k == "device") require_cpu(in, v);
+        else if (k == "dtype") require_supported_dtype(in, v, name), dtype = v;
+        else if (k == "layout" || k == "pin_memory") continue;
         else in.error("TypeError", name + "() got an unexpected keyword argument '" + k + "'");
       }
       Tensor t(Shape(size_args(in, a.positional, name)));
       fill(in, t, generator_arg(in, generator));
+      // zeros/ones/empty of int64 or bool hold the same 0s and 1s in another dtype.
+      if (auto* d = dtype.get<DtypeObj>(); d && (name == "zeros" || name == "ones" || name == "empty")) {
+        if (d->name == "int64") t.set_dtype(DType::int64);
+        else if (d->name == "bool") t.set_dtype(DType::boolean);
+      }
       if (in.truthy(requires_grad)) t.set_requires_grad(true);
       return make_tensor(t);
     });
@@ -892,6 +910,8 @@ void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
   });
   def("tensor", [](Interpreter& in, A& a) {
     const auto args = bind_native(in, "tensor", a, {{"data", std::nullopt}, {"dtype", Value(), true}, {"requires_grad", Value(false), true}, {"device", Value(), true}});
+    require_supported_dtype(in, args[1], "tensor");
+    require_cpu(in, args[3]);
     std::vector<int64_t> shape;
     std::vector<float> values;
     bool all_int = true;
@@ -916,6 +936,8 @@ void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
     std::vector<Value> pos = a.positional;
     bool float_dtype = false;
     for (const auto& [k, v] : a.keywords) {
+      if (k == "dtype") require_supported_dtype(in, v, "arange");
+      if (k == "device") require_cpu(in, v);
       if (k == "dtype") float_dtype = v.get<DtypeObj>() && v.get<DtypeObj>()->name == "float32";
       else if (k == "start" || k == "end" || k == "step") pos.push_back(v);
       else if (k != "device" && k != "requires_grad") in.error("TypeError", "arange() got an unexpected keyword argument '" + k + "'");
@@ -1058,9 +1080,12 @@ void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
     return make_tensor(t);
   });
   // dtypes (accepted where PyTorch takes them; initlab computes in float32)
-  for (const char* n : {"float32", "float", "int64", "long", "bool"}) {
+  // float64 and float16 exist so that .to(torch.float64) and dtype=torch.double are refused
+  // by name (device_api.cpp) instead of failing on a missing attribute.
+  for (const char* n : {"float32", "float", "int64", "long", "bool", "float64", "double", "float16", "half", "bfloat16"}) {
     auto d = std::make_shared<DtypeObj>();
-    d->name = std::string(n) == "float" ? "float32" : std::string(n) == "long" ? "int64" : n;
+    const std::string s = n;
+    d->name = s == "float" ? "float32" : s == "long" ? "int64" : s == "double" ? "float64" : s == "half" ? "float16" : s;
     torch.members[n] = Value(ObjPtr(d));
   }
   torch.members["__version__"] = Value("1.13.1 (initlab)");

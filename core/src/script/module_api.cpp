@@ -6,6 +6,7 @@
 #include <map>
 
 #include "device_api.hpp"
+#include "module_hooks.hpp"
 #include "initlab/error.hpp"
 #include "initlab/nn/functional.hpp"
 #include "initlab/warnings.hpp"
@@ -244,6 +245,7 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
       });
     }
   }
+  if (auto hook = module_hook_method(interp, self, name)) return hook;
   if (name == "extra_repr") return method([m](Interpreter&, A&) { return Value(m->extra_repr()); });
   if (name == "add_module" || name == "register_module") {
     return method([self](Interpreter& in, A& a) {
@@ -336,7 +338,39 @@ void set_module_attribute(Interpreter& in, const Value& self, const std::string&
   sm->attrs[name] = v;
 }
 
+namespace {
+Value call_module_forward(Interpreter& in, const Value& self, A& args);
+
+bool has_hooks(Interpreter& in, const nn::Module& m) {
+  auto extra = in.module_attrs().find(&m);
+  if (extra == in.module_attrs().end()) return false;
+  for (const char* dict : {"_forward_pre_hooks", "_forward_hooks"}) {
+    auto it = extra->second.find(dict);
+    if (it != extra->second.end() && it->second.get<DictObj>() && !it->second.get<DictObj>()->items.empty()) return true;
+  }
+  return false;
+}
+
+bool subtree_has_hooks(Interpreter& in, const nn::Module& m) {
+  if (has_hooks(in, m)) return true;
+  for (const auto& [n, c] : m.children())
+    if (c && subtree_has_hooks(in, *c)) return true;
+  return false;
+}
+}  // namespace
+
 Value call_module(Interpreter& in, const Value& self, A& args) {
+  // Module.__call__: forward pre-hooks, forward, forward hooks (module_hooks.hpp).
+  if (!has_hooks(in, *module_of(self))) return call_module_forward(in, self, args);
+  A hooked = args;
+  run_forward_pre_hooks(in, self, hooked);
+  const Value out = call_module_forward(in, self, hooked);
+  return run_forward_hooks(in, self, hooked, out);
+}
+
+namespace {
+
+Value call_module_forward(Interpreter& in, const Value& self, A& args) {
   nn::ModulePtr m = module_of(self);
   if (auto loss = call_loss_module(in, m, args)) return *loss;
   nn::ForwardObserver* observer = nn::current_observer();
@@ -398,6 +432,27 @@ Value call_module(Interpreter& in, const Value& self, A& args) {
   if (m->type_name() == "ModuleList") {
     in.error("NotImplementedError", "Module [ModuleList] is missing the required \"forward\" function");
   }
+  if (m->type_name() == "Sequential" && subtree_has_hooks(in, *m) && args.positional.size() == 1 && args.keywords.empty()) {
+    // A hooked module inside: the children are called one by one, so that their hooks run.
+    if (observer) observer->module_enter(*m, args.positional[0].get<TensorObj>() ? &args.positional[0].get<TensorObj>()->tensor : nullptr);
+    Value out = args.positional[0];
+    ++in.module_call_depth;
+    try {
+      for (const auto& [child_name, child] : m->children()) {
+        A step;
+        step.positional.push_back(out);
+        step.where = args.where;
+        out = call_module(in, wrap(child), step);
+      }
+    } catch (...) {
+      --in.module_call_depth;
+      if (observer) observer->module_abandon(*m);
+      throw;
+    }
+    --in.module_call_depth;
+    if (observer) observer->module_output(*m, out.get<TensorObj>() ? out.get<TensorObj>()->tensor : Tensor(Shape{0}));
+    return out;
+  }
   if (args.positional.size() != 1 || !args.keywords.empty()) {
     in.error("TypeError", "forward() takes 2 positional arguments but " + std::to_string(args.positional.size() + 1) + " were given");
   }
@@ -417,6 +472,8 @@ Value call_module(Interpreter& in, const Value& self, A& args) {
   --in.module_call_depth;
   return make_tensor(out);
 }
+
+}  // namespace
 
 Value clone_module(Interpreter& in, const Value& module, const Value& copy_value) {
   auto* mo = module.get<ModuleObj>();

@@ -11,6 +11,12 @@ from torch.utils.data.sampler import SequentialSampler, RandomSampler, BatchSamp
 _COLLATE_ERROR = "default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; found {}"
 
 
+def _stack(tensors):
+    # torch.stack(tensors, 0), spelled with the ops every build has.
+    out = _torch.cat([t.unsqueeze(0) for t in tensors], 0)
+    return out.long() if str(tensors[0].dtype) == "torch.int64" else out
+
+
 def default_convert(data):
     return data
 
@@ -18,9 +24,9 @@ def default_convert(data):
 def default_collate(batch):
     elem = batch[0]
     if isinstance(elem, _torch.Tensor):
-        return _torch.stack(batch, 0)
+        return _stack(batch)
     if elem.__class__.__name__ == "ndarray":
-        return _torch.stack([_torch.as_tensor(b) for b in batch], 0)
+        return _stack([_torch.from_numpy(b) for b in batch])
     if isinstance(elem, bool):
         return _torch.tensor(batch)
     if isinstance(elem, float):

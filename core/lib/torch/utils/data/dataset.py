@@ -5,7 +5,7 @@ import torch as _torch
 
 class Dataset:
     def __getitem__(self, index):
-        raise NotImplementedError("Subclasses of Dataset should implement __getitem__.")
+        raise NotImplementedError
 
     def __add__(self, other):
         return ConcatDataset([self, other])
@@ -13,7 +13,7 @@ class Dataset:
 
 class IterableDataset(Dataset):
     def __iter__(self):
-        raise NotImplementedError("Subclasses of IterableDataset should implement __iter__.")
+        raise NotImplementedError
 
 
 class TensorDataset(Dataset):

@@ -125,9 +125,17 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
   if (name == "named_children") return modules_list(true, true);
   const auto tensors_list = [&](bool named, bool buffers) {
     return method([m, named, buffers](Interpreter& in, A& a) {
-      bind_native(in, "parameters", a, {{"recurse", Value(true)}});
+      const auto args = bind_native(in, buffers ? "buffers" : "parameters", a, {{"recurse", Value(true)}});
       std::vector<Value> out;
-      for (auto& [n, t] : buffers ? m->named_buffers() : m->named_parameters()) {
+      std::vector<std::pair<std::string, Tensor>> tensors;
+      if (in.truthy(args[0])) {
+        tensors = buffers ? m->named_buffers() : m->named_parameters();
+      } else {
+        // recurse=False: the module's own, defined ones.
+        for (const auto& [n, t] : buffers ? m->own_buffers() : m->own_parameters())
+          if (t.defined()) tensors.emplace_back(n, t);
+      }
+      for (auto& [n, t] : tensors) {
         const Value v = make_tensor(t, !buffers);
         if (!buffers) {
           // The module that holds it (the path's prefix) and its own name there.
@@ -246,6 +254,7 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
     }
   }
   if (auto hook = module_hook_method(interp, self, name)) return hook;
+  if (auto state = module_state_method(interp, self, name)) return state;
   if (name == "extra_repr") return method([m](Interpreter&, A&) { return Value(m->extra_repr()); });
   if (name == "add_module" || name == "register_module") {
     return method([self](Interpreter& in, A& a) {
@@ -266,8 +275,12 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
         if (!o) in.error("TypeError", "cannot assign '" + type_name(args[1]) + "' object to " + (buffer ? "buffer '" : "parameter '") + n + "'");
         t = o->tensor;
       }
-      if (buffer) m->register_buffer(n, t);
-      else m->register_parameter(n, t);
+      if (buffer) {
+        m->register_buffer(n, t);
+        m->set_buffer_persistent(n, in.truthy(args[2]));
+      } else {
+        m->register_parameter(n, t);
+      }
       return Value();
     });
   }

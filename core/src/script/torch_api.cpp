@@ -618,6 +618,31 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
       dst.copy_from(as_tensor(in, args[0], "copy_(): argument 'src'"));
     });
   }
+  if ((name == "add_" || name == "sub_" || name == "mul_" || name == "div_" || name == "clamp_") &&
+      autograd::grad_enabled() && t.has_grad_fn()) {
+    // An in-place op on a recorded result (x.sub_(m) in a forward): when no other tensor holds
+    // its storage (no view, and no node saved it for backward), the write can be recorded as
+    // the out-of-place op whose result replaces the tensor, which is what PyTorch's graph
+    // computes. Otherwise it stays refused: initlab has no version counters to tell a saved
+    // tensor from a harmless alias.
+    Value keep = self;
+    const std::string base = name.substr(0, name.size() - 1);
+    return method([keep, base](Interpreter& in, A& a) {
+      Tensor& target = keep.get<TensorObj>()->tensor;
+      if (target.storage_holders() > 1) check_inplace(in, keep);
+      A call = a;
+      if (base == "add" || base == "sub") {
+        // add_(other, alpha=k): the out-of-place form takes other * k.
+        const auto args = bind_native(in, base + "_", a, {{"other", std::nullopt}, {"alpha", Value(1)}});
+        call = A{};
+        call.where = a.where;
+        call.positional.push_back(args[1].is_number() && args[1].as_float() != 1.0 ? in.binary("*", args[0], args[1]) : args[0]);
+      }
+      const Value r = in.call_method(keep, base, call);
+      target = tensor_of(r);
+      return keep;
+    });
+  }
   if (name == "add_" || name == "sub_" || name == "mul_" || name == "div_") {
     const std::string op = name == "add_" ? "+" : name == "sub_" ? "-" : name == "mul_" ? "*" : "/";
     return inplace([op](Interpreter& in, A& a, Tensor& dst) {

@@ -6,7 +6,7 @@ import torch.nn as nn
 x = torch.zeros(2, 3)
 layer = nn.Linear(2, 2)
 for owner, attr in [(x, "scatter_add_"), (x, "not_a_method"), (torch, "stft"), (torch, "not_a_function"),
-                    (layer, "register_forward_hook"), (layer, "wieght")]:
+                    (layer, "get_extra_state"), (layer, "wieght")]:
     try:
         getattr(owner, attr)
     except AttributeError as e:
@@ -23,7 +23,7 @@ except NameError as e:
 # expect: 'Tensor' object has no attribute 'not_a_method'
 # expect: module 'torch' has no attribute 'stft' (initlab does not support it yet)
 # expect: module 'torch' has no attribute 'not_a_function'
-# expect: 'Linear' object has no attribute 'register_forward_hook' (initlab does not support it yet)
+# expect: 'Linear' object has no attribute 'get_extra_state' (initlab does not support it yet)
 # expect: 'Linear' object has no attribute 'wieght'
 # expect: name 'memoryview' is not defined (a Python builtin initlab does not support yet)
 # expect: name 'spam' is not defined

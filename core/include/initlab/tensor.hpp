@@ -136,6 +136,9 @@ class Tensor {
   // Row-major copy of the values.
   std::vector<float> to_vector() const;
   bool shares_storage_with(const Tensor& other) const { return storage_ == other.storage_; }
+  // How many tensors (views, autograd's saved copies) hold this storage: 1 when this handle
+  // is its only holder (the script layer's test for an in-place write nothing else can see).
+  long storage_holders() const { return storage_.use_count(); }
 
   // Calls f(float&) for every element in the order PyTorch's TensorIterator visits a single
   // output: memory order (dimensions sorted by decreasing stride), which is row-major for a

@@ -347,7 +347,7 @@ def _make_tuple_class(cls, names, defaults):
         return self._values + tuple(other)
 
     def __repr__(self):
-        return cls.__name__ + "(" + ", ".join(f"{n}={v!r}" for n, v in zip(names, self._values)) + ")"
+        return type(self).__name__ + "(" + ", ".join(f"{n}={v!r}" for n, v in zip(names, self._values)) + ")"
 
     def _asdict(self):
         return dict(zip(names, self._values))

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include "initlab/nn/module.hpp"
 
 #include "initlab/error.hpp"
@@ -143,9 +144,19 @@ std::vector<std::pair<std::string, Tensor>> Module::state_dict() {
     for (auto& [name, t] : m->params_)
       if (t.defined()) out.emplace_back(p + name, t);
     for (auto& [name, t] : m->buffers_)
-      if (t.defined()) out.emplace_back(p + name, t);
+      if (t.defined() && m->buffer_persistent(name)) out.emplace_back(p + name, t);
   }
   return out;
+}
+
+void Module::set_buffer_persistent(const std::string& name, bool persistent) {
+  const auto it = std::find(non_persistent_.begin(), non_persistent_.end(), name);
+  if (persistent && it != non_persistent_.end()) non_persistent_.erase(it);
+  if (!persistent && it == non_persistent_.end()) non_persistent_.push_back(name);
+}
+
+bool Module::buffer_persistent(const std::string& name) const {
+  return std::find(non_persistent_.begin(), non_persistent_.end(), name) == non_persistent_.end();
 }
 
 void Module::apply(const std::function<void(Module&)>& fn) {

@@ -12,6 +12,8 @@ namespace initlab::script {
 
 // Modules: parameters, buffers, submodules, layer attributes, nn.Module's methods.
 std::optional<Value> module_attribute(Interpreter& in, const Value& module, const std::string& name);
+// load_state_dict, get_submodule, get_parameter, get_buffer (module_state.cpp).
+std::optional<Value> module_state_method(Interpreter& in, const Value& module, const std::string& name);
 // Registers modules, parameters and tensors the way nn.Module.__setattr__ does.
 void set_module_attribute(Interpreter& in, const Value& module, const std::string& name, const Value& v);
 // copy.deepcopy of a module (library_api.cpp's _initlab.clone_module): cloned parameters and

@@ -147,6 +147,8 @@ class Interpreter {
   Value import_module(const std::string& name);
   // The Python modules implemented natively (math, random ...), for error messages.
   std::string native_module_names() const;
+  // torch's submodules written in Python (torch.cuda, torch.utils.data, ...), sorted.
+  std::string torch_library_module_names() const;
 
   // Plain attributes that scripts set on built-in modules (keyed by module; they outlive no run).
   std::map<const nn::Module*, std::map<std::string, Value>>& module_attrs() { return module_attrs_; }

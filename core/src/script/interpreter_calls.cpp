@@ -83,7 +83,8 @@ Value Interpreter::import_module(const std::string& module) {
     m = *try_getattr(parent, module.substr(dot + 1));
   } else {
     error("ModuleNotFoundError", "No module named '" + module + "' (initlab runs torch, torch.nn, "
-                                 "torch.nn.functional, torch.nn.init, initlab.datasets and these Python modules: " +
+                                 "torch.nn.functional, torch.nn.init" + torch_library_module_names() +
+                                 ", initlab.datasets and these Python modules: " +
                                  native_module_names() + ")");
   }
   importable_[module] = m;

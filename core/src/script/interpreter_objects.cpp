@@ -1006,4 +1006,17 @@ std::string Interpreter::native_module_names() const {
   return out;
 }
 
+std::string Interpreter::torch_library_module_names() const {
+  // Private files (torch._device, torch.nn._library) and their packages' parts are left out.
+  std::vector<std::string> names;
+  for (const std::string& n : library_module_names()) {
+    if (n.rfind("torch.", 0) != 0 || n.find("._") != std::string::npos) continue;
+    names.push_back(n);
+  }
+  std::sort(names.begin(), names.end());
+  std::string out;
+  for (const std::string& n : names) out += ", " + n;
+  return out;
+}
+
 }  // namespace initlab::script

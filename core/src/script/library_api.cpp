@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "bindings.hpp"
+#include "initlab/generator.hpp"
 #include "initlab/warnings.hpp"
 #include "interpreter.hpp"
 #include "interpreter_util.hpp"
@@ -156,6 +157,14 @@ void install_library_api(Interpreter& interp) {
     return Value(ObjPtr(m));
   });
   install_probe_primitives(*ns);
+  // torch.empty((), dtype=torch.int64).random_(generator=g).item(): one random64() of the
+  // generator (the default one for None) modulo 2^63, as PyTorch's random_ on int64 draws it.
+  // DataLoader's base seed and RandomSampler's seed are this draw.
+  def("int64_random", [](Interpreter& in, A& a) -> Value {
+    const auto args = bind_native(in, "int64_random", a, {{"generator", Value()}});
+    const uint64_t bits = generator_arg(in, args[0]).random64();
+    return Value(static_cast<int64_t>(bits % (uint64_t{1} << 63)));
+  });
   interp.importable()["_initlab"] = Value(ObjPtr(ns));
 }
 

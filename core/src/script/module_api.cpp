@@ -5,6 +5,8 @@
 #include <cmath>
 #include <map>
 
+#include "device_api.hpp"
+#include "module_hooks.hpp"
 #include "initlab/error.hpp"
 #include "initlab/nn/functional.hpp"
 #include "initlab/warnings.hpp"
@@ -91,7 +93,7 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
   }
   // nn.Module's methods.
   const auto modules_list = [&](bool named, bool children_only) {
-    return method([m, named, children_only](Interpreter&, A&) {
+    return method([m, named, children_only](Interpreter& in, A&) {
       std::vector<Value> out;
       if (children_only) {
         for (const auto& [n, c] : m->children()) {
@@ -114,7 +116,7 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
           out.push_back(named ? make_tuple({Value(path), wrap(ptr)}) : wrap(ptr));
         }
       }
-      return make_list(std::move(out));
+      return in.call(in.builtins()["iter"], {make_list(std::move(out))});  // a generator in PyTorch
     });
   };
   if (name == "modules") return modules_list(false, false);
@@ -123,9 +125,17 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
   if (name == "named_children") return modules_list(true, true);
   const auto tensors_list = [&](bool named, bool buffers) {
     return method([m, named, buffers](Interpreter& in, A& a) {
-      bind_native(in, "parameters", a, {{"recurse", Value(true)}});
+      const auto args = bind_native(in, buffers ? "buffers" : "parameters", a, {{"recurse", Value(true)}});
       std::vector<Value> out;
-      for (auto& [n, t] : buffers ? m->named_buffers() : m->named_parameters()) {
+      std::vector<std::pair<std::string, Tensor>> tensors;
+      if (in.truthy(args[0])) {
+        tensors = buffers ? m->named_buffers() : m->named_parameters();
+      } else {
+        // recurse=False: the module's own, defined ones.
+        for (const auto& [n, t] : buffers ? m->own_buffers() : m->own_parameters())
+          if (t.defined()) tensors.emplace_back(n, t);
+      }
+      for (auto& [n, t] : tensors) {
         const Value v = make_tensor(t, !buffers);
         if (!buffers) {
           // The module that holds it (the path's prefix) and its own name there.
@@ -143,7 +153,7 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
         }
         out.push_back(named ? make_tuple({Value(n), v}) : v);
       }
-      return make_list(std::move(out));
+      return in.call(in.builtins()["iter"], {make_list(std::move(out))});  // a generator in PyTorch
     });
   };
   if (name == "parameters") return tensors_list(false, false);
@@ -197,8 +207,17 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
       return self;
     });
   }
-  if (name == "to" || name == "cpu" || name == "float") {
-    return method([self](Interpreter&, A&) { return self; });
+  if (name == "to") return method([self](Interpreter& in, A& a) { return module_to(in, self, a); });
+  if (name == "cpu" || name == "float") return method([self](Interpreter&, A&) { return self; });
+  if (name == "cuda") {
+    return method([](Interpreter& in, A&) -> Value { no_cuda(in); });
+  }
+  if (name == "double" || name == "half" || name == "bfloat16") {
+    const std::string what = name == "double" ? "float64" : name == "half" ? "float16" : "bfloat16";
+    return method([name, what](Interpreter& in, A&) -> Value {
+      in.error("NotImplementedError", "not supported in initlab: Module." + name + "() (" + what +
+                                          " parameters; initlab computes in float32)");
+    });
   }
   if (name == "zero_grad") {
     // PyTorch 1.13's default (set_to_none=False) zeroes each .grad in place.
@@ -234,6 +253,8 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
       });
     }
   }
+  if (auto hook = module_hook_method(interp, self, name)) return hook;
+  if (auto state = module_state_method(interp, self, name)) return state;
   if (name == "extra_repr") return method([m](Interpreter&, A&) { return Value(m->extra_repr()); });
   if (name == "add_module" || name == "register_module") {
     return method([self](Interpreter& in, A& a) {
@@ -254,8 +275,12 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
         if (!o) in.error("TypeError", "cannot assign '" + type_name(args[1]) + "' object to " + (buffer ? "buffer '" : "parameter '") + n + "'");
         t = o->tensor;
       }
-      if (buffer) m->register_buffer(n, t);
-      else m->register_parameter(n, t);
+      if (buffer) {
+        m->register_buffer(n, t);
+        m->set_buffer_persistent(n, in.truthy(args[2]));
+      } else {
+        m->register_parameter(n, t);
+      }
       return Value();
     });
   }
@@ -350,9 +375,38 @@ bool library_forward(const ScriptModule& sm) {
   return fn && fn->owner && fn->owner->module.rfind("torch.", 0) == 0;
 }
 
+Value call_module_forward(Interpreter& in, const Value& self, A& args);
+
+bool has_hooks(Interpreter& in, const nn::Module& m) {
+  auto extra = in.module_attrs().find(&m);
+  if (extra == in.module_attrs().end()) return false;
+  for (const char* dict : {"_forward_pre_hooks", "_forward_hooks"}) {
+    auto it = extra->second.find(dict);
+    if (it != extra->second.end() && it->second.get<DictObj>() && !it->second.get<DictObj>()->items.empty()) return true;
+  }
+  return false;
+}
+
+bool subtree_has_hooks(Interpreter& in, const nn::Module& m) {
+  if (has_hooks(in, m)) return true;
+  for (const auto& [n, c] : m.children())
+    if (c && subtree_has_hooks(in, *c)) return true;
+  return false;
+}
 }  // namespace
 
 Value call_module(Interpreter& in, const Value& self, A& args) {
+  // Module.__call__: forward pre-hooks, forward, forward hooks (module_hooks.hpp).
+  if (!has_hooks(in, *module_of(self))) return call_module_forward(in, self, args);
+  A hooked = args;
+  run_forward_pre_hooks(in, self, hooked);
+  const Value out = call_module_forward(in, self, hooked);
+  return run_forward_hooks(in, self, hooked, out);
+}
+
+namespace {
+
+Value call_module_forward(Interpreter& in, const Value& self, A& args) {
   nn::ModulePtr m = module_of(self);
   if (auto loss = call_loss_module(in, m, args)) return *loss;
   if (auto v = call_vision_module(in, m, args)) return *v;
@@ -419,6 +473,27 @@ Value call_module(Interpreter& in, const Value& self, A& args) {
   if (m->type_name() == "ModuleList") {
     in.error("NotImplementedError", "Module [ModuleList] is missing the required \"forward\" function");
   }
+  if (m->type_name() == "Sequential" && subtree_has_hooks(in, *m) && args.positional.size() == 1 && args.keywords.empty()) {
+    // A hooked module inside: the children are called one by one, so that their hooks run.
+    if (observer) observer->module_enter(*m, args.positional[0].get<TensorObj>() ? &args.positional[0].get<TensorObj>()->tensor : nullptr);
+    Value out = args.positional[0];
+    ++in.module_call_depth;
+    try {
+      for (const auto& [child_name, child] : m->children()) {
+        A step;
+        step.positional.push_back(out);
+        step.where = args.where;
+        out = call_module(in, wrap(child), step);
+      }
+    } catch (...) {
+      --in.module_call_depth;
+      if (observer) observer->module_abandon(*m);
+      throw;
+    }
+    --in.module_call_depth;
+    if (observer) observer->module_output(*m, out.get<TensorObj>() ? out.get<TensorObj>()->tensor : Tensor(Shape{0}));
+    return out;
+  }
   if (args.positional.size() != 1 || !args.keywords.empty()) {
     in.error("TypeError", "forward() takes 2 positional arguments but " + std::to_string(args.positional.size() + 1) + " were given");
   }
@@ -438,6 +513,8 @@ Value call_module(Interpreter& in, const Value& self, A& args) {
   --in.module_call_depth;
   return make_tensor(out);
 }
+
+}  // namespace
 
 Value clone_module(Interpreter& in, const Value& module, const Value& copy_value) {
   auto* mo = module.get<ModuleObj>();

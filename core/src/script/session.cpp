@@ -58,6 +58,9 @@ Report run(const std::string& text, const RunOptions& options) {
   probe::Options probe_options;
   probe_options.bins = options.bins;
   probe::Probe probe(probe_options);
+  // The script's functions point into its AST, so it outlives the interpreter: the report
+  // still calls them (a user module's extra_repr for the model's repr).
+  script::Program program;
   std::unique_ptr<script::Interpreter> interp;
   auto t_parse = t0, t_build = t0, t_forward = t0;
   nn::ModulePtr model;
@@ -67,7 +70,7 @@ Report run(const std::string& text, const RunOptions& options) {
       raise(ErrorKind::ValueError, "the init_scale option must be a finite number >= 0, not " +
                                        py::repr(options.init_scale));
     }
-    const script::Program program = script::parse(source);
+    program = script::parse(source);
     t_parse = Clock::now();
     interp = std::make_unique<script::Interpreter>(source, options.limits,
                                                    [&](const std::string& s) { report.output += s; });

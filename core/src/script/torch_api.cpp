@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "bindings.hpp"
+#include "device_api.hpp"
 #include "initlab/autograd.hpp"
 #include "initlab/init.hpp"
 #include "initlab/nn/functional.hpp"
@@ -385,7 +386,16 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
     d->name = t.dtype() == DType::int64 ? "int64" : t.dtype() == DType::boolean ? "bool" : "float32";
     return Value(ObjPtr(d));
   }
-  if (name == "device") return Value("cpu");
+  if (name == "device") return cpu_device(interp);
+  if (name == "is_cuda") return Value(false);
+  if (name == "is_cpu") return Value(true);
+  if (name == "get_device") return method([](Interpreter&, A&) { return Value(int64_t{-1}); });
+  if (name == "cuda") {
+    return method([](Interpreter& in, A& a) -> Value {
+      for (const Value& v : a.positional) require_cpu(in, v.is_none() ? v : Value("cuda"));
+      no_cuda(in);
+    });
+  }
   if (name == "size") {
     return method([t](Interpreter& in, A& a) {
       const auto args = bind_native(in, "size", a, {{"dim", Value()}});
@@ -465,6 +475,31 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
     return inplace([](Interpreter& in, A& a, Tensor& dst) {
       const auto args = bind_native(in, "copy_", a, {{"src", std::nullopt}, {"non_blocking", Value(false)}});
       dst.copy_from(as_tensor(in, args[0], "copy_(): argument 'src'"));
+    });
+  }
+  if ((name == "add_" || name == "sub_" || name == "mul_" || name == "div_" || name == "clamp_") &&
+      autograd::grad_enabled() && t.has_grad_fn()) {
+    // An in-place op on a recorded result (x.sub_(m) in a forward): when no other tensor holds
+    // its storage (no view, and no node saved it for backward), the write can be recorded as
+    // the out-of-place op whose result replaces the tensor, which is what PyTorch's graph
+    // computes. Otherwise it stays refused: initlab has no version counters to tell a saved
+    // tensor from a harmless alias.
+    Value keep = self;
+    const std::string base = name.substr(0, name.size() - 1);
+    return method([keep, base](Interpreter& in, A& a) {
+      Tensor& target = keep.get<TensorObj>()->tensor;
+      if (target.storage_holders() > 1) check_inplace(in, keep);
+      A call = a;
+      if (base == "add" || base == "sub") {
+        // add_(other, alpha=k): the out-of-place form takes other * k.
+        const auto args = bind_native(in, base + "_", a, {{"other", std::nullopt}, {"alpha", Value(1)}});
+        call = A{};
+        call.where = a.where;
+        call.positional.push_back(args[1].is_number() && args[1].as_float() != 1.0 ? in.binary("*", args[0], args[1]) : args[0]);
+      }
+      const Value r = in.call_method(keep, base, call);
+      target = tensor_of(r);
+      return keep;
     });
   }
   if (name == "add_" || name == "sub_" || name == "mul_" || name == "div_") {
@@ -560,7 +595,8 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
     });
   }
   if (name == "detach") return method([t](Interpreter&, A&) { return make_tensor(t.detach()); });
-  if (name == "cpu" || name == "float" || name == "to") {
+  if (name == "to") return method([self](Interpreter& in, A& a) { return tensor_to(in, self, a); });
+  if (name == "cpu" || name == "float") {
     const bool is_float = name == "float";
     return method([self, t, is_float](Interpreter&, A&) {
       if (is_float && t.dtype() != DType::float32) {
@@ -731,8 +767,9 @@ void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
       for (const auto& [k, v] : a.keywords) {
         if (k == "generator") generator = v;
         else if (k == "requires_grad") requires_grad = v;
-        else if (k == "dtype") dtype = v;
-        else if (k == "device" || k == "layout" || k == "pin_memory") continue;
+        else if (k == "device") require_cpu(in, v);
+        else if (k == "dtype") require_supported_dtype(in, v, name), dtype = v;
+        else if (k == "layout" || k == "pin_memory") continue;
         else in.error("TypeError", name + "() got an unexpected keyword argument '" + k + "'");
       }
       Tensor t(Shape(size_args(in, a.positional, name)));
@@ -764,6 +801,8 @@ void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
   });
   def("tensor", [](Interpreter& in, A& a) {
     const auto args = bind_native(in, "tensor", a, {{"data", std::nullopt}, {"dtype", Value(), true}, {"requires_grad", Value(false), true}, {"device", Value(), true}});
+    require_supported_dtype(in, args[1], "tensor");
+    require_cpu(in, args[3]);
     std::vector<int64_t> shape;
     std::vector<float> values;
     bool all_int = true;
@@ -795,6 +834,8 @@ void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
     std::vector<Value> pos = a.positional;
     bool float_dtype = false;
     for (const auto& [k, v] : a.keywords) {
+      if (k == "dtype") require_supported_dtype(in, v, "arange");
+      if (k == "device") require_cpu(in, v);
       if (k == "dtype") float_dtype = v.get<DtypeObj>() && v.get<DtypeObj>()->name == "float32";
       else if (k == "start" || k == "end" || k == "step") pos.push_back(v);
       else if (k != "device" && k != "requires_grad") in.error("TypeError", "arange() got an unexpected keyword argument '" + k + "'");
@@ -928,9 +969,12 @@ void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
     return make_tensor(t);
   });
   // dtypes (accepted where PyTorch takes them; initlab computes in float32)
-  for (const char* n : {"float32", "float", "int64", "long", "bool"}) {
+  // float64 and float16 exist so that .to(torch.float64) and dtype=torch.double are refused
+  // by name (device_api.cpp) instead of failing on a missing attribute.
+  for (const char* n : {"float32", "float", "int64", "long", "bool", "float64", "double", "float16", "half", "bfloat16"}) {
     auto d = std::make_shared<DtypeObj>();
-    d->name = std::string(n) == "float" ? "float32" : std::string(n) == "long" ? "int64" : n;
+    const std::string s = n;
+    d->name = s == "float" ? "float32" : s == "long" ? "int64" : s == "double" ? "float64" : s == "half" ? "float16" : s;
     torch.members[n] = Value(ObjPtr(d));
   }
   torch.members["__version__"] = Value("1.13.1 (initlab)");

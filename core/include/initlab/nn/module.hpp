@@ -86,6 +86,9 @@ class Module {
   // its name but is absent from parameters() and state_dict().
   Tensor& register_parameter(const std::string& name, Tensor value);
   Tensor& register_buffer(const std::string& name, Tensor value);
+  // register_buffer(..., persistent=False): a buffer kept out of state_dict().
+  void set_buffer_persistent(const std::string& name, bool persistent);
+  bool buffer_persistent(const std::string& name) const;
   Module& register_module(const std::string& name, ModulePtr module);
   // Drops the parameter, buffer or child of that name (PyTorch's `del module.name`); false
   // when there is none.
@@ -127,6 +130,7 @@ class Module {
   std::vector<std::pair<std::string, Tensor>> params_;
   std::vector<std::pair<std::string, Tensor>> buffers_;
   std::vector<std::pair<std::string, ModulePtr>> children_;
+  std::vector<std::string> non_persistent_;
 };
 
 // nn.Sequential: children "0", "1", ...; forward chains them.

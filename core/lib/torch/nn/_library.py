@@ -6,3 +6,4 @@ from torch.nn.modules.container import ModuleDict, ParameterList, ParameterDict
 from torch.nn.modules.rnn import RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell
 from torch.nn.modules.activation import MultiheadAttention
 from torch.nn.modules.transformer import Transformer, TransformerEncoder, TransformerDecoder, TransformerEncoderLayer, TransformerDecoderLayer
+from torch.nn.parallel import DataParallel

@@ -1,0 +1,22 @@
+// Module hooks as PyTorch 1.13's Module._call_impl runs them: forward pre-hooks see
+// (module, input tuple) and may replace the input, forward hooks see (module, input, output)
+// and may replace the output. The hooks live in the module's _forward_pre_hooks /
+// _forward_hooks dicts (keyed by handle id, as PyTorch's OrderedDicts are).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "interpreter.hpp"
+
+namespace initlab::script {
+
+// register_forward_hook / register_forward_pre_hook / register_full_backward_hook ... of a
+// module, or nullopt for other names.
+std::optional<Value> module_hook_method(Interpreter& in, const Value& self, const std::string& name);
+// Runs the pre-hooks on args.positional (replaced by a hook's non-None result).
+void run_forward_pre_hooks(Interpreter& in, const Value& self, CallArgs& args);
+// Runs the forward hooks on (input, out) and returns the output they leave.
+Value run_forward_hooks(Interpreter& in, const Value& self, const CallArgs& args, Value out);
+
+}  // namespace initlab::script

@@ -69,6 +69,8 @@ import warnings  # noqa: E402
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
+import pytorch2_reference  # noqa: E402
+
 OUT_PATH = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "corpus_fixtures.txt")
 
 # dtype -> (name in the file, struct code of one element's bit pattern, hex digits)
@@ -129,6 +131,7 @@ def run_file(name):
     handles = [torch.nn.modules.module.register_module_forward_pre_hook(pre_hook),
                torch.nn.modules.module.register_module_forward_hook(hook)]
     sys.argv = [path]
+    pytorch2_reference.install()  # initlab has F.scaled_dot_product_attention: so has this run
     torch.manual_seed(0)
     try:
         with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():

@@ -1007,10 +1007,13 @@ std::string Interpreter::native_module_names() const {
 }
 
 std::string Interpreter::torch_library_module_names() const {
-  // Private files (torch._device, torch.nn._library) and their packages' parts are left out.
+  // Private files (torch._device, torch.nn._library) and their packages' parts are left out,
+  // and so are the files behind a package (torch.nn.modules.rnn, torch.utils.data.sampler):
+  // the list names what scripts import.
   std::vector<std::string> names;
   for (const std::string& n : library_module_names()) {
     if (n.rfind("torch.", 0) != 0 || n.find("._") != std::string::npos) continue;
+    if (std::count(n.begin(), n.end(), '.') > 2 || n == "torch.nn.modules") continue;
     names.push_back(n);
   }
   std::sort(names.begin(), names.end());

@@ -208,8 +208,9 @@ std::optional<Value> tensor_math_method(Interpreter& interp, const Value& self, 
       return binary(in, "@", self, args[0]);
     });
   }
-  if (name == "to" || name == "type_as") {
-    const bool as = name == "type_as";
+  // (Tensor.to, with its device forms, is device_api.cpp's.)
+  if (name == "type_as") {
+    const bool as = true;
     return method([self, t, as](Interpreter& in, A& a) -> Value {
       std::optional<DType> target;
       const auto look = [&](const Value& v) {

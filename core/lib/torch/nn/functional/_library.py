@@ -8,12 +8,11 @@ import torch.nn.functional as _F
 import _initlab
 
 
-# Not bound as F.scaled_dot_product_attention yet: real model files written for both PyTorch
-# versions test hasattr(F, 'scaled_dot_product_attention') (nanoGPT's "flash" switch), and the
-# corpus compares them with PyTorch 1.13, which has none; binding it would make initlab take the
-# other branch (tests/corpus/38_nanogpt.py then registers no causal-mask buffer).
-def _pt2_scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False,
-                                      scale=None):
+# PyTorch 2's function, which 1.13 lacks. Model files written for both versions test
+# hasattr(F, 'scaled_dot_product_attention') (nanoGPT's "flash" switch) and take this path in
+# initlab, as in PyTorch 2; the corpus fixtures run them with the same definition written with
+# 1.13 ops (tests/fixtures/pytorch2_reference.py).
+def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, scale=None):
     # PyTorch 2's definition (torch 1.13 has none): softmax(q k^T * scale + bias) v, where a bool
     # attn_mask marks the keys that take part (True) and a float one is added; is_causal keeps
     # key j <= query i. Dropout on the weights always applies when dropout_p > 0, as in PyTorch.

@@ -104,7 +104,8 @@ TEST_CASE("rnn fixtures: recurrent modules match PyTorch 1.13 (init bits, forwar
     for (const auto& [key, p] : want)
       if (key.rfind("grad ", 0) == 0) R = std::max(R, absmax(p.values));
     for (const auto& [key, t] : want) {
-      CAPTURE(key);
+      const std::string& entry = key;  // a structured binding cannot be captured (C++17)
+      CAPTURE(entry);
       const auto g = got.find(key);
       REQUIRE(g != got.end());
       REQUIRE(g->second.shape == t.shape);

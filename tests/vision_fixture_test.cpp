@@ -109,7 +109,7 @@ TEST_CASE("vision layers match PyTorch: default init bits, forward and gradients
       }
       int bad = 0;
       for (std::size_t k = 0; k < got.data.size(); ++k) {
-        const double e = from_bits(want.expect.values[k]), a = got.data[k];
+        const double e = static_cast<double>(from_bits(want.expect.values[k])), a = static_cast<double>(got.data[k]);
         if (!(std::fabs(a - e) <= 1e-5 + 1.3e-6 * std::fabs(e))) {
           if (bad++ < 3) FAIL_CHECK("element " << k << ": " << a << " vs PyTorch's " << e);
         }

@@ -41,6 +41,42 @@ val stats(const initlab::probe::Stats& s) {
   return o;
 }
 
+// What a recurrent or attention layer computed inside (probe.hpp's GateStats, HiddenStats,
+// AttentionStats), one array each.
+void set_inner(val& x, const initlab::probe::LayerRecord& l) {
+  val gates = val::array();
+  for (const auto& g : l.gates) {
+    val o = val::object();
+    o.set("layer", g.layer);
+    o.set("reverse", g.reverse);
+    o.set("gate", g.gate);
+    o.set("activation", g.activation);
+    o.set("preActivation", stats(g.pre_activation));
+    o.set("saturated", g.saturated);
+    gates.call<void>("push", o);
+  }
+  val hidden = val::array();
+  for (const auto& h : l.hidden) {
+    val o = val::object();
+    o.set("layer", h.layer);
+    o.set("reverse", h.reverse);
+    o.set("stdPerStep", typed_copy("Float64Array", h.std_per_step));
+    hidden.call<void>("push", o);
+  }
+  val attention = val::array();
+  for (const auto& a : l.attention) {
+    val o = val::object();
+    o.set("logits", stats(a.logits));
+    o.set("entropy", a.entropy);
+    o.set("entropyMin", a.entropy_min);
+    o.set("rows", static_cast<double>(a.rows));
+    attention.call<void>("push", o);
+  }
+  x.set("gates", gates);
+  x.set("hidden", hidden);
+  x.set("attention", attention);
+}
+
 val distribution(const initlab::init::Distribution& d) {
   val o = val::object();
   o.set("initializer", d.initializer);
@@ -107,6 +143,7 @@ val report_to_js(const initlab::Report& r) {
     x.set("isLeaf", l.is_leaf);
     x.set("output", stats(l.output));
     x.set("grad", l.grad ? stats(*l.grad) : val::null());
+    set_inner(x, l);
     layers.call<void>("push", x);
   }
   o.set("layers", layers);

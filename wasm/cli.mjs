@@ -132,6 +132,34 @@ function table(report) {
   return columns(rows);
 }
 
+// Inside the recurrent and attention layers (what forward hooks never see): each gate's
+// pre-activation and how much of it saturates, the hidden state's std at the first, middle
+// and last step, and the attention logits' std with the entropy relative to uniform (1: all
+// keys alike, 0: one key takes all). Empty when the model has neither.
+function innerTables(report) {
+  const where = (l, x) => `${l.path === '' ? '(model)' : l.path}${x.layer !== undefined ? ` l${x.layer}${x.reverse ? ' reverse' : ''}` : ''}`;
+  const gates = [['layer', 'gate', 'activation', 'pre-act mean', 'pre-act std', 'saturated']];
+  const hidden = [['layer', 'type', 'steps', 'h std first', 'h std middle', 'h std last']];
+  const attention = [['layer', 'type', 'logit std', 'logit min', 'logit max', 'entropy', 'entropy min']];
+  for (const l of report.layers) {
+    for (const g of l.gates ?? []) {
+      gates.push([where(l, g), g.gate, g.activation, num(g.preActivation.mean), num(g.preActivation.std), `${(100 * g.saturated).toFixed(1)}%`]);
+    }
+    for (const h of l.hidden ?? []) {
+      const s = h.stdPerStep;
+      if (s.length) hidden.push([where(l, h), l.type, String(s.length), num(s[0]), num(s[Math.floor((s.length - 1) / 2)]), num(s[s.length - 1])]);
+    }
+    for (const a of l.attention ?? []) {
+      attention.push([where(l, {}), l.type, num(a.logits.std), num(a.logits.min), num(a.logits.max), num(a.entropy), num(a.entropyMin)]);
+    }
+  }
+  const parts = [];
+  if (gates.length > 1) parts.push(`gates (pre-activations over all steps):\n${columns(gates)}`);
+  if (hidden.length > 1) parts.push(`hidden state through time:\n${columns(hidden)}`);
+  if (attention.length > 1) parts.push(`attention (logits q.k/sqrt(d); entropy relative to uniform):\n${columns(attention)}`);
+  return parts.join('\n\n');
+}
+
 // d(loss)/d(output) per layer, then d(loss)/d(parameter): the gradient picture through depth.
 function gradTables(report) {
   const rows = [['layer', 'type', 'shape', 'grad mean', 'grad std', 'grad norm', 'zeros']];
@@ -230,6 +258,8 @@ if (args.json) {
 if (report.error) reportError(report.error);
 if (!args.json && report.layers.length > 0) {
   process.stdout.write(`\n${report.modelName} forward on input ${report.forwardFromScript ? 'given by the script' : report.inputShape.join('x')}:\n${table(report)}\n`);
+  const inner = innerTables(report);
+  if (inner) process.stdout.write(`\n${inner}\n`);
   if (report.loss !== null) {
     process.stdout.write(`\ngradients of the ${args.options.grad} loss (${num(report.loss)}):\n${gradTables(report)}\n`);
   }

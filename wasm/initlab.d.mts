@@ -84,6 +84,43 @@ export interface LayerRecord {
   output: Stats;
   /** d(loss)/d(output), when options.grad was set. */
   grad: Stats | null;
+  /** Inside a recurrent layer: each gate of each layer and direction (empty otherwise). */
+  gates: GateStats[];
+  /** Inside a recurrent layer: the hidden state's std at each time step. */
+  hidden: HiddenStats[];
+  /** Inside an attention: one entry per attention computed by this module call. */
+  attention: AttentionStats[];
+}
+
+/** One gate of a recurrent layer over all time steps. */
+export interface GateStats {
+  layer: number;
+  reverse: boolean;
+  /** "input", "forget", "cell", "output" (LSTM); "reset", "update", "new" (GRU); "hidden" (RNN). */
+  gate: string;
+  /** "sigmoid", "tanh" or "relu". */
+  activation: string;
+  /** Of the gate's argument, (steps * batch, hidden). */
+  preActivation: Stats;
+  /** Fraction saturated: sigmoid < 0.01 or > 0.99, |tanh| > 0.99; relu: fraction that is 0. */
+  saturated: number;
+}
+
+export interface HiddenStats {
+  layer: number;
+  reverse: boolean;
+  /** std over (batch, hidden) at each step. */
+  stdPerStep: Float64Array;
+}
+
+export interface AttentionStats {
+  /** The logits q.k / sqrt(d) after the masks (masked ones left out). */
+  logits: Stats;
+  /** Mean over queries of the attention entropy / ln(keys): 1 uniform, 0 one key. */
+  entropy: number;
+  entropyMin: number;
+  /** How many query rows the entropy averages (rows with fewer than 2 keys left out). */
+  rows: number;
 }
 
 /** The distribution an initializer drew a parameter from. */

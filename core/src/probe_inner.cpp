@@ -20,7 +20,7 @@ GateStats gate_stats(const nn::InnerTensor& inner, const Options& options) {
   const float* p = n > 0 ? x.data() : nullptr;
   int64_t count = 0;
   for (int64_t i = 0; i < n; ++i) {
-    const double v = p[i];
+    const double v = static_cast<double>(p[i]);
     if (inner.activation == "sigmoid") {
       const double y = 1.0 / (1.0 + std::exp(-v));
       count += (y < 0.01 || y > 0.99) ? 1 : 0;

@@ -146,3 +146,36 @@ test('grad: gradients through depth, transferred like the rest of the report', (
   assert.ok(r.parameters.every((p) => p.grad && p.grad.numel === p.stats.numel));
   assert.equal(lab.run(mlp).loss, null);
 });
+
+test('inside recurrent and attention layers: gates, hidden std per step, attention entropy', () => {
+  const src = `import torch
+import torch.nn as nn
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(8, 16, num_layers=2)
+        self.attn = nn.MultiheadAttention(16, 4)
+    def forward(self, x):
+        h, _ = self.lstm(x)
+        y, _ = self.attn(h, h, h)
+        return y
+model = Net()
+out = model(torch.randn(5, 3, 8))
+`;
+  const r = lab.run(src);
+  const lstm = r.layers.find((l) => l.path === 'lstm');
+  assert.deepEqual(lstm.gates.map((g) => `${g.layer}:${g.gate}:${g.activation}`),
+    ['0:input:sigmoid', '0:forget:sigmoid', '0:cell:tanh', '0:output:sigmoid',
+     '1:input:sigmoid', '1:forget:sigmoid', '1:cell:tanh', '1:output:sigmoid']);
+  assert.ok(lstm.gates.every((g) => g.preActivation.numel === 5 * 3 * 16 && g.saturated >= 0 && g.saturated <= 1));
+  assert.equal(lstm.hidden.length, 2);
+  assert.ok(lstm.hidden[0].stdPerStep instanceof Float64Array && lstm.hidden[0].stdPerStep.length === 5);
+  const attn = r.layers.find((l) => l.path === 'attn');
+  assert.equal(attn.attention.length, 1);
+  const a = attn.attention[0];
+  assert.equal(a.logits.numel, 3 * 4 * 5 * 5);
+  assert.equal(a.rows, 3 * 4 * 5);
+  assert.ok(a.entropy > 0.5 && a.entropy <= 1 && a.entropyMin <= a.entropy, `${a.entropy} ${a.entropyMin}`);
+  // A layer with nothing inside has empty lists, not missing ones.
+  assert.deepEqual([r.layers[0].gates, r.layers[0].attention].map((x) => x.length), [0, 0]);
+});

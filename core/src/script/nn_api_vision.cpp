@@ -419,6 +419,35 @@ void install_vision_functional(NamespaceObj& F_ns) {
       return make_tensor(y);
     });
   }
+  // F.max_pool1d / F.avg_pool1d: the modules' 1-D pooling (the 2-D ops on (N, C, 1, L)).
+  def("max_pool1d", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "max_pool1d", a, {{"input", std::nullopt}, {"kernel_size", std::nullopt}, {"stride", Value()},
+                                                        {"padding", Value(0)}, {"dilation", Value(1)}, {"ceil_mode", Value(false)},
+                                                        {"return_indices", Value(false)}});
+    if (in.truthy(args[6])) in.error("NotImplementedError", "not supported in initlab: F.max_pool1d(return_indices=True)");
+    ops::PoolParams p = pool_params(in, Value(1), Value(1), Value(0), Value(1), in.truthy(args[5]));
+    const Value stride = args[2].is_none() || (args[2].get<ListObj>() && args[2].get<ListObj>()->items.empty()) ? args[1] : args[2];
+    p.kernel[1] = to_ints(in, args[1], "kernel_size")[0];
+    p.stride[1] = to_ints(in, stride, "stride")[0];
+    p.padding[1] = to_ints(in, args[3], "padding")[0];
+    p.dilation[1] = to_ints(in, args[4], "dilation")[0];
+    nn::Pool1dModule pool(nn::Pool1dModule::Kind::max, p, 0, "");
+    nn::set_source_line(in.location().line);
+    return make_tensor(observed("F.max_pool1d", pool.forward(tensor_arg(in, args[0], "max_pool1d"))));
+  });
+  def("avg_pool1d", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "avg_pool1d", a, {{"input", std::nullopt}, {"kernel_size", std::nullopt}, {"stride", Value()},
+                                                        {"padding", Value(0)}, {"ceil_mode", Value(false)}, {"count_include_pad", Value(true)}});
+    ops::PoolParams p = pool_params(in, Value(1), Value(1), Value(0), Value(1), in.truthy(args[4]));
+    p.count_include_pad = in.truthy(args[5]);
+    const Value stride = args[2].is_none() ? args[1] : args[2];
+    p.kernel[1] = to_ints(in, args[1], "kernel_size")[0];
+    p.stride[1] = to_ints(in, stride, "stride")[0];
+    p.padding[1] = to_ints(in, args[3], "padding")[0];
+    nn::Pool1dModule pool(nn::Pool1dModule::Kind::avg, p, 0, "");
+    nn::set_source_line(in.location().line);
+    return make_tensor(observed("F.avg_pool1d", pool.forward(tensor_arg(in, args[0], "avg_pool1d"))));
+  });
   def("glu", [](Interpreter& in, A& a) {
     const auto args = bind_native(in, "glu", a, {{"input", std::nullopt}, {"dim", Value(-1)}});
     nn::set_source_line(in.location().line);

@@ -210,8 +210,7 @@ std::optional<Value> tensor_math_method(Interpreter& interp, const Value& self, 
   }
   // (Tensor.to, with its device forms, is device_api.cpp's.)
   if (name == "type_as") {
-    const bool as = true;
-    return method([self, t, as](Interpreter& in, A& a) -> Value {
+    return method([self, t](Interpreter& in, A& a) -> Value {
       std::optional<DType> target;
       const auto look = [&](const Value& v) {
         if (v.get<DtypeObj>()) target = dtype_arg(in, v, t.dtype());
@@ -224,7 +223,7 @@ std::optional<Value> tensor_math_method(Interpreter& interp, const Value& self, 
           in.error("TypeError", "to() received an invalid combination of arguments - got an unexpected keyword argument '" + k + "'");
         }
       }
-      if (as && !target) in.error("TypeError", "type_as(): argument 'other' must be Tensor");
+      if (!target) in.error("TypeError", "type_as(): argument 'other' must be Tensor");
       if (!target || *target == t.dtype()) return self;
       return make_tensor(convert(t, *target));
     });

@@ -67,7 +67,7 @@ double scalar_value(Interpreter& in, const Value& v, const std::string& what) {
       in.error("RuntimeError", "masked_fill_ only supports a 0-dimensional value tensor, but got tensor with " +
                                    std::to_string(t->tensor.dim()) + " dimension(s).");
     }
-    return t->tensor.contiguous().data()[0];
+    return static_cast<double>(t->tensor.contiguous().data()[0]);
   }
   return to_float(in, v, what);
 }

@@ -62,20 +62,20 @@ void embedding_renorm_(Tensor& weight, const Tensor& indices, double max_norm, d
     if (norm_type == 1.0) {
       float s = 0;
       for (float x : v) s += std::fabs(x);
-      norm = s;
+      norm = static_cast<double>(s);
     } else if (norm_type == 2.0) {
       float s = 0;
       for (float x : v) s += x * x;
-      norm = std::sqrt(s);
+      norm = static_cast<double>(std::sqrt(s));
     } else if (std::isinf(norm_type)) {
       float s = norm_type > 0 ? 0.0f : INFINITY;
       for (float x : v) s = norm_type > 0 ? std::max(s, std::fabs(x)) : std::min(s, std::fabs(x));
-      norm = s;
+      norm = static_cast<double>(s);
     } else {
       float s = 0;
       const auto p = static_cast<float>(norm_type);
       for (float x : v) s += std::pow(std::fabs(x), p);
-      norm = std::pow(s, 1.0f / p);
+      norm = static_cast<double>(std::pow(s, 1.0f / p));
     }
     if (norm > max_norm) {
       // row *= max_norm / (norm + 1e-7): the double scale applied as a float.

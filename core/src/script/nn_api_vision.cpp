@@ -27,7 +27,8 @@ bool is_sequence(const Value& v) { return v.get<TupleObj>() != nullptr || v.get<
 // PyTorch's _single / _pair / _quadruple for the layers' int-or-tuple arguments.
 std::vector<int64_t> ntuple(Interpreter& in, const Value& v, std::size_t n, const std::string& what) {
   std::vector<int64_t> r = to_ints(in, v, what);
-  if (!is_sequence(v)) r.assign(n, r[0]);
+  // (A copy first: assign() may free r's storage before it reads an element of r.)
+  if (!is_sequence(v)) r.assign(n, int64_t{r.at(0)});
   return r;
 }
 

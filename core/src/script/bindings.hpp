@@ -29,6 +29,8 @@ Value call_module(Interpreter& in, const Value& module, CallArgs& args);
 
 // Tensors: attributes (.shape, .data, .grad) and methods (.view, .fill_, .mean, ...).
 std::optional<Value> tensor_attribute(Interpreter& in, const Value& tensor, const std::string& name);
+// torch.NAME for a dtype ("float32", "int64", "bool", "float64", ...): one object per dtype.
+Value dtype_value(const std::string& name);
 // a op b where either side is a tensor (+ - * / @ ** and comparisons).
 Value tensor_binary(Interpreter& in, const std::string& op, const Value& a, const Value& b);
 Value tensor_unary(Interpreter& in, const std::string& op, const Value& a);

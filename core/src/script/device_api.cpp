@@ -74,9 +74,7 @@ ToCall parse_to(Interpreter& in, CallArgs& a, const std::string& what) {
   for (const Value& v : a.positional) {
     if (dtype_of(v)) c.dtype = v;
     else if (auto* t = v.get<TensorObj>()) {
-      auto d = std::make_shared<DtypeObj>();
-      d->name = t->tensor.dtype() == DType::int64 ? "int64" : t->tensor.dtype() == DType::boolean ? "bool" : "float32";
-      c.dtype = Value(ObjPtr(d));
+      c.dtype = dtype_value(t->tensor.dtype() == DType::int64 ? "int64" : t->tensor.dtype() == DType::boolean ? "bool" : "float32");
     } else if (v.is_bool()) {
       continue;  // non_blocking / copy given positionally
     } else if (v.is_str() || is_device_instance(v) || v.is_int()) {

@@ -4,10 +4,12 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 
 #include "bindings.hpp"
 #include "device_api.hpp"
 #include "initlab/autograd.hpp"
+#include "initlab/error.hpp"
 #include "initlab/init.hpp"
 #include "initlab/nn/functional.hpp"
 #include "initlab/sampling.hpp"
@@ -381,11 +383,7 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
     return make_tensor(record_view(t.detach().permute(dims), t, "PermuteBackward0",
                                    [dims](const Tensor& x) { return x.permute(dims); }));
   }
-  if (name == "dtype") {
-    auto d = std::make_shared<DtypeObj>();
-    d->name = t.dtype() == DType::int64 ? "int64" : t.dtype() == DType::boolean ? "bool" : "float32";
-    return Value(ObjPtr(d));
-  }
+  if (name == "dtype") return dtype_value(t.dtype() == DType::int64 ? "int64" : t.dtype() == DType::boolean ? "bool" : "float32");
   if (name == "device") return cpu_device(interp);
   if (name == "is_cuda") return Value(false);
   if (name == "is_cpu") return Value(true);
@@ -759,6 +757,23 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
 // ---------------------------------------------------------------------------------------
 // the torch namespace
 
+Value dtype_value(const std::string& name) {
+  // One object per dtype, as in PyTorch (torch.long is torch.int64, x.dtype is torch.int64):
+  // made once per process and never changed, so every run may share them.
+  static const std::map<std::string, Value> kDtypes = [] {
+    std::map<std::string, Value> m;
+    for (const char* n : {"float32", "int64", "bool", "float64", "float16", "bfloat16"}) {
+      auto d = std::make_shared<DtypeObj>();
+      d->name = n;
+      m[n] = Value(ObjPtr(d));
+    }
+    return m;
+  }();
+  auto it = kDtypes.find(name);
+  if (it == kDtypes.end()) raise(ErrorKind::RuntimeError, "unknown dtype " + name);
+  return it->second;
+}
+
 void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
   const auto def = [&](const std::string& name, Native fn) { torch.members[name] = make_builtin("torch." + name, std::move(fn)); };
   const auto creator = [&](const std::string& name, std::function<void(Interpreter&, Tensor&, Generator&)> fill) {
@@ -972,10 +987,8 @@ void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
   // float64 and float16 exist so that .to(torch.float64) and dtype=torch.double are refused
   // by name (device_api.cpp) instead of failing on a missing attribute.
   for (const char* n : {"float32", "float", "int64", "long", "bool", "float64", "double", "float16", "half", "bfloat16"}) {
-    auto d = std::make_shared<DtypeObj>();
     const std::string s = n;
-    d->name = s == "float" ? "float32" : s == "long" ? "int64" : s == "double" ? "float64" : s == "half" ? "float16" : s;
-    torch.members[n] = Value(ObjPtr(d));
+    torch.members[n] = dtype_value(s == "float" ? "float32" : s == "long" ? "int64" : s == "double" ? "float64" : s == "half" ? "float16" : s);
   }
   torch.members["__version__"] = Value("1.13.1 (initlab)");
   install_torch_shape(torch);

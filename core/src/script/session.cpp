@@ -11,7 +11,7 @@
 #include "initlab/sampling.hpp"
 #include "initlab/warnings.hpp"
 #include "interpreter.hpp"
-#include "parser.hpp"
+#include "parse_cache.hpp"
 #include "../train/task.hpp"
 #include "model_lookup.hpp"
 #include "run_scope.hpp"
@@ -59,8 +59,9 @@ Report run(const std::string& text, const RunOptions& options) {
   probe_options.bins = options.bins;
   probe::Probe probe(probe_options);
   // The script's functions point into its AST, so it outlives the interpreter: the report
-  // still calls them (a user module's extra_repr for the model's repr).
-  script::Program program;
+  // still calls them (a user module's extra_repr for the model's repr). Runs of the same text
+  // share one (parse_cache.hpp).
+  std::shared_ptr<const script::Program> program;
   std::unique_ptr<script::Interpreter> interp;
   auto t_parse = t0, t_build = t0, t_forward = t0;
   nn::ModulePtr model;
@@ -70,7 +71,7 @@ Report run(const std::string& text, const RunOptions& options) {
       raise(ErrorKind::ValueError, "the init_scale option must be a finite number >= 0, not " +
                                        py::repr(options.init_scale));
     }
-    program = script::parse(source);
+    program = script::parse_cached(source);
     t_parse = Clock::now();
     interp = std::make_unique<script::Interpreter>(source, options.limits,
                                                    [&](const std::string& s) { report.output += s; });
@@ -83,7 +84,7 @@ Report run(const std::string& text, const RunOptions& options) {
     {
       nn::ObserveForward observe(&probe);
       autograd::set_grad_enabled(true);
-      interp->run(program);
+      interp->run(*program);
       autograd::set_grad_enabled(false);
     }
     t_build = Clock::now();

@@ -41,7 +41,7 @@ void fma_scaled(int64_t n, const float* x, float s, const float* z, float z_scal
     const v128_t plo = wasm_f64x2_mul(wasm_f64x2_promote_low_f32x4(x4), s2);
     const v128_t phi = wasm_f64x2_mul(wasm_f64x2_promote_low_f32x4(high_half(x4)), s2);
     const v128_t rlo = wasm_f64x2_add(plo, zlo), rhi = wasm_f64x2_add(phi, zhi);
-    if (wasm_v128_any_true(wasm_v128_or(fmaf_doubtful_x2(plo, zlo, rlo), fmaf_doubtful_x2(phi, zhi, rhi)))) {
+    if (wasm_v128_any_true(wasm_v128_or(fmaf_suspect_x2(rlo), fmaf_suspect_x2(rhi)))) {
       for (int64_t k = i; k < i + 4; ++k) out[k] = fmaf_exact(x[k], s, z[k] * z_scale);
       continue;
     }

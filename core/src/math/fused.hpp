@@ -52,26 +52,28 @@ inline float fmaf_exact(float a, float b, float c) {
 }
 
 #ifdef __wasm_simd128__
-// The lanes of r = xy + z (f64x2) that fmaf_doubtful doubts, two at a time.
-inline v128_t fmaf_doubtful_x2(v128_t xy, v128_t z, v128_t r) {
+// The lanes of r (f64x2) whose cast to float might round twice: halfway between two floats or
+// subnormal as a float. fmaf_doubtful's exact-sum test is left to the lane-by-lane path the
+// callers take when any lane is suspect (fmaf_via_double makes it); the vector path stays
+// short, and the rare suspect groups cost a few scalar operations more.
+inline v128_t fmaf_suspect_x2(v128_t r) {
   const v128_t mid = wasm_i64x2_eq(wasm_v128_and(r, wasm_i64x2_splat(0x1fffffff)), wasm_i64x2_splat(0x10000000));
   const v128_t tiny = wasm_v128_and(wasm_f64x2_lt(wasm_f64x2_abs(r), wasm_f64x2_splat(static_cast<double>(FLT_MIN))),
                                     wasm_f64x2_ne(r, wasm_f64x2_splat(0.0)));
-  const v128_t exact = wasm_v128_and(wasm_f64x2_eq(wasm_f64x2_sub(r, xy), z), wasm_f64x2_eq(wasm_f64x2_sub(r, z), xy));
-  return wasm_v128_andnot(wasm_v128_or(mid, tiny), exact);
+  return wasm_v128_or(mid, tiny);
 }
 
 // Lanes 2 and 3 of v moved to 0 and 1 (for f64x2.promote_low).
 inline v128_t high_half(v128_t v) { return wasm_i32x4_shuffle(v, v, 2, 3, 0, 1); }
 
 // fmaf_exact on four float lanes: each lane's a * b + c rounded once, through f64x2 like
-// fmaf_via_double, a group with a doubtful lane lane by lane.
+// fmaf_via_double, a group with a suspect lane lane by lane.
 inline v128_t fmaf_exact_x4(v128_t a, v128_t b, v128_t c) {
   const v128_t clo = wasm_f64x2_promote_low_f32x4(c), chi = wasm_f64x2_promote_low_f32x4(high_half(c));
   const v128_t plo = wasm_f64x2_mul(wasm_f64x2_promote_low_f32x4(a), wasm_f64x2_promote_low_f32x4(b));
   const v128_t phi = wasm_f64x2_mul(wasm_f64x2_promote_low_f32x4(high_half(a)), wasm_f64x2_promote_low_f32x4(high_half(b)));
   const v128_t rlo = wasm_f64x2_add(plo, clo), rhi = wasm_f64x2_add(phi, chi);
-  if (wasm_v128_any_true(wasm_v128_or(fmaf_doubtful_x2(plo, clo, rlo), fmaf_doubtful_x2(phi, chi, rhi)))) {
+  if (wasm_v128_any_true(wasm_v128_or(fmaf_suspect_x2(rlo), fmaf_suspect_x2(rhi)))) {
     alignas(16) float fa[4], fb[4], fc[4];
     wasm_v128_store(fa, a);
     wasm_v128_store(fb, b);

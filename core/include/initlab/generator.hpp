@@ -4,7 +4,8 @@
 #pragma once
 
 #include <cstdint>
-#include <random>
+
+#include "initlab/mt19937.hpp"
 
 namespace initlab {
 
@@ -19,22 +20,28 @@ class Generator {
   void manual_seed(uint64_t seed);
   uint64_t initial_seed() const { return seed_; }
 
-  uint32_t random() { return static_cast<uint32_t>(engine_()); }
+  uint32_t random() { return engine_.next(); }
   uint64_t random64() {
     const uint64_t hi = random();
     return (hi << 32) | random();
   }
 
   // One float from [from, to): 24 random bits, then one fused multiply-add (as PyTorch's AVX2
-  // build computes it).
-  float uniform_float(float from, float to);
+  // build computes it). fmaf(x, 1, 0) is x: the common [0, 1) draw (rand, normal_'s uniforms)
+  // skips the exact fused multiply-add, which wasm computes in software. Inline: the samplers
+  // call it once per element.
+  float uniform_float(float from, float to) {
+    const float x = static_cast<float>(random() & ((1u << 24) - 1)) * (1.0f / (1u << 24));
+    return from == 0.0f && to == 1.0f ? x : scale_uniform(x, from, to);
+  }
   // One double from [0, 1): 53 random bits of one random64().
   double uniform_double();
   // A standard normal double (Box-Muller in double, second value cached).
   double standard_normal_double();
 
  private:
-  std::mt19937 engine_;
+  static float scale_uniform(float x, float from, float to);  // fmaf(x, to - from, from)
+  Mt19937 engine_;
   uint64_t seed_ = 0;
   bool has_next_normal_ = false;
   double next_normal_ = 0.0;

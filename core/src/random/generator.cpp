@@ -9,17 +9,11 @@ namespace initlab {
 void Generator::manual_seed(uint64_t seed) {
   seed_ = seed;
   // PyTorch's mt19937 keeps only the low 32 bits of the seed.
-  engine_.seed(static_cast<uint32_t>(seed & 0xffffffffu));
+  engine_.init_genrand(static_cast<uint32_t>(seed & 0xffffffffu));
   has_next_normal_ = false;
 }
 
-float Generator::uniform_float(float from, float to) {
-  const float x = static_cast<float>(random() & ((1u << 24) - 1)) * (1.0f / (1u << 24));
-  // fmaf(x, 1, 0) is x: the common [0, 1) draw (rand, normal_'s uniforms) skips the exact
-  // fused multiply-add, which wasm computes in software.
-  if (from == 0.0f && to == 1.0f) return x;
-  return math::fmaf_exact(x, to - from, from);
-}
+float Generator::scale_uniform(float x, float from, float to) { return math::fmaf_exact(x, to - from, from); }
 
 double Generator::uniform_double() {
   const uint64_t bits = random64() & ((uint64_t{1} << 53) - 1);

@@ -2,6 +2,7 @@
 // split/chunk, stack, expand/expand_as, repeat, roll, mT, gather, index_select, topk, cumsum, each
 // with its backward (record_op) and PyTorch's dtype rules (int64 and bool stay themselves).
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "initlab/autograd.hpp"

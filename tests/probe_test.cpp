@@ -161,6 +161,39 @@ TEST_CASE("the probe records modules with paths and ops with their names, in cal
 
 }  // TEST_SUITE
 
+TEST_CASE("run() of texts in turn: each report is its own script's (runs share parsed programs)") {
+  const std::string a =
+      "import torch.nn as nn\n"
+      "class Net(nn.Module):\n"
+      "    def __init__(self):\n"
+      "        super().__init__()\n"
+      "        self.fc = nn.Linear(3, 2)\n"
+      "    def forward(self, x):\n"
+      "        return self.fc(x)\n"
+      "model = Net()\n"
+      "print('a')\n";
+  const std::string b = "print('b')\n";
+  const std::string broken = "print('c')\nx = (1,\n";
+  const initlab::Report first = initlab::run(a);
+  REQUIRE(first.ok);
+  CHECK(initlab::run(b).output == "b\n");
+  // Five other texts push a out of the last-used entries; it must come back parsed afresh.
+  for (int i = 0; i < 5; ++i) CHECK(initlab::run("print(" + std::to_string(i) + ")\n").output == std::to_string(i) + "\n");
+  for (int round = 0; round < 2; ++round) {
+    const initlab::Report again = initlab::run(a);
+    REQUIRE(again.ok);
+    CHECK(again.output == "a\n");
+    CHECK(again.model_repr == first.model_repr);
+    CHECK(again.state_dict.size() == first.state_dict.size());
+    // A text that does not parse fails the same way every time, and leaves nothing behind.
+    const initlab::Report e = initlab::run(broken);
+    REQUIRE_FALSE(e.ok);
+    CHECK(e.error->kind == "SyntaxError");
+    CHECK(e.error->line == 2);
+    CHECK(e.output.empty());
+  }
+}
+
 TEST_CASE("run() probes the script's `model` even when other modules are called after it") {
   const std::string script =
       "import torch\n"

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <typeinfo>
 #include <unordered_set>
 
 #include "bindings.hpp"
@@ -84,6 +85,11 @@ Interpreter::~Interpreter() {
     stack.pop_back();
     if (!v.is_obj()) continue;
     Object* o = v.as_obj().get();
+    // Natives and tensors hold no script values the walk could reach (a native's captures are
+    // out of its sight anyway), and they are most of what an imported torch namespace holds:
+    // skipped by exact type before the set and the casts below (5% of a warm run() in wasm).
+    const std::type_info& type = typeid(*o);
+    if (type == typeid(BuiltinObj) || type == typeid(TensorObj)) continue;
     if (!seen.insert(o).second) continue;
     alive.push_back(v.as_obj());  // held until the end, so clearing one cannot free another mid-walk
     if (auto* l = dynamic_cast<ListObj*>(o)) for (const Value& x : l->items) stack.push_back(x);

@@ -560,6 +560,24 @@ std::optional<Value> tensor_shape_method(Interpreter& interp, const Value& self,
       return make_tuple(std::move(out));
     });
   }
+  if (name == "narrow") {
+    return method([t](Interpreter& in, A& a) {
+      const auto args = bind_native(in, "narrow", a, {{"dim", std::nullopt}, {"start", std::nullopt}, {"length", std::nullopt}});
+      const int64_t dim = ops::wrap_dim(to_int(in, args[0], "dim"), t.dim());
+      const int64_t size = t.size(static_cast<int>(dim));
+      int64_t start = to_int(in, args[1], "start");
+      const int64_t length = to_int(in, args[2], "length");
+      // PyTorch 1.13 wraps start like a dimension, except start == size (an empty narrow).
+      if (start != size) start = ops::wrap_dim(start, size);
+      if (length < 0 || start > size - length) {
+        in.error("RuntimeError", "start (" + std::to_string(start) + ") + length (" + std::to_string(length) +
+                                     ") exceeds dimension size (" + std::to_string(size) + ").");
+      }
+      const int d = static_cast<int>(dim);
+      return make_tensor(record_view(t.detach().slice(d, start, start + length), t, "SliceBackward0",
+                                     [d, start, length](const Tensor& x) { return x.slice(d, start, start + length); }));
+    });
+  }
   if (name == "is_contiguous") return method([t](Interpreter&, A&) { return Value(t.is_contiguous()); });
   if (name == "tril" || name == "triu") {
     const bool upper = name == "triu";

@@ -1,5 +1,5 @@
-// torch.optim.SGD and torch.optim.Adam with PyTorch 1.13's update formulas (its
-// single-tensor code path, _single_tensor_sgd / _single_tensor_adam), on parameters whose
+// torch.optim.SGD, Adam and Adadelta with PyTorch 1.13's update formulas (its single-tensor
+// code path, _single_tensor_sgd / _single_tensor_adam / _single_tensor_adadelta), on parameters whose
 // .grad a backward pass filled. Parameters without a gradient are skipped, as in PyTorch.
 #pragma once
 
@@ -69,6 +69,28 @@ class Adam : public Optimizer {
   struct State {
     int64_t step = 0;
     Tensor exp_avg, exp_avg_sq, max_exp_avg_sq;
+  };
+  std::vector<State> state_;
+};
+
+struct AdadeltaOptions {
+  double lr = 1.0;
+  double rho = 0.9;
+  double eps = 1e-6;
+  double weight_decay = 0;
+};
+
+// Zeiler 2012, as PyTorch writes it: g += weight_decay * p; v = rho v + (1-rho) g^2;
+// delta = sqrt(u + eps) / sqrt(v + eps) * g; u = rho u + (1-rho) delta^2; p -= lr * delta.
+class Adadelta : public Optimizer {
+ public:
+  Adadelta(std::vector<Tensor> params, const AdadeltaOptions& options);
+  void step() override;
+
+ private:
+  AdadeltaOptions o_;
+  struct State {
+    Tensor square_avg, acc_delta;  // undefined until a parameter's first step
   };
   std::vector<State> state_;
 };

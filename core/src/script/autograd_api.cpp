@@ -1,6 +1,7 @@
 // Training in scripts: grad_fn names as PyTorch prints them, the recorded tensor ops the core
 // has no op for (views from indexing, sum/mean, pow, neg, clone, exp/log/sqrt/abs), the
-// losses (F.* and nn.*Loss modules) and torch.optim.SGD / Adam bound to initlab::optim.
+// losses (F.* and nn.*Loss modules) and torch.optim.SGD / Adam / Adadelta bound to initlab::optim.
+#include <cctype>
 #include <cmath>
 #include <memory>
 
@@ -338,7 +339,9 @@ void install_optim(Interpreter& interp, NamespaceObj& torch) {
   const auto optimizer_class = [&](const std::string& name, Native construct) {
     auto c = std::make_shared<NativeClassObj>();
     c->name = name;
-    c->qualified = "torch.optim." + std::string(name == "SGD" ? "sgd" : "adam") + "." + name;
+    std::string file = name;  // torch.optim.sgd.SGD, torch.optim.adadelta.Adadelta
+    for (char& ch : file) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    c->qualified = "torch.optim." + file + "." + name;
     c->construct = std::move(construct);
     c->is_instance = [name](const Value& v) { return v.get<NativeObj>() && v.get<NativeObj>()->type == name; };
     optim_ns->members[name] = Value(ObjPtr(c));
@@ -392,6 +395,26 @@ void install_optim(Interpreter& interp, NamespaceObj& torch) {
                           {{"amsgrad", in.repr(p[5])}, {"betas", in.repr(p[2])}, {"capturable", in.repr(p[8])},
                            {"differentiable", in.repr(p[9])}, {"eps", in.repr(p[3])}, {"foreach", in.repr(p[6])},
                            {"fused", in.repr(p[10])}, {"lr", in.repr(p[1])}, {"maximize", in.repr(p[7])},
+                           {"weight_decay", in.repr(p[4])}});
+  });
+  optimizer_class("Adadelta", [](Interpreter& in, A& a) -> Value {
+    const auto p = bind_native(in, "Adadelta", a,
+                               {{"params", std::nullopt}, {"lr", Value(1.0)}, {"rho", Value(0.9)}, {"eps", Value(1e-6)},
+                                {"weight_decay", Value(0)}, {"foreach", Value()}, {"maximize", Value(false), true}});
+    optim::AdadeltaOptions o;
+    o.lr = to_float(in, p[1], "lr");
+    o.rho = to_float(in, p[2], "rho");
+    o.eps = to_float(in, p[3], "eps");
+    o.weight_decay = to_float(in, p[4], "weight_decay");
+    if (o.lr < 0) in.error("ValueError", "Invalid learning rate: " + in.repr(p[1]));
+    if (o.rho < 0 || o.rho > 1) in.error("ValueError", "Invalid rho value: " + in.repr(p[2]));
+    if (o.eps < 0) in.error("ValueError", "Invalid epsilon value: " + in.repr(p[3]));
+    if (o.weight_decay < 0) in.error("ValueError", "Invalid weight_decay value: " + in.repr(p[4]));
+    if (in.truthy(p[6])) in.error("NotImplementedError", "not supported in initlab: maximize=True");
+    auto opt = std::make_shared<optim::Adadelta>(optimizer_params(in, p[0]), o);
+    return make_optimizer(in, "Adadelta", opt,
+                          {{"eps", in.repr(p[3])}, {"foreach", in.repr(p[5])},
+                           {"lr", in.repr(p[1])}, {"maximize", in.repr(p[6])}, {"rho", in.repr(p[2])},
                            {"weight_decay", in.repr(p[4])}});
   });
   torch.members["optim"] = Value(ObjPtr(optim_ns));

@@ -932,6 +932,7 @@ void install_builtins(Interpreter& interp) {
       if (in.equal(it->first, a.positional.at(1))) {
         Value v = it->second;
         d->items.erase(it);
+        d->written();
         return v;
       }
     if (a.positional.size() > 2) return a.positional[2];
@@ -943,6 +944,7 @@ void install_builtins(Interpreter& interp) {
       if (in.equal(kv.first, a.positional.at(1))) return kv.second;
     const Value v = a.positional.size() > 2 ? a.positional[2] : Value();
     d->items.emplace_back(a.positional.at(1), v);
+    d->written();
     return v;
   });
   method("dict.copy", [](Interpreter&, A& a) {
@@ -965,6 +967,7 @@ void install_builtins(Interpreter& interp) {
       if (it != d->items.end()) it->second = kv_new.second;
       else d->items.push_back(kv_new);
     }
+    d->written();
     return Value();
   });
 

@@ -129,6 +129,7 @@ Interpreter::~Interpreter() {
     if (auto* i = dynamic_cast<InstanceObj*>(o)) {
       for (auto& [k, x] : i->attrs) stack.push_back(x);
       stack.emplace_back(ObjPtr(i->cls));
+      if (i->dict) stack.emplace_back(ObjPtr(i->dict));
     }
     if (auto* b = dynamic_cast<BoundMethodObj*>(o)) {
       stack.push_back(b->self);
@@ -170,7 +171,10 @@ Interpreter::~Interpreter() {
       c->attrs.clear();
       c->bases.clear();
     }
-    if (auto* i = dynamic_cast<InstanceObj*>(o)) i->attrs.clear();
+    if (auto* i = dynamic_cast<InstanceObj*>(o)) {
+      i->attrs.clear();
+      i->dict.reset();
+    }
     if (auto* b = dynamic_cast<BoundMethodObj*>(o)) b->self = b->fn = Value();
     if (auto* s = dynamic_cast<SuperObj*>(o)) s->self = Value();
     if (auto* m = dynamic_cast<ModuleObj*>(o)) {
@@ -486,6 +490,7 @@ Interpreter::Flow Interpreter::exec_inner(const Stmt& s, const std::shared_ptr<S
             auto it = std::find_if(d->items.begin(), d->items.end(), [&](const auto& kv) { return equal(kv.first, idx); });
             if (it == d->items.end()) raise_key_error(idx);
             d->items.erase(it);
+            d->written();
           } else if (auto m = dunder(obj, "__delitem__")) {
             call(*m, {idx});
           } else {

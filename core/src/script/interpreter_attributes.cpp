@@ -171,10 +171,29 @@ std::optional<Value> Interpreter::try_getattr(const Value& object, const std::st
     if (in_class) return bind_class_attr(*in_class, object, cls);
     if (name == "__class__") return cls;
     if (name == "__dict__") {
-      // A snapshot: writes into it do not reach the instance (initlab keeps attributes apart).
+      // One dict per instance, made on the first ask and kept equal to its attributes
+      // (InstanceObj::dict): self.__dict__.update(kw) sets attributes as in Python.
+      if (inst->dict) return Value(ObjPtr(inst->dict));
       auto d = std::make_shared<DictObj>();
       for (const auto& [k, x] : inst->attrs)
         if (k.rfind("__", 0) != 0 || inst->cls->exception == false) d->items.emplace_back(Value(k), x);
+      std::weak_ptr<Object> weak = object.as_obj();
+      const bool exception = inst->cls->exception;
+      d->on_write = [this, weak, exception](const DictObj& dict) {
+        auto owner = std::dynamic_pointer_cast<InstanceObj>(weak.lock());
+        if (!owner) return;
+        std::map<std::string, Value> attrs;
+        // An exception's own dunder attributes (args ...) are not in its __dict__: kept.
+        if (exception)
+          for (const auto& [k, x] : owner->attrs)
+            if (k.rfind("__", 0) == 0) attrs.emplace(k, x);
+        for (const auto& [k, x] : dict.items) {
+          if (!k.is_str()) error("NotImplementedError", "not supported in initlab: a key that is not a str in an instance's __dict__");
+          attrs[k.as_str()] = x;
+        }
+        owner->attrs = std::move(attrs);
+      };
+      inst->dict = d;
       return Value(ObjPtr(d));
     }
     if (inst->cls->exception) {
@@ -406,7 +425,7 @@ void Interpreter::setattr(const Value& object, const std::string& name, const Va
       call(bind_class_attr(*sa, object, Value(ObjPtr(inst->cls))), {Value(name), value});
       return;
     }
-    inst->attrs[name] = value;
+    inst->set_attr(name, value);
     return;
   }
   if (auto* c = object.get<ClassObj>()) {
@@ -464,7 +483,7 @@ void Interpreter::delattr(const Value& object, const std::string& name) {
       call(bind_class_attr(*da, object, Value(ObjPtr(inst->cls))), {Value(name)});
       return;
     }
-    if (inst->attrs.erase(name)) return;
+    if (inst->del_attr(name)) return;
   } else if (auto* c = object.get<ClassObj>()) {
     if (c->attrs.erase(name)) return;
   } else if (auto* f = object.get<FunctionObj>()) {

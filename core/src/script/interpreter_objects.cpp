@@ -658,13 +658,14 @@ void Interpreter::set_subscript(const Value& object, const Value& index, const V
   }
   if (auto* d = object.get<DictObj>()) {
     check_hashable(index);
-    for (auto& kv : d->items)
-      if (equal(kv.first, index)) {
-        kv.second = value;
-        return;
-      }
-    d->items.emplace_back(index, value);
-    check_list_size(static_cast<int64_t>(d->items.size()));
+    auto it = std::find_if(d->items.begin(), d->items.end(), [&](const auto& kv) { return equal(kv.first, index); });
+    if (it != d->items.end()) {
+      it->second = value;
+    } else {
+      d->items.emplace_back(index, value);
+      check_list_size(static_cast<int64_t>(d->items.size()));
+    }
+    d->written();
     return;
   }
   error("TypeError", "'" + type_name(object) + "' object does not support item assignment");

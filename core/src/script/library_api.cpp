@@ -91,7 +91,7 @@ void install_library_api(Interpreter& interp) {
     const auto args = bind_native(in, "set_instance_attr", a, {{"obj", std::nullopt}, {"name", std::nullopt}, {"value", std::nullopt}});
     auto* inst = args[0].get<InstanceObj>();
     if (!inst) in.error("TypeError", "set_instance_attr() needs an instance of a plain class");
-    inst->attrs[to_str(in, args[1], "name")] = args[2];
+    inst->set_attr(to_str(in, args[1], "name"), args[2]);
     return Value();
   });
   // del obj.name past __delattr__.
@@ -99,7 +99,7 @@ void install_library_api(Interpreter& interp) {
     const auto args = bind_native(in, "del_instance_attr", a, {{"obj", std::nullopt}, {"name", std::nullopt}});
     auto* inst = args[0].get<InstanceObj>();
     const std::string name = to_str(in, args[1], "name");
-    if (!inst || !inst->attrs.erase(name)) in.error("AttributeError", name);
+    if (!inst || !inst->del_attr(name)) in.error("AttributeError", name);
     return Value();
   });
   // isinstance by the class tree alone (what an __instancecheck__ falls back on).

@@ -77,6 +77,12 @@ struct TupleObj : Object {
 
 struct DictObj : Object {
   std::vector<std::pair<Value, Value>> items;  // insertion order, as Python keeps it
+  // An instance's __dict__ mirrors its attributes (InstanceObj::dict): every write through
+  // the dict (d[k] = v, del, update, setdefault, pop) hands the new items back to the instance.
+  std::function<void(const DictObj&)> on_write;
+  void written() const {
+    if (on_write) on_write(*this);
+  }
   std::string type_name() const override { return "dict"; }
 };
 
@@ -162,6 +168,29 @@ struct SuperObj : Object {
 struct InstanceObj : Object {
   std::shared_ptr<ClassObj> cls;
   std::map<std::string, Value> attrs;
+  // Its __dict__ once a script asked for it, kept equal to attrs in both directions (set_attr
+  // and del_attr here, DictObj::on_write there), in the order the attributes were set.
+  std::shared_ptr<DictObj> dict;
+  void set_attr(const std::string& name, const Value& value) {
+    attrs[name] = value;
+    if (!dict) return;
+    for (auto& kv : dict->items)
+      if (kv.first.is_str() && kv.first.as_str() == name) {
+        kv.second = value;
+        return;
+      }
+    dict->items.emplace_back(Value(name), value);
+  }
+  bool del_attr(const std::string& name) {
+    if (!attrs.erase(name)) return false;
+    if (dict)
+      for (auto it = dict->items.begin(); it != dict->items.end(); ++it)
+        if (it->first.is_str() && it->first.as_str() == name) {
+          dict->items.erase(it);
+          break;
+        }
+    return true;
+  }
   std::string type_name() const override { return cls->name; }
 };
 

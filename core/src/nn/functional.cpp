@@ -134,4 +134,12 @@ Tensor mse_loss(const Tensor& input, const Tensor& target, ops::Reduction reduct
   return observed("F.mse_loss", ops::mse_loss(input, target, reduction));
 }
 
+Tensor binary_cross_entropy(const Tensor& input, const Tensor& target, const Tensor& weight, ops::Reduction reduction) {
+  return observed("F.binary_cross_entropy", ops::binary_cross_entropy(input, target, weight, reduction));
+}
+
+Tensor smooth_l1_loss(const Tensor& input, const Tensor& target, ops::Reduction reduction, double beta) {
+  return observed("F.smooth_l1_loss", ops::smooth_l1_loss(input, target, reduction, beta));
+}
+
 }  // namespace initlab::F

@@ -180,10 +180,18 @@ void unsupported_weight(Interpreter& in, const Value& weight, const Value* label
   }
 }
 
-// A loss ("cross_entropy", "nll_loss", "mse_loss") on bound arguments: F.<loss> and the
-// nn.<Loss> modules both end here.
+// What a loss takes besides input, target and reduction.
+struct LossExtras {
+  int64_t ignore_index = -100;
+  Tensor weight;      // binary_cross_entropy's (undefined: none)
+  double beta = 1.0;  // smooth_l1_loss's
+};
+
+// A loss ("cross_entropy", "nll_loss", "mse_loss", "binary_cross_entropy", "smooth_l1_loss")
+// on bound arguments: F.<loss> and the nn.<Loss> modules both end here.
 Value call_loss(Interpreter& in, const std::string& name, const Value& input, const Value& target,
-                ops::Reduction reduction, int64_t ignore_index) {
+                ops::Reduction reduction, const LossExtras& extras) {
+  const int64_t ignore_index = extras.ignore_index;
   const Tensor x = tensor_arg(in, input, name, "input");
   const Tensor y = tensor_arg(in, target, name, "target");
   nn::set_source_line(in.location().line);
@@ -195,8 +203,10 @@ Value call_loss(Interpreter& in, const std::string& name, const Value& input, co
   }
   if (name == "nll_loss") return make_tensor(F::nll_loss(x, y, reduction, ignore_index));
   if (y.requires_grad() && autograd::grad_enabled()) {
-    in.error("NotImplementedError", "not supported in initlab: gradients with respect to the target of mse_loss (pass target.detach())");
+    in.error("NotImplementedError", "not supported in initlab: gradients with respect to the target of " + name + " (pass target.detach())");
   }
+  if (name == "binary_cross_entropy") return make_tensor(F::binary_cross_entropy(x, y.detach(), extras.weight, reduction));
+  if (name == "smooth_l1_loss") return make_tensor(F::smooth_l1_loss(x, y.detach(), reduction, extras.beta));
   return make_tensor(F::mse_loss(x, y, reduction));
 }
 
@@ -204,11 +214,14 @@ Value call_loss(Interpreter& in, const std::string& name, const Value& input, co
 // (not reported to the probe as a model call, and not a candidate for the probed model).
 class LossModule : public nn::Module {
  public:
-  LossModule(const std::string& type, std::string f, ops::Reduction r, int64_t ignore)
-      : nn::Module(type), fn(std::move(f)), reduction(r), ignore_index(ignore) {}
+  LossModule(const std::string& type, std::string f, ops::Reduction r, LossExtras e)
+      : nn::Module(type), fn(std::move(f)), reduction(r), extras(std::move(e)) {
+    // BCELoss(weight=w) keeps w as its buffer 'weight' (in state_dict), as PyTorch's does.
+    if (extras.weight.defined()) register_buffer("weight", extras.weight);
+  }
   std::string fn;
   ops::Reduction reduction;
-  int64_t ignore_index;
+  LossExtras extras;
 };
 
 }  // namespace
@@ -217,7 +230,7 @@ std::optional<Value> call_loss_module(Interpreter& in, const nn::ModulePtr& m, C
   auto* loss = dynamic_cast<LossModule*>(m.get());
   if (!loss) return std::nullopt;
   const auto a = bind_native(in, "forward", args, {{"input", std::nullopt}, {"target", std::nullopt}});
-  return call_loss(in, loss->fn, a[0], a[1], loss->reduction, loss->ignore_index);
+  return call_loss(in, loss->fn, a[0], a[1], loss->reduction, loss->extras);
 }
 
 void install_losses(Interpreter& interp, NamespaceObj& nn_ns, NamespaceObj& F_ns) {
@@ -227,19 +240,39 @@ void install_losses(Interpreter& interp, NamespaceObj& nn_ns, NamespaceObj& F_ns
                                {{"input", std::nullopt}, {"target", std::nullopt}, {"weight", Value()}, {"size_average", Value()},
                                 {"ignore_index", Value(-100)}, {"reduce", Value()}, {"reduction", Value("mean")}, {"label_smoothing", Value(0.0)}});
     unsupported_weight(in, p[2], &p[7]);
-    return call_loss(in, "cross_entropy", p[0], p[1], reduction_of(in, p[6]), to_int(in, p[4], "ignore_index"));
+    LossExtras e;
+    e.ignore_index = to_int(in, p[4], "ignore_index");
+    return call_loss(in, "cross_entropy", p[0], p[1], reduction_of(in, p[6]), e);
   });
   F_ns.members["nll_loss"] = make_builtin("torch.nn.functional.nll_loss", [](Interpreter& in, A& a) {
     const auto p = bind_native(in, "nll_loss", a,
                                {{"input", std::nullopt}, {"target", std::nullopt}, {"weight", Value()}, {"size_average", Value()},
                                 {"ignore_index", Value(-100)}, {"reduce", Value()}, {"reduction", Value("mean")}});
     unsupported_weight(in, p[2], nullptr);
-    return call_loss(in, "nll_loss", p[0], p[1], reduction_of(in, p[6]), to_int(in, p[4], "ignore_index"));
+    LossExtras e;
+    e.ignore_index = to_int(in, p[4], "ignore_index");
+    return call_loss(in, "nll_loss", p[0], p[1], reduction_of(in, p[6]), e);
   });
   F_ns.members["mse_loss"] = make_builtin("torch.nn.functional.mse_loss", [](Interpreter& in, A& a) {
     const auto p = bind_native(in, "mse_loss", a,
                                {{"input", std::nullopt}, {"target", std::nullopt}, {"size_average", Value()}, {"reduce", Value()}, {"reduction", Value("mean")}});
-    return call_loss(in, "mse_loss", p[0], p[1], reduction_of(in, p[4]), -100);
+    return call_loss(in, "mse_loss", p[0], p[1], reduction_of(in, p[4]), LossExtras{});
+  });
+  F_ns.members["binary_cross_entropy"] = make_builtin("torch.nn.functional.binary_cross_entropy", [](Interpreter& in, A& a) {
+    const auto p = bind_native(in, "binary_cross_entropy", a,
+                               {{"input", std::nullopt}, {"target", std::nullopt}, {"weight", Value()}, {"size_average", Value()},
+                                {"reduce", Value()}, {"reduction", Value("mean")}});
+    LossExtras e;
+    if (!p[2].is_none()) e.weight = tensor_arg(in, p[2], "binary_cross_entropy", "weight");
+    return call_loss(in, "binary_cross_entropy", p[0], p[1], reduction_of(in, p[5]), e);
+  });
+  F_ns.members["smooth_l1_loss"] = make_builtin("torch.nn.functional.smooth_l1_loss", [](Interpreter& in, A& a) {
+    const auto p = bind_native(in, "smooth_l1_loss", a,
+                               {{"input", std::nullopt}, {"target", std::nullopt}, {"size_average", Value()}, {"reduce", Value()},
+                                {"reduction", Value("mean")}, {"beta", Value(1.0)}});
+    LossExtras e;
+    e.beta = to_float(in, p[5], "beta");
+    return call_loss(in, "smooth_l1_loss", p[0], p[1], reduction_of(in, p[4]), e);
   });
   const auto loss_class = [&](const std::string& cls, const std::string& fn, std::vector<ParamSpec> params) {
     auto c = std::make_shared<NativeClassObj>();
@@ -247,17 +280,22 @@ void install_losses(Interpreter& interp, NamespaceObj& nn_ns, NamespaceObj& F_ns
     c->qualified = "torch.nn.modules.loss." + cls;
     c->construct = [cls, fn, params](Interpreter& in, A& a) -> Value {
       const auto p = bind_native(in, "__init__", a, params);
-      int64_t ignore_index = -100;
+      LossExtras e;
       ops::Reduction reduction = ops::Reduction::mean;
       for (std::size_t i = 0; i < params.size(); ++i) {
         const std::string k = params[i].name;
-        if (k == "weight") unsupported_weight(in, p[i], nullptr);
+        if (k == "weight" && fn == "binary_cross_entropy") {
+          if (!p[i].is_none()) e.weight = tensor_arg(in, p[i], cls, "weight");
+        } else if (k == "weight") {
+          unsupported_weight(in, p[i], nullptr);
+        }
         if (k == "label_smoothing") unsupported_weight(in, Value(), &p[i]);
-        if (k == "ignore_index") ignore_index = to_int(in, p[i], "ignore_index");
+        if (k == "ignore_index") e.ignore_index = to_int(in, p[i], "ignore_index");
+        if (k == "beta") e.beta = to_float(in, p[i], "beta");
         if (k == "reduction") reduction = reduction_of(in, p[i]);
       }
       auto o = std::make_shared<ModuleObj>();
-      o->module = std::make_shared<LossModule>(cls, fn, reduction, ignore_index);
+      o->module = std::make_shared<LossModule>(cls, fn, reduction, e);
       return Value(ObjPtr(o));
     };
     c->is_instance = [cls](const Value& v) {
@@ -272,6 +310,10 @@ void install_losses(Interpreter& interp, NamespaceObj& nn_ns, NamespaceObj& F_ns
   loss_class("NLLLoss", "nll_loss",
              {{"weight", Value()}, {"size_average", Value()}, {"ignore_index", Value(-100)}, {"reduce", Value()}, {"reduction", Value("mean")}});
   loss_class("MSELoss", "mse_loss", {{"size_average", Value()}, {"reduce", Value()}, {"reduction", Value("mean")}});
+  loss_class("BCELoss", "binary_cross_entropy",
+             {{"weight", Value()}, {"size_average", Value()}, {"reduce", Value()}, {"reduction", Value("mean")}});
+  loss_class("SmoothL1Loss", "smooth_l1_loss",
+             {{"size_average", Value()}, {"reduce", Value()}, {"reduction", Value("mean")}, {"beta", Value(1.0)}});
 }
 
 // ---------------------------------------------------------------------------------------

@@ -49,5 +49,9 @@ Tensor nll_loss(const Tensor& input, const Tensor& target, ops::Reduction reduct
 Tensor cross_entropy(const Tensor& input, const Tensor& target,
                      ops::Reduction reduction = ops::Reduction::mean, int64_t ignore_index = -100);
 Tensor mse_loss(const Tensor& input, const Tensor& target, ops::Reduction reduction = ops::Reduction::mean);
+Tensor binary_cross_entropy(const Tensor& input, const Tensor& target, const Tensor& weight,
+                            ops::Reduction reduction = ops::Reduction::mean);
+Tensor smooth_l1_loss(const Tensor& input, const Tensor& target, ops::Reduction reduction = ops::Reduction::mean,
+                      double beta = 1.0);
 
 }  // namespace initlab::F

@@ -128,6 +128,13 @@ Tensor cross_entropy(const Tensor& input, const Tensor& target, Reduction reduct
                      int64_t ignore_index = -100);
 // (input - target)^2, reduced; different shapes broadcast with PyTorch's warning.
 Tensor mse_loss(const Tensor& input, const Tensor& target, Reduction reduction = Reduction::mean);
+// -(t log x + (1 - t) log(1 - x)), each log clamped at -100, times weight (undefined: none;
+// else broadcast to the target's shape); input and target of one shape, input in [0, 1].
+Tensor binary_cross_entropy(const Tensor& input, const Tensor& target, const Tensor& weight,
+                            Reduction reduction = Reduction::mean);
+// |d| < beta ? 0.5 d^2 / beta : |d| - 0.5 beta with d = input - target (beta 0: |d|).
+Tensor smooth_l1_loss(const Tensor& input, const Tensor& target, Reduction reduction = Reduction::mean,
+                      double beta = 1.0);
 
 // Shapes of broadcasting, or PyTorch's error.
 Shape broadcast_shapes(const Shape& a, const Shape& b);

@@ -4,6 +4,7 @@
 // backward needs. Internal to src/nn/ops.
 #pragma once
 
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -83,5 +84,9 @@ Tensor record_nll_loss(const Tensor& y, const Tensor& input, std::vector<int64_t
                        int64_t count, Reduction reduction, int64_t ignore_index);
 // y = sum (or mean, when `mean`) of d^2.
 Tensor record_sum_of_squares(const Tensor& y, const Tensor& d, bool mean);
+// y = an elementwise loss of (input, target), reduced; dloss(x, t, i) its derivative in input
+// at element i (the weight folded in), scaled by dy (and 1/n for the mean) in the backward.
+Tensor record_elementwise_loss(const Tensor& y, const Tensor& input, const Tensor& target, Reduction reduction,
+                               const char* name, std::function<float(float x, float t, int64_t i)> dloss);
 
 }  // namespace initlab::ops::detail

@@ -1,5 +1,8 @@
-// Losses: nll_loss (and cross_entropy = log_softmax + nll_loss, as PyTorch defines it) and
-// mse_loss. Sums in double.
+// Losses: nll_loss (and cross_entropy = log_softmax + nll_loss, as PyTorch defines it),
+// mse_loss, binary_cross_entropy and smooth_l1_loss (PyTorch's CPU kernels' element formulas,
+// in float). Sums in double.
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -77,6 +80,81 @@ Tensor mse_loss(const Tensor& input, const Tensor& target, Reduction reduction) 
   Tensor y = Tensor::full(Shape{}, static_cast<float>(sum));
   if (autograd::should_record({&d})) return detail::record_sum_of_squares(y, d, reduction == Reduction::mean);
   return y;
+}
+
+namespace {
+
+// The reduction of an elementwise loss, recorded with its derivative when input needs one.
+Tensor reduce_elementwise(Tensor loss, const Tensor& input, const Tensor& target, Reduction reduction,
+                          const char* node, std::function<float(float, float, int64_t)> dloss) {
+  Tensor y = std::move(loss);
+  if (reduction != Reduction::none) {
+    double sum = 0;
+    for (int64_t i = 0; i < y.numel(); ++i) sum += static_cast<double>(y.data()[i]);
+    if (reduction == Reduction::mean) sum /= static_cast<double>(y.numel());
+    y = Tensor::full(Shape{}, static_cast<float>(sum));
+  }
+  if (autograd::should_record({&input})) {
+    return detail::record_elementwise_loss(y, input, target, reduction, node, std::move(dloss));
+  }
+  return y;
+}
+
+std::string torch_size(const Shape& s) { return "torch.Size(" + s.to_string() + ")"; }
+
+}  // namespace
+
+Tensor binary_cross_entropy(const Tensor& input, const Tensor& target, const Tensor& weight, Reduction reduction) {
+  if (input.shape() != target.shape()) {
+    raise(ErrorKind::ValueError, "Using a target size (" + torch_size(target.shape()) +
+                                     ") that is different to the input size (" + torch_size(input.shape()) +
+                                     ") is deprecated. Please ensure they have the same size.");
+  }
+  const Tensor x = input.contiguous(), t = target.contiguous();
+  Tensor w;
+  if (weight.defined()) {
+    if (broadcast_shapes(weight.shape(), t.shape()) != t.shape()) {
+      raise(ErrorKind::RuntimeError, "The size of tensor a (" + std::to_string(weight.size(-1)) +
+                                         ") must match the size of tensor b (" + std::to_string(t.size(-1)) +
+                                         ") at non-singleton dimension " + std::to_string(t.dim() - 1));
+    }
+    w = weight.expand(t.shape()).contiguous();
+  }
+  Tensor loss = Tensor::uninitialized(x.shape());
+  for (int64_t i = 0; i < x.numel(); ++i) {
+    const float xi = x.data()[i], ti = t.data()[i];
+    if (!(xi >= 0.0f && xi <= 1.0f)) raise(ErrorKind::RuntimeError, "all elements of input should be between 0 and 1");
+    // PyTorch 1.13: (t - 1) * max(log(1 - x), -100) - t * max(log(x), -100), times the weight.
+    const float l = (ti - 1.0f) * std::max(std::log(1.0f - xi), -100.0f) - ti * std::max(std::log(xi), -100.0f);
+    loss.data()[i] = w.defined() ? l * w.data()[i] : l;
+  }
+  return reduce_elementwise(loss, input, t, reduction, "BinaryCrossEntropyBackward", [w](float xi, float ti, int64_t i) {
+    // PyTorch's derivative: (x - t) / max((1 - x) x, 1e-12), times the weight.
+    const float d = (xi - ti) / std::max((1.0f - xi) * xi, 1e-12f);
+    return w.defined() ? d * w.data()[i] : d;
+  });
+}
+
+Tensor smooth_l1_loss(const Tensor& input, const Tensor& target, Reduction reduction, double beta_in) {
+  if (beta_in < 0) raise(ErrorKind::RuntimeError, "smooth_l1_loss does not support negative values for beta.");
+  if (input.shape() != target.shape()) {
+    warn("Using a target size (" + torch_size(target.shape()) + ") that is different to the input size (" +
+         torch_size(input.shape()) + "). This will likely lead to incorrect results due to broadcasting. Please ensure "
+         "they have the same size.");
+    raise(ErrorKind::NotImplementedError, "not supported in initlab: smooth_l1_loss of differently shaped input and target");
+  }
+  const auto beta = static_cast<float>(beta_in);
+  const Tensor x = input.contiguous(), t = target.contiguous();
+  Tensor loss = Tensor::uninitialized(x.shape());
+  for (int64_t i = 0; i < x.numel(); ++i) {
+    const float z = std::fabs(x.data()[i] - t.data()[i]);
+    loss.data()[i] = z < beta ? 0.5f * z * z / beta : z - 0.5f * beta;
+  }
+  return reduce_elementwise(loss, input, t, reduction, "SmoothL1LossBackward", [beta](float xi, float ti, int64_t) {
+    // PyTorch's order of tests: at beta 0 a zero difference takes the first (-1).
+    const float d = xi - ti;
+    return d <= -beta ? -1.0f : d >= beta ? 1.0f : d / beta;
+  });
 }
 
 }  // namespace initlab::ops

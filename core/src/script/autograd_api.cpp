@@ -296,6 +296,12 @@ void install_losses(Interpreter& interp, NamespaceObj& nn_ns, NamespaceObj& F_ns
       }
       auto o = std::make_shared<ModuleObj>();
       o->module = std::make_shared<LossModule>(cls, fn, reduction, e);
+      // The constructor's settings, as PyTorch's loss modules keep them (crit.reduction).
+      auto& attrs = in.module_attrs()[o->module.get()];
+      for (std::size_t i = 0; i < params.size(); ++i) {
+        const std::string k = params[i].name;
+        if (k == "reduction" || k == "ignore_index" || k == "beta" || k == "label_smoothing") attrs[k] = p[i];
+      }
       return Value(ObjPtr(o));
     };
     c->is_instance = [cls](const Value& v) {

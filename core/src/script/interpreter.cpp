@@ -85,11 +85,12 @@ Interpreter::~Interpreter() {
     stack.pop_back();
     if (!v.is_obj()) continue;
     Object* o = v.as_obj().get();
-    // Natives and tensors hold no script values the walk could reach (a native's captures are
-    // out of its sight anyway), and they are most of what an imported torch namespace holds:
-    // skipped by exact type before the set and the casts below (5% of a warm run() in wasm).
+    // Natives without attributes and tensors hold no script values the walk could reach (a
+    // native's captures are out of its sight anyway), and they are most of what an imported
+    // torch namespace holds: skipped by exact type before the set and the casts below (5% of a
+    // warm run() in wasm).
     const std::type_info& type = typeid(*o);
-    if (type == typeid(BuiltinObj) || type == typeid(TensorObj)) continue;
+    if (type == typeid(TensorObj) || (type == typeid(BuiltinObj) && static_cast<BuiltinObj*>(o)->attrs.empty())) continue;
     if (!seen.insert(o).second) continue;
     alive.push_back(v.as_obj());  // held until the end, so clearing one cannot free another mid-walk
     if (auto* l = dynamic_cast<ListObj*>(o)) for (const Value& x : l->items) stack.push_back(x);
@@ -102,6 +103,8 @@ Interpreter::~Interpreter() {
     }
     if (auto* st = dynamic_cast<SetObj*>(o)) for (const Value& x : st->items) stack.push_back(x);
     if (auto* it = dynamic_cast<IteratorObj*>(o)) for (const Value& x : it->items) stack.push_back(x);
+    if (auto* b = dynamic_cast<BuiltinObj*>(o)) for (auto& [k, x] : b->attrs) stack.push_back(x);
+    if (auto* nc = dynamic_cast<NativeClassObj*>(o)) for (auto& [k, x] : nc->attrs) stack.push_back(x);
     if (auto* sm = dynamic_cast<StaticMethodObj*>(o)) stack.push_back(sm->fn);
     if (auto* cm = dynamic_cast<ClassMethodObj*>(o)) stack.push_back(cm->fn);
     if (auto* p = dynamic_cast<PropertyObj*>(o)) {
@@ -160,6 +163,8 @@ Interpreter::~Interpreter() {
       it->items.clear();
       it->fill = nullptr;
     }
+    if (auto* b = dynamic_cast<BuiltinObj*>(o)) b->attrs.clear();
+    if (auto* nc = dynamic_cast<NativeClassObj*>(o)) nc->attrs.clear();
     if (auto* sm = dynamic_cast<StaticMethodObj*>(o)) sm->fn = Value();
     if (auto* cm = dynamic_cast<ClassMethodObj*>(o)) cm->fn = Value();
     if (auto* p = dynamic_cast<PropertyObj*>(o)) p->fget = p->fset = p->fdel = Value();

@@ -255,6 +255,7 @@ std::optional<Value> Interpreter::try_getattr(const Value& object, const std::st
     return std::nullopt;
   }
   if (auto* n = object.get<NativeClassObj>()) {
+    if (auto it = n->attrs.find(name); it != n->attrs.end()) return it->second;
     if (name == "__name__" || name == "__qualname__") return Value(n->name);
     // str.lower, dict.fromkeys, list.append: the methods, unbound (self comes first).
     auto method = builtins_.find(n->name + "." + name);
@@ -298,6 +299,7 @@ std::optional<Value> Interpreter::try_getattr(const Value& object, const std::st
     return try_getattr(b->fn, name);
   }
   if (auto* b = object.get<BuiltinObj>()) {
+    if (auto it = b->attrs.find(name); it != b->attrs.end()) return it->second;
     if (name == "__name__" || name == "__qualname__") return Value(b->name.substr(b->name.rfind('.') + 1));
     return std::nullopt;
   }
@@ -467,6 +469,19 @@ void Interpreter::setattr(const Value& object, const std::string& name, const Va
       t->tensor.set_grad(g->tensor.detach());
       return;
     }
+  }
+  // PyTorch's functions and classes are Python ones there, and take attributes; Python's own
+  // builtins do not. Both are made per run, so what a script sets ends with it.
+  if (auto* b = object.get<BuiltinObj>(); b && b->name.rfind("torch.", 0) == 0) {
+    b->attrs[name] = value;
+    return;
+  }
+  if (auto* n = object.get<NativeClassObj>()) {
+    if (n->qualified.rfind("torch.", 0) != 0) {
+      error("TypeError", "cannot set '" + name + "' attribute of immutable type '" + n->name + "'");
+    }
+    n->attrs[name] = value;
+    return;
   }
   if (auto* ns = object.get<NamespaceObj>()) {
     // Modules are per run: a script may set flags on them (torch.backends.cudnn.benchmark).

@@ -104,6 +104,9 @@ struct BuiltinObj : Object {
   std::string name;  // as Python names it in messages: "len", "torch.randn"
   Native fn;
   bool method = false;  // stored on a class: binds self like a def (exception classes' __str__)
+  // Attributes a script sets: PyTorch's functions are Python functions, which take them
+  // (fastai's F.relu.__default_init__ = ...). Python's own builtins refuse them.
+  std::map<std::string, Value> attrs;
   std::string type_name() const override { return "builtin_function_or_method"; }
 };
 
@@ -155,6 +158,7 @@ struct NativeClassObj : Object {
   std::string qualified;    // "torch.nn.Conv2d" (as type() prints it)
   Native construct;         // null for abstract ones (nn.Module)
   std::function<bool(const Value&)> is_instance;
+  std::map<std::string, Value> attrs;  // set by scripts on PyTorch's classes (Python classes there)
   std::string type_name() const override { return "type"; }
 };
 

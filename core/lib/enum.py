@@ -4,6 +4,8 @@
 # hooks stand where CPython's metaclass EnumType is).
 import _initlab
 
+_builtin_type = type
+
 
 class auto:
     _counter = 0
@@ -66,11 +68,33 @@ class Enum:
                 pass
         return start
 
-    def __new__(cls, value):
+    def __new__(cls, value, names=None, *, module=None, qualname=None, type=None, start=1):
+        if names is not None:
+            return cls._functional_(value, names, module, qualname, type, start)
         for member in cls._member_map_.values():
             if member._value_ == value:
                 return member
         raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
+
+    @classmethod
+    def _functional_(cls, class_name, names, module, qualname, mixin, start):
+        # Enum('Color', 'RED GREEN') and its other spellings: a str of names split on commas
+        # and spaces, a sequence of names or of (name, value) pairs, or a mapping; plain names
+        # count up from start.
+        if isinstance(names, str):
+            names = names.replace(",", " ").split()
+        if isinstance(names, dict):
+            items = list(names.items())
+        else:
+            items = []
+            for i, entry in enumerate(names):
+                items.append((entry, start + i) if isinstance(entry, str) else tuple(entry))
+        namespace = dict(items)
+        namespace["__module__"] = module if module is not None else "__main__"
+        if qualname is not None:
+            namespace["__qualname__"] = qualname
+        bases = (cls,) if mixin is None else (mixin, cls)
+        return _builtin_type(class_name, bases, namespace)
 
     @classmethod
     def __class_getitem__(cls, name):

@@ -332,11 +332,14 @@ void install_language_builtins(Interpreter& interp) {
     if (!d) in.error("TypeError", "type.__new__() argument 3 must be dict, not " + type_name(a.positional[2]));
     for (const auto& [k, v] : d->items) {
       if (!k.is_str()) in.error("TypeError", "type() dict keys must be strings");
+      if (!c->attrs.count(k.as_str())) c->order.push_back(k.as_str());
       c->attrs[k.as_str()] = v;
     }
     auto mod = c->attrs.find("__module__");
     if (mod != c->attrs.end() && mod->second.is_str()) c->module = mod->second.as_str();
-    return Value(ObjPtr(c));
+    const Value made{ObjPtr(c)};
+    in.run_init_subclass(made);
+    return made;
   }, [](const Value& v) { return v.get<ClassObj>() || v.get<NativeClassObj>(); });
 
   // ---- objects ----

@@ -165,6 +165,10 @@ class Interpreter {
   std::vector<nn::ModulePtr>& created_modules() { return created_; }
   int module_call_depth = 0;
 
+  // A new class's first base with __init_subclass__ (enum, registries) sees it: class
+  // statements and type(name, bases, dict) both end here.
+  void run_init_subclass(const Value& cls);
+
  private:
   enum class Flow { Normal, Break, Continue, Return };
 

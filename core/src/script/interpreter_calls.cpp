@@ -229,19 +229,7 @@ void Interpreter::define_class(const Stmt& s, const std::shared_ptr<Scope>& scop
   for (const auto& [k, v] : body_scope->vars) cls->attrs[k] = v;
   cls->order = body_scope->order;
   Value result{ObjPtr(cls)};
-  // __init_subclass__ of a base (enum, dataclass-like registries) sees the new class.
-  for (const auto& b : cls->bases) {
-    if (const Value* hook = b->find("__init_subclass__")) {
-      Value fn = *hook;
-      if (auto* cm = fn.get<ClassMethodObj>()) fn = cm->fn;
-      if (fn.get<FunctionObj>()) {
-        CallArgs args;
-        args.where = where_;
-        call_function(*fn.get<FunctionObj>(), args, &result);
-      }
-      break;
-    }
-  }
+  run_init_subclass(result);
   where_ = s.where;
   bind(scope, s.name, apply_decorators(s.decorators, result, scope));
 }
@@ -309,6 +297,21 @@ Value Interpreter::call(const Value& fn, CallArgs& args) {
     if (auto m = dunder(fn, "__call__")) return call(*m, args);
   }
   error("TypeError", "'" + type_name(fn) + "' object is not callable");
+}
+
+void Interpreter::run_init_subclass(const Value& cls) {
+  for (const auto& b : cls.get<ClassObj>()->bases) {
+    if (const Value* hook = b->find("__init_subclass__")) {
+      Value fn = *hook;
+      if (auto* cm = fn.get<ClassMethodObj>()) fn = cm->fn;
+      if (fn.get<FunctionObj>()) {
+        CallArgs args;
+        args.where = where_;
+        call_function(*fn.get<FunctionObj>(), args, &cls);
+      }
+      break;
+    }
+  }
 }
 
 Value Interpreter::call_function(FunctionObj& fn, CallArgs& args, const Value* self) {

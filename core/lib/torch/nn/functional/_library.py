@@ -39,3 +39,20 @@ def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.
     if dropout_p > 0.0:
         weights = _F.dropout(weights, dropout_p, True)
     return _torch.matmul(weights, value)
+
+
+# The in-place spellings PyTorch's functional module has beside inplace=True.
+def relu_(input):
+    return _F.relu(input, inplace=True)
+
+
+def leaky_relu_(input, negative_slope=0.01):
+    return _F.leaky_relu(input, negative_slope, inplace=True)
+
+
+def elu_(input, alpha=1.0):
+    return _F.elu(input, alpha, inplace=True)
+
+
+def hardtanh_(input, min_val=-1.0, max_val=1.0):
+    return _F.hardtanh(input, min_val, max_val, inplace=True)

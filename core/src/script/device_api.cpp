@@ -25,6 +25,16 @@ bool is_device_instance(const Value& v) {
 
 }  // namespace
 
+void install_memory_formats(NamespaceObj& torch) {
+  for (const char* n : {"contiguous_format", "channels_last", "channels_last_3d", "preserve_format"}) {
+    auto f = std::make_shared<NativeObj>();
+    f->type = "torch.memory_format";
+    const std::string text = std::string("torch.") + n;
+    f->repr = [text]() { return text; };
+    torch.members[n] = Value(ObjPtr(f));
+  }
+}
+
 Value cpu_device(Interpreter& in) {
   const Value cls = in.getattr(in.importable()["torch"], "device");
   return in.call(cls, {Value("cpu")});

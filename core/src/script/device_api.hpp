@@ -26,5 +26,9 @@ void require_supported_dtype(Interpreter& in, const Value& dtype, const std::str
 Value tensor_to(Interpreter& in, const Value& self, CallArgs& args);
 // Module.to(...): devices other than the CPU and float dtypes other than float32 refused.
 Value module_to(Interpreter& in, const Value& self, CallArgs& args);
+// torch.channels_last, contiguous_format, preserve_format, channels_last_3d: memory_format=
+// is accepted wherever PyTorch takes it and changes no value; initlab keeps the default
+// layout, so stride() and is_contiguous() answer for that layout.
+void install_memory_formats(NamespaceObj& torch);
 
 }  // namespace initlab::script

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 
+#include "device_api.hpp"
 #include "nn_api_util.hpp"
 #include "initlab/error.hpp"
 #include "initlab/init.hpp"
@@ -487,6 +488,7 @@ void install_torch(Interpreter& interp) {
   auto init_ns = std::make_shared<NamespaceObj>();
   init_ns->name = "torch.nn.init";
   install_torch_tensors(interp, *torch);
+  install_memory_formats(*torch);
   install_modules(*nn_ns);
   install_init(*init_ns);
   install_functional(*F_ns);

@@ -578,7 +578,26 @@ std::optional<Value> tensor_shape_method(Interpreter& interp, const Value& self,
                                      [d, start, length](const Tensor& x) { return x.slice(d, start, start + length); }));
     });
   }
-  if (name == "is_contiguous") return method([t](Interpreter&, A&) { return Value(t.is_contiguous()); });
+  if (name == "is_contiguous") {
+    return method([t](Interpreter& in, A& a) {
+      const auto args = bind_native(in, "is_contiguous", a, {{"memory_format", Value()}});
+      const std::string format = args[0].is_none() ? "torch.contiguous_format" : in.repr(args[0]);
+      if (format != "torch.channels_last" && format != "torch.channels_last_3d") return Value(t.is_contiguous());
+      // Channels-last order: the channel dim innermost, then the spatial dims, batch outermost
+      // (dims of size 1 place no constraint), as PyTorch's is_contiguous(memory_format=) asks.
+      const int64_t rank = format == "torch.channels_last" ? 4 : 5;
+      if (t.dim() != rank) return Value(false);
+      std::vector<int> order{1};
+      for (int d = static_cast<int>(rank) - 1; d >= 2; --d) order.push_back(d);
+      order.push_back(0);
+      int64_t expected = 1;
+      for (int d : order) {
+        if (t.size(d) != 1 && t.strides()[static_cast<std::size_t>(d)] != expected) return Value(false);
+        expected *= t.size(d);
+      }
+      return Value(true);
+    });
+  }
   if (name == "tril" || name == "triu") {
     const bool upper = name == "triu";
     return method([t, upper](Interpreter& in, A& a) {

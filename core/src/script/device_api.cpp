@@ -2,6 +2,10 @@
 // build), checked by tests/script/55x cases generated from it.
 #include "device_api.hpp"
 
+#include <algorithm>
+#include <iterator>
+#include <map>
+
 #include "bindings.hpp"
 #include "interpreter_util.hpp"
 #include "native_args.hpp"
@@ -129,6 +133,32 @@ Value tensor_to(Interpreter& in, const Value& self, CallArgs& a) {
     return in.call_method(self, "clone", none);
   }
   return self;  // PyTorch returns the tensor itself when nothing changes
+}
+
+Value tensor_type(Interpreter& in, const Value& self, CallArgs& a) {
+  const auto args = bind_native(in, "type", a, {{"dtype", Value()}, {"non_blocking", Value(false)}});
+  const Tensor& t = self.get<TensorObj>()->tensor;
+  static const std::map<std::string, std::string> kTypes = {
+      {"float32", "torch.FloatTensor"}, {"int64", "torch.LongTensor"}, {"bool", "torch.BoolTensor"},
+      {"float64", "torch.DoubleTensor"}, {"float16", "torch.HalfTensor"}, {"bfloat16", "torch.BFloat16Tensor"}};
+  const std::string have = t.dtype() == DType::int64 ? "int64" : t.dtype() == DType::boolean ? "bool" : "float32";
+  if (args[0].is_none()) return Value(kTypes.at(have));
+  Value dtype = args[0];
+  if (args[0].is_str()) {
+    const std::string name = args[0].as_str();
+    auto it = std::find_if(kTypes.begin(), kTypes.end(), [&](const auto& kv) { return kv.second == name; });
+    if (it == kTypes.end()) {
+      static const char* const kOthers[] = {"torch.ByteTensor", "torch.CharTensor", "torch.ShortTensor", "torch.IntTensor"};
+      if (std::find(std::begin(kOthers), std::end(kOthers), name) != std::end(kOthers)) {
+        in.error("NotImplementedError", "not supported in initlab: Tensor.type('" + name + "') (its tensors are float32, int64 or bool)");
+      }
+      in.error("ValueError", "invalid type: '" + name + "'");
+    }
+    dtype = dtype_value(it->first);
+  }
+  CallArgs to_args;
+  to_args.positional.push_back(dtype);
+  return tensor_to(in, self, to_args);
 }
 
 Value module_to(Interpreter& in, const Value& self, CallArgs& a) {

@@ -24,6 +24,8 @@ void require_supported_dtype(Interpreter& in, const Value& dtype, const std::str
 
 // Tensor.to(...) with PyTorch's three forms; self when nothing changes (copy=False).
 Value tensor_to(Interpreter& in, const Value& self, CallArgs& args);
+// Tensor.type(): 'torch.FloatTensor' ...; Tensor.type(dtype or 'torch.LongTensor'): as .to().
+Value tensor_type(Interpreter& in, const Value& self, CallArgs& args);
 // Module.to(...): devices other than the CPU and float dtypes other than float32 refused.
 Value module_to(Interpreter& in, const Value& self, CallArgs& args);
 // torch.channels_last, contiguous_format, preserve_format, channels_last_3d: memory_format=

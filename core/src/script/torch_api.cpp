@@ -594,6 +594,7 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
   }
   if (name == "detach") return method([t](Interpreter&, A&) { return make_tensor(t.detach()); });
   if (name == "to") return method([self](Interpreter& in, A& a) { return tensor_to(in, self, a); });
+  if (name == "type") return method([self](Interpreter& in, A& a) { return tensor_type(in, self, a); });
   if (name == "cpu" || name == "float") {
     const bool is_float = name == "float";
     return method([self, t, is_float](Interpreter&, A&) {

@@ -29,6 +29,23 @@ bool is_device_instance(const Value& v) {
 
 }  // namespace
 
+Value dtype_value(const std::string& name) {
+  // One object per dtype, as in PyTorch (torch.long is torch.int64, x.dtype is torch.int64):
+  // made once per process and never changed, so every run may share them.
+  static const std::map<std::string, Value> kDtypes = [] {
+    std::map<std::string, Value> m;
+    for (const char* n : {"float32", "int64", "bool", "float64", "float16", "bfloat16"}) {
+      auto d = std::make_shared<DtypeObj>();
+      d->name = n;
+      m[n] = Value(ObjPtr(d));
+    }
+    return m;
+  }();
+  auto it = kDtypes.find(name);
+  if (it == kDtypes.end()) raise(ErrorKind::RuntimeError, "unknown dtype " + name);
+  return it->second;
+}
+
 void install_memory_formats(NamespaceObj& torch) {
   for (const char* n : {"contiguous_format", "channels_last", "channels_last_3d", "preserve_format"}) {
     auto f = std::make_shared<NativeObj>();

@@ -758,23 +758,6 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
 // ---------------------------------------------------------------------------------------
 // the torch namespace
 
-Value dtype_value(const std::string& name) {
-  // One object per dtype, as in PyTorch (torch.long is torch.int64, x.dtype is torch.int64):
-  // made once per process and never changed, so every run may share them.
-  static const std::map<std::string, Value> kDtypes = [] {
-    std::map<std::string, Value> m;
-    for (const char* n : {"float32", "int64", "bool", "float64", "float16", "bfloat16"}) {
-      auto d = std::make_shared<DtypeObj>();
-      d->name = n;
-      m[n] = Value(ObjPtr(d));
-    }
-    return m;
-  }();
-  auto it = kDtypes.find(name);
-  if (it == kDtypes.end()) raise(ErrorKind::RuntimeError, "unknown dtype " + name);
-  return it->second;
-}
-
 void install_torch_tensors(Interpreter& interp, NamespaceObj& torch) {
   const auto def = [&](const std::string& name, Native fn) { torch.members[name] = make_builtin("torch." + name, std::move(fn)); };
   const auto creator = [&](const std::string& name, std::function<void(Interpreter&, Tensor&, Generator&)> fill) {

@@ -31,6 +31,8 @@ Value call_module(Interpreter& in, const Value& module, CallArgs& args);
 std::optional<Value> tensor_attribute(Interpreter& in, const Value& tensor, const std::string& name);
 // torch.NAME for a dtype ("float32", "int64", "bool", "float64", ...): one object per dtype.
 Value dtype_value(const std::string& name);
+// PyTorch's name of a tensor's dtype, as dtype_value takes it: "float32", "int64", "bool".
+const char* dtype_name(DType dtype);
 // a op b where either side is a tensor (+ - * / @ ** and comparisons).
 Value tensor_binary(Interpreter& in, const std::string& op, const Value& a, const Value& b);
 Value tensor_unary(Interpreter& in, const std::string& op, const Value& a);

@@ -29,6 +29,10 @@ bool is_device_instance(const Value& v) {
 
 }  // namespace
 
+const char* dtype_name(DType dtype) {
+  return dtype == DType::int64 ? "int64" : dtype == DType::boolean ? "bool" : "float32";
+}
+
 Value dtype_value(const std::string& name) {
   // One object per dtype, as in PyTorch (torch.long is torch.int64, x.dtype is torch.int64):
   // made once per process and never changed, so every run may share them.
@@ -105,7 +109,7 @@ ToCall parse_to(Interpreter& in, CallArgs& a, const std::string& what) {
   for (const Value& v : a.positional) {
     if (dtype_of(v)) c.dtype = v;
     else if (auto* t = v.get<TensorObj>()) {
-      c.dtype = dtype_value(t->tensor.dtype() == DType::int64 ? "int64" : t->tensor.dtype() == DType::boolean ? "bool" : "float32");
+      c.dtype = dtype_value(dtype_name(t->tensor.dtype()));
     } else if (v.is_bool()) {
       continue;  // non_blocking / copy given positionally
     } else if (v.is_str() || is_device_instance(v) || v.is_int()) {
@@ -132,7 +136,7 @@ Value tensor_to(Interpreter& in, const Value& self, CallArgs& a) {
   std::string target;
   if (auto* d = dtype_of(c.dtype)) {
     if (d->name == "float64" || d->name == "float16" || d->name == "bfloat16") no_float_dtype(in, d->name, "Tensor.to");
-    const std::string have = t.dtype() == DType::int64 ? "int64" : t.dtype() == DType::boolean ? "bool" : "float32";
+    const std::string have = dtype_name(t.dtype());
     if (d->name != have) target = d->name == "int64" ? "long" : d->name == "bool" ? "bool" : "float";
   }
   if (target == "bool") {
@@ -158,7 +162,7 @@ Value tensor_type(Interpreter& in, const Value& self, CallArgs& a) {
   static const std::map<std::string, std::string> kTypes = {
       {"float32", "torch.FloatTensor"}, {"int64", "torch.LongTensor"}, {"bool", "torch.BoolTensor"},
       {"float64", "torch.DoubleTensor"}, {"float16", "torch.HalfTensor"}, {"bfloat16", "torch.BFloat16Tensor"}};
-  const std::string have = t.dtype() == DType::int64 ? "int64" : t.dtype() == DType::boolean ? "bool" : "float32";
+  const std::string have = dtype_name(t.dtype());
   if (args[0].is_none()) return Value(kTypes.at(have));
   Value dtype = args[0];
   if (args[0].is_str()) {

@@ -2,23 +2,12 @@
 // (__str__/__repr__), PyTorch's for tensors and modules, numpy's for arrays.
 #include "interpreter.hpp"
 
-#include <algorithm>
-#include <cmath>
-#include <limits>
-#include <unordered_set>
-
 #include "bindings.hpp"
-#include "initlab/autograd.hpp"
-#include "initlab/error.hpp"
 #include "numpy_bindings.hpp"
 #include "initlab/pyformat.hpp"
 #include "interpreter_util.hpp"
-#include "library.hpp"
-#include "torch_names.hpp"
-#include "script_module.hpp"
 
 namespace initlab::script {
-
 
 std::string Interpreter::str(const Value& v) {
   if (v.is_str()) return v.as_str();

@@ -10,6 +10,7 @@
 #include "initlab/pyformat.hpp"
 #include "initlab/sampling.hpp"
 #include "initlab/warnings.hpp"
+#include "bindings.hpp"
 #include "interpreter.hpp"
 #include "parse_cache.hpp"
 #include "../train/task.hpp"
@@ -36,7 +37,7 @@ NamedTensor named(const std::string& name, const Tensor& t) {
   NamedTensor n;
   n.name = name;
   n.shape = t.shape().to_vector();
-  n.dtype = t.dtype() == DType::int64 ? "int64" : t.dtype() == DType::boolean ? "bool" : "float32";
+  n.dtype = script::dtype_name(t.dtype());
   n.data = t.to_vector();
   return n;
 }

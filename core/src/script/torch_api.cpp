@@ -383,7 +383,7 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
     return make_tensor(record_view(t.detach().permute(dims), t, "PermuteBackward0",
                                    [dims](const Tensor& x) { return x.permute(dims); }));
   }
-  if (name == "dtype") return dtype_value(t.dtype() == DType::int64 ? "int64" : t.dtype() == DType::boolean ? "bool" : "float32");
+  if (name == "dtype") return dtype_value(dtype_name(t.dtype()));
   if (name == "device") return cpu_device(interp);
   if (name == "is_cuda") return Value(false);
   if (name == "is_cpu") return Value(true);

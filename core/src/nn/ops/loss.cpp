@@ -12,6 +12,12 @@
 
 namespace initlab::ops {
 
+namespace {
+
+std::string torch_size(const Shape& s) { return "torch.Size(" + s.to_string() + ")"; }
+
+}  // namespace
+
 Tensor nll_loss(const Tensor& input, const Tensor& target, Reduction reduction, int64_t ignore_index) {
   if (target.dtype() != DType::int64) {
     raise(ErrorKind::RuntimeError, "expected scalar type Long but found Float");
@@ -66,9 +72,8 @@ Tensor cross_entropy(const Tensor& input, const Tensor& target, Reduction reduct
 
 Tensor mse_loss(const Tensor& input, const Tensor& target, Reduction reduction) {
   if (input.shape() != target.shape()) {
-    warn("Using a target size (torch.Size(" + target.shape().to_string() +
-         ")) that is different to the input size (torch.Size(" + input.shape().to_string() +
-         ")). This will likely lead to incorrect results due to broadcasting. Please ensure "
+    warn("Using a target size (" + torch_size(target.shape()) + ") that is different to the input size (" +
+         torch_size(input.shape()) + "). This will likely lead to incorrect results due to broadcasting. Please ensure "
          "they have the same size.");
   }
   const Tensor d = binary(input, target, kernels::BinaryOp::sub);  // records when needed
@@ -99,8 +104,6 @@ Tensor reduce_elementwise(Tensor loss, const Tensor& input, const Tensor& target
   }
   return y;
 }
-
-std::string torch_size(const Shape& s) { return "torch.Size(" + s.to_string() + ")"; }
 
 }  // namespace
 

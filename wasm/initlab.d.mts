@@ -310,10 +310,10 @@ export interface Initlab {
   runReport(source: string, options?: RunOptions): Report;
   /** Every parameter and buffer after the script ran. */
   stateDict(source: string, options?: RunOptions): NamedTensor[];
-  /** Loads the data files the script may use (digits.bin when it mentions digits); in a
-   * browser, await it before run() on such a script. Node's createInitlab() loads them. */
+  /** Loads the data files the script may use (digits.bin when it mentions digits, words.txt
+   * when it mentions words); in a browser, await it before run() on such a script. Node's createInitlab() loads them. */
   prepare(source: string): Promise<void>;
-  /** Loads every data file (the digits) once; in a browser, await it before trainer(). */
+  /** Loads every data file (the digits, the words) once; in a browser, await it before trainer(). */
   prepareData(): Promise<void>;
   /** A Trainer of the script's model; check trainer.setup.ok. */
   trainer(source: string, options?: TrainOptions): Trainer;

@@ -168,6 +168,14 @@ class Trainer {
     return this.lab.guard(() => this.handle.step(steps));
   }
 
+  // On the words: `count` words sampled from the model as it is now (torch.multinomial's
+  // stream from a generator seeded with the seed); [] for the other data sets.
+  sampleWords(count = 5) {
+    if (!this.handle) throw new Error('this Trainer was disposed');
+    if (!Number.isInteger(count) || count < 1) throw new TypeError('sampleWords(count): count must be an integer >= 1');
+    return this.lab.guard(() => this.handle.sampleWords(count));
+  }
+
   // Frees the model and data in the wasm heap (not needed after an abort).
   dispose() {
     if (this.handle && !this.lab.aborted) this.handle.delete();

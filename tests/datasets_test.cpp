@@ -159,3 +159,16 @@ TEST_CASE("blobs and teacher: shapes, labels, spread, teacher's targets are a fu
   CHECK(var / static_cast<double>(t.y.numel()) > 0.05);
   CHECK_THROWS_WITH_AS(datasets::teacher(0, 8, 3, 16, g), "teacher(): n must be positive, not 0", Error);
 }
+
+TEST_CASE("words: only words.txt's layout is accepted, the good copy is kept") {
+  const std::string bad = "aardvark\nAbc\n";  // a capital letter
+  const auto* p = reinterpret_cast<const unsigned char*>(bad.data());
+  CHECK_THROWS_WITH_AS(datasets::provide_words(p, bad.size()),
+                       "these 13 bytes are not core/data/words.txt (35689 lines of 2 to 8 letters a-z)", Error);
+  const std::string unterminated = "ab";
+  CHECK_THROWS_AS(datasets::provide_words(reinterpret_cast<const unsigned char*>(unterminated.data()), 2), Error);
+  CHECK(datasets::words_provided());
+  CHECK(datasets::word_list("train").size() + datasets::word_list("test").size() == 35689);
+  CHECK_THROWS_WITH_AS(datasets::words("valid", 3), "words(): split must be 'train' or 'test', not 'valid'", Error);
+  for (int64_t i = 0; i < datasets::kWordVocab; ++i) CHECK(datasets::char_index(datasets::index_char(i)) == i);
+}

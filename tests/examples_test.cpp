@@ -80,9 +80,12 @@ TEST_CASE("every example prints what PyTorch prints and holds PyTorch's state_di
           // passes (float sums in a different order), so they agree to rounding; so do the
           // parameters of an example that trains (optimizer steps on such gradients; the
           // largest difference in train_mlp.py is 1.2e-7).
+          // orthogonal_ goes through a QR decomposition (LAPACK's in PyTorch), whose rounding no
+          // other implementation repeats: 1e-5, the rule of tests/init_fixture_test.cpp.
           const bool running = got.name.find("running_") != std::string::npos;
           const bool trained = source.find(".step()") != std::string::npos && !running;
-          diff = fixtures::compare_f32(got.data, ex.state[i].expect, running ? 1e-5 : trained ? 1e-6 : 0.0);
+          const bool orthogonal = source.find("orthogonal_(") != std::string::npos && !running;
+          diff = fixtures::compare_f32(got.data, ex.state[i].expect, running || orthogonal ? 1e-5 : trained ? 1e-6 : 0.0);
         }
         CHECK_MESSAGE(diff.empty(), ex.file << " " << got.name << ": " << diff);
       }

@@ -187,6 +187,17 @@ void provide_digits(const val& bytes) {
   }
 }
 
+// words.txt's bytes (a Uint8Array), kept by the core for initlab.datasets.words(); a bad file
+// comes back as a JS Error with the core's message.
+void provide_words(const val& bytes) {
+  const std::vector<unsigned char> v = emscripten::convertJSArrayToNumberVector<unsigned char>(bytes);
+  try {
+    initlab::datasets::provide_words(v.data(), v.size());
+  } catch (const initlab::Error& e) {
+    val::global("Error").new_(std::string(e.what())).throw_();
+  }
+}
+
 // Bytes of the wasm heap in use by malloc (for the leak test).
 double heap_in_use() { return static_cast<double>(initlab::TensorMemory::live_bytes()); }
 
@@ -196,4 +207,5 @@ EMSCRIPTEN_BINDINGS(initlab) {
   emscripten::function("run", &run);
   emscripten::function("liveTensorBytes", &heap_in_use);
   emscripten::function("provideDigits", &provide_digits);
+  emscripten::function("provideWords", &provide_words);
 }

@@ -199,8 +199,11 @@ export interface TrainOptions {
   seed?: number;
   initScale?: number;
   /** 'auto' picks from the model's first layer: Conv2d(1) -> digits 28x28, Linear(64 or 784)
-   * -> digits flattened, Linear(2) -> two spirals, other Linear -> Gaussian blobs. */
-  dataset?: 'auto' | 'digits' | 'spirals' | 'blobs';
+   * -> digits flattened, Linear(2) -> two spirals, other Linear -> Gaussian blobs, a first
+   * leaf nn.Embedding -> the words (next-character windows). */
+  dataset?: 'auto' | 'digits' | 'spirals' | 'blobs' | 'words';
+  /** The words' window length; 0 (default): the model's block_size / context attribute, else 8. */
+  context?: number;
   optimizer?: 'sgd' | 'adam';
   /** Learning rate (default 0.01). */
   lr?: number;
@@ -229,6 +232,10 @@ export interface TrainSetup {
   trainSize: number;
   testSize: number;
   classes: number;
+  /** The words' window length (0 for the other data sets). */
+  context: number;
+  /** ln(classes): the loss of a uniform guess (per character on the words, ln 27). */
+  baselineLoss: number;
   loss: 'cross_entropy' | 'nll' | '';
   /** "SGD(lr=0.01, momentum=0.9)". */
   optimizer: string;
@@ -262,6 +269,8 @@ export interface TrainChunk {
   /** On the whole test split after the chunk. */
   testAccuracy: number;
   testLoss: number;
+  /** ln(classes), the uniform guess's loss, to read testLoss against. */
+  baselineLoss: number;
   /** The step (0-based) that layers and parameters describe: the chunk's first. */
   probedStep: number;
   layers: TrainLayer[];
@@ -274,6 +283,8 @@ export interface Trainer {
   readonly setup: TrainSetup;
   /** Trains `steps` (an integer >= 1) more steps. */
   step(steps: number): TrainChunk;
+  /** On the words: `count` (default 5) words sampled from the model now; [] otherwise. */
+  sampleWords(count?: number): string[];
   /** Frees its model and data in the wasm heap. */
   dispose(): void;
 }
@@ -310,10 +321,10 @@ export interface Initlab {
   runReport(source: string, options?: RunOptions): Report;
   /** Every parameter and buffer after the script ran. */
   stateDict(source: string, options?: RunOptions): NamedTensor[];
-  /** Loads the data files the script may use (digits.bin when it mentions digits); in a
-   * browser, await it before run() on such a script. Node's createInitlab() loads them. */
+  /** Loads the data files the script may use (digits.bin when it mentions digits, words.txt
+   * when it mentions words); in a browser, await it before run() on such a script. Node's createInitlab() loads them. */
   prepare(source: string): Promise<void>;
-  /** Loads every data file (the digits) once; in a browser, await it before trainer(). */
+  /** Loads every data file (the digits, the words) once; in a browser, await it before trainer(). */
   prepareData(): Promise<void>;
   /** A Trainer of the script's model; check trainer.setup.ok. */
   trainer(source: string, options?: TrainOptions): Trainer;

@@ -51,8 +51,9 @@ async function readData(name) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-// A script that may call initlab.datasets.digits().
+// A script that may call initlab.datasets.digits() / words() / word_list().
 const usesDigits = (source) => /\bdigits\b/.test(source);
+const usesWords = (source) => /\bword(s|_list)\b/.test(source);
 
 // An abort has no place in the script: no line, column or traceback.
 function abortError(message) {
@@ -65,23 +66,31 @@ class Initlab {
     this.options = options;
     this.aborted = false;
     this.digits = null;  // digits.bin's bytes, once loaded
+    this.words = null;  // words.txt's bytes, once loaded
   }
 
-  // Loads the data files the script may use (digits.bin when it mentions digits), once. run()
-  // is synchronous, so in a browser await this first; in Node createInitlab() has done it.
+  // Loads the data files the script may use (digits.bin when it mentions digits, words.txt
+  // when it mentions words), once. run() is synchronous, so in a browser await this first; in
+  // Node createInitlab() has done it.
   async prepare(source) {
-    if (!usesDigits(source)) return;
-    await this.prepareData();
+    if (usesDigits(source) && !this.digits) this.provideDigits(await readData('digits.bin'));
+    if (usesWords(source) && !this.words) this.provideWords(await readData('words.txt'));
   }
 
-  // Loads every data file (the digits), once: a Trainer may pick the digits for any model.
+  // Loads every data file (the digits, the words), once: a Trainer may pick either for a model.
   async prepareData() {
     if (!this.digits) this.provideDigits(await readData('digits.bin'));
+    if (!this.words) this.provideWords(await readData('words.txt'));
   }
 
   provideDigits(bytes) {
     this.module.provideDigits(bytes);
     this.digits = bytes;
+  }
+
+  provideWords(bytes) {
+    this.module.provideWords(bytes);
+    this.words = bytes;
   }
 
   // Runs a script and returns its Report; throws InitlabError for an error in the script.
@@ -129,6 +138,7 @@ class Initlab {
     this.module = await loadModule(this.options);
     this.aborted = false;
     if (this.digits) this.module.provideDigits(this.digits);
+    if (this.words) this.module.provideWords(this.words);
     return this;
   }
 
@@ -158,6 +168,14 @@ class Trainer {
     return this.lab.guard(() => this.handle.step(steps));
   }
 
+  // On the words: `count` words sampled from the model as it is now (torch.multinomial's
+  // stream from a generator seeded with the seed); [] for the other data sets.
+  sampleWords(count = 5) {
+    if (!this.handle) throw new Error('this Trainer was disposed');
+    if (!Number.isInteger(count) || count < 1) throw new TypeError('sampleWords(count): count must be an integer >= 1');
+    return this.lab.guard(() => this.handle.sampleWords(count));
+  }
+
   // Frees the model and data in the wasm heap (not needed after an abort).
   dispose() {
     if (this.handle && !this.lab.aborted) this.handle.delete();
@@ -167,7 +185,7 @@ class Trainer {
 
 export async function createInitlab(options = {}) {
   const lab = new Initlab(await loadModule(options), options);
-  // Node reads the 117 KB at once, so run() works on any script; browsers fetch it on need.
-  if (isNode) lab.provideDigits(await readData('digits.bin'));
+  // Node reads the 117 KB + 269 KB at once, so run() works on any script; browsers fetch them on need.
+  if (isNode) await lab.prepareData();
   return lab;
 }

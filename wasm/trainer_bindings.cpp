@@ -21,6 +21,7 @@ initlab::TrainOptions train_options_from(const val& o) {
   t.seed = static_cast<uint64_t>(static_cast<int64_t>(get<double>(o, "seed", 0)));
   t.init_scale = get<double>(o, "initScale", t.init_scale);
   t.dataset = get<std::string>(o, "dataset", t.dataset);
+  t.context = static_cast<int64_t>(get<double>(o, "context", 0));
   t.optimizer = get<std::string>(o, "optimizer", t.optimizer);
   t.lr = get<double>(o, "lr", t.lr);
   t.momentum = get<double>(o, "momentum", t.momentum);
@@ -46,6 +47,8 @@ val setup_to_js(const initlab::TrainSetup& s) {
   o.set("trainSize", static_cast<double>(s.train_size));
   o.set("testSize", static_cast<double>(s.test_size));
   o.set("classes", static_cast<double>(s.classes));
+  o.set("context", static_cast<double>(s.context));
+  o.set("baselineLoss", s.baseline_loss);
   o.set("loss", s.loss);
   o.set("optimizer", s.optimizer);
   o.set("testAccuracy", s.test_accuracy);
@@ -60,6 +63,7 @@ val chunk_to_js(const initlab::TrainChunk& c) {
   o.set("trainAccuracy", c.train_accuracy);
   o.set("testAccuracy", c.test_accuracy);
   o.set("testLoss", c.test_loss);
+  o.set("baselineLoss", c.baseline_loss);
   o.set("probedStep", static_cast<double>(c.probed_step));
   val layers = val::array();
   for (const auto& l : c.layers) {
@@ -93,6 +97,7 @@ class JsTrainer {
       : trainer_(std::make_unique<initlab::Trainer>(source, train_options_from(options))) {}
   val setup() const { return setup_to_js(trainer_->setup()); }
   val step(double steps) { return chunk_to_js(trainer_->step(static_cast<int64_t>(steps))); }
+  val sampleWords(double count) { return strings(trainer_->sample_words(static_cast<int64_t>(count))); }
 
  private:
   std::unique_ptr<initlab::Trainer> trainer_;
@@ -104,5 +109,6 @@ EMSCRIPTEN_BINDINGS(initlab_trainer) {
   emscripten::class_<JsTrainer>("Trainer")
       .constructor<const std::string&, const val&>()
       .function("setup", &JsTrainer::setup)
-      .function("step", &JsTrainer::step);
+      .function("step", &JsTrainer::step)
+      .function("sampleWords", &JsTrainer::sampleWords);
 }

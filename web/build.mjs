@@ -58,6 +58,6 @@ await esbuild.build({
   legalComments: 'linked',
 });
 for (const f of ['index.html', 'playground.css', 'embed.js']) copyFileSync(join(here, f), join(outDir, f));
-for (const f of ['initlab.mjs', 'initlab_wasm.mjs', 'initlab_wasm.wasm', 'worker.mjs', 'digits.bin']) copyFileSync(join(wasmDir, f), join(outDir, 'wasm', f));
+for (const f of ['initlab.mjs', 'initlab_wasm.mjs', 'initlab_wasm.wasm', 'worker.mjs', 'digits.bin', 'words.txt']) copyFileSync(join(wasmDir, f), join(outDir, 'wasm', f));
 copyFileSync(join(here, '..', 'examples', 'embed.html'), join(outDir, 'examples', 'embed.html'));
 writeFileSync(join(outDir, 'stamp'), `${new Date().toISOString()}\n`);

@@ -18,7 +18,7 @@ std::map<std::string, std::string> key_values(std::istringstream& words) {
 
 TrainFile parse_train(std::istream& in) {
   TrainFile f;
-  enum class Section { none, script, trainer, probe } section = Section::none;
+  enum class Section { none, script, trainer, words, probe } section = Section::none;
   for (std::string line; std::getline(in, line);) {
     std::istringstream words(line);
     std::string head;
@@ -32,6 +32,20 @@ TrainFile parse_train(std::istream& in) {
       words >> f.trainer_runs.back().example;
       f.trainer_runs.back().options = key_values(words);
       section = Section::trainer;
+    } else if (head == "words") {
+      f.words_runs.emplace_back();
+      words >> f.words_runs.back().example;
+      f.words_runs.back().options = key_values(words);
+      section = Section::words;
+    } else if (head == "samples" && section == Section::words) {
+      TrainerRun& r = f.words_runs.back();
+      std::string all;
+      words >> all;  // each word ends in '.'; an empty word is a lone '.'
+      std::vector<std::string> list;
+      for (std::string::size_type from = 0, dot; (dot = all.find('.', from)) != std::string::npos; from = dot + 1) {
+        list.push_back(all.substr(from, dot - from));
+      }
+      (r.losses.empty() ? r.samples_before : r.samples_after) = list;
     } else if (head == "probe") {
       f.probes.emplace_back();
       DigitsProbe& p = f.probes.back();
@@ -48,11 +62,13 @@ TrainFile parse_train(std::istream& in) {
       int step = 0;
       std::string value;
       words >> step >> value;
-      (section == Section::script ? f.scripts.back().losses : f.trainer_runs.back().losses).push_back(std::stod(value));
-    } else if ((head == "setup" || head == "after") && section == Section::trainer) {
-      for (const auto& [k, v] : key_values(words)) {
-        (head == "setup" ? f.trainer_runs.back().setup : f.trainer_runs.back().after)[k] = std::stod(v);
-      }
+      auto& losses = section == Section::script    ? f.scripts.back().losses
+                     : section == Section::trainer ? f.trainer_runs.back().losses
+                                                   : f.words_runs.back().losses;
+      losses.push_back(std::stod(value));
+    } else if ((head == "setup" || head == "after") && (section == Section::trainer || section == Section::words)) {
+      TrainerRun& r = section == Section::trainer ? f.trainer_runs.back() : f.words_runs.back();
+      for (const auto& [k, v] : key_values(words)) (head == "setup" ? r.setup : r.after)[k] = std::stod(v);
     } else if (head == "grad" && section == Section::probe) {
       std::string name;
       double norm = 0;

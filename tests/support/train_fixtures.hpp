@@ -15,11 +15,12 @@ struct TrainScript {  // script <file in tests/train/>
   std::vector<double> losses;
 };
 
-struct TrainerRun {  // trainer <example> key=value...
+struct TrainerRun {  // trainer <example> key=value..., or words <example> key=value...
   std::string example;
   std::map<std::string, std::string> options;
   std::map<std::string, double> setup, after;  // test_accuracy, test_loss
   std::vector<double> losses;
+  std::vector<std::string> samples_before, samples_after;  // words runs: the sampled words
 };
 
 struct DigitsProbe {  // probe <example> input=digits batch=<n> grad=<loss>
@@ -32,6 +33,7 @@ struct DigitsProbe {  // probe <example> input=digits batch=<n> grad=<loss>
 struct TrainFile {
   std::vector<TrainScript> scripts;
   std::vector<TrainerRun> trainer_runs;
+  std::vector<TrainerRun> words_runs;
   std::vector<DigitsProbe> probes;
 };
 

@@ -30,4 +30,10 @@ void bernoulli_(Tensor& t, const Tensor& p, Generator& gen);
 // A random permutation of 0..n-1 (PyTorch's CPU randperm: one random() per swap).
 std::vector<int64_t> randperm(int64_t n, Generator& gen);
 
+// torch.multinomial(p, 1) for one row of n weights (>= 0, not all 0), PyTorch 1.13's CPU fast
+// path for a single sample: q = empty_like(p).exponential_() (per element one random64() -> a
+// 53-bit double u, then float(-log(1 - u))), the index is argmax(p / q) (the first of equal
+// maxima). Both checked against 1.13 by tests/fixtures/make_train_fixtures.py's word samples.
+int64_t multinomial_one(const float* p, int64_t n, Generator& gen);
+
 }  // namespace initlab

@@ -20,7 +20,10 @@
 // script created). The data set follows the model's first layer unless one is named:
 // Conv2d(1, ...) -> digits 28x28; Linear(64) -> digits 8x8 flattened; Linear(784) -> digits
 // 28x28 flattened; Linear(2) -> two spirals; other Linear(F) -> Gaussian blobs in F dimensions,
-// one per output class.
+// one per output class; a first leaf module nn.Embedding -> the words (next-character windows,
+// context from the option or the model's block_size / context attribute, else 8; a (B, 27)
+// output is trained on the character after the window, a (B, T, 27) one on the character after
+// every position: F.cross_entropy(out.view(-1, 27), y_seq.view(-1)), the loss per character).
 //
 // Several Trainers may live at once (the page compares initializations): each keeps its own
 // copy of the global generator (dropout draws from it) between chunks, so a run() or another
@@ -41,7 +44,8 @@ namespace initlab {
 struct TrainOptions {
   uint64_t seed = 0;              // torch.manual_seed before the script, and the data order
   double init_scale = 1.0;        // as RunOptions::init_scale
-  std::string dataset = "auto";   // auto | digits | spirals | blobs
+  std::string dataset = "auto";   // auto | digits | spirals | blobs | words
+  int64_t context = 0;            // words: window length; 0 = the model's block_size/context, else 8
   std::string optimizer = "sgd";  // sgd | adam
   double lr = 0.01;
   double momentum = 0.9;          // SGD only
@@ -74,6 +78,7 @@ struct TrainChunk {
   double train_accuracy = 0;       // over the chunk's mini-batches, as they were predicted
   double test_accuracy = 0;        // after the chunk, on the whole test split
   double test_loss = 0;
+  double baseline_loss = 0;        // ln(classes): the loss of a uniform guess (per character on the words)
   int64_t probed_step = 0;         // the step whose layers follow (the chunk's first, 0-based)
   std::vector<TrainLayer> layers;
   std::vector<TrainParameter> parameters;
@@ -90,6 +95,8 @@ struct TrainSetup {
   std::string dataset;  // "digits 28x28", "digits 8x8 flattened", "two spirals", "blobs (20-d, 10 classes)"
   std::vector<int64_t> input_shape;  // of one mini-batch
   int64_t train_size = 0, test_size = 0, classes = 0;
+  int64_t context = 0;       // the words' window length (0 for the other data sets)
+  double baseline_loss = 0;  // ln(classes), the uniform guess's loss
   std::string loss;       // nll | cross_entropy (decided at the first step when "auto")
   std::string optimizer;  // "SGD(lr=0.01, momentum=0.9)"
   double test_accuracy = 0, test_loss = 0;  // at step 0, before any update
@@ -106,6 +113,12 @@ class Trainer {
   // Trains `steps` more steps (>= 1). After an error (also in setup) it returns that error.
   TrainChunk step(int64_t steps);
   int64_t steps_done() const;
+  // On the words: `count` words sampled from the model as it is now, in eval mode (PyTorch:
+  //   g = torch.Generator().manual_seed(seed); context = [0] * T
+  //   scores = model(torch.tensor([context]))  (its last position when 3-d), first 27 columns
+  //   ix = torch.multinomial(F.softmax(scores, -1), 1, generator=g).item()
+  // until ix is 0 ('.') or 20 characters). Empty for the other data sets or after an error.
+  std::vector<std::string> sample_words(int64_t count);
 
  private:
   struct State;

@@ -208,3 +208,21 @@ std::vector<int64_t> randperm(int64_t n, Generator& gen) {
 }
 
 }  // namespace initlab
+
+namespace initlab {
+
+int64_t multinomial_one(const float* p, int64_t n, Generator& gen) {
+  int64_t best = 0;
+  float best_value = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    const auto q = static_cast<float>(-std::log(1.0 - gen.uniform_double()));
+    const float v = p[i] / q;
+    if (i == 0 || v > best_value) {
+      best = i;
+      best_value = v;
+    }
+  }
+  return best;
+}
+
+}  // namespace initlab

@@ -1,6 +1,7 @@
 // initlab.datasets for scripts: `from initlab import datasets` or `import initlab`, then
 //   x, y = datasets.digits('train', size=28)     # (1437, 1, 28, 28), labels int64
 //   x, y = datasets.two_spirals(400, noise=0.1)  # from torch's default generator
+//   x, y = datasets.words('train', block_size=3) # next-character pairs, int64 (WORDS.md)
 // Each returns an (inputs, targets) tuple of tensors (initlab/datasets.hpp says what is in it).
 #include "bindings.hpp"
 #include "initlab/datasets.hpp"
@@ -25,6 +26,16 @@ void install_datasets(Interpreter& interp) {
   ds->members["digits"] = make_builtin("initlab.datasets.digits", [](Interpreter& in, CallArgs& a) {
     const auto args = bind_native(in, "digits", a, {{"split", Value("train")}, {"size", Value(int64_t{8})}, {"flatten", Value(false)}});
     return pair(datasets::digits(to_str(in, args[0], "split"), to_int(in, args[1], "size")), to_bool(in, args[2], "flatten"));
+  });
+  ds->members["words"] = make_builtin("initlab.datasets.words", [](Interpreter& in, CallArgs& a) {
+    const auto args = bind_native(in, "words", a, {{"split", Value("train")}, {"block_size", Value(int64_t{3})}});
+    return pair(datasets::words(to_str(in, args[0], "split"), to_int(in, args[1], "block_size")), false);
+  });
+  ds->members["word_list"] = make_builtin("initlab.datasets.word_list", [](Interpreter& in, CallArgs& a) {
+    const auto args = bind_native(in, "word_list", a, {{"split", Value("train")}});
+    std::vector<Value> items;
+    for (auto& w : datasets::word_list(to_str(in, args[0], "split"))) items.emplace_back(std::move(w));
+    return make_list(std::move(items));
   });
   ds->members["two_spirals"] = make_builtin("initlab.datasets.two_spirals", [](Interpreter& in, CallArgs& a) {
     const auto args = bind_native(in, "two_spirals", a, {{"n", Value(int64_t{400})}, {"noise", Value(0.1)}, {"generator", Value(), true}});

@@ -1,5 +1,6 @@
 #include "task.hpp"
 
+#include <algorithm>
 #include <numeric>
 #include <vector>
 
@@ -72,6 +73,37 @@ Task digits(const std::string& layer, int64_t in) {
   return t;
 }
 
+// The words as next-character windows (datasets.hpp); the test split is cut to its first
+// kWordsTest windows so evaluating after every chunk stays cheap in wasm.
+constexpr int64_t kWordsTest = 4096;
+
+Tensor shifted_targets(const datasets::Data& d) {
+  const int64_t n = d.x.size(0), t = d.x.size(1);
+  Tensor out(Shape{n, t});
+  out.set_dtype(DType::int64);
+  const float* x = d.x.data();
+  const float* y = d.y.data();
+  float* o = out.data();
+  for (int64_t i = 0; i < n; ++i) {
+    for (int64_t j = 0; j + 1 < t; ++j) o[i * t + j] = x[i * t + j + 1];
+    o[i * t + t - 1] = y[i];
+  }
+  return out;
+}
+
+Task words(int64_t context) {
+  Task t;
+  t.train = datasets::words("train", context);
+  const datasets::Data test = datasets::words("test", context);
+  t.test = rows(test, 0, std::min(kWordsTest, test.x.size(0)));
+  t.train_y_seq = shifted_targets(t.train);
+  t.test_y_seq = shifted_targets(t.test);
+  t.classes = datasets::kWordVocab;
+  t.context = context;
+  t.name = "words (next character, context " + std::to_string(context) + ")";
+  return t;
+}
+
 Task split(datasets::Data all, int64_t classes, std::string name) {
   Task t;
   t.train = rows(all, 0, kTrain);
@@ -83,9 +115,28 @@ Task split(datasets::Data all, int64_t classes, std::string name) {
 
 }  // namespace
 
-Task make_task(nn::Module& model, const std::string& dataset, Generator& gen) {
+bool takes_indices(nn::Module& model) {
+  for (auto& [path, m] : model.named_modules()) {
+    if (m->children().empty()) return m->type_name() == "Embedding";
+  }
+  return false;
+}
+
+Task make_task(nn::Module& model, const std::string& dataset, Generator& gen, int64_t context) {
   const auto [layer, in] = first_layer(model);
   std::string which = dataset;
+  const bool indices = takes_indices(model);
+  if (which == "words" || (which == "auto" && indices)) {
+    if (!indices) {
+      raise(ErrorKind::ValueError, "the words are character indices (int64), but the model's first layer is not nn.Embedding: "
+                                   "make it nn.Embedding(27, ...) ('.' and a-z), or choose another data set");
+    }
+    return words(context);
+  }
+  if (indices) {
+    raise(ErrorKind::ValueError, "the model starts with nn.Embedding, which takes indices, but the " + which +
+                                     " data set is float features: choose the words (dataset 'words' or 'auto')");
+  }
   if (which == "auto") {
     if (layer == "Linear" && in == 2) which = "spirals";
     else if (layer == "Linear" && in != 64 && in != 784) which = "blobs";
@@ -109,7 +160,7 @@ Task make_task(nn::Module& model, const std::string& dataset, Generator& gen) {
     return split(datasets::blobs(kTrain + kTest, 10, in, 1.0, gen), 10,
                  "blobs (" + std::to_string(in) + "-d, 10 classes)");
   }
-  raise(ErrorKind::ValueError, "unknown data set '" + dataset + "' (auto, digits, spirals or blobs)");
+  raise(ErrorKind::ValueError, "unknown data set '" + dataset + "' (auto, digits, spirals, blobs or words)");
 }
 
 datasets::Data digits_batch(nn::Module& model, int64_t n) {

@@ -2,6 +2,7 @@
 // chunk trains on mini-batches, probing its first step's forward and backward.
 #include "initlab/trainer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <tuple>
@@ -12,6 +13,7 @@
 #include "../script/run_scope.hpp"
 #include "../script/script_module.hpp"
 #include "initlab/autograd.hpp"
+#include "initlab/datasets.hpp"
 #include "initlab/error.hpp"
 #include "initlab/init_trace.hpp"
 #include "initlab/nn/functional.hpp"
@@ -44,6 +46,9 @@ class GeneratorSwap {
   Generator& mine_;
   Generator callers_;
 };
+
+// A sampled word stops at '.' or at this many characters.
+constexpr int64_t kMaxSampleLength = 20;
 
 double l2(const Tensor& t) {
   if (!t.defined()) return 0;
@@ -79,14 +84,43 @@ int64_t correct(const Tensor& out, const Tensor& labels) {
   return hits;
 }
 
-// The output must be (batch, classes or more) class scores.
+// The output must be (batch, classes or more) class scores; on the words also (batch,
+// context, 27 or more): a score for the next character at every position.
 void check_output(const Tensor& out, int64_t batch, const train::Task& task, const std::string& model) {
   if (out.dim() == 2 && out.size(0) == batch && out.size(1) >= task.classes) return;
+  if (task.context > 0 && out.dim() == 3 && out.size(0) == batch && out.size(1) == task.context && out.size(2) >= task.classes) return;
+  if (task.context > 0) {
+    raise(ErrorKind::ValueError, model + " returns shape " + out.shape().to_string() + " for a batch of " + std::to_string(batch) +
+                                     " windows of " + std::to_string(task.context) + " characters, but next-character training needs (" +
+                                     std::to_string(batch) + ", 27) or (" + std::to_string(batch) + ", " + std::to_string(task.context) +
+                                     ", 27) scores: make its last layer output 27 values ('.' and a-z)");
+  }
   raise(ErrorKind::ValueError,
         model + " returns shape " + out.shape().to_string() + " for a batch of " + std::to_string(batch) +
             ", but training on " + task.name + " needs (" + std::to_string(batch) + ", " +
             std::to_string(task.classes) + ") class scores: make its last layer output " +
             std::to_string(task.classes) + " values per example");
+}
+
+// The words' context length: the Trainer option, else the model's `block_size` or `context`
+// attribute (nanoGPT's and makemore's names), else the longest word (WORDS.md) so a window sees
+// a whole word.
+int64_t context_length(nn::Module& model, int64_t option) {
+  if (option != 0) {
+    if (option < 1 || option > 64) raise(ErrorKind::ValueError, "the context option must be 1 to 64 characters, not " + std::to_string(option));
+    return option;
+  }
+  if (const auto* sm = dynamic_cast<script::ScriptModule*>(&model)) {
+    for (const char* name : {"block_size", "context"}) {
+      const auto it = sm->attrs.find(name);
+      if (it == sm->attrs.end()) continue;
+      if (!it->second.is_int() || it->second.as_int() < 1 || it->second.as_int() > 64) {
+        raise(ErrorKind::ValueError, sm->type_name() + "." + name + " is the context length to train on the words: it must be an int 1 to 64");
+      }
+      return it->second.as_int();
+    }
+  }
+  return datasets::kMaxWordLength;
 }
 
 std::string optimizer_repr(const TrainOptions& o) {
@@ -141,6 +175,13 @@ struct Trainer::State {
     return idx;
   }
 
+  // (B, V) scores against y; (B, T, V) scores (the words, every position) flattened to
+  // (B*T, V) against y_seq: the mean loss per character, as F.cross_entropy(out.view(-1, V), ...).
+  std::pair<Tensor, Tensor> scores_targets(const Tensor& out, const Tensor& y, const Tensor& y_seq) const {
+    if (out.dim() != 3) return {out, y};
+    return {F::reshape(out, Shape{out.size(0) * out.size(1), out.size(2)}), F::reshape(y_seq, Shape{y_seq.numel()})};
+  }
+
   Tensor loss_of(const Tensor& out, const Tensor& y, const std::string& kind) const {
     return kind == "nll" ? F::nll_loss(out, y) : F::cross_entropy(out, y);
   }
@@ -152,9 +193,10 @@ struct Trainer::State {
     const Tensor out = (*model)(task.test.x);
     model->train(true);
     check_output(out, task.test.x.size(0), task, model->type_name());
-    const double n = static_cast<double>(task.test.x.size(0));
-    return {static_cast<double>(correct(out, task.test.y)) / n,
-            static_cast<double>(loss_of(out, task.test.y, loss).data()[0])};
+    const auto [scores, targets] = scores_targets(out, task.test.y, task.test_y_seq);
+    const double n = static_cast<double>(scores.size(0));
+    return {static_cast<double>(correct(scores, targets)) / n,
+            static_cast<double>(loss_of(scores, targets, loss).data()[0])};
   }
 
   void fail(ErrorInfo info) { error = std::move(info); }
@@ -193,7 +235,8 @@ Trainer::Trainer(const std::string& text, const TrainOptions& options) : state_(
       raise(ErrorKind::ValueError, s.model->type_name() + " has no forward(): define forward(self, x) to train it");
     }
     setup_.model_name = s.model->type_name();
-    s.task = train::make_task(*s.model, options.dataset, s.data_gen);
+    const int64_t context = train::takes_indices(*s.model) ? context_length(*s.model, options.context) : 0;
+    s.task = train::make_task(*s.model, options.dataset, s.data_gen, context);
     const int64_t n_train = s.task.train.x.size(0);
     if (options.batch > n_train) {
       raise(ErrorKind::ValueError, "the batch size " + std::to_string(options.batch) + " is larger than the " +
@@ -219,6 +262,9 @@ Trainer::Trainer(const std::string& text, const TrainOptions& options) : state_(
     setup_.train_size = n_train;
     setup_.test_size = s.task.test.x.size(0);
     setup_.classes = s.task.classes;
+    setup_.context = s.task.context;
+    // Guessing the next of `classes` characters uniformly costs ln(classes) nats per character.
+    setup_.baseline_loss = std::log(static_cast<double>(s.task.classes));
     setup_.input_shape = s.task.train.x.shape().to_vector();
     setup_.input_shape[0] = options.batch;
     setup_.optimizer = optimizer_repr(options);
@@ -230,7 +276,9 @@ Trainer::Trainer(const std::string& text, const TrainOptions& options) : state_(
       const Tensor out = (*s.model)(ops::index_rows(s.task.test.x, {0, 1}));
       s.model->train(true);
       check_output(out, 2, s.task, setup_.model_name);
-      setup_.loss = log_probabilities(out) ? "nll" : "cross_entropy";
+      const Tensor y2 = ops::index_rows(s.task.test.y, {0, 1});
+      const Tensor y2_seq = s.task.context > 0 ? ops::index_rows(s.task.test_y_seq, {0, 1}) : Tensor();
+      setup_.loss = log_probabilities(s.scores_targets(out, y2, y2_seq).first) ? "nll" : "cross_entropy";
     }
     const auto [accuracy, loss] = s.evaluate(setup_.loss);
     setup_.test_accuracy = accuracy;
@@ -252,6 +300,49 @@ Trainer::~Trainer() = default;
 
 int64_t Trainer::steps_done() const { return state_->steps; }
 
+std::vector<std::string> Trainer::sample_words(int64_t count) {
+  State& s = *state_;
+  std::vector<std::string> words;
+  if (s.error || s.task.context == 0) return words;
+  const autograd::NoGrad no_grad;
+  const GeneratorSwap generator(s.model_gen);
+  const script::RunScope scope(s.options.limits.max_tensor_bytes);
+  s.interp->restart_budget();
+  Generator g;
+  g.manual_seed(s.options.seed);
+  const int64_t t = s.task.context, v = s.task.classes;
+  try {
+    s.model->train(false);
+    for (int64_t w = 0; w < count; ++w) {
+      std::vector<int64_t> context(static_cast<std::size_t>(t), 0);
+      std::string word;
+      for (int64_t k = 0; k < kMaxSampleLength; ++k) {
+        Tensor x(Shape{1, t});
+        x.set_dtype(DType::int64);
+        for (int64_t j = 0; j < t; ++j) x.data()[j] = static_cast<float>(context[static_cast<std::size_t>(j)]);
+        const Tensor out = (*s.model)(x).contiguous();
+        check_output(out, 1, s.task, setup_.model_name);
+        // The scores for the character after the last position, the first 27 of them.
+        const int64_t width = out.size(out.dim() - 1);
+        const float* last = out.data() + (out.numel() - width);
+        Tensor scores(Shape{1, v});
+        std::copy(last, last + v, scores.data());
+        const Tensor p = F::softmax(scores, 1).contiguous();
+        const int64_t next = multinomial_one(p.data(), v, g);
+        if (next == 0) break;
+        word.push_back(datasets::index_char(next));
+        context.erase(context.begin());
+        context.push_back(next);
+      }
+      words.push_back(word);
+    }
+  } catch (const Error&) {
+    // A model that trained runs here as well; should it not, the samples are left out.
+  }
+  s.model->train(true);
+  return words;
+}
+
 TrainChunk Trainer::step(int64_t steps) {
   State& s = *state_;
   TrainChunk chunk;
@@ -271,6 +362,7 @@ TrainChunk Trainer::step(int64_t steps) {
       const std::vector<int64_t> idx = s.next_batch();
       const Tensor x = ops::index_rows(s.task.train.x, idx);
       const Tensor y = ops::index_rows(s.task.train.y, idx);
+      const Tensor y_seq = s.task.context > 0 ? ops::index_rows(s.task.train_y_seq, idx) : Tensor();
       const autograd::EnableGrad record;
       s.model->train(true);
       // The chunk's first step is probed: its forward's outputs and their gradients.
@@ -285,7 +377,8 @@ TrainChunk Trainer::step(int64_t steps) {
         out = (*s.model)(x);
       }
       check_output(out, s.options.batch, s.task, setup_.model_name);
-      const Tensor loss = s.loss_of(out, y, setup_.loss);
+      const auto [scores, targets] = s.scores_targets(out, y, y_seq);
+      const Tensor loss = s.loss_of(scores, targets, setup_.loss);
       s.optimizer->zero_grad();
       {
         std::optional<autograd::ObserveBackward> observe;
@@ -300,8 +393,8 @@ TrainChunk Trainer::step(int64_t steps) {
       }
       s.optimizer->step();
       chunk.losses.push_back(static_cast<double>(loss.data()[0]));
-      hits += correct(out, y);
-      seen += static_cast<int64_t>(idx.size());
+      hits += correct(scores, targets);
+      seen += scores.size(0);
       s.steps += 1;
     }
     chunk.train_accuracy = static_cast<double>(hits) / static_cast<double>(seen);
@@ -314,6 +407,7 @@ TrainChunk Trainer::step(int64_t steps) {
     s.fail(ErrorInfo{"MemoryError", "out of memory", 0, 0, "", "MemoryError: out of memory", "", {}}, s.steps);
   }
   chunk.step = s.steps;
+  chunk.baseline_loss = setup_.baseline_loss;
   chunk.error = s.error;
   return chunk;
 }

@@ -123,7 +123,8 @@ Rule split_rule(const std::vector<double>& breaks_in_z) {
 
 double phi(const Nonlinearity& n, double x) {
   if (n.identity) return x;
-  const double alpha = n.params.alpha, beta = n.params.beta, th = n.params.threshold;
+  const double alpha = static_cast<double>(n.params.alpha), beta = static_cast<double>(n.params.beta),
+               th = static_cast<double>(n.params.threshold);
   using A = kernels::Activation;
   switch (n.kind) {
     case A::relu: return x > 0 ? x : 0.0;
@@ -151,7 +152,8 @@ double phi(const Nonlinearity& n, double x) {
 
 double dphi(const Nonlinearity& n, double x) {
   if (n.identity) return 1.0;
-  const double alpha = n.params.alpha, beta = n.params.beta, th = n.params.threshold;
+  const double alpha = static_cast<double>(n.params.alpha), beta = static_cast<double>(n.params.beta),
+               th = static_cast<double>(n.params.threshold);
   using A = kernels::Activation;
   switch (n.kind) {
     case A::relu: return x > 0 ? 1.0 : 0.0;

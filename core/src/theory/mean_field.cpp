@@ -1,0 +1,99 @@
+// The length map's fixed point q*, chi1 there, the correlation depth scale and the chi1
+// phase diagram (Poole et al. 2016; Schoenholz et al. 2017).
+#include <cmath>
+#include <algorithm>
+#include <limits>
+
+#include "initlab/theory.hpp"
+
+namespace initlab::theory {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// sigma_w^2 E[phi(u1) phi(u2)] + sigma_b^2 and sigma_w^2 E[phi'(u1) phi'(u2)], with
+// u1 = sqrt(q) z1, u2 = sqrt(q) (c z1 + sqrt(1 - c^2) z2): the correlation map's two
+// integrals, by the tensor product of the one-dimensional rule.
+void correlated(const Nonlinearity& n, double q, double c, double w2, double b2, double& map,
+                double& slope) {
+  const Rule& r = gauss_hermite();
+  const double s = std::sqrt(q), t = std::sqrt(std::max(0.0, 1 - c * c));
+  double e = 0, d = 0;
+  for (size_t i = 0; i < r.x.size(); ++i) {
+    double u1 = s * r.x[i], p1 = phi(n, u1), d1 = dphi(n, u1);
+    for (size_t j = 0; j < r.x.size(); ++j) {
+      double u2 = s * (c * r.x[i] + t * r.x[j]);
+      double w = r.w[i] * r.w[j];
+      e += w * p1 * phi(n, u2);
+      d += w * d1 * dphi(n, u2);
+    }
+  }
+  map = (w2 * e + b2) / q;
+  slope = w2 * d;
+}
+
+}  // namespace
+
+FixedPoint fixed_point(const Nonlinearity& n, double sigma_w2, double sigma_b2,
+                       bool with_correlation) {
+  FixedPoint fp;
+  double q = 1.0;
+  for (int it = 0; it < 5000; ++it) {
+    double next = sigma_w2 * moments(n, q).m2 + sigma_b2;
+    if (!(next < 1e30)) {
+      q = kInf;
+      break;
+    }
+    bool done = std::fabs(next - q) <= 1e-14 * std::max(1.0, q);
+    q = next;
+    if (done) {
+      fp.converged = true;
+      break;
+    }
+  }
+  // With sigma_b = 0 and phi(0) = 0, q = 0 is a fixed point; the map creeps toward it only
+  // like 1/depth when its slope there, sigma_w^2 phi'(0)^2, is 1 (tanh at sigma_w^2 = 1).
+  // Take q* = 0 when the iteration is still heading there.
+  if (!fp.converged && std::isfinite(q) && sigma_b2 == 0 && phi(n, 0.0) == 0 && q < 1e-3) {
+    q = 0;
+    fp.converged = true;
+  }
+  fp.q = q;
+  if (std::isinf(q)) {
+    // Unbounded growth: for a positively homogeneous phi (ReLU, leaky) E[phi'^2] is the same at
+    // every q, so chi1 is still defined; evaluate it at a large q.
+    fp.chi1 = sigma_w2 * moments(n, 1e6).dphi2;
+  } else {
+    fp.chi1 = sigma_w2 * moments(n, q).dphi2;
+  }
+  double chi_c = fp.chi1;
+  if (with_correlation && fp.chi1 > 1 && std::isfinite(q) && q > 0) {
+    // Chaotic phase: the correlation map has a stable fixed point c* < 1; iterate to it.
+    double c = 0.5, map = 0, slope = 0;
+    for (int it = 0; it < 500; ++it) {
+      correlated(n, q, c, sigma_w2, sigma_b2, map, slope);
+      map = std::min(1.0, std::max(-1.0, map));
+      bool done = std::fabs(map - c) < 1e-12;
+      c = map;
+      if (done) break;
+    }
+    correlated(n, q, c, sigma_w2, sigma_b2, map, slope);
+    fp.c_star = c;
+    chi_c = slope;
+  }
+  fp.xi_c = (chi_c == 1.0) ? kInf : -1.0 / std::log(chi_c);
+  if (fp.xi_c < 0) fp.xi_c = kInf;  // chi_c > 1 only at c* = 1 in the chaotic phase: no decay
+  return fp;
+}
+
+PhaseGrid phase_grid(const Nonlinearity& n, double w2_max, double b2_max, int nw, int nb) {
+  PhaseGrid g;
+  for (int j = 0; j < nw; ++j) g.w2.push_back(w2_max * (j + 1) / nw);
+  for (int i = 0; i < nb; ++i) g.b2.push_back(nb > 1 ? b2_max * i / (nb - 1) : 0.0);
+  for (double b2 : g.b2)
+    for (double w2 : g.w2) g.chi1.push_back(fixed_point(n, w2, b2, false).chi1);
+  return g;
+}
+
+}  // namespace initlab::theory

@@ -301,6 +301,8 @@ export interface TrainJob {
   chunk?: number;
   onSetup?: (variant: number, setup: TrainSetup) => void;
   onChunk?: (variant: number, chunk: TrainChunk) => void;
+  /** On the words, after the last chunk: five words sampled from each trained model. */
+  onSamples?: (variant: number, words: string[]) => void;
 }
 
 export declare class InitlabError extends Error {

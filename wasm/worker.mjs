@@ -4,13 +4,14 @@
 //   const lab = new InitlabWorker();              // spawns worker.mjs
 //   const report = await lab.run(source, opts);   // a newer run supersedes an older one
 //
-//   const training = lab.train([{ name, source }, ...], trainOptions, { steps, chunk, onSetup, onChunk });
+//   const training = lab.train([{ name, source }, ...], trainOptions, { steps, chunk, onSetup, onChunk, onSamples });
 //   training.stop();                               // between chunks
 //   const { stopped } = await training.done;
 //
 // Messages: {id, source, options} in; {id, report} or {id, error} out. Training:
 // {id, type: 'train', variants, options, steps, chunk} and {id, type: 'stop'} in;
-// {id, type: 'setup' | 'chunk', variant, setup | chunk}, then {id, type: 'done', stopped, error} out.
+// {id, type: 'setup' | 'chunk', variant, setup | chunk}, on the words {id, type: 'samples', variant,
+// words}, then {id, type: 'done', stopped, error} out.
 import { createInitlab, InitlabError } from './initlab.mjs';
 
 const isNode = typeof process === 'object' && process.versions != null && process.versions.node != null;
@@ -122,6 +123,10 @@ async function train(lab, { id, variants, options, steps, chunk }, post, stops) 
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
       done += k;
+    }
+    // On the words, a few words sampled from each model as training left it.
+    for (const [variant, trainer] of trainers.entries()) {
+      if (trainer.setup.ok && trainer.setup.context > 0) post({ id, type: 'samples', variant, words: trainer.sampleWords(5) });
     }
   } catch (e) {
     // A failed data fetch, or the instance aborted: the job ends with the error.
@@ -243,11 +248,12 @@ export class InitlabWorker {
 
   // Trains the model of each variant's source (core/include/initlab/trainer.hpp), all with the
   // same options, `steps` steps in chunks of `chunk`. onSetup(variant, setup) comes once per
-  // variant, onChunk(variant, chunk) after each chunk. Runs may go on meanwhile. Returns
+  // variant, onChunk(variant, chunk) after each chunk, onSamples(variant, words) at the end on
+  // the words data set (a few words sampled from each trained model). Runs may go on meanwhile. Returns
   // { stop(), done }: done resolves with { stopped } after the last chunk or a stop, or
   // rejects with an InitlabError if the job itself failed (not for a script's error: that is
   // in the setup or chunk).
-  train(variants, options = {}, { steps = 300, chunk = 10, onSetup = () => {}, onChunk = () => {} } = {}) {
+  train(variants, options = {}, { steps = 300, chunk = 10, onSetup = () => {}, onChunk = () => {}, onSamples = () => {} } = {}) {
     const id = this.nextId++;
     let settle;
     const done = new Promise((resolve, reject) => { settle = { resolve, reject }; });
@@ -255,6 +261,7 @@ export class InitlabWorker {
       receive: (m) => {
         if (m.type === 'setup') onSetup(m.variant, m.setup);
         else if (m.type === 'chunk') onChunk(m.variant, m.chunk);
+        else if (m.type === 'samples') onSamples(m.variant, m.words);
         else if (m.type === 'done') {
           this.trainings.delete(id);
           if (m.error) settle.reject(new InitlabError(m.error));

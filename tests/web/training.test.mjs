@@ -137,3 +137,44 @@ test('the digits input probes real images, and the gradient losses use their rea
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the character LSTM trains on the words under both inits, samples words, and shows its gates', async () => {
+  const { context, page, problems } = await open(env);
+  await runs(page, 1);
+  const n = await runCount(page);
+  await page.locator('#preset').selectOption('train_char_lstm');
+  await runs(page, n + 1);
+  // The gate view: the four gates of the LSTM, each with ink, the forget gate's bias of 1 in
+  // the orthogonal variant's pre-activation mean.
+  assert.equal(await page.locator('#inside-pane').isVisible(), true);
+  const cards = await page.evaluate(() => window.initlab.insideCards);
+  assert.deepEqual(cards, ['lstm: input gate', 'lstm: forget gate', 'lstm: cell gate', 'lstm: output gate']);
+  assert.deepEqual(await canvasHasInk(page, '#inside canvas'), [true, true, true, true]);
+  const forget = await page.locator('#inside figure').nth(1).innerText();
+  assert.match(forget, /pre-activation mean (0\.9|1\.0)\d*/, forget);
+  assert.match(await page.locator('#inside figure').first().innerText(), /hidden std step 1 → 8/);
+  await page.locator('#inside-pane').screenshot({ path: join(artifactsDir, 'lstm_gates.png') });
+
+  await page.waitForFunction(() => window.initlab.training.done, null, { timeout: 180_000 });
+  await page.waitForFunction(() => window.initlab.training.variants.every((v) => v.samples));
+  const t = await training(page);
+  assert.deepEqual(t.variants.map((v) => v.name), ['orthogonal, forget bias 1', 'PyTorch default']);
+  for (const v of t.variants) {
+    assert.equal(v.error, null);
+    assert.equal(v.dataset, 'words (next character, context 8)');
+    assert.equal(v.losses.length, 200);
+    // ln 27, the loss of a uniform guess over '.' and a-z.
+    assert.ok(Math.abs(v.baselineLoss - Math.log(27)) < 1e-6);
+    const last = v.test[v.test.length - 1];
+    assert.ok(last.loss < 0.7 * v.baselineLoss, `${v.name}: test loss ${last.loss}`);
+    assert.equal(v.samples.length, 5);
+    for (const w of v.samples) assert.match(w, /^[a-z]{0,16}$/);
+  }
+  const summary = await page.locator('#train-summary').innerText();
+  assert.match(summary, /orthogonal, forget bias 1: test loss \d\.\d{3} per character after 200 steps \(from 3\.\d{3}; uniform guess 3\.296\), next character right \d+\.\d%; samples: /);
+  assert.match(await page.locator('#train-status').innerText(), /Done at step 200 of 200 on words \(next character, context 8\) \(\d+ training windows\), per-character cross-entropy loss, Adam/);
+  assert.deepEqual(await canvasHasInk(page, '#train-pane canvas'), [true, true, true, true]);
+  assert.deepEqual(problems, []);
+  await page.locator('#train-pane').screenshot({ path: join(artifactsDir, 'training_words.png') });
+  await context.close();
+});

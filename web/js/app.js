@@ -7,6 +7,7 @@ import { MAX_TABS, decodeState, defaultSettings, defaultTraining, encodeState } 
 import { DepthChart, escapeHtml } from './charts/depth_chart.js';
 import { COLORS, fmt } from './charts/canvas.js';
 import { activationNotes, renderHistograms } from './charts/histograms.js';
+import { insideItems } from './inner_view.js';
 import { densityOf, describeInit } from './density.js';
 import { diagnose, diagnoseGradients, norm } from './diagnose.js';
 import { renderTable } from './stats_table.js';
@@ -16,7 +17,7 @@ const $ = (id) => document.getElementById(id);
 const embed = readEmbedFlags(location.search);
 
 // What tests and the benchmark read: run count, latencies, the last plotted data.
-const probe = { training: { running: false, done: false, stopped: false, variants: [] }, appStartMs: performance.now(), editorReady: false, runs: 0, latencies: [], lastLatency: null, firstResultsMs: null, depthSeries: null, state: null, code: () => editor.code() };
+const probe = { training: { running: false, done: false, stopped: false, variants: [] }, appStartMs: performance.now(), editorReady: false, runs: 0, latencies: [], lastLatency: null, firstResultsMs: null, depthSeries: null, insideCards: null, state: null, code: () => editor.code() };
 window.initlab = probe;
 
 let state = null;
@@ -417,6 +418,13 @@ function draw({ job, results }, activeIndex) {
     constant: null,
     notes: activationNotes(p.output),
   })));
+
+  // Inside the recurrent and attention layers, when the model has any.
+  const reports = [ok.find((r) => r.i === activeIndex) ?? ok[0], ...ok.filter((r) => r.i !== activeIndex)].map((r) => r.report);
+  const inside = insideItems(reports);
+  $('inside-pane').hidden = inside.length === 0;
+  probe.insideCards = inside.map((c) => c.title);
+  renderHistograms($('inside'), inside);
 
   // The weights and the table sit below the fold: drawn a frame later, so the charts the eye is
   // on (and the slider's feedback) are not held up by them.

@@ -116,4 +116,25 @@ export const PRESETS = [
       { name: 'zero-init last BN', replace: ['MobileNetV2Blocks(zero_init_last=False)', 'MobileNetV2Blocks(zero_init_last=True)'] },
     ],
   },
+  {
+    id: 'train_char_lstm',
+    title: 'Training: character LSTM on words, orthogonal recurrent weights + forget bias 1 vs default',
+    file: 'char_lstm.py',
+    variants: [
+      { name: 'orthogonal, forget bias 1' },
+      { name: 'PyTorch default', replace: ['initialize_lstm(model.lstm)\n', '# initialize_lstm(model.lstm)  # PyTorch default init\n'] },
+    ],
+    train: { steps: 200, optimizer: 'adam', lr: 0.003, batch: 32, dataset: 'words' },
+  },
+  {
+    id: 'train_gpt_blocks',
+    title: "Training: small GPT on words, GPT-2's scaled residual init vs plain N(0, 0.02) vs default",
+    file: 'gpt_blocks.py',
+    variants: [
+      { name: 'GPT-2 scaled residuals' },
+      { name: 'normal_(0, 0.02)', replace: ['init_gpt2(model)\n', 'init_gpt2(model, scaled=False)\n'] },
+      { name: 'PyTorch default', replace: ['init_gpt2(model)\n', "# init_gpt2(model)  # PyTorch's default init\n"] },
+    ],
+    train: { steps: 200, optimizer: 'adam', lr: 0.003, batch: 32, dataset: 'words' },
+  },
 ];

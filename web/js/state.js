@@ -9,7 +9,7 @@ export const MODES = ['', 'train', 'eval'];
 export const GRAD_LOSSES = ['', 'mean', 'cross_entropy', 'nll', 'mse'];
 export const MAX_TRAIN_STEPS = 5000;
 
-export const DATASETS = ['auto', 'digits', 'spirals', 'blobs'];
+export const DATASETS = ['auto', 'digits', 'spirals', 'blobs', 'words'];
 export const OPTIMIZERS = ['sgd', 'adam'];
 
 export function defaultSettings() {

@@ -117,7 +117,7 @@ export class TrainingPanel {
       stopped: false,
       variants: tabs.map((tab, i) => ({
         name: tab.name, color: COLORS[(state.compare ? i : state.active) % COLORS.length],
-        setup: null, losses: [], test: [], train: [], snapshots: [], error: null,
+        setup: null, losses: [], test: [], train: [], snapshots: [], samples: null, error: null,
       })),
     };
     this.job = job;
@@ -136,6 +136,12 @@ export class TrainingPanel {
       chunk,
       onSetup: (i, setup) => serial === this.serial && this.setup(job.variants[i], setup),
       onChunk: (i, c) => serial === this.serial && this.chunk(job.variants[i], c),
+      onSamples: (i, words) => {
+        if (serial !== this.serial) return;
+        job.variants[i].samples = words;
+        this.progress();
+        this.scheduleDraw();
+      },
     });
     job.handle.done.then(({ stopped }) => {
       if (serial === this.serial) this.finish(stopped, null);
@@ -191,8 +197,9 @@ export class TrainingPanel {
     $('train-progress').value = total ? done / total : 0;
     const step = Math.max(0, ...live.map((v) => v.losses.length));
     const what = job.variants.find((v) => v.setup?.ok)?.setup;
-    const examples = what?.dataset.startsWith('digits') ? 'training images' : 'training points';
-    const on = what ? ` on ${what.dataset} (${what.trainSize} ${examples}), ${what.loss === 'nll' ? 'NLL' : 'cross-entropy'} loss, ${what.optimizer}` : '';
+    const examples = what?.dataset.startsWith('digits') ? 'training images' : what?.context ? 'training windows' : 'training points';
+    const lossName = what?.loss === 'nll' ? 'NLL' : what?.context ? 'per-character cross-entropy' : 'cross-entropy';
+    const on = what ? ` on ${what.dataset} (${what.trainSize} ${examples}), ${lossName} loss, ${what.optimizer}` : '';
     $('train-status').textContent = job.failure ? `Training failed: ${job.failure}. Train again to retry.`
       : job.done ? `${job.stopped ? 'Stopped' : 'Done'} at step ${step} of ${job.steps}${on}.`
         : `Training: step ${step} of ${job.steps}${on}…`;
@@ -201,7 +208,8 @@ export class TrainingPanel {
     this.published.stopped = job.stopped;
     this.published.variants = job.variants.map((v) => ({
       name: v.name, dataset: v.setup?.dataset ?? '', classes: v.setup?.classes ?? 0,
-      losses: v.losses.map((p) => p.y), test: v.test.map((p) => ({ step: p.x, accuracy: p.y })),
+      losses: v.losses.map((p) => p.y), test: v.test.map((p) => ({ step: p.x, accuracy: p.y, loss: p.loss })),
+      baselineLoss: v.setup?.baselineLoss ?? null, samples: v.samples,
       error: v.error ? `${v.error.kind}: ${v.error.message}` : null,
     }));
   }
@@ -219,7 +227,10 @@ export class TrainingPanel {
     const job = this.job;
     if (!job || $('train-body').hidden) return;
     const vs = job.variants;
-    const classes = vs.find((v) => v.setup?.ok)?.setup.classes ?? 0;
+    const what = vs.find((v) => v.setup?.ok)?.setup;
+    const classes = what?.classes ?? 0;
+    // On the words the loss is read against the uniform guess over the 27 characters, ln 27.
+    const baseline = what?.context ? what.baselineLoss : null;
     $('train-legend').innerHTML = vs.map((v) => `<span style="--c:${v.color}">${escapeHtml(v.name)}</span>`).join('');
     $('train-summary').innerHTML = vs.map((v) => `<li><span style="color:${v.color}">■</span> ${escapeHtml(v.name)}: ${escapeHtml(verdict(v, classes))}</li>`).join('');
     // Raw per-step losses are noisy: drawn faint, with a running mean over 10 steps on top.
@@ -228,14 +239,15 @@ export class TrainingPanel {
         { name: v.name, color: v.color, points: v.losses, width: 1, alpha: 0.3, quiet: true },
         { name: v.name, color: v.color, points: runningMean(v.losses, 10) },
       ]),
-      xMax: job.steps, log: true, yLabel: 'training loss',
+      xMax: job.steps, log: true, yLabel: baseline ? 'training loss per character' : 'training loss',
+      guides: baseline ? [{ y: baseline, label: `uniform guess ln ${classes} = ${baseline.toFixed(2)}` }] : [],
     });
     this.acc.draw({
       series: vs.flatMap((v) => [
         { name: `${v.name} (test)`, color: v.color, points: v.test },
         { name: `${v.name} (train batches)`, color: v.color, points: v.train, dash: [4, 3], width: 1.5 },
       ]),
-      xMax: job.steps, yMin: 0, yMax: 1, yLabel: 'accuracy', format: pct,
+      xMax: job.steps, yMin: 0, yMax: 1, yLabel: baseline ? 'next-character accuracy' : 'accuracy', format: pct,
       guides: classes ? [{ y: 1 / classes, label: `chance ${pct(1 / classes)}` }] : [],
     });
     const v = vs[Number($('train-variant').value)] ?? vs[0];
@@ -260,12 +272,24 @@ function verdict(v, classes) {
   if (!last) return 'setting up…';
   const chance = classes ? 1 / classes : 0;
   let text;
+  if (v.setup?.context) return wordsVerdict(v, nan, first, last);
   if (nan) text = `diverged: the loss became ${fmt(nan.y)} at step ${nan.x} (the weights blew up); test accuracy ${pct(last.y)}`;
   else if (last.x > 0 && last.y < 1.5 * chance) text = `not learning: test accuracy ${pct(last.y)} after ${last.x} steps, chance is ${pct(chance)}`;
   else {
     const half = v.test.find((p) => p.y >= 0.5);
     text = `test accuracy ${pct(last.y)} after ${last.x} steps (from ${pct(first.y)})${half && half.x > 0 ? `; above 50% from step ${half.x}` : ''}`;
   }
+  return v.error ? `${text}; then ${describeError(v.error)}` : text;
+}
+
+// On the words: the test loss per character against the uniform guess, and what the model spells.
+function wordsVerdict(v, nan, first, last) {
+  const base = v.setup.baselineLoss;
+  let text;
+  if (nan) text = `diverged: the loss became ${fmt(nan.y)} at step ${nan.x}`;
+  else if (last.x > 0 && last.loss > 0.95 * base) text = `not learning: test loss ${last.loss.toFixed(3)} per character after ${last.x} steps, the uniform guess is ln 27 = ${base.toFixed(3)}`;
+  else text = `test loss ${last.loss.toFixed(3)} per character after ${last.x} steps (from ${first.loss.toFixed(3)}; uniform guess ${base.toFixed(3)}), next character right ${pct(last.y)}`;
+  if (v.samples) text += `; samples: ${v.samples.map((w) => w || '(empty)').join(', ')}`;
   return v.error ? `${text}; then ${describeError(v.error)}` : text;
 }
 

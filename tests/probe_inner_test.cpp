@@ -133,3 +133,58 @@ TEST_CASE("attention statistics: entropy relative to uniform, masked keys left o
   CHECK(a.logits.numel == 16);
   CHECK(a.logits.inf_count == 5);
 }
+
+TEST_CASE("a hand-written attention (nanoGPT's softmax of masked q.k^T) is probed like MultiheadAttention, each once") {
+  const std::string source = R"(import math
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+class SelfAttention(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.qkv = nn.Linear(8, 24)
+        self.register_buffer("mask", torch.tril(torch.ones(4, 4)).view(1, 1, 4, 4))
+    def forward(self, x):
+        b, t, c = x.shape
+        q, k, v = self.qkv(x).split(c, dim=2)
+        q = q.view(b, t, 2, 4).transpose(1, 2)
+        k = k.view(b, t, 2, 4).transpose(1, 2)
+        v = v.view(b, t, 2, 4).transpose(1, 2)
+        att = (q @ k.transpose(-2, -1)) * (1.0 / math.sqrt(k.size(-1)))
+        att = att.masked_fill(self.mask[:, :, :t, :t] == 0, float("-inf"))
+        att = att.softmax(dim=-1) if c == 0 else F.softmax(att, dim=-1)
+        return (att @ v).transpose(1, 2).contiguous().view(b, t, c)
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.attn = SelfAttention()
+        self.mha = nn.MultiheadAttention(8, 2, batch_first=True)
+        self.head = nn.Linear(8, 5)
+    def forward(self, x):
+        x = self.attn(x)
+        x, _ = self.mha(x, x, x)
+        return F.softmax(self.head(x), dim=-1)
+torch.manual_seed(0)
+model = Net()
+y = model(torch.randn(2, 4, 8))
+)";
+  RunOptions o;
+  o.auto_forward = false;
+  const Report r = run(source, o);
+  REQUIRE_MESSAGE(r.ok, (r.error ? r.error->formatted : std::string()));
+  const probe::LayerRecord* attn = find_type(r, "SelfAttention");
+  const probe::LayerRecord* mha = find_type(r, "MultiheadAttention");
+  const probe::LayerRecord* net = find_type(r, "Net");
+  REQUIRE(attn != nullptr);
+  REQUIRE(mha != nullptr);
+  REQUIRE(net != nullptr);
+  REQUIRE(attn->attention.size() == 1);
+  // 2 batches x 2 heads x 4 queries, the first query of each seeing one key only.
+  CHECK(attn->attention[0].rows == 12);
+  CHECK(attn->attention[0].logits.numel == 64);
+  CHECK(attn->attention[0].logits.inf_count == 24);
+  // The library's layer hands its logits over and then calls softmax on them: counted once.
+  CHECK(mha->attention.size() == 1);
+  // A classifier's softmax over Linear scores is not an attention.
+  CHECK(net->attention.empty());
+}

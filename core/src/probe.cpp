@@ -189,7 +189,11 @@ void Probe::inner_tensor(const nn::InnerTensor& inner) {
   switch (inner.kind) {
     case nn::InnerTensor::Kind::gate: open.gates.push_back(gate_stats(inner, options_)); break;
     case nn::InnerTensor::Kind::hidden: open.hidden.push_back(hidden_stats(inner)); break;
-    case nn::InnerTensor::Kind::attention_logits: open.attention.push_back(attention_stats(inner.tensor, options_)); break;
+    case nn::InnerTensor::Kind::attention_logits:
+      if (inner.tensor.numel() > 0 && inner.tensor.data() == open.last_logits) break;
+      open.last_logits = inner.tensor.numel() > 0 ? inner.tensor.data() : nullptr;
+      open.attention.push_back(attention_stats(inner.tensor, options_));
+      break;
   }
 }
 

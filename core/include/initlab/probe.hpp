@@ -167,6 +167,9 @@ class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
     std::vector<GateStats> gates;
     std::vector<HiddenStats> hidden;
     std::vector<AttentionStats> attention;
+    // The last attention's logits, so the library's layers (which hand them over, then call
+    // softmax on them) are not counted twice by the hand-written-attention check.
+    const float* last_logits = nullptr;
   };
   std::vector<Inner> inner_;
   std::function<bool(const nn::Module&)> preferred_;

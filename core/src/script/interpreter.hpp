@@ -262,6 +262,10 @@ void install_library_api(Interpreter& interp);
 // _initlab.probe_*: how the Python-written torch.nn layers hand inner tensors to the probe
 // (library_probe_api.cpp).
 void install_probe_primitives(NamespaceObj& initlab_namespace);
+// A softmax over the last dim of a rank >= 3 tensor computed from a matrix product (through
+// scaling, masking and bias ops) is a hand-written attention, as nanoGPT and minGPT write it:
+// its logits go to the probe like nn.MultiheadAttention's (library_probe_api.cpp).
+void note_softmax_input(const Tensor& logits, int64_t dim);
 // Registers torch, torch.nn, torch.nn.functional, torch.nn.init (torch_api.cpp, nn_api.cpp).
 void install_torch(Interpreter& interp);
 // initlab.datasets (datasets_api.cpp).

@@ -1,6 +1,9 @@
 // _initlab.probe_*: the primitives through which the torch.nn layers written in Python
 // (core/lib/torch/nn/modules) hand what they compute inside to the probe (probe.hpp's
 // GateStats, HiddenStats, AttentionStats). Each belongs to the innermost open module call.
+#include <string_view>
+
+#include "initlab/autograd.hpp"
 #include "initlab/nn/module.hpp"
 #include "interpreter.hpp"
 #include "native_args.hpp"
@@ -17,7 +20,38 @@ const Tensor& tensor_arg(Interpreter& in, const Value& v, const char* fn) {
   return t->tensor;
 }
 
+// Whether x was made by a matrix product, at most a few scaling/masking/bias ops back.
+bool from_matrix_product(const Tensor& x) {
+  std::vector<const autograd::Node*> frontier;
+  if (x.has_grad_fn()) frontier.push_back(x.autograd_meta()->grad_fn.get());
+  const auto starts = [](const char* name, const char* prefix) { return std::string_view(name).rfind(prefix, 0) == 0; };
+  for (int depth = 0; depth < 4 && !frontier.empty(); ++depth) {
+    std::vector<const autograd::Node*> next;
+    for (const autograd::Node* node : frontier) {
+      const char* name = node->name();
+      if (starts(name, "Mm") || starts(name, "Bmm") || starts(name, "Baddbmm")) return true;
+      const bool passes = starts(name, "Mul") || starts(name, "Div") || starts(name, "Add") || starts(name, "Sub") ||
+                          starts(name, "MaskedFill") || starts(name, "Where") || starts(name, "Binary");
+      if (!passes) continue;
+      for (const Tensor& input : node->inputs) {
+        if (input.defined() && input.has_grad_fn()) next.push_back(input.autograd_meta()->grad_fn.get());
+      }
+    }
+    frontier = std::move(next);
+  }
+  return false;
+}
+
 }  // namespace
+
+void note_softmax_input(const Tensor& logits, int64_t dim) {
+  nn::ForwardObserver* o = nn::current_observer();
+  if (!o || logits.dim() < 3 || (dim != -1 && dim != logits.dim() - 1) || !from_matrix_product(logits)) return;
+  nn::InnerTensor t;
+  t.kind = nn::InnerTensor::Kind::attention_logits;
+  t.tensor = logits.detach();
+  o->inner_tensor(t);
+}
 
 void install_probe_primitives(NamespaceObj& ns) {
   const auto def = [&](const std::string& name, Native fn) { ns.members[name] = make_builtin("_initlab." + name, std::move(fn)); };

@@ -415,6 +415,7 @@ void install_functional(NamespaceObj& F_ns) {
         dim = to_int(in, args[1], "dim");
       }
       nn::set_source_line(in.location().line);
+      if (!log) note_softmax_input(x, dim);
       return make_tensor(log ? F::log_softmax(x, dim) : F::softmax(x, dim));
     });
   }

@@ -744,6 +744,7 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
       const auto args = bind_native(in, log ? "log_softmax" : "softmax", a, {{"dim", std::nullopt}});
       mark_line(in);
       const int64_t dim = to_int(in, args[0], "dim");
+      if (!log) note_softmax_input(t, dim);
       return make_tensor(log ? F::log_softmax(t, dim) : F::softmax(t, dim));
     });
   }

@@ -11,24 +11,14 @@
 #include "initlab/session.hpp"
 #include "initlab/tensor.hpp"
 #include "initlab/trainer.hpp"
-#include "support/fixtures.hpp"
 #include "support/train_fixtures.hpp"
+#include "support/trainer_parity.hpp"
+
+using fixtures::example;
+using fixtures::options_of;
+using fixtures::relative;
 
 namespace {
-
-std::string example(const std::string& name) { return fixtures::read_file(std::string(INITLAB_EXAMPLES_DIR) + "/" + name); }
-
-initlab::TrainOptions options_of(const fixtures::TrainerRun& r) {
-  initlab::TrainOptions o;
-  o.optimizer = r.options.at("optimizer");
-  o.lr = std::stod(r.options.at("lr"));
-  o.momentum = std::stod(r.options.at("momentum"));
-  o.batch = std::stoll(r.options.at("batch"));
-  o.seed = std::stoull(r.options.at("seed"));
-  return o;
-}
-
-double relative(double ours, double theirs) { return std::abs(ours - theirs) / std::abs(theirs); }
 
 // The tutorial CNN with every conv and linear weight and bias set to `value`.
 std::string tutorial_with_constant_weights(const std::string& value) {
@@ -51,20 +41,7 @@ TEST_CASE("the Trainer's losses and test accuracy are PyTorch's for the same pro
     CHECK(trainer.setup().test_accuracy == doctest::Approx(r.setup.at("test_accuracy")).epsilon(1e-9));
     CHECK(relative(trainer.setup().test_loss, r.setup.at("test_loss")) <= 1e-5);
     // In two chunks of unequal length: the data order must run on across chunks.
-    std::vector<double> ours;
-    initlab::TrainChunk last;
-    for (int64_t steps : {7, 13}) {
-      last = trainer.step(steps);
-      REQUIRE_MESSAGE(!last.error, (last.error ? last.error->formatted : ""));
-      ours.insert(ours.end(), last.losses.begin(), last.losses.end());
-    }
-    REQUIRE(ours.size() == r.losses.size());
-    double worst = 0;
-    for (std::size_t i = 0; i < ours.size(); ++i) {
-      worst = std::max(worst, relative(ours[i], r.losses[i]));
-      CHECK_MESSAGE(relative(ours[i], r.losses[i]) <= 1e-4, "step " << i + 1 << ": ours " << ours[i] << ", PyTorch " << r.losses[i]);
-    }
-    MESSAGE(r.example << ": largest relative loss difference " << worst);
+    const initlab::TrainChunk last = fixtures::train_and_compare(trainer, r, {7, 13});
     CHECK(last.step == 20);
     CHECK(relative(last.test_loss, r.after.at("test_loss")) <= 1e-4);
     // One of 360 predictions may flip on a near tie after 20 steps of rounding differences.

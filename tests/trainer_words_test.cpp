@@ -9,29 +9,18 @@
 #include <vector>
 
 #include "initlab/trainer.hpp"
-#include "support/fixtures.hpp"
 #include "support/train_fixtures.hpp"
+#include "support/trainer_parity.hpp"
 
-namespace {
-
-std::string example(const std::string& name) { return fixtures::read_file(std::string(INITLAB_EXAMPLES_DIR) + "/" + name); }
-
-double relative(double ours, double theirs) { return std::abs(ours - theirs) / std::abs(theirs); }
-
-}  // namespace
+using fixtures::example;
+using fixtures::relative;
 
 TEST_CASE("words: the LSTM and GPT presets train as in PyTorch, per-character loss within 1e-4 relative") {
   const auto& runs = fixtures::train_fixtures().words_runs;
   REQUIRE(runs.size() == 2);
   for (const fixtures::TrainerRun& r : runs) {
     INFO(r.example);
-    initlab::TrainOptions o;
-    o.optimizer = r.options.at("optimizer");
-    o.lr = std::stod(r.options.at("lr"));
-    o.momentum = std::stod(r.options.at("momentum"));
-    o.batch = std::stoll(r.options.at("batch"));
-    o.seed = std::stoull(r.options.at("seed"));
-    initlab::Trainer trainer(example(r.example), o);
+    initlab::Trainer trainer(example(r.example), fixtures::options_of(r));
     const initlab::TrainSetup& setup = trainer.setup();
     REQUIRE_MESSAGE(setup.ok, (setup.error ? setup.error->formatted : ""));
     CHECK(setup.dataset == "words (next character, context 8)");
@@ -42,20 +31,7 @@ TEST_CASE("words: the LSTM and GPT presets train as in PyTorch, per-character lo
     CHECK(trainer.sample_words(5) == r.samples_before);
     CHECK(setup.test_accuracy == doctest::Approx(r.setup.at("test_accuracy")).epsilon(1e-9));
     CHECK(relative(setup.test_loss, r.setup.at("test_loss")) <= 1e-5);
-    std::vector<double> ours;
-    initlab::TrainChunk last;
-    for (int64_t steps : {5, 15}) {
-      last = trainer.step(steps);
-      REQUIRE_MESSAGE(!last.error, (last.error ? last.error->formatted : ""));
-      ours.insert(ours.end(), last.losses.begin(), last.losses.end());
-    }
-    REQUIRE(ours.size() == r.losses.size());
-    double worst = 0;
-    for (std::size_t i = 0; i < ours.size(); ++i) {
-      worst = std::max(worst, relative(ours[i], r.losses[i]));
-      CHECK_MESSAGE(relative(ours[i], r.losses[i]) <= 1e-4, "step " << i + 1 << ": ours " << ours[i] << ", PyTorch " << r.losses[i]);
-    }
-    MESSAGE(r.example << ": largest relative loss difference " << worst);
+    const initlab::TrainChunk last = fixtures::train_and_compare(trainer, r, {5, 15});
     CHECK(last.baseline_loss == std::log(27.0));
     CHECK(relative(last.test_loss, r.after.at("test_loss")) <= 1e-4);
     // It learned: below the uniform guess ln(27) and below where it started.

@@ -100,10 +100,22 @@ Stats compute_stats(const Tensor& t_in, Saturation saturation, const Options& op
 Probe::Probe(Options options) : options_(options) {}
 Probe::Probe(nn::Module&, Options options) : options_(options) {}
 
+int Probe::source_of(const Tensor& t) const {
+  if (!t.defined()) return -2;
+  const float* d = t.data();
+  for (size_t i = record_data_.size(); i-- > 0;)
+    if (record_data_[i] == d) return static_cast<int>(i);
+  return d == root_input_data_ ? -1 : -2;
+}
+
 void Probe::module_enter(const nn::Module& module, const Tensor* input) {
   call_lines_.push_back(nn::source_line());
   inner_.emplace_back();
-  if (depth_++ > 0) return;
+  if (depth_++ > 0) {
+    open_inputs_.push_back(input != nullptr ? source_of(*input) : -2);
+    return;
+  }
+  open_inputs_.assign(1, -1);
   // A new outermost call: a new forward pass, described relative to this module.
   ++calls_;
   saved_.valid = false;
@@ -111,13 +123,20 @@ void Probe::module_enter(const nn::Module& module, const Tensor* input) {
   skipping_ = have_preferred_ && !preferred;
   if (skipping_) return;
   // Kept aside (moved: the new call starts empty) until this call returns.
-  saved_ = {true, std::move(paths_), std::move(records_), std::move(record_nodes_), root_, std::move(root_input_shape_),
-            root_output_, have_preferred_};
+  saved_ = {true,  std::move(paths_), std::move(records_), std::move(record_nodes_), std::move(record_data_),
+            root_input_data_, root_, std::move(root_input_shape_), root_output_, have_preferred_,
+            root_input_stats_};
   have_preferred_ = have_preferred_ || preferred;
   records_.clear();
   record_nodes_.clear();
+  record_data_.clear();
+  pending_operands_.clear();
+  root_input_data_ = input != nullptr && input->defined() ? input->data() : nullptr;
   root_ = &module;
   root_input_shape_ = input != nullptr ? input->shape().to_vector() : std::vector<int64_t>{};
+  // The theory's recursion starts from the input's measured moments.
+  root_input_stats_ = input != nullptr && input->defined() ? compute_stats(*input, Saturation::none, options_)
+                                                           : Stats{};
   root_output_ = Tensor();
   paths_.clear();
   for (auto& [path, m] : const_cast<nn::Module&>(module).named_modules()) paths_.emplace_back(m, path);
@@ -130,6 +149,10 @@ void Probe::module_output(const nn::Module& module, const Tensor& output) {
   if (!call_lines_.empty()) {
     r.line = call_lines_.back();
     call_lines_.pop_back();
+  }
+  if (!open_inputs_.empty()) {
+    r.input_from = open_inputs_.back();
+    open_inputs_.pop_back();
   }
   if (!inner_.empty()) {
     r.gates = std::move(inner_.back().gates);
@@ -151,11 +174,13 @@ void Probe::module_output(const nn::Module& module, const Tensor& output) {
   r.output = compute_stats(output, saturation_of(r.type), options_);
   records_.push_back(std::move(r));
   record_nodes_.push_back(output.has_grad_fn() ? output.autograd_meta()->grad_fn.get() : nullptr);
+  record_data_.push_back(output.defined() ? output.data() : nullptr);
 }
 
 void Probe::module_abandon(const nn::Module&) {
   if (depth_ > 0) --depth_;
   if (!call_lines_.empty()) call_lines_.pop_back();
+  if (!open_inputs_.empty()) open_inputs_.pop_back();
   if (!inner_.empty()) inner_.pop_back();
   if (depth_ > 0) return;
   // The outermost call failed: what the probe shows is the last call that completed.
@@ -165,8 +190,11 @@ void Probe::module_abandon(const nn::Module&) {
   paths_ = std::move(saved_.paths);
   records_ = std::move(saved_.records);
   record_nodes_ = std::move(saved_.record_nodes);
+  record_data_ = std::move(saved_.record_data);
+  root_input_data_ = saved_.root_input_data;
   root_ = saved_.root;
   root_input_shape_ = std::move(saved_.root_input_shape);
+  root_input_stats_ = std::move(saved_.root_input_stats);
   root_output_ = saved_.root_output;
   have_preferred_ = saved_.have_preferred;
   saved_.valid = false;
@@ -178,9 +206,17 @@ void Probe::op_output(const char* op, const Tensor& output) {
   r.type = op;
   r.is_op = true;
   r.line = nn::source_line();
+  r.operands = std::move(pending_operands_);
+  pending_operands_.clear();
   r.output = compute_stats(output, saturation_of(r.type), options_);
   records_.push_back(std::move(r));
   record_nodes_.push_back(output.has_grad_fn() ? output.autograd_meta()->grad_fn.get() : nullptr);
+  record_data_.push_back(output.defined() ? output.data() : nullptr);
+}
+
+void Probe::op_operands(const Tensor& a, const Tensor& b) {
+  if (depth_ == 0 || skipping_) return;
+  pending_operands_ = {source_of(a), source_of(b)};
 }
 
 void Probe::inner_tensor(const nn::InnerTensor& inner) {

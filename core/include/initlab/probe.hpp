@@ -97,6 +97,12 @@ struct LayerRecord {
   int line = 0;      // source line of an op, when the interpreter knows it
   int depth = 0;     // module nesting depth (root 0)
   bool is_leaf = true;
+  // Where the input came from, for the theory's data flow: the index of the earlier record
+  // whose output tensor this module was called on (the same data pointer; the latest such
+  // record), -1 the recorded call's own input, -2 unknown (ops; an input no record made).
+  int input_from = -2;
+  // An add's two operands, the same way (empty for other records).
+  std::vector<int> operands;
   Stats output;
   // The gradient of the loss with respect to the output, when the run computed one.
   std::optional<Stats> grad;
@@ -130,6 +136,7 @@ class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
   // An outermost call that fails leaves the previous complete recording in place.
   void module_abandon(const nn::Module& module) override;
   void op_output(const char* op, const Tensor& output) override;
+  void op_operands(const Tensor& a, const Tensor& b) override;
   void inner_tensor(const nn::InnerTensor& inner) override;
   // During a backward of the recorded forward: fills the grad of every record whose output
   // that node made.
@@ -137,6 +144,7 @@ class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
   const std::vector<LayerRecord>& records() const { return records_; }
   std::vector<LayerRecord> take_records() {
     record_nodes_.clear();
+    record_data_.clear();
     return std::move(records_);
   }
   // Calls of modules this accepts win: once one has been recorded, outermost calls of other
@@ -146,6 +154,8 @@ class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
   const nn::Module* root() const { return root_; }
   // The shape of that call's first tensor argument (empty when it had none).
   const std::vector<int64_t>& root_input_shape() const { return root_input_shape_; }
+  // Statistics of that argument (numel 0 when it had none): the theory starts from them.
+  const Stats& root_input_stats() const { return root_input_stats_; }
   // That call's output once it has returned (undefined before): what the observer was told, so for
   // a script forward returning a tuple its first item, and an empty tensor when it returned no tensor.
   const Tensor& root_output() const { return root_output_; }
@@ -156,8 +166,14 @@ class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
   Options options_;
   std::vector<LayerRecord> records_;
   std::vector<const autograd::Node*> record_nodes_;  // the grad_fn of each record's output
+  std::vector<const float*> record_data_;            // each record's output data (input_from)
+  const float* root_input_data_ = nullptr;
+  std::vector<int> open_inputs_;   // input_from of each open module call, innermost last
+  std::vector<int> pending_operands_;  // of the op whose output comes next
+  int source_of(const Tensor& t) const;
   const nn::Module* root_ = nullptr;
   std::vector<int64_t> root_input_shape_;
+  Stats root_input_stats_;
   Tensor root_output_;
   std::vector<int> call_lines_;  // the script line of each open module call
   int depth_ = 0;
@@ -181,10 +197,13 @@ class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
     std::vector<std::pair<const nn::Module*, std::string>> paths;
     std::vector<LayerRecord> records;
     std::vector<const autograd::Node*> record_nodes;
+    std::vector<const float*> record_data;
+    const float* root_input_data = nullptr;
     const nn::Module* root = nullptr;
     std::vector<int64_t> root_input_shape;
     Tensor root_output;
     bool have_preferred = false;
+    Stats root_input_stats;
   } saved_;
 };
 

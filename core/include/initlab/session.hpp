@@ -20,6 +20,7 @@
 
 #include "initlab/limits.hpp"
 #include "initlab/probe.hpp"
+#include "initlab/theory_report.hpp"
 
 namespace initlab {
 
@@ -86,6 +87,9 @@ struct Report {
   bool forward_from_script = false;   // the script called the model itself
   std::vector<probe::LayerRecord> layers;
   std::vector<probe::ParameterRecord> parameters;
+  // The mean-field theory beside the measurement (theory_report.hpp): per leaf layer and op,
+  // predicted vs measured std, their ratio, chi1, the stop labels; empty when no model ran.
+  theory::RunTheory theory;
   std::optional<double> loss;         // the grad_loss value, when gradients were asked for
   std::vector<NamedTensor> state_dict;
   std::optional<NamedTensor> output_tensor;

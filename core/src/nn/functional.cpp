@@ -97,7 +97,11 @@ Tensor sigmoid(const Tensor& x) {
   return observed("torch.sigmoid", ops::activation(x, Activation::sigmoid));
 }
 
-Tensor add(const Tensor& a, const Tensor& b) { return observed("add", ops::binary(a, b, BinaryOp::add)); }
+Tensor add(const Tensor& a, const Tensor& b) {
+  Tensor out = ops::binary(a, b, BinaryOp::add);
+  if (nn::ForwardObserver* o = nn::current_observer()) o->op_operands(a, b);
+  return observed("add", std::move(out));
+}
 Tensor sub(const Tensor& a, const Tensor& b) { return observed("sub", ops::binary(a, b, BinaryOp::sub)); }
 Tensor mul(const Tensor& a, const Tensor& b) { return observed("mul", ops::binary(a, b, BinaryOp::mul)); }
 

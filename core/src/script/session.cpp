@@ -191,6 +191,8 @@ Report run(const std::string& text, const RunOptions& options) {
       report.model_name = model->type_name();
       report.model_repr = model->repr();
       report.parameters = probe::parameter_stats(*model, probe_options, &init_trace);
+      if (probe.root_input_stats().numel > 0)
+        report.theory = theory::describe_run(*model, report.layers, probe.root_input_stats());
       // The gradients were for the report: the model keeps no .grad from the run.
       for (auto& [name, p] : model->named_parameters()) p.set_grad(Tensor());
     }

@@ -202,6 +202,8 @@ class Dropout : public Module {
   std::string extra_repr() const override;
   // "Dropout", "Dropout2d", "AlphaDropout", ...
   static const char* class_name(Kind kind);
+  double p() const { return p_.value; }
+  Kind kind() const { return kind_; }
 
  private:
   py::Number p_;
@@ -234,6 +236,7 @@ class ActivationModule : public Module {
   Tensor forward(const Tensor& x) override;
   std::string extra_repr() const override { return extra_; }
   kernels::Activation activation() const { return activation_; }
+  const kernels::ActivationParams& params() const { return params_; }
 
  private:
   kernels::Activation activation_;

@@ -46,6 +46,9 @@ class ForwardObserver {
   // it and go on): no output follows.
   virtual void module_abandon(const Module& /*module*/) {}
   virtual void op_output(const char* op, const Tensor& output) = 0;
+  // The two tensor operands of the op whose op_output follows (F::add): the theory follows a
+  // residual sum's branches by them.
+  virtual void op_operands(const Tensor& /*a*/, const Tensor& /*b*/) {}
   // Belongs to the innermost module call that is open.
   virtual void inner_tensor(const InnerTensor& /*inner*/) {}
 };

@@ -1,6 +1,7 @@
 // The Embind layer: run(source, options) -> report, with plain JS data on both sides (the
-// Trainer's bindings are in trainer_bindings.cpp). Options arrive as a JS object; the Report leaves as nested JS objects whose bulk
-// arrays are fresh typed arrays (copies, never views into the wasm heap, which may move).
+// Trainer's bindings are in trainer_bindings.cpp, the theory's in theory_bindings.cpp).
+// Options arrive as a JS object; the Report leaves as nested JS objects whose bulk arrays are
+// fresh typed arrays (copies, never views into the wasm heap, which may move).
 // Everything else (errors as JS Error objects, workers, the CLI) lives in JavaScript.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
@@ -12,6 +13,7 @@
 #include "initlab/error.hpp"
 #include "initlab/session.hpp"
 #include "js_values.hpp"
+#include "theory_values.hpp"
 
 namespace {
 
@@ -157,6 +159,8 @@ val report_to_js(const initlab::Report& r) {
     params.call<void>("push", x);
   }
   o.set("parameters", params);
+  o.set("theory", theory_to_js(r.theory));
+  o.set("meanField", mean_field_to_js(r.theory));
   o.set("loss", r.loss ? val(*r.loss) : val::null());
   val state = val::array();
   for (const auto& t : r.state_dict) state.call<void>("push", named_tensor(t));

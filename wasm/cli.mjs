@@ -2,11 +2,12 @@
 // initlab on the command line:
 //   node wasm/cli.mjs MODEL.py [--json] [--state-dict FILE] [--output FILE] [--seed N]
 //                             [--input SHAPE] [--batch N] [--eval | --train] [--bins N]
-//                             [--digits] [--grad LOSS]
+//                             [--digits] [--grad LOSS] [--theory]
 //   node wasm/cli.mjs MODEL.py --steps N [--chunk N] [--dataset D] [--optimizer sgd|adam]
 //                             [--lr X] [--momentum X] [--batch N] [--seed N] [--json]
 // Prints the script's output, then a table of every layer of the probed forward pass (and with
-// --grad, the gradient of that loss at every layer's output and every parameter). With
+// --grad, the gradient of that loss at every layer's output and every parameter; with --theory,
+// the mean-field prediction beside each measurement, core/include/initlab/theory_report.hpp). With
 // --steps, trains the model instead (core/include/initlab/trainer.hpp) and prints the loss,
 // accuracies and gradient norms after every chunk of steps.
 // Exit 0 on success, 1 on an error in the script (with line:column, the source line and a
@@ -28,6 +29,9 @@ const USAGE = `usage: node wasm/cli.mjs MODEL.py [options]
                      first layer); --grad cross_entropy and nll then use their real labels
   --grad LOSS        also differentiate LOSS of the run's own forward: mean, cross_entropy,
                      nll (random labels) or mse (a random linear teacher)
+  --theory           add the mean-field theory's predicted std, measured/predicted and chi1
+                     to the table (and the predicted gradient norm with --grad), then the
+                     model's fixed point, chi1 and depth scale
 training (instead of the probe table):
   --steps N          train N steps on mini-batches of --batch (default 64)
   --chunk N          print a row every N steps (default 25)
@@ -45,7 +49,7 @@ function usage(message) {
 }
 
 function parseArgs(argv) {
-  const args = { file: null, json: false, stateDict: null, output: null, options: {}, steps: 0, chunk: 25, train: {} };
+  const args = { file: null, json: false, theory: false, stateDict: null, output: null, options: {}, steps: 0, chunk: 25, train: {} };
   const given = (v) => (v === undefined ? 'nothing' : `'${v}'`);
   const integer = (flag, v) => {
     if (v === undefined || !/^-?\d+$/.test(v)) usage(`${flag} needs an integer, got ${given(v)}`);
@@ -67,6 +71,7 @@ function parseArgs(argv) {
     else if (a === '--seed') args.options.seed = integer(a, argv[++i]);
     else if (a === '--batch') args.options.batch = integer(a, argv[++i]);
     else if (a === '--bins') args.options.bins = integer(a, argv[++i]);
+    else if (a === '--theory') args.theory = true;
     else if (a === '--digits') Object.assign(args.options, { input: 'digits', ownInput: true });
     else if (a === '--steps') args.steps = integer(a, argv[++i]);
     else if (a === '--chunk') args.chunk = integer(a, argv[++i]);
@@ -122,14 +127,51 @@ function columns(rows) {
 
 const layerName = (l) => [l.isOp ? `  ${l.type}` : (l.path === '' ? '(model)' : l.path), l.isOp ? (l.line ? `line ${l.line}` : '') : l.type];
 
+// The theory's entry of each layer record (report.theory is per leaf layer and op).
+const theoryOf = (report) => new Map(report.theory.map((t) => [t.layer, t]));
+
 function table(report) {
-  const rows = [['layer', 'type', 'shape', 'mean', 'std', 'min', 'max', 'zeros', 'nan/inf']];
-  for (const l of report.layers) {
+  const header = ['layer', 'type', 'shape', 'mean', 'std', 'min', 'max', 'zeros', 'nan/inf'];
+  const rows = [args.theory ? [...header, 'predicted', 'ratio', 'chi1'] : header];
+  const theory = theoryOf(report);
+  for (const [i, l] of report.layers.entries()) {
     const s = l.output;
-    rows.push([...layerName(l), s.shape.join('x'), num(s.mean), num(s.std), num(s.min), num(s.max),
-               `${(100 * s.zeros).toFixed(1)}%`, `${s.nanCount}/${s.infCount}`]);
+    const row = [...layerName(l), s.shape.join('x'), num(s.mean), num(s.std), num(s.min), num(s.max),
+                 `${(100 * s.zeros).toFixed(1)}%`, `${s.nanCount}/${s.infCount}`];
+    if (args.theory) {
+      const t = theory.get(i);
+      // '-': not a leaf; 'stop': the theory has no rule here (the notes below say why).
+      const predicted = !t ? '-' : t.covered ? num(t.predictedStd) : 'stop';
+      row.push(predicted, t && t.covered ? `${num(t.ratio)}${t.disagrees ? ' !' : ''}` : '-', t && Number.isFinite(t.chi1) ? num(t.chi1) : '-');
+    }
+    rows.push(row);
   }
   return columns(rows);
+}
+
+const layerLabel = (t) => (t.path === '' ? t.type : `${t.path} (${t.type})`);
+
+// Below the --theory table: where the theory stopped and why, the disagreement banner, and the
+// model as the theory sees it (the chi1 of its mean sigma_w^2, sigma_b^2 at the fixed point,
+// Poole et al. 2016; the depth scale xi, Schoenholz et al. 2017).
+function theoryNotes(report) {
+  const lines = [];
+  for (const t of report.theory) if (!t.covered) lines.push(`  stop at ${layerLabel(t)}: ${t.stopLabel}`);
+  const m = report.meanField;
+  if (m && m.disagrees) {
+    const t = report.theory[m.firstDisagreement];
+    lines.push(`! the measured std differs from the prediction by more than 25% from ${layerLabel(t)} on (ratio ${num(t.ratio)}):`,
+               '  the weights or the data break an assumption of the theory (correlated or constant weights,',
+               '  a narrow layer, inputs far from Gaussian); the measurement is what the network does');
+  }
+  if (m && m.affineLayers > 0) {
+    const fp = m.fixedPoint;
+    const phase = Math.abs(fp.chi1 - 1) < 1e-3 ? 'at the edge of chaos' : fp.chi1 < 1 ? 'ordered: signals converge, gradients vanish' : 'chaotic: signals decorrelate, gradients explode';
+    lines.push(`mean field (${m.nonlinearity || 'no activation'}): ${m.affineLayers} affine layers, mean sigma_w^2 ${num(m.meanSigmaW2)}, sigma_b^2 ${num(m.meanSigmaB2)}`,
+               `  fixed point q* ${num(fp.q)}, chi1 ${num(fp.chi1)} (${phase})`,
+               `  depth scale xi ${num(fp.xi)} against the model's depth ${m.affineLayers}; product of the layers' chi ${num(m.chiProduct)}`);
+  }
+  return lines.join('\n');
 }
 
 // Inside the recurrent and attention layers (what forward hooks never see): each gate's
@@ -162,10 +204,14 @@ function innerTables(report) {
 
 // d(loss)/d(output) per layer, then d(loss)/d(parameter): the gradient picture through depth.
 function gradTables(report) {
-  const rows = [['layer', 'type', 'shape', 'grad mean', 'grad std', 'grad norm', 'zeros']];
-  for (const l of report.layers) {
+  const header = ['layer', 'type', 'shape', 'grad mean', 'grad std', 'grad norm', 'zeros'];
+  const rows = [args.theory ? [...header, 'predicted norm'] : header];
+  const theory = theoryOf(report);
+  for (const [i, l] of report.layers.entries()) {
     if (!l.grad) continue;
-    rows.push([...layerName(l), l.grad.shape.join('x'), num(l.grad.mean), num(l.grad.std), num(norm(l.grad)), `${(100 * l.grad.zeros).toFixed(1)}%`]);
+    const row = [...layerName(l), l.grad.shape.join('x'), num(l.grad.mean), num(l.grad.std), num(norm(l.grad)), `${(100 * l.grad.zeros).toFixed(1)}%`];
+    if (args.theory) row.push(Number.isFinite(theory.get(i)?.predictedGradNorm) ? num(theory.get(i).predictedGradNorm) : '-');
+    rows.push(row);
   }
   const params = [['parameter', '', 'shape', 'std', 'grad std', 'grad norm', 'grad/weight']];
   for (const p of report.parameters) {
@@ -258,6 +304,7 @@ if (args.json) {
 if (report.error) reportError(report.error);
 if (!args.json && report.layers.length > 0) {
   process.stdout.write(`\n${report.modelName} forward on input ${report.forwardFromScript ? 'given by the script' : report.inputShape.join('x')}:\n${table(report)}\n`);
+  if (args.theory) process.stdout.write(`${theoryNotes(report)}\n`);
   const inner = innerTables(report);
   if (inner) process.stdout.write(`\n${inner}\n`);
   if (report.loss !== null) {

@@ -43,7 +43,85 @@ export interface RunOptions {
   /** Probe the run's own forward (batch, input, mode) even when the script calls the model:
    * the module it called, on an input of its input's shape with batch rows (default false). */
   ownInput?: boolean;
+  /** Also compute the chi1 phase diagram of the model's nonlinearity: report.meanField.phase. */
+  phaseDiagram?: boolean | PhaseOptions;
   limits?: Limits;
+}
+
+/** The grid of Initlab.phaseDiagram: sigma_w^2 in (0, w2Max] (nw columns), sigma_b^2 in
+ * [0, b2Max] (nb rows); 2 <= nw, nb <= 200. Defaults 4, 0.5, 40, 24. */
+export interface PhaseOptions {
+  w2Max?: number;
+  b2Max?: number;
+  nw?: number;
+  nb?: number;
+}
+
+/** chi1 = sigma_w^2 E[phi'(sqrt(q*) z)^2] at the fixed point q* of each grid cell; row-major,
+ * a row per b2 (Poole et al. 2016). */
+export interface PhaseGrid {
+  w2: Float64Array;
+  b2: Float64Array;
+  chi1: Float64Array;
+}
+
+/** The mean-field theory's prediction for one leaf layer or op of the probed forward
+ * (core/include/initlab/theory_report.hpp). NaN (null in JSON) where it does not apply. */
+export interface LayerTheory {
+  /** Index into report.layers. */
+  layer: number;
+  path: string;
+  type: string;
+  /** false: the theory has no rule here (stopLabel says why) and restarts from the measurement after it. */
+  covered: boolean;
+  stopLabel: string;
+  measuredMean: number;
+  measuredStd: number;
+  predictedMean: number;
+  predictedStd: number;
+  /** measured / predicted std. */
+  ratio: number;
+  /** Affine layers: fan_in * E[W^2] and E[b^2] of the drawn values. */
+  sigmaW2: number;
+  sigmaB2: number;
+  /** Affine layers: sigma_w^2 E[phi'^2] at the fixed point of these (sigma_w^2, sigma_b^2) with the activation that follows. */
+  chi1: number;
+  /** Affine layers: the same slope at the layer's actual input. */
+  chi: number;
+  /** Covered and more than 25% off. */
+  disagrees: boolean;
+  /** With options.grad: the gradient norm at the layer's output, measured and predicted back from the output. */
+  measuredGradNorm: number;
+  predictedGradNorm: number;
+}
+
+/** A nonlinearity as the theory sees it; opaque: hand it back to phaseDiagram(). */
+export interface Nonlinearity {
+  identity: boolean;
+  kind: number;
+  alpha: number;
+  beta: number;
+  threshold: number;
+}
+
+/** The model as the mean-field theory sees it. */
+export interface MeanField {
+  /** Some covered layer disagrees; firstDisagreement indexes report.theory (-1: none). */
+  disagrees: boolean;
+  firstDisagreement: number;
+  /** The model's most frequent activation ('Tanh'), '' for none. */
+  nonlinearity: string;
+  phi: Nonlinearity;
+  affineLayers: number;
+  meanSigmaW2: number;
+  meanSigmaB2: number;
+  /** At the mean sigma_w^2, sigma_b^2: q* (Infinity when the length map diverges), chi1, the
+   * correlation fixed point c* and the depth scale xi (Schoenholz et al. 2017; Infinity at chi1 = 1). */
+  fixedPoint: { q: number; converged: boolean; chi1: number; cStar: number; xi: number };
+  /** The product of the affine layers' chi. */
+  chiProduct: number;
+  /** With options.phaseDiagram. */
+  phase?: PhaseGrid;
 }
 
 export interface Histogram {
@@ -186,6 +264,9 @@ export interface Report {
   forwardFromScript: boolean;
   layers: LayerRecord[];
   parameters: ParameterRecord[];
+  /** The theory beside the measurement, per leaf layer and op ([] when nothing was probed). */
+  theory: LayerTheory[];
+  meanField: MeanField | null;
   /** The value of options.grad's loss, or null. */
   loss: number | null;
   stateDict: NamedTensor[];
@@ -323,6 +404,8 @@ export interface Initlab {
   runReport(source: string, options?: RunOptions): Report;
   /** Every parameter and buffer after the script ran. */
   stateDict(source: string, options?: RunOptions): NamedTensor[];
+  /** chi1 over (sigma_w^2, sigma_b^2) for a report's meanField.phi (TypeError on bad arguments). */
+  phaseDiagram(phi: Nonlinearity, options?: PhaseOptions): PhaseGrid;
   /** Loads the data files the script may use (digits.bin when it mentions digits, words.txt
    * when it mentions words); in a browser, await it before run() on such a script. Node's createInitlab() loads them. */
   prepare(source: string): Promise<void>;

@@ -67,6 +67,7 @@ class Initlab {
     this.aborted = false;
     this.digits = null;  // digits.bin's bytes, once loaded
     this.words = null;  // words.txt's bytes, once loaded
+    this.phases = new Map();  // phaseDiagram's last grids, by their arguments
   }
 
   // Loads the data files the script may use (digits.bin when it mentions digits, words.txt
@@ -103,7 +104,27 @@ class Initlab {
   // Like run(), but returns the Report with its `error` field instead of throwing.
   runReport(source, runOptions = {}) {
     if (typeof source !== 'string') throw new TypeError('run(source): source must be a string');
-    return this.guard(() => this.module.run(source, runOptions ?? {}));
+    const report = this.guard(() => this.module.run(source, runOptions ?? {}));
+    // The phase diagram of the model's nonlinearity, when asked for (runOptions.phaseDiagram:
+    // true or the grid's options): report.meanField.phase.
+    const grid = runOptions?.phaseDiagram;
+    if (grid && report.meanField) report.meanField.phase = this.phaseDiagram(report.meanField.phi, grid === true ? {} : grid);
+    return report;
+  }
+
+  // chi1 over a grid of (sigma_w^2, sigma_b^2) for a report's meanField.phi: { w2, b2, chi1 }
+  // (Float64Arrays; chi1 row-major, a row per b2). A grid costs up to a second for the
+  // smooth unbounded nonlinearities (GELU), so the last few are kept; each call returns copies
+  // (a worker transfers the report's arrays away).
+  phaseDiagram(phi, options = {}) {
+    const key = JSON.stringify([phi, options]);
+    let g = this.phases.get(key);
+    if (!g) {
+      g = this.guard(() => this.module.phaseDiagram(phi, options ?? {}));
+      if (this.phases.size >= 8) this.phases.delete(this.phases.keys().next().value);
+      this.phases.set(key, g);
+    }
+    return { w2: g.w2.slice(), b2: g.b2.slice(), chi1: g.chi1.slice() };
   }
 
   // A Trainer of the script's model (core/include/initlab/trainer.hpp has the protocol): its

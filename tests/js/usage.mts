@@ -14,6 +14,9 @@ async function main(): Promise<number> {
   }
   const counts: Uint32Array = report.layers[0].output.histogram.counts;
   const std: number = report.parameters[0].stats.std;
+  const predicted: number = report.theory[0]?.predictedStd ?? 0;
+  const grid: Float64Array | undefined = report.meanField ? lab.phaseDiagram(report.meanField.phi, { nw: 8 }).chi1 : undefined;
+  const xi: number = lab.run('x = 1', { phaseDiagram: { w2Max: 3 } }).meanField?.fixedPoint.xi ?? 0;
   const worker = new InitlabWorker();
   const again: Report = await worker.run('print(2)', { stateDict: true });
   const data: Float32Array = again.stateDict[0].data;
@@ -33,7 +36,7 @@ async function main(): Promise<number> {
   await training.stop();
   const { stopped } = await training.done;
   worker.terminate();
-  return counts.length + std + data.length + report.timings.total + bound + (failed.error?.line ?? 0) + firstGrad + chunk.losses[0] + Number(stopped) + (trainer.setup.error?.line ?? 0);
+  return counts.length + std + predicted + (grid?.length ?? 0) + xi + data.length + report.timings.total + bound + (failed.error?.line ?? 0) + firstGrad + chunk.losses[0] + Number(stopped) + (trainer.setup.error?.line ?? 0);
 }
 
 void main();

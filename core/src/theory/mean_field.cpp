@@ -84,7 +84,9 @@ FixedPoint fixed_point(const Nonlinearity& n, double sigma_w2, double sigma_b2,
     // every q, so chi1 is still defined; evaluate it at a large q.
     fp.chi1 = sigma_w2 * moments(n, 1e6).dphi2;
   } else {
-    fp.chi1 = sigma_w2 * moments(n, q).dphi2;
+    // At q* = 0 the slope is the limit q -> 0+ (ReLU: 1/2 on either side of its kink, not
+    // PyTorch's ReLU'(0) = 0 that a point evaluation would give): a vanishing but positive q.
+    fp.chi1 = sigma_w2 * moments(n, 0.0, q > 0 ? std::sqrt(q) : 1e-150).dphi2;
   }
   double chi_c = fp.chi1;
   if (with_correlation && fp.chi1 > 1 && std::isfinite(q) && q > 0) {
@@ -101,7 +103,8 @@ FixedPoint fixed_point(const Nonlinearity& n, double sigma_w2, double sigma_b2,
     fp.c_star = c;
     chi_c = slope;
   }
-  fp.xi_c = (chi_c == 1.0) ? kInf : -1.0 / std::log(chi_c);
+  // chi = 1 up to the quadrature's rounding (its weights sum to 1 within 1e-15): the edge.
+  fp.xi_c = std::fabs(chi_c - 1.0) <= 1e-12 ? kInf : -1.0 / std::log(chi_c);
   if (fp.xi_c < 0) fp.xi_c = kInf;  // chi_c > 1 only at c* = 1 in the chaotic phase: no decay
   return fp;
 }

@@ -43,7 +43,9 @@ export interface RunOptions {
   /** Probe the run's own forward (batch, input, mode) even when the script calls the model:
    * the module it called, on an input of its input's shape with batch rows (default false). */
   ownInput?: boolean;
-  /** Also compute the chi1 phase diagram of the model's nonlinearity: report.meanField.phase. */
+  /** Also compute the chi1 phase diagram of the model's nonlinearity: report.meanField.phase;
+   * true: 40 x 24 cells up to sigma_w^2 4 and sigma_b^2 0.5, or the next power of two that
+   * holds every affine layer. */
   phaseDiagram?: boolean | PhaseOptions;
   limits?: Limits;
 }

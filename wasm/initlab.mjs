@@ -60,6 +60,19 @@ function abortError(message) {
   return new InitlabError({ kind: 'AbortError', message, line: 0, column: 0, sourceLine: '', formatted: 'AbortError', context: '', traceback: [] });
 }
 
+// The phase grid's extent for a report: the default (sigma_w^2 to 4, sigma_b^2 to 0.5) or the
+// next power of two that holds every affine layer, so a few grids serve every init scale.
+function extents(report) {
+  const w2 = Math.max(0, ...report.theory.map((t) => t.sigmaW2).filter(Number.isFinite));
+  const b2 = Math.max(0, ...report.theory.map((t) => t.sigmaB2).filter(Number.isFinite));
+  const fit = (v, base) => {
+    let e = base;
+    while (e < 1.05 * v && e < 1024) e *= 2;
+    return e;
+  };
+  return { w2Max: fit(w2, 4), b2Max: fit(b2, 0.5) };
+}
+
 class Initlab {
   constructor(module, options) {
     this.module = module;
@@ -108,7 +121,7 @@ class Initlab {
     // The phase diagram of the model's nonlinearity, when asked for (runOptions.phaseDiagram:
     // true or the grid's options): report.meanField.phase.
     const grid = runOptions?.phaseDiagram;
-    if (grid && report.meanField) report.meanField.phase = this.phaseDiagram(report.meanField.phi, grid === true ? {} : grid);
+    if (grid && report.meanField) report.meanField.phase = this.phaseDiagram(report.meanField.phi, { ...extents(report), ...(grid === true ? {} : grid) });
     return report;
   }
 

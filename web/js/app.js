@@ -5,6 +5,8 @@ import { Engine } from './engine.js';
 import { PRESETS, presetById, presetTabs } from './presets.js';
 import { MAX_TABS, decodeState, defaultSettings, defaultTraining, encodeState } from './state.js';
 import { DepthChart, escapeHtml } from './charts/depth_chart.js';
+import { PhaseChart } from './charts/phase_chart.js';
+import { disagreement, phaseDots, predictedGradNorm, predictedStd, stops, theorySummary } from './theory_view.js';
 import { COLORS, fmt } from './charts/canvas.js';
 import { activationNotes, renderHistograms } from './charts/histograms.js';
 import { insideItems } from './inner_view.js';
@@ -62,6 +64,7 @@ function showPlainCode(code) {
 }
 const depth = new DepthChart($('depth'), $('tooltip'));
 const gdepth = new DepthChart($('gdepth'), $('gtooltip'));
+const phase = new PhaseChart($('phase'), $('phase-tip'));
 const LOSS_NAMES = { mean: 'mean-of-output', cross_entropy: 'cross-entropy', nll: 'NLL', mse: 'MSE' };
 const engine = new Engine(showResults, (e) => showBanner('error', `The engine stopped: ${e.message}. The next run starts a fresh one.`));
 // The training panel's code (charts included) loads on first use, in its own chunk: the first
@@ -151,6 +154,7 @@ function syncControls() {
   $('scale-value').value = `×${s.scale.toFixed(2)}`;
   $('log').checked = s.log;
   $('mean').checked = s.mean;
+  $('theory').checked = s.theory;
   $('autorun').checked = s.autoRun;
   $('compare').checked = state.compare;
   $('compare').disabled = state.tabs.length < 2;
@@ -195,6 +199,7 @@ $('scale-reset').addEventListener('click', () => {
 });
 $('log').addEventListener('change', (e) => { setting('log', e.target.checked, false); redraw(); });
 $('mean').addEventListener('change', (e) => { setting('mean', e.target.checked, false); redraw(); });
+$('theory').addEventListener('change', (e) => { setting('theory', e.target.checked, false); redraw(); });
 $('autorun').addEventListener('change', (e) => setting('autoRun', e.target.checked, false));
 $('run').addEventListener('click', () => run('button'));
 
@@ -305,7 +310,8 @@ function run(trigger) {
 function pointsOf(report) {
   // Children of a Sequential are named by index: "features.3" says little, "features.3: ReLU" does.
   const name = (l) => (!l.path ? l.type : /(^|\.)\d+$/.test(l.path) ? `${l.path}: ${l.type}` : l.path);
-  return report.layers.filter((l) => l.isOp || l.isLeaf).map((l) => ({
+  return report.layers.map((l, index) => ({ l, index })).filter(({ l }) => l.isOp || l.isLeaf).map(({ l, index }) => ({
+    index,
     label: l.isOp ? l.type : name(l),
     detail: l.isOp ? `line ${l.line}` : l.type,
     std: l.output.std,
@@ -390,8 +396,11 @@ function redraw() {
 
 function draw({ job, results }, activeIndex) {
   const ok = results.map((r, i) => ({ ...r, i, name: job.compare ? (state.tabs[i]?.name ?? r.name) : r.name })).filter((r) => r.report.ok);
-  const series = ok.map((r) => ({ name: r.name, points: pointsOf(r.report) }));
-  probe.depthSeries = series.map((s) => ({ name: s.name, std: s.points.map((p) => p.std), labels: s.points.map((p) => p.label) }));
+  const series = ok.map((r) => {
+    const points = pointsOf(r.report);
+    return { name: r.name, points, report: r.report, theory: state.settings.theory ? predictedStd(r.report, points) : undefined };
+  });
+  probe.depthSeries = series.map((s) => ({ name: s.name, std: s.points.map((p) => p.std), labels: s.points.map((p) => p.label), theory: s.theory ?? null }));
   depth.draw({ series, log: state.settings.log, mean: state.settings.mean });
   $('legend').innerHTML = series.length > 1
     ? series.map((s, k) => `<span style="--c:${COLORS[k]}">${escapeHtml(s.name)}</span>`).join('')
@@ -409,6 +418,7 @@ function draw({ job, results }, activeIndex) {
   // Activation histograms: the i-th point of every variant on one card.
   const base = series.find((s) => s.name === (ok.find((r) => r.i === activeIndex)?.name)) ?? series[0];
   drawGradients(series, base, ok);
+  drawTheory(ok, activeIndex);
   renderHistograms($('acts'), base.points.map((p, i) => ({
     key: `a${i}:${p.label}`,
     title: p.label,
@@ -442,7 +452,11 @@ function drawGradients(series, base, ok) {
   const losses = ok.map((r) => r.report.loss).filter((v) => v !== null).map((v) => fmt(v)).join(', ');
   $('grad-loss').textContent = `${LOSS_NAMES[state.settings.grad] ?? ''} loss ${losses}`;
   gdepth.draw({
-    series: series.map((s) => ({ name: s.name, points: s.points.map((p) => ({ label: p.label, detail: p.detail, std: norm(p.grad), mean: p.grad ? p.grad.mean : NaN })) })),
+    series: series.map((s) => ({
+      name: s.name,
+      points: s.points.map((p) => ({ label: p.label, detail: p.detail, std: norm(p.grad), mean: p.grad ? p.grad.mean : NaN })),
+      theory: s.theory ? predictedGradNorm(s.report, s.points) : undefined,
+    })),
     log: true,
     mean: false,
     yLabel: 'gradient norm',
@@ -457,6 +471,30 @@ function drawGradients(series, base, ok) {
     constant: null,
     notes: [{ text: `zeros ${(100 * p.grad.zeros).toFixed(1)}%`, alarm: false }],
   })));
+}
+
+// The theory's view: the chi1 phase diagram of the active variant's nonlinearity with every
+// variant's affine layers as dots, what the theory says of each model, where it disagrees with
+// the measurement and where it stopped.
+function drawTheory(ok, activeIndex) {
+  const active = ok.find((r) => r.i === activeIndex) ?? ok[0];
+  const field = active.report.meanField;
+  const on = !!field?.phase && field.affineLayers > 0;
+  $('theory-pane').hidden = !on;
+  probe.phaseDots = null;
+  if (!on) return;
+  // Only the variants that share the active one's nonlinearity belong on its diagram.
+  const same = ok.filter((r) => r.report.meanField?.nonlinearity === field.nonlinearity);
+  const dots = phaseDots(same.map((r) => ({ report: r.report, variant: r.i })));
+  probe.phaseDots = dots.map((d) => ({ w2: d.w2, b2: d.b2, variant: d.variant }));
+  phase.draw({ grid: field.phase, dots, nonlinearity: field.nonlinearity });
+  const many = ok.length > 1;
+  const stopped = stops(active.report);
+  $('theory-summary').innerHTML = ok.map((r) => `<p>${theorySummary(r.report, many ? r.name : '')}</p>`).join('') +
+    (stopped.length ? `<p class="stops">The prediction stops at: ${stopped.map(escapeHtml).join('; ')}.</p>` : '');
+  const miss = ok.map((r) => ({ r, text: disagreement(r.report) })).filter((d) => d.text);
+  $('theory-banner').hidden = miss.length === 0;
+  $('theory-banner').textContent = miss.map((d) => (many ? `${d.r.name}: ${d.text}` : d.text)).join('\n');
 }
 
 // A parameter's gradient: the probe's loss when the Gradients select asks for one; otherwise
@@ -480,7 +518,9 @@ function drawBelowFold(ok, activeReport) {
       notes: [{ text: `${p.stats.shape.join('×')} · mean ${fmt(p.stats.mean)} · std ${fmt(p.stats.std)}${gradNote(p)}`, alarm: false }],
     };
   }));
-  renderTable($('table'), pointsOf(activeReport).map((p) => ({ label: p.label, detail: p.detail, output: p.output })));
+  const points = pointsOf(activeReport);
+  const predicted = predictedStd(activeReport, points);
+  renderTable($('table'), points.map((p, i) => ({ label: p.label, detail: p.detail, output: p.output, predicted: predicted[i] })));
 }
 
 function showBanner(level, text) {

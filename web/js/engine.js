@@ -16,6 +16,8 @@ export function runOptions(settings) {
     initScale: settings.scale,
     grad: settings.grad,
     bins: 40,
+    // The chi1 grid of the model's nonlinearity (cached in the worker per nonlinearity and extent).
+    phaseDiagram: true,
   };
 }
 

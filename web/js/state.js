@@ -13,7 +13,7 @@ export const DATASETS = ['auto', 'digits', 'spirals', 'blobs', 'words'];
 export const OPTIMIZERS = ['sgd', 'adam'];
 
 export function defaultSettings() {
-  return { seed: 0, batch: 64, input: 'script', mode: '', scale: 1, log: true, mean: false, autoRun: true, grad: '' };
+  return { seed: 0, batch: 64, input: 'script', mode: '', scale: 1, log: true, mean: false, theory: true, autoRun: true, grad: '' };
 }
 
 // The training panel's settings (core/include/initlab/trainer.hpp); `open` shows the panel.

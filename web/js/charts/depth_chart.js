@@ -1,7 +1,8 @@
 // The vanishing/exploding picture: std (and optionally mean) of every module's and op's output
 // against its position in the forward pass, one line per variant, linear or log scale. On the
 // log scale the bands below 1e-3 and above 1e3 are shaded: a curve entering them is the
-// problem the banner names.
+// problem the banner names. A series may carry the mean-field theory's prediction (`theory`,
+// one value per point, NaN where the theory stopped): drawn dashed in the series' colour.
 import { COLORS, fmt, prepare } from './canvas.js';
 
 export class DepthChart {
@@ -13,8 +14,8 @@ export class DepthChart {
     canvas.addEventListener('mouseleave', () => { this.tooltip.hidden = true; });
   }
 
-  // series: [{ name, points: [{ label, std, mean }], color? }]; the value drawn is `std` (named
-  // valueName in the tooltip), with the mean dashed when asked.
+  // series: [{ name, points: [{ label, std, mean }], color?, theory? }]; the value drawn is `std`
+  // (named valueName in the tooltip), with the mean dotted when asked.
   draw({ series, log, mean, yLabel = 'std of output', valueName = 'std' }) {
     this.data = { series, log, mean, valueName };
     const { ctx, w, h } = prepare(this.canvas);
@@ -26,6 +27,7 @@ export class DepthChart {
         values.push(p.std);
         if (mean) values.push(log ? Math.abs(p.mean) : p.mean);
       }
+      for (const v of s.theory ?? []) values.push(v);
     }
     const finite = values.filter((v) => Number.isFinite(v) && (!log || v > 0));
     let lo, hi;
@@ -84,7 +86,8 @@ export class DepthChart {
     series.forEach((s, k) => {
       const color = s.color ?? COLORS[k % COLORS.length];
       this.line(ctx, s.points.map((p) => p.std), x, yOf, log, color, []);
-      if (mean) this.line(ctx, s.points.map((p) => (log ? Math.abs(p.mean) : p.mean)), x, yOf, log, color, [4, 3]);
+      if (mean) this.line(ctx, s.points.map((p) => (log ? Math.abs(p.mean) : p.mean)), x, yOf, log, color, [1, 3]);
+      if (s.theory) this.theoryLine(ctx, s.theory, x, yOf, log, color);
     });
   }
 
@@ -131,6 +134,38 @@ export class DepthChart {
     });
   }
 
+  // The prediction: dashed, thinner, hollow markers; a gap (no marker) where it stopped.
+  theoryLine(ctx, values, x, yOf, log, color) {
+    ctx.save();
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 1.5;
+    ctx.globalAlpha = 0.8;
+    ctx.setLineDash([6, 4]);
+    ctx.beginPath();
+    let pen = false;
+    const ok = (v) => Number.isFinite(v) && (!log || v > 0);
+    values.forEach((v, i) => {
+      if (!ok(v)) {
+        pen = false;
+        return;
+      }
+      if (pen) ctx.lineTo(x(i), yOf(v));
+      else ctx.moveTo(x(i), yOf(v));
+      pen = true;
+    });
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.fillStyle = '#fff';
+    values.forEach((v, i) => {
+      if (!ok(v)) return;
+      ctx.beginPath();
+      ctx.arc(x(i), yOf(v), 2.5, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.stroke();
+    });
+    ctx.restore();
+  }
+
   hover(e) {
     if (!this.data || !this.geometry) return;
     const rect = this.canvas.getBoundingClientRect();
@@ -139,7 +174,7 @@ export class DepthChart {
     for (let i = 1; i < n; ++i) if (Math.abs(x(i) - (e.clientX - rect.left)) < Math.abs(x(best) - (e.clientX - rect.left))) best = i;
     const rows = this.data.series
       .filter((s) => s.points[best])
-      .map((s, k) => `<span style="color:${s.color ?? COLORS[k % COLORS.length]}">■</span> ${escapeHtml(s.name)}: ${this.data.valueName} ${fmt(s.points[best].std)}${this.data.mean ? `, mean ${fmt(s.points[best].mean)}` : ''}`);
+      .map((s, k) => `<span style="color:${s.color ?? COLORS[k % COLORS.length]}">■</span> ${escapeHtml(s.name)}: ${this.data.valueName} ${fmt(s.points[best].std)}${this.data.mean ? `, mean ${fmt(s.points[best].mean)}` : ''}${s.theory ? `, theory ${Number.isFinite(s.theory[best]) ? fmt(s.theory[best]) : '(no rule here)'}` : ''}`);
     const first = this.data.series[0]?.points[best];
     this.tooltip.innerHTML = `<strong>${escapeHtml(first?.label ?? '')}</strong> ${escapeHtml(first?.detail ?? '')}<br>${rows.join('<br>')}`;
     this.tooltip.hidden = false;

@@ -80,3 +80,88 @@ TEST_CASE("unit map: the per-unit fractions stop at 4096 units, the dead count c
 }
 
 }  // TEST_SUITE
+
+namespace {
+
+struct Layer {
+  std::string type, kind;
+  int axis = 0;
+  int64_t units = 0, per_unit = 0, dead = 0;
+  std::vector<float> fraction;
+};
+
+struct UnitsCase {
+  std::string name, script;
+  std::vector<Layer> layers;
+};
+
+// "key=value" from a `layer` line's fields.
+int64_t field(const std::string& line, const std::string& key) {
+  const auto at = line.find(" " + key + "=");
+  REQUIRE(at != std::string::npos);
+  return std::strtoll(line.c_str() + at + key.size() + 2, nullptr, 10);
+}
+
+std::vector<UnitsCase> parse_units(const std::string& text) {
+  std::vector<UnitsCase> cases;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const auto sp = line.find(' ');
+    const std::string key = line.substr(0, sp), rest = sp == std::string::npos ? "" : line.substr(sp + 1);
+    if (key == "case") {
+      cases.push_back({rest, "", {}});
+    } else if (key == "script") {
+      cases.back().script = fixtures::unescape(rest);
+    } else if (key == "layer") {
+      Layer l;
+      l.type = rest.substr(0, rest.find(' '));
+      const auto k = rest.find("kind=") + 5;
+      l.kind = rest.substr(k, rest.find(' ', k) - k);
+      l.axis = static_cast<int>(field(line, "axis"));
+      l.units = field(line, "units");
+      l.per_unit = field(line, "per_unit");
+      l.dead = field(line, "dead");
+      cases.back().layers.push_back(l);
+    } else if (key == "f") {
+      std::istringstream values(rest);
+      // Each is a float32 value written exactly (Python's repr of it as a double).
+      for (std::string v; values >> v;) cases.back().layers.back().fraction.push_back(static_cast<float>(std::strtod(v.c_str(), nullptr)));
+    }
+  }
+  return cases;
+}
+
+}  // namespace
+
+TEST_CASE("unit maps of whole scripts are PyTorch's: every activation, its axis, fractions and dead units exactly") {
+  const auto cases = parse_units(fixtures::read_file(std::string(INITLAB_FIXTURE_DIR) + "/units_fixtures.txt"));
+  REQUIRE(cases.size() == 5);
+  for (const UnitsCase& c : cases) {
+    CAPTURE(c.name);
+    const initlab::Report r = initlab::run(c.script);
+    REQUIRE_MESSAGE(r.ok, (r.error ? r.error->formatted : ""));
+    REQUIRE(r.forward_from_script);
+    std::vector<const probe::LayerRecord*> mapped;
+    for (const auto& l : r.layers)
+      if (l.unit_map) mapped.push_back(&l);
+    REQUIRE(mapped.size() == c.layers.size());
+    for (std::size_t i = 0; i < mapped.size(); ++i) {
+      CAPTURE(i);
+      const Layer& want = c.layers[i];
+      const probe::UnitMap& got = *mapped[i]->unit_map;
+      CHECK(mapped[i]->type == want.type);
+      CHECK(got.kind == want.kind);
+      CHECK(got.axis == want.axis);
+      CHECK(got.units == want.units);
+      CHECK(got.values_per_unit == want.per_unit);
+      CHECK(got.dead == want.dead);
+      REQUIRE(got.fraction.size() == want.fraction.size());
+      for (std::size_t u = 0; u < got.fraction.size(); ++u) {
+        CAPTURE(u);
+        CHECK(got.fraction[u] == want.fraction[u]);
+      }
+    }
+  }
+}

@@ -176,9 +176,11 @@ void Probe::module_output(const nn::Module& module, const Tensor& output) {
 }
 
 void Probe::add_record(LayerRecord r, const Tensor& output) {
-  r.output = compute_stats(output, saturation_of(r.type), options_);
+  // Made contiguous once for both passes (a transposed output would be copied twice).
+  const Tensor values = output.defined() ? output.contiguous() : output;
+  r.output = compute_stats(values, saturation_of(r.type), options_);
   // Activations are leaves; a container is never one, whatever its class is called.
-  if (r.is_leaf && output.defined()) r.unit_map = compute_unit_map(output, r.type, unit_axis_);
+  if (r.is_leaf && values.defined()) r.unit_map = compute_unit_map(values, r.type, unit_axis_);
   // Later activations take their unit axis from the latest affine layer.
   if (const UnitAxis axis = unit_axis_of(r.type); axis != UnitAxis::unknown) unit_axis_ = axis;
   records_.push_back(std::move(r));

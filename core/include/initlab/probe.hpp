@@ -1,5 +1,6 @@
 // The probe: statistics and a histogram of every module's and functional op's output during a
-// forward pass, and of every parameter. The Report it builds is plain data (no pointers into
+// forward pass (of an activation's also which units are dead or saturated: UnitMap), and of
+// every parameter. The Report it builds is plain data (no pointers into
 // the model), cheap to hand across to JavaScript.
 //
 // Histogram rule: bins split [lo, hi] evenly, where lo = max(min, mean - 4 std) and
@@ -101,9 +102,11 @@ AttentionStats attention_stats(const Tensor& logits, const Options& options);
 //     y > 0 means x > 0 for the slopes >= 0 it starts with.)
 //   "saturated": Tanh, torch.tanh (F.tanh, Tensor.tanh), Hardtanh, F.hardtanh: |y| > 0.97;
 //     Sigmoid, torch.sigmoid, Hardsigmoid, F.hardsigmoid: y < 0.03 or y > 0.97 (makemore's
-//     thresholds; the hard forms are judged on the scale of their smooth twins).
+//     thresholds; the hard forms are judged on the scale of their smooth twins). Stats'
+//     `saturated` keeps its stricter 0.99: a layer's share, not a unit's.
 //   None for ELU, SELU, CELU, GELU, SiLU, Mish, Softplus: smooth, with gradient on both sides
-//     of 0, so neither "off" nor "saturated" marks a unit that stopped learning.
+//     of 0, so neither "off" nor "saturated" marks a unit that stopped learning; nor for the
+//     rest (Threshold, Hardswish, Softsign, ...), which makemore's map does not cover.
 //
 // The unit axis: the feature axis as the nearest earlier affine layer of the recording made
 // it: a convolution (Conv*, ConvTranspose*) -> dim 1, the channels of (N, C, ...); Linear,

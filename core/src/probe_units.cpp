@@ -27,6 +27,11 @@ template <class Pred>
 void count_units(const float* x, int64_t outer, int64_t units, int64_t inner, std::vector<int64_t>& counts,
                  Pred pred) {
   int64_t* c = counts.data();
+  if (inner == 1) {  // features last: along each row, so the loop runs over units (vectorized)
+    for (int64_t o = 0; o < outer; ++o, x += units)
+      for (int64_t u = 0; u < units; ++u) c[u] += pred(x[u]) ? 1 : 0;
+    return;
+  }
   for (int64_t o = 0; o < outer; ++o) {
     for (int64_t u = 0; u < units; ++u) {
       int64_t n = 0;

@@ -131,6 +131,7 @@ void Probe::module_enter(const nn::Module& module, const Tensor* input) {
   record_nodes_.clear();
   record_data_.clear();
   pending_operands_.clear();
+  unit_axis_ = UnitAxis::unknown;
   root_input_data_ = input != nullptr && input->defined() ? input->data() : nullptr;
   root_ = &module;
   root_input_shape_ = input != nullptr ? input->shape().to_vector() : std::vector<int64_t>{};
@@ -171,7 +172,17 @@ void Probe::module_output(const nn::Module& module, const Tensor& output) {
   r.type = module.type_name();
   r.depth = r.path.empty() ? 0 : 1 + static_cast<int>(std::count(r.path.begin(), r.path.end(), '.'));
   r.is_leaf = module.children().empty();
-  r.output = compute_stats(output, saturation_of(r.type), options_);
+  add_record(std::move(r), output);
+}
+
+void Probe::add_record(LayerRecord r, const Tensor& output) {
+  // Made contiguous once for both passes (a transposed output would be copied twice).
+  const Tensor values = output.defined() ? output.contiguous() : output;
+  r.output = compute_stats(values, saturation_of(r.type), options_);
+  // Activations are leaves; a container is never one, whatever its class is called.
+  if (r.is_leaf && values.defined()) r.unit_map = compute_unit_map(values, r.type, unit_axis_);
+  // Later activations take their unit axis from the latest affine layer.
+  if (const UnitAxis axis = unit_axis_of(r.type); axis != UnitAxis::unknown) unit_axis_ = axis;
   records_.push_back(std::move(r));
   record_nodes_.push_back(output.has_grad_fn() ? output.autograd_meta()->grad_fn.get() : nullptr);
   record_data_.push_back(output.defined() ? output.data() : nullptr);
@@ -208,10 +219,7 @@ void Probe::op_output(const char* op, const Tensor& output) {
   r.line = nn::source_line();
   r.operands = std::move(pending_operands_);
   pending_operands_.clear();
-  r.output = compute_stats(output, saturation_of(r.type), options_);
-  records_.push_back(std::move(r));
-  record_nodes_.push_back(output.has_grad_fn() ? output.autograd_meta()->grad_fn.get() : nullptr);
-  record_data_.push_back(output.defined() ? output.data() : nullptr);
+  add_record(std::move(r), output);
 }
 
 void Probe::op_operands(const Tensor& a, const Tensor& b) {

@@ -1,5 +1,6 @@
 // The probe: statistics and a histogram of every module's and functional op's output during a
-// forward pass, and of every parameter. The Report it builds is plain data (no pointers into
+// forward pass (of an activation's also which units are dead or saturated: UnitMap), and of
+// every parameter. The Report it builds is plain data (no pointers into
 // the model), cheap to hand across to JavaScript.
 //
 // Histogram rule: bins split [lo, hi] evenly, where lo = max(min, mean - 4 std) and
@@ -90,6 +91,49 @@ GateStats gate_stats(const nn::InnerTensor& inner, const Options& options);
 HiddenStats hidden_stats(const nn::InnerTensor& inner);
 AttentionStats attention_stats(const Tensor& logits, const Options& options);
 
+// Dead and saturated units, the map of Karpathy's makemore notebooks: per unit of an
+// activation's output, the fraction of its values (over the batch, and over spatial positions
+// or time steps) that are active or saturated (probe_units.cpp).
+//
+// Which outputs get one, and what counts:
+//   "active" (y > 0): ReLU, ReLU6, LeakyReLU, PReLU and their F.* forms (torch.relu and
+//     Tensor.relu record as F.relu). For ReLU a unit off on every value passes no gradient;
+//     the leaky ones' negative side still does, but "on" stays the positive side. (PReLU:
+//     y > 0 means x > 0 for the slopes >= 0 it starts with.)
+//   "saturated": Tanh, torch.tanh (F.tanh, Tensor.tanh), Hardtanh, F.hardtanh: |y| > 0.97;
+//     Sigmoid, torch.sigmoid, Hardsigmoid, F.hardsigmoid: y < 0.03 or y > 0.97 (makemore's
+//     thresholds; the hard forms are judged on the scale of their smooth twins). Stats'
+//     `saturated` keeps its stricter 0.99: a layer's share, not a unit's.
+//   None for ELU, SELU, CELU, GELU, SiLU, Mish, Softplus: smooth, with gradient on both sides
+//     of 0, so neither "off" nor "saturated" marks a unit that stopped learning; nor for the
+//     rest (Threshold, Hardswish, Softsign, ...), which makemore's map does not cover.
+//
+// The unit axis: the feature axis as the nearest earlier affine layer of the recording made
+// it: a convolution (Conv*, ConvTranspose*) -> dim 1, the channels of (N, C, ...); Linear,
+// Bilinear, Embedding, F.embedding, matmul, a recurrent or attention layer -> the last dim, of
+// (N, F) or (N, T, F). With no affine layer before it: dim 1 (the last, for 2-D). A 1-D output
+// is one unit per value; 0-D and empty outputs get no map.
+struct UnitMap {
+  static constexpr int64_t kMaxUnits = 4096;
+  std::string kind;             // "active" or "saturated"
+  int axis = 1;                 // the unit axis of the output's shape
+  int64_t units = 0;            // every unit of the layer: the size of that axis
+  int64_t values_per_unit = 0;  // numel / units: batch x positions (or steps)
+  // Per unit, count / values_per_unit (float division of the exact integers) of values that
+  // are active or saturated; of the first kMaxUnits units only (units says how many there are).
+  std::vector<float> fraction;
+  // Over all units: "active", units active on no value (dead); "saturated", units saturated
+  // on every value (makemore's all-white column, as dead: no gradient gets through).
+  int64_t dead = 0;
+};
+
+// What an affine layer's record type says the unit axis of later activations is.
+enum class UnitAxis { unknown, channels, features };
+UnitAxis unit_axis_of(const std::string& type);
+// The map of an activation's output (type: its record type), nullopt when it is not one of
+// the activations above or the output is 0-D or empty. One pass over the output.
+std::optional<UnitMap> compute_unit_map(const Tensor& output, const std::string& type, UnitAxis axis);
+
 struct LayerRecord {
   std::string path;  // module path ("conv2_bn", "features.3", "" for the root); "" for ops
   std::string type;  // class name ("Conv2d") or op ("F.relu")
@@ -111,6 +155,8 @@ struct LayerRecord {
   std::vector<GateStats> gates;
   std::vector<HiddenStats> hidden;
   std::vector<AttentionStats> attention;
+  // Of an activation's output: which units are dead or saturated (UnitMap above).
+  std::optional<UnitMap> unit_map;
 };
 
 struct ParameterRecord {
@@ -170,6 +216,8 @@ class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
   const float* root_input_data_ = nullptr;
   std::vector<int> open_inputs_;   // input_from of each open module call, innermost last
   std::vector<int> pending_operands_;  // of the op whose output comes next
+  UnitAxis unit_axis_ = UnitAxis::unknown;  // of the latest affine record of this recording
+  void add_record(LayerRecord r, const Tensor& output);
   int source_of(const Tensor& t) const;
   const nn::Module* root_ = nullptr;
   std::vector<int64_t> root_input_shape_;

@@ -79,6 +79,18 @@ void set_inner(val& x, const initlab::probe::LayerRecord& l) {
   x.set("attention", attention);
 }
 
+// Dead and saturated units of an activation's output (probe.hpp's UnitMap).
+val unit_map(const initlab::probe::UnitMap& u) {
+  val o = val::object();
+  o.set("kind", u.kind);
+  o.set("axis", u.axis);
+  o.set("units", static_cast<double>(u.units));
+  o.set("valuesPerUnit", static_cast<double>(u.values_per_unit));
+  o.set("fraction", typed_copy("Float32Array", u.fraction));
+  o.set("dead", static_cast<double>(u.dead));
+  return o;
+}
+
 val distribution(const initlab::init::Distribution& d) {
   val o = val::object();
   o.set("initializer", d.initializer);
@@ -146,6 +158,7 @@ val report_to_js(const initlab::Report& r) {
     x.set("output", stats(l.output));
     x.set("grad", l.grad ? stats(*l.grad) : val::null());
     set_inner(x, l);
+    x.set("units", l.unit_map ? unit_map(*l.unit_map) : val::null());
     layers.call<void>("push", x);
   }
   o.set("layers", layers);

@@ -170,6 +170,24 @@ export interface LayerRecord {
   hidden: HiddenStats[];
   /** Inside an attention: one entry per attention computed by this module call. */
   attention: AttentionStats[];
+  /** An activation's output (ReLU family, tanh, sigmoid and their hard forms): each unit's share
+   * of active (> 0) or saturated values over the batch; null for other records. */
+  units: UnitMap | null;
+}
+
+/** Dead and saturated units, as Karpathy's makemore notebook maps them (probe.hpp's UnitMap). */
+export interface UnitMap {
+  /** 'active': ReLU family, y > 0. 'saturated': |tanh| > 0.97, sigmoid < 0.03 or > 0.97. */
+  kind: 'active' | 'saturated';
+  /** The unit axis of the output (channels of a conv map, the last dim after a Linear). */
+  axis: number;
+  units: number;
+  /** batch x positions (or time steps) per unit. */
+  valuesPerUnit: number;
+  /** Per unit, the first 4096 units only. */
+  fraction: Float32Array;
+  /** Over all units: active on no value ('active'), or saturated on every value ('saturated'). */
+  dead: number;
 }
 
 /** One gate of a recurrent layer over all time steps. */

@@ -151,6 +151,7 @@ function transferables(report) {
   for (const l of report.layers) {
     add(l.output.histogram.counts);
     add(l.grad?.histogram.counts);
+    add(l.units?.fraction);
   }
   for (const p of report.parameters) {
     add(p.stats.histogram.counts);

@@ -10,6 +10,7 @@ import { disagreement, phaseDots, predictedGradNorm, predictedStd, stops, theory
 import { COLORS, fmt } from './charts/canvas.js';
 import { activationNotes, renderHistograms } from './charts/histograms.js';
 import { insideItems } from './inner_view.js';
+import { renderUnits, unitRows } from './units_view.js';
 import { densityOf, describeInit } from './density.js';
 import { diagnose, diagnoseGradients, norm } from './diagnose.js';
 import { renderTable } from './stats_table.js';
@@ -307,12 +308,13 @@ function run(trigger) {
 }
 
 // One point per probed module (leaves) and functional op, in forward order.
+// Children of a Sequential are named by index: "features.3" says little, "features.3: ReLU" does.
+const layerName = (l) => (l.isOp ? l.type : !l.path ? l.type : /(^|\.)\d+$/.test(l.path) ? `${l.path}: ${l.type}` : l.path);
+
 function pointsOf(report) {
-  // Children of a Sequential are named by index: "features.3" says little, "features.3: ReLU" does.
-  const name = (l) => (!l.path ? l.type : /(^|\.)\d+$/.test(l.path) ? `${l.path}: ${l.type}` : l.path);
   return report.layers.map((l, index) => ({ l, index })).filter(({ l }) => l.isOp || l.isLeaf).map(({ l, index }) => ({
     index,
-    label: l.isOp ? l.type : name(l),
+    label: layerName(l),
     detail: l.isOp ? `line ${l.line}` : l.type,
     std: l.output.std,
     mean: l.output.mean,
@@ -435,6 +437,12 @@ function draw({ job, results }, activeIndex) {
   $('inside-pane').hidden = inside.length === 0;
   probe.insideCards = inside.map((c) => c.title);
   renderHistograms($('inside'), inside);
+
+  // Dead and saturated units of the active variant's activations.
+  const units = unitRows(reports[0], layerName);
+  $('units-pane').hidden = units.length === 0;
+  probe.unitRows = units.map((r) => ({ title: r.title, kind: r.units.kind, dead: r.units.dead, units: r.units.units }));
+  renderUnits($('units'), units);
 
   // The weights and the table sit below the fold: drawn a frame later, so the charts the eye is
   // on (and the slider's feedback) are not held up by them.

@@ -128,6 +128,20 @@ test('no model: theory is empty and meanField null', () => {
   assert.equal(r.meanField, null);
 });
 
+test('the unit map: a ReLU pushed below zero is dead on every unit; tanh saturates; other layers have none', () => {
+  const src = 'import torch.nn as nn\nmodel = nn.Sequential(nn.Linear(16, 32), nn.ReLU(), nn.Linear(32, 8), nn.Tanh())\n' +
+    'nn.init.constant_(model[0].bias, -100.0)\nnn.init.normal_(model[2].weight, 0, 50.0)\nnn.init.constant_(model[2].bias, 3.0)\n';
+  const r = lab.run(src, { batch: 64 });
+  const [linear, relu, , tanh] = r.layers.filter((l) => l.isLeaf);
+  assert.equal(linear.units, null);
+  assert.deepEqual({ ...relu.units, fraction: Array.from(relu.units.fraction) },
+    { kind: 'active', axis: 1, units: 32, valuesPerUnit: 64, fraction: new Array(32).fill(0), dead: 32 });
+  // After the dead ReLU every input of the tanh is its bias 3: tanh(3) = 0.995 > 0.97 everywhere.
+  assert.equal(tanh.units.kind, 'saturated');
+  assert.equal(tanh.units.dead, 8);
+  assert.ok(tanh.units.fraction instanceof Float32Array && tanh.units.fraction.every((f) => f === 1));
+});
+
 const cli = (...args) => spawnSync(process.execPath, [join(repo, 'wasm/cli.mjs'), ...args], {
   encoding: 'utf8', env: { ...process.env, INITLAB_WASM_DIR: wasmDir },
 });

@@ -97,3 +97,23 @@ test('a model the theory stops in: max pooling is named and the line restarts af
   assert.match(await page.locator('#theory-summary').innerText(), /The prediction stops at: .*maximum/);
   await context.close();
 });
+
+test('the map of dead units: a strip per ReLU, its dead count written beside it', async () => {
+  const { context, page, problems } = await open(env, '?preset=deep_relu_mlp');
+  await runs(page, 1);
+  const rows = await page.evaluate(() => window.initlab.unitRows);
+  assert.equal(rows.length, 10);
+  assert.ok(rows.every((r) => r.kind === 'active' && r.units === 256));
+  const labels = await page.locator('#units .unit-label').allInnerTexts();
+  rows.forEach((r, i) => assert.match(labels[i], new RegExp(`^${r.title}\\s+${r.dead} of 256 units dead`)));
+  const ink = await page.evaluate(() => [...document.querySelectorAll('#units canvas')].map((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n += 1;
+    return n;
+  }));
+  assert.ok(ink.every((n) => n > 100), ink.join(', '));
+  await page.locator('#units-pane').screenshot({ path: join(artifactsDir, 'dead_units.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

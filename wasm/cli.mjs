@@ -230,10 +230,22 @@ const endWeights = (c) => {
   return w.length ? [w[0], w[w.length - 1]] : [];
 };
 
-// A row per chunk: the picture of convergence (gradients at the chunk's first step).
+// The chunk's mean of a per-step log10 ratio (steps whose ratio is not finite left out).
+const meanLog = (v) => {
+  const f = Array.from(v).filter(Number.isFinite);
+  return f.length ? (f.reduce((a, b) => a + b, 0) / f.length).toFixed(2) : '-';
+};
+
+// The first and last of the chunk's weights with ratios (update:data, grad:data).
+const endRatios = (c) => (c.weights.length ? [c.weights[0], c.weights[c.weights.length - 1]] : []);
+
+// A row per chunk: the picture of convergence (gradients at the chunk's first step; the
+// update:data and grad:data ratios of the first and last weights, log10, averaged over the chunk).
 function trainRow(c) {
   const mean = c.losses.reduce((a, b) => a + b, 0) / c.losses.length;
-  return [String(c.step), '', '', num(mean), pct(c.trainAccuracy), pct(c.testAccuracy), num(c.testLoss), ...endWeights(c).map((p) => num(p.gradNorm))];
+  const ratios = endRatios(c);
+  return [String(c.step), '', '', num(mean), pct(c.trainAccuracy), pct(c.testAccuracy), num(c.testLoss), ...endWeights(c).map((p) => num(p.gradNorm)),
+          ...ratios.map((w) => meanLog(w.update)), ...ratios.map((w) => meanLog(w.grad))];
 }
 
 function reportError(e) {
@@ -264,8 +276,10 @@ function train(lab, source) {
       rows.push(trainRow(c));
     }
     const names = chunks.length ? endWeights(chunks[0]).map((p) => `grad ${p.name}`) : [];
-    rows.unshift(['step', '', '', 'loss', 'train acc', 'test acc', 'test loss', ...names],
-                 ['0', '', '', '-', '-', pct(s.testAccuracy), num(s.testLoss), ...names.map(() => '-')]);
+    const ratioNames = chunks.length ? [...endRatios(chunks[0]).map((w) => `upd:data ${w.name}`), ...endRatios(chunks[0]).map((w) => `grad:data ${w.name}`)] : [];
+    rows.unshift(['step', '', '', 'loss', 'train acc', 'test acc', 'test loss', ...names, ...ratioNames],
+                 ['0', '', '', '-', '-', pct(s.testAccuracy), num(s.testLoss), ...names.map(() => '-'), ...ratioNames.map(() => '-')]);
+    if (!args.json) process.stdout.write('(upd:data = log10 std(dW)/std(W) per step, grad:data = log10 std(grad)/std(W), chunk means; about -3 is healthy)\n');
     if (!args.json) process.stdout.write(`${columns(rows).replace(/^(\S+)  {4}/gm, '$1')}\n`);
   }
   trainer.dispose();

@@ -358,6 +358,8 @@ export interface TrainLayer {
   zeros: number;
   /** L2 norm of d(loss)/d(output). */
   gradNorm: number;
+  /** Of its output: bins over [lo, hi] (the bulk within 4 std), `sampled` values counted. */
+  histogram: { lo: number; hi: number; counts: Uint32Array; sampled: number };
 }
 
 export interface TrainChunk {
@@ -376,6 +378,10 @@ export interface TrainChunk {
   probedStep: number;
   layers: TrainLayer[];
   parameters: { name: string; norm: number; gradNorm: number }[];
+  /** Every weight (parameter of 2+ dimensions) at every step of the chunk: update = log10
+   * std(dW)/std(W), dW the step the optimizer applied; grad = log10 std(grad)/std(W); W
+   * before the step. Healthy updates sit near -3. */
+  weights: { name: string; update: Float64Array; grad: Float64Array }[];
   /** Why training stopped here (the Trainer is then done). */
   error: ErrorInfo | null;
 }

@@ -119,7 +119,7 @@ async function train(lab, { id, variants, options, steps, chunk }, post, stops) 
         if (!live.has(trainer) || stops.has(id)) continue;
         const c = trainer.step(k);
         if (c.error) live.delete(trainer);
-        post({ id, type: 'chunk', variant, chunk: c }, [c.losses.buffer]);
+        post({ id, type: 'chunk', variant, chunk: c }, [c.losses.buffer, ...c.weights.flatMap((w) => [w.update.buffer, w.grad.buffer]), ...c.layers.map((l) => l.histogram.counts.buffer)]);
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
       done += k;

@@ -65,6 +65,7 @@ struct TrainLayer {
   double std = 0;        // of the output
   double zeros = 0;      // fraction of the output exactly 0 (dead ReLUs)
   double grad_norm = 0;  // L2 norm of d loss / d output (0 when backward did not reach it)
+  probe::Histogram histogram;  // of the output (probe.hpp's rule: the bulk within 4 std)
 };
 
 struct TrainParameter {

@@ -389,7 +389,7 @@ TrainChunk Trainer::step(int64_t steps) {
       }
       if (probed) {
         for (const auto& r : probe.take_records()) {
-          chunk.layers.push_back({r.path, r.type, r.is_op, r.is_leaf, r.output.std, r.output.zeros, r.grad ? probe::l2_norm(*r.grad) : 0.0});
+          chunk.layers.push_back({r.path, r.type, r.is_op, r.is_leaf, r.output.std, r.output.zeros, r.grad ? probe::l2_norm(*r.grad) : 0.0, r.output.histogram});
         }
         for (auto& [name, p] : s.parameters) chunk.parameters.push_back({name, l2(p), l2(p.grad())});
       }

@@ -345,7 +345,9 @@ TEST_CASE("orthogonal weights make a linear net an isometry, Gaussian ones of th
   // its sampling spread (E[W^2] of 1024 draws: relative sd sqrt(2 / 1024) = 4.4%; 4 sd).
   const auto before = sigma_w2(plain), after_o = sigma_w2(ortho), after_g = sigma_w2(gauss);
   REQUIRE(before.size() == 4);
-  for (const auto& [name, w2] : before) {
+  for (const auto& entry : before) {
+    const std::string& name = entry.first;
+    const double w2 = entry.second;
     CAPTURE(name);
     CHECK(after_o.at(name) == doctest::Approx(w2).epsilon(1e-6));
     CHECK(std::fabs(after_g.at(name) / w2 - 1) < 4 * std::sqrt(2.0 / 1024));
@@ -387,7 +389,9 @@ TEST_CASE("Gaussian redraws keep sigma_w^2 within sampling spread on a large lay
   REQUIRE(ortho.ok);
   const auto before = sigma_w2(plain), after_g = sigma_w2(gauss), after_o = sigma_w2(ortho);
   REQUIRE(before.size() == 3);
-  for (const auto& [name, w2] : before) {
+  for (const auto& entry : before) {
+    const std::string& name = entry.first;
+    const double w2 = entry.second;
     CAPTURE(name);
     CHECK(after_o.at(name) == doctest::Approx(w2).epsilon(1e-6));
     if (name == "4.weight") CHECK(std::fabs(after_g.at(name) / w2 - 1) < 4 * std::sqrt(2.0 / 65536));
@@ -494,7 +498,9 @@ TEST_CASE("measuring J leaves no .grad, no frozen flag, no changed buffer and no
     CHECK(j.skipped == "");
     CHECK(j.batch_coupled);  // train-mode BatchNorm
     CHECK(j.per_input.size() == 4);
-    for (auto& [name, p] : net->named_parameters()) {
+    for (auto& named : net->named_parameters()) {
+      const std::string& name = named.first;
+      const Tensor& p = named.second;
       CAPTURE(name);
       CHECK(p.requires_grad());
       CHECK_FALSE(p.grad().defined());

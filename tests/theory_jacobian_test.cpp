@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -321,6 +322,14 @@ TEST_CASE("the theory's mean is NaN where it stops; a linear net's theory is its
   CHECK(linear.jacobian->theory_mean_s2 == doctest::Approx(10 * prod / 10).epsilon(1e-12));
   CHECK(linear.jacobian->theory_mean_s2 / linear.jacobian->mean_s2 > 0.5);
   CHECK(linear.jacobian->theory_mean_s2 / linear.jacobian->mean_s2 < 2);
+  // BatchNorm puts 1 / sigma_batch into J, which the product of chis leaves out: not a plain
+  // chain, so no theory's mean (though every layer is covered).
+  const Report bn = run_jacobian(jacobian_fixtures().at("batchnorm_train").script);
+  REQUIRE(bn.jacobian);
+  CHECK_FALSE(bn.theory.plain_chain);
+  CHECK(std::isnan(bn.jacobian->theory_mean_s2));
+  CHECK(linear.theory.plain_chain);
+  CHECK(std::isfinite(run_jacobian(jacobian_fixtures().at("tanh_relu").script).jacobian->theory_mean_s2));
 }
 
 TEST_CASE("orthogonal weights make a linear net an isometry, Gaussian ones of the same sigma_w^2 do not") {
@@ -370,6 +379,10 @@ TEST_CASE("orthogonal weights make a linear net an isometry, Gaussian ones of th
       "orthogonal");
   REQUIRE(relu.jacobian);
   CHECK(relu.jacobian->condition > 1e3);
+  // Its null directions sit below float32's noise floor; the linear nets' spectra above it.
+  CHECK(relu.jacobian->smallest < relu.jacobian->noise_floor);
+  CHECK(ortho.jacobian->smallest > 1e3 * ortho.jacobian->noise_floor);
+  CHECK(ortho.jacobian->noise_floor == doctest::Approx(static_cast<double>(FLT_EPSILON) * std::sqrt(32.0) * ortho.jacobian->largest));
 }
 
 TEST_CASE("Gaussian redraws keep sigma_w^2 within sampling spread on a large layer; conv weights too") {
@@ -512,6 +525,12 @@ TEST_CASE("measuring J leaves no .grad, no frozen flag, no changed buffer and no
     // In eval mode the samples are independent.
     net->eval();
     CHECK_FALSE(theory::measure_jacobian(*net, [&](const Tensor& in) { return (*net)(in); }, x, 4).batch_coupled);
+    // Out of time: it stops at the first pass and says how long the rest would take.
+    const theory::Jacobian late = theory::measure_jacobian(*net, [&](const Tensor& in) { return (*net)(in); }, x, 4, 0.0);
+    CHECK(late.skipped.rfind("the Jacobian needs 3 backward passes, about ", 0) == 0);
+    CHECK(late.skipped.find(" s at this model's pace, more than the 0 ms the run's time limit leaves") != std::string::npos);
+    CHECK(late.per_input.empty());
+    CHECK(std::isnan(late.mean_s2));
   }
   CHECK(TensorMemory::live_bytes() == before);
   // And a whole run with the Jacobian and a redraw.

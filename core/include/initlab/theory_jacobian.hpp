@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -45,8 +46,14 @@ struct Jacobian {
   double mean_s2 = 0;                   // mean of s^2
   double largest = 0, smallest = 0;
   double condition = 0;                 // largest / smallest; infinite when smallest is 0
+  // J's entries come from float32 backward passes, so each singular value is known only to
+  // about FLT_EPSILON * sqrt(min(n_in, n_out)) * largest (Weyl: |ds| <= ||dJ||_2 <= ||dJ||_F):
+  // values below this floor (and a condition number above largest / floor) are rounding,
+  // e.g. the null directions of a ReLU net's J.
+  double noise_floor = 0;
   // The theory's mean s^2: n_out * chi_product / min(n_in, n_out) (theory_report.hpp); NaN
-  // when the theory stopped at some layer or has no affine layer.
+  // when the theory stopped at some layer, has no affine layer, or the network is not a
+  // plain chain (RunTheory::plain_chain: BatchNorm, residual sums, pooling, ...).
   double theory_mean_s2 = 0;
 };
 
@@ -57,10 +64,14 @@ using Forward = std::function<Tensor(const Tensor&)>;
 // J of `forward` at the first min(batch, max_inputs) samples of `input` (dim 0 the batch), in
 // the model's current mode. The parameters are not differentiated (no .grad afterwards) and
 // the buffers (BatchNorm's running statistics) are put back as they were; nothing the forward
-// prints is part of this (the caller silences it). The theory's mean is left 0: see
-// fill_theory.
+// prints is part of this (the caller silences it). The theory's mean is left NaN: see
+// fill_theory. budget_ms: the wall-clock time it may take (the session passes what the run's
+// time limit leaves); once the backward passes done so far say the rest would not fit, it
+// stops and says so in `skipped` (one backward per output value: a train-mode BatchNorm
+// generator with 3072 outputs needs 4 x 3072 passes through the whole batch).
 Jacobian measure_jacobian(nn::Module& model, const Forward& forward, const Tensor& input,
-                          int max_inputs);
+                          int max_inputs,
+                          double budget_ms = std::numeric_limits<double>::infinity());
 
 // Sets theory_mean_s2 from the run's theory.
 void fill_theory(Jacobian& jacobian, const RunTheory& theory);

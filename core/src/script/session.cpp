@@ -246,7 +246,9 @@ Report run(const std::string& text, const RunOptions& options) {
         return first_tensor(in, script::call_module(in, script::wrap(jacobian_model), args));
       };
       quiet = true;
-      report.jacobian = theory::measure_jacobian(*model, forward, run_input, options.jacobian_inputs);
+      // What the run's time limit leaves (the interpreter's own checks cover the forwards).
+      const double budget = static_cast<double>(options.limits.max_milliseconds) - ms_between(t0, Clock::now());
+      report.jacobian = theory::measure_jacobian(*model, forward, run_input, options.jacobian_inputs, budget);
       quiet = false;
       theory::fill_theory(*report.jacobian, report.theory);
     }

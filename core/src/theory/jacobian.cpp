@@ -1,6 +1,8 @@
 // The input-output Jacobian of a model at a few samples of its input, row by row through the
 // backward pass, and its singular values beside the theory's mean (theory_jacobian.hpp).
 #include <algorithm>
+#include <cfloat>
+#include <chrono>
 #include <cmath>
 #include <exception>
 #include <functional>
@@ -90,6 +92,18 @@ std::vector<float> input_gradient(const Tensor& y, const Tensor& g, Tensor& x) {
 
 std::string shape_text(const Tensor& t) { return t.shape().to_string(); }
 
+// A Jacobian given up part way: only the sizes and the reason are kept.
+Jacobian stopped(const Jacobian& j) {
+  Jacobian out;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  out.theory_mean_s2 = out.condition = out.largest = out.smallest = out.mean_s2 = out.noise_floor = nan;
+  out.n_in = j.n_in;
+  out.n_out = j.n_out;
+  out.batch_coupled = j.batch_coupled;
+  out.skipped = j.skipped;
+  return out;
+}
+
 // Whether sample i's outputs depend on another sample's input: a backward from a fixed
 // combination of sample i's outputs reaches some other sample's input.
 bool couples(const Tensor& y, Tensor& x, int64_t samples_checked, int64_t n_out, int64_t n_in) {
@@ -109,11 +123,12 @@ bool couples(const Tensor& y, Tensor& x, int64_t samples_checked, int64_t n_out,
 }  // namespace
 
 Jacobian measure_jacobian(nn::Module& model, const Forward& forward, const Tensor& input,
-                          int max_inputs) {
+                          int max_inputs, double budget_ms) {
+  const auto start = std::chrono::steady_clock::now();
   Jacobian j;
   const double nan = std::numeric_limits<double>::quiet_NaN();
   j.theory_mean_s2 = nan;
-  j.condition = j.largest = j.smallest = j.mean_s2 = nan;
+  j.condition = j.largest = j.smallest = j.mean_s2 = j.noise_floor = nan;
   if (!input.defined() || input.dim() < 2) {
     j.skipped = "the input" + (input.defined() ? " of shape " + shape_text(input) : std::string()) +
                 " has no batch dimension: the Jacobian is taken per sample of a batched input";
@@ -170,6 +185,24 @@ Jacobian measure_jacobian(nn::Module& model, const Forward& forward, const Tenso
       return j;
     }
     j.inputs = static_cast<int>(k);
+    // Called after each backward pass for a row: false (and `skipped` says why) when the
+    // passes left would not fit the budget at the pace so far.
+    int64_t passes = 0, done = 0;
+    auto rows_start = start;  // reset where the rows' passes begin
+    const auto on_budget = [&]() {
+      ++done;
+      const auto now = std::chrono::steady_clock::now();
+      const double spent = std::chrono::duration<double, std::milli>(now - start).count();
+      const double rows = std::chrono::duration<double, std::milli>(now - rows_start).count();
+      const double needed = spent - rows + rows / static_cast<double>(done) * static_cast<double>(passes);
+      if (spent <= budget_ms && (done < 4 || needed <= budget_ms)) return true;
+      j.skipped = "the Jacobian needs " + std::to_string(passes) + " backward passes, about " +
+                  std::to_string(static_cast<int64_t>(std::ceil(needed / 1000))) +
+                  " s at this model's pace, more than the " +
+                  std::to_string(static_cast<int64_t>(std::floor(std::max(0.0, budget_ms)))) +
+                  " ms the run's time limit leaves";
+      return false;
+    };
     blocks.assign(static_cast<size_t>(k), std::vector<double>(static_cast<size_t>(n_out * n_in), 0.0));
     // An output that does not depend on the input (it was detached, or made without it): J = 0.
     if (y.requires_grad() && n_out > 0) {
@@ -177,6 +210,8 @@ Jacobian measure_jacobian(nn::Module& model, const Forward& forward, const Tenso
       if (j.batch_coupled) {
         // Sample i's block alone: a backward from each of its outputs, through the batched
         // forward the run made.
+        passes = k * n_out;
+        rows_start = std::chrono::steady_clock::now();
         for (int64_t i = 0; i < k; ++i) {
           for (int64_t o = 0; o < n_out; ++o) {
             Tensor g(y.shape());
@@ -184,6 +219,7 @@ Jacobian measure_jacobian(nn::Module& model, const Forward& forward, const Tenso
             const std::vector<float> grad = input_gradient(y, g, x);
             double* row = blocks[static_cast<size_t>(i)].data() + o * n_in;
             for (int64_t e = 0; e < n_in; ++e) row[e] = static_cast<double>(grad[static_cast<size_t>(i * n_in + e)]);
+            if (!on_budget()) return stopped(j);
           }
         }
       } else {
@@ -203,6 +239,8 @@ Jacobian measure_jacobian(nn::Module& model, const Forward& forward, const Tenso
             // keep the batched graph
           }
         }
+        passes = n_out;
+        rows_start = std::chrono::steady_clock::now();
         for (int64_t o = 0; o < n_out; ++o) {
           Tensor g(y.shape());
           for (int64_t i = 0; i < k; ++i) g.data()[i * n_out + o] = 1.0f;
@@ -211,16 +249,13 @@ Jacobian measure_jacobian(nn::Module& model, const Forward& forward, const Tenso
             double* row = blocks[static_cast<size_t>(i)].data() + o * n_in;
             for (int64_t e = 0; e < n_in; ++e) row[e] = static_cast<double>(grad[static_cast<size_t>(i * n_in + e)]);
           }
+          if (!on_budget()) return stopped(j);
         }
       }
     }
   } catch (const std::exception& e) {
-    Jacobian failed;
-    failed.theory_mean_s2 = failed.condition = failed.largest = failed.smallest = failed.mean_s2 = nan;
-    failed.n_in = j.n_in;
-    failed.n_out = j.n_out;
-    failed.skipped = std::string("the model's forward on the Jacobian's input failed: ") + e.what();
-    return failed;
+    j.skipped = std::string("the model's forward on the Jacobian's input failed: ") + e.what();
+    return stopped(j);
   }
   double sum_s2 = 0;
   for (const auto& block : blocks) {
@@ -236,12 +271,13 @@ Jacobian measure_jacobian(nn::Module& model, const Forward& forward, const Tenso
     j.largest = j.singular_values.front();
     j.smallest = j.singular_values.back();
     j.condition = j.smallest > 0 ? j.largest / j.smallest : std::numeric_limits<double>::infinity();
+    j.noise_floor = static_cast<double>(FLT_EPSILON) * std::sqrt(static_cast<double>(std::min(j.n_in, j.n_out))) * j.largest;
   }
   return j;
 }
 
 void fill_theory(Jacobian& jacobian, const RunTheory& theory) {
-  bool covered = theory.affine_layers > 0 && !theory.layers.empty();
+  bool covered = theory.affine_layers > 0 && !theory.layers.empty() && theory.plain_chain;
   for (const LayerTheory& l : theory.layers) covered = covered && l.covered;
   const int64_t lo = std::min(jacobian.n_in, jacobian.n_out);
   // Sum of s^2 = ||J||_F^2 = sum over outputs of ||J^T e_o||^2 = n_out * chi_product, spread

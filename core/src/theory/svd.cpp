@@ -40,6 +40,11 @@ std::vector<double> singular_values(const std::vector<double>& a, int64_t rows, 
   const double tol = static_cast<double>(std::max<int64_t>(m, 1)) * DBL_EPSILON;
   constexpr int kMaxSweeps = 60;  // quadratic convergence: 6-12 sweeps in practice
   std::vector<double> norm2(static_cast<size_t>(n));
+  // Columns below eps * ||A||_F are rounding noise (a rank-deficient J's null directions):
+  // treated as zero, or the relative test above would keep rotating noise against noise.
+  double frobenius2 = 0;
+  for (double v : u) frobenius2 += v * v;
+  const double negligible = DBL_EPSILON * DBL_EPSILON * frobenius2;
   for (int sweep = 0; sweep < kMaxSweeps; ++sweep) {
     for (int64_t j = 0; j < n; ++j) norm2[static_cast<size_t>(j)] = dot(col(j), col(j));
     bool rotated = false;
@@ -47,7 +52,7 @@ std::vector<double> singular_values(const std::vector<double>& a, int64_t rows, 
       for (int64_t q = p + 1; q < n; ++q) {
         double& alpha = norm2[static_cast<size_t>(p)];
         double& beta = norm2[static_cast<size_t>(q)];
-        if (alpha == 0 || beta == 0) continue;  // a zero column is orthogonal to everything
+        if (alpha <= negligible || beta <= negligible) continue;  // orthogonal to everything
         double* x = col(p);
         double* y = col(q);
         const double gamma = dot(x, y);

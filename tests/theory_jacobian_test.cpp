@@ -372,6 +372,13 @@ TEST_CASE("orthogonal weights make a linear net an isometry, Gaussian ones of th
   // Reproducible from the seed.
   CHECK(run_jacobian(square, "gaussian", true).state_dict[0].data == gauss.state_dict[0].data);
   CHECK(run_jacobian(square, "orthogonal", true).state_dict[0].data == ortho.state_dict[0].data);
+  // A redraw implies the run's own forward, even where the script called the model itself.
+  const Report called = run_jacobian(square + "y = model(torch.randn(5, 32))\n", "orthogonal");
+  REQUIRE(called.jacobian);
+  CHECK_FALSE(called.forward_from_script);
+  CHECK(called.input_shape == std::vector<int64_t>{64, 32});
+  CHECK(called.jacobian->condition == doctest::Approx(1.0).epsilon(1e-5));
+  CHECK(run_jacobian(square + "y = model(torch.randn(5, 32))\n").forward_from_script);
   // ReLU zeroes about half the units of each layer: no isometry, orthogonal or not.
   const Report relu = run_jacobian(
       "import torch\nimport torch.nn as nn\ntorch.manual_seed(3)\n"

@@ -300,7 +300,7 @@ TEST_CASE("the theory's mean s^2 for a width-128 tanh net at criticality matches
   CHECK(std::fabs(sum / seeds - 1) < 0.075);
 }
 
-TEST_CASE("the theory's mean is NaN where it stops; a linear net's theory is its weights' Frobenius norm") {
+TEST_CASE("the theory's mean is NaN where it stops, and a linear net's is its weights' Frobenius norm") {
   // Max pooling: the theory has no rule, so no product of chis.
   const Report pooled = run_jacobian(
       "import torch\nimport torch.nn as nn\ntorch.manual_seed(1)\n"
@@ -392,7 +392,7 @@ TEST_CASE("orthogonal weights make a linear net an isometry, Gaussian ones of th
   CHECK(ortho.jacobian->noise_floor == doctest::Approx(static_cast<double>(FLT_EPSILON) * std::sqrt(32.0) * ortho.jacobian->largest));
 }
 
-TEST_CASE("Gaussian redraws keep sigma_w^2 within sampling spread on a large layer; conv weights too") {
+TEST_CASE("Gaussian redraws keep sigma_w^2 within sampling spread on a large layer, conv weights too") {
   const std::string src =
       "import torch\nimport torch.nn as nn\ntorch.manual_seed(4)\n"
       "model = nn.Sequential(nn.Conv2d(3, 8, 3), nn.Flatten(), nn.Linear(8 * 6 * 6, 256), nn.Tanh(), nn.Linear(256, 256))\n";
@@ -467,7 +467,7 @@ TEST_CASE("bad reinit and jacobian_inputs options are one ValueError naming what
                        Error);
 }
 
-TEST_CASE("J of a tuple-returning forward is of its first item; the forwards print nothing into the report") {
+TEST_CASE("J of a tuple-returning forward is of its first item, and the forwards print nothing into the report") {
   const std::string head = "import torch\nimport torch.nn as nn\ntorch.manual_seed(5)\n";
   const std::string plain = head + "model = nn.Sequential(nn.Linear(6, 5), nn.Tanh(), nn.Linear(5, 3))\n";
   const std::string tupled = head +

@@ -202,6 +202,9 @@ class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
   const std::vector<int64_t>& root_input_shape() const { return root_input_shape_; }
   // Statistics of that argument (numel 0 when it had none): the theory starts from them.
   const Stats& root_input_stats() const { return root_input_stats_; }
+  // That argument itself (a handle, not a copy; undefined when there was none): the
+  // Jacobian is taken at its first samples.
+  const Tensor& root_input() const { return root_input_; }
   // That call's output once it has returned (undefined before): what the observer was told, so for
   // a script forward returning a tuple its first item, and an empty tensor when it returned no tensor.
   const Tensor& root_output() const { return root_output_; }
@@ -214,6 +217,7 @@ class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
   std::vector<const autograd::Node*> record_nodes_;  // the grad_fn of each record's output
   std::vector<const float*> record_data_;            // each record's output data (input_from)
   const float* root_input_data_ = nullptr;
+  Tensor root_input_;
   std::vector<int> open_inputs_;   // input_from of each open module call, innermost last
   std::vector<int> pending_operands_;  // of the op whose output comes next
   UnitAxis unit_axis_ = UnitAxis::unknown;  // of the latest affine record of this recording
@@ -247,6 +251,7 @@ class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
     std::vector<const autograd::Node*> record_nodes;
     std::vector<const float*> record_data;
     const float* root_input_data = nullptr;
+    Tensor root_input;
     const nn::Module* root = nullptr;
     std::vector<int64_t> root_input_shape;
     Tensor root_output;

@@ -132,6 +132,9 @@ initlab::RunOptions options_from(const val& o) {
   r.keep_output = get<bool>(o, "output", false);
   r.auto_forward = get<bool>(o, "autoForward", true);
   r.own_input = get<bool>(o, "ownInput", false);
+  r.jacobian = get<bool>(o, "jacobian", false);
+  r.jacobian_inputs = static_cast<int>(get<double>(o, "jacobianInputs", 4));
+  r.reinit = get<std::string>(o, "reinit", "");
   read_limits(o["limits"], r.limits);
   return r;
 }
@@ -174,6 +177,7 @@ val report_to_js(const initlab::Report& r) {
   o.set("parameters", params);
   o.set("theory", theory_to_js(r.theory));
   o.set("meanField", mean_field_to_js(r.theory));
+  o.set("jacobian", jacobian_to_js(r.jacobian));
   o.set("loss", r.loss ? val(*r.loss) : val::null());
   val state = val::array();
   for (const auto& t : r.state_dict) state.call<void>("push", named_tensor(t));

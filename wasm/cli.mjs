@@ -2,7 +2,8 @@
 // initlab on the command line:
 //   node wasm/cli.mjs MODEL.py [--json] [--state-dict FILE] [--output FILE] [--seed N]
 //                             [--input SHAPE] [--batch N] [--eval | --train] [--bins N]
-//                             [--digits] [--grad LOSS] [--theory]
+//                             [--digits] [--grad LOSS] [--theory] [--jacobian]
+//                             [--reinit gaussian|orthogonal]
 //   node wasm/cli.mjs MODEL.py --steps N [--chunk N] [--dataset D] [--optimizer sgd|adam]
 //                             [--lr X] [--momentum X] [--batch N] [--seed N] [--json]
 // Prints the script's output, then a table of every layer of the probed forward pass (and with
@@ -32,6 +33,10 @@ const USAGE = `usage: node wasm/cli.mjs MODEL.py [options]
   --theory           add the mean-field theory's predicted std, measured/predicted and chi1
                      to the table (and the predicted gradient norm with --grad), then the
                      model's fixed point, chi1 and depth scale
+  --jacobian         the input-output Jacobian's singular values at 4 samples: mean s^2
+                     beside the theory's, largest, smallest, condition number
+  --reinit R         redraw every Linear/Conv weight as gaussian or orthogonal with the
+                     same sigma_w^2 before the run's own forward (dynamical isometry)
 training (instead of the probe table):
   --steps N          train N steps on mini-batches of --batch (default 64)
   --chunk N          print a row every N steps (default 25)
@@ -72,6 +77,8 @@ function parseArgs(argv) {
     else if (a === '--batch') args.options.batch = integer(a, argv[++i]);
     else if (a === '--bins') args.options.bins = integer(a, argv[++i]);
     else if (a === '--theory') args.theory = true;
+    else if (a === '--jacobian') args.options.jacobian = true;
+    else if (a === '--reinit') args.options.reinit = oneOf(a, argv[++i], ['gaussian', 'orthogonal']);
     else if (a === '--digits') Object.assign(args.options, { input: 'digits', ownInput: true });
     else if (a === '--steps') args.steps = integer(a, argv[++i]);
     else if (a === '--chunk') args.chunk = integer(a, argv[++i]);
@@ -202,6 +209,18 @@ function innerTables(report) {
   return parts.join('\n\n');
 }
 
+// The singular values of J = d output / d input (Pennington et al. 2017): their spread is how
+// unevenly the network stretches input directions; for a trainable deep net, mean s^2 near 1
+// and a small condition number (dynamical isometry).
+function jacobianSummary(j) {
+  if (j.skipped) return `input-output Jacobian: not computed: ${j.skipped}`;
+  const pick = (k) => num(j.singularValues[Math.min(j.singularValues.length - 1, Math.floor(k * (j.singularValues.length - 1)))]);
+  return [`input-output Jacobian (${j.nOut} x ${j.nIn} per sample, ${j.inputs} samples${j.batchCoupled ? ', coupled by the batch: each sample\'s own block' : ''}):`,
+          `  singular values: largest ${num(j.largest)}, quartiles ${pick(0.25)} ${pick(0.5)} ${pick(0.75)}, smallest ${num(j.smallest)}`,
+          `  mean s^2 ${num(j.meanS2)} (theory: ${Number.isFinite(j.theoryMeanS2) ? num(j.theoryMeanS2) : 'no prediction for this network'}), condition number ${num(j.condition)}`,
+          `  values below ${num(j.noiseFloor)} are float32 rounding`].join('\n');
+}
+
 // d(loss)/d(output) per layer, then d(loss)/d(parameter): the gradient picture through depth.
 function gradTables(report) {
   const header = ['layer', 'type', 'shape', 'grad mean', 'grad std', 'grad norm', 'zeros'];
@@ -319,6 +338,7 @@ if (report.error) reportError(report.error);
 if (!args.json && report.layers.length > 0) {
   process.stdout.write(`\n${report.modelName} forward on input ${report.forwardFromScript ? 'given by the script' : report.inputShape.join('x')}:\n${table(report)}\n`);
   if (args.theory) process.stdout.write(`${theoryNotes(report)}\n`);
+  if (report.jacobian) process.stdout.write(`\n${jacobianSummary(report.jacobian)}\n`);
   const inner = innerTables(report);
   if (inner) process.stdout.write(`\n${inner}\n`);
   if (report.loss !== null) {

@@ -43,6 +43,13 @@ export interface RunOptions {
   /** Probe the run's own forward (batch, input, mode) even when the script calls the model:
    * the module it called, on an input of its input's shape with batch rows (default false). */
   ownInput?: boolean;
+  /** Compute the input-output Jacobian's singular values at the first jacobianInputs (default 4)
+   * samples of the probed forward's input: report.jacobian. One backward per output value. */
+  jacobian?: boolean;
+  jacobianInputs?: number;
+  /** Redraw every Linear/Conv weight before the run's own forward, keeping its sigma_w^2 =
+   * fan_in E[W^2]: 'gaussian' (normal_) or 'orthogonal' (orthogonal_); '' keeps the script's. */
+  reinit?: '' | 'gaussian' | 'orthogonal';
   /** Also compute the chi1 phase diagram of the model's nonlinearity: report.meanField.phase;
    * true: 40 x 24 cells up to sigma_w^2 4 and sigma_b^2 0.5, or the next power of two that
    * holds every affine layer. */
@@ -95,6 +102,33 @@ export interface LayerTheory {
   /** With options.grad: the gradient norm at the layer's output, measured and predicted back from the output. */
   measuredGradNorm: number;
   predictedGradNorm: number;
+}
+
+/** J = d output / d input per sample (core/include/initlab/theory_jacobian.hpp); numbers NaN
+ * and arrays empty when skipped says why it was not computed. */
+export interface Jacobian {
+  skipped: string;
+  /** Values per sample of the input and of the output. */
+  nIn: number;
+  nOut: number;
+  /** Samples J was computed for. */
+  inputs: number;
+  /** A layer couples the samples (train-mode BatchNorm): each sample's own block was taken. */
+  batchCoupled: boolean;
+  /** Each sample's singular values, descending. */
+  perInput: Float64Array[];
+  /** All samples' singular values pooled, descending. */
+  singularValues: Float64Array;
+  meanS2: number;
+  largest: number;
+  smallest: number;
+  /** largest / smallest (Infinity when smallest is 0). */
+  condition: number;
+  /** Singular values below this are float32 rounding. */
+  noiseFloor: number;
+  /** The theory's mean s^2: n_out * (product of the layers' chi) / min(n_in, n_out); NaN when it
+   * has nothing to say (a stop, or a network that is not a plain chain of layers and activations). */
+  theoryMeanS2: number;
 }
 
 /** A nonlinearity as the theory sees it; opaque: hand it back to phaseDiagram(). */
@@ -287,6 +321,8 @@ export interface Report {
   /** The theory beside the measurement, per leaf layer and op ([] when nothing was probed). */
   theory: LayerTheory[];
   meanField: MeanField | null;
+  /** With options.jacobian: the input-output Jacobian's singular values (Pennington et al. 2017). */
+  jacobian: Jacobian | null;
   /** The value of options.grad's loss, or null. */
   loss: number | null;
   stateDict: NamedTensor[];

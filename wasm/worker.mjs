@@ -158,6 +158,10 @@ function transferables(report) {
     add(p.grad?.histogram.counts);
   }
   for (const t of report.stateDict) add(t.data);
+  if (report.jacobian) {
+    add(report.jacobian.singularValues);
+    for (const v of report.jacobian.perInput) add(v);
+  }
   if (report.outputTensor) add(report.outputTensor.data);
   return out;
 }

@@ -11,6 +11,7 @@ import { COLORS, fmt } from './charts/canvas.js';
 import { activationNotes, renderHistograms } from './charts/histograms.js';
 import { insideItems } from './inner_view.js';
 import { renderUnits, unitRows } from './units_view.js';
+import { drawJacobian, jacobianTable } from './jacobian_view.js';
 import { densityOf, describeInit } from './density.js';
 import { diagnose, diagnoseGradients, norm } from './diagnose.js';
 import { renderTable } from './stats_table.js';
@@ -341,6 +342,10 @@ function showResults(result, replay = false) {
   showConsole(active);
   let rest = () => {};
   if (active.ok) {
+    if (!$('jac-body').hidden && !replay) {
+      $('jac-body').classList.add('stale');
+      $('jac-status').textContent = 'From an earlier version of the code or settings: compute again.';
+    }
     lastGood = result;
     $('results').classList.remove('stale');
     rest = draw(result, activeIndex);
@@ -541,6 +546,41 @@ function showBanner(level, text) {
 function hideBanner() {
   $('banner').hidden = true;
 }
+
+// ---- the Jacobian, on demand (a backward pass per output value: too slow for every keystroke) ----
+function analyseJacobian(extras) {
+  const tab = state.tabs[state.active];
+  $('jac-status').textContent = `Computing the Jacobian of ${tab.name}${extras.length > 1 ? ' under three sets of weights' : ''}…`;
+  $('jac-run').disabled = $('jac-compare').disabled = true;
+  const done = () => { $('jac-run').disabled = $('jac-compare').disabled = false; };
+  engine.analyse(tab.code, { ...state.settings }, extras, (results) => {
+    done();
+    const failed = results.find((r) => !r.report.ok);
+    if (failed) {
+      $('jac-status').textContent = `The run stopped: ${failed.report.error.kind} at line ${failed.report.error.line}: ${failed.report.error.message}`;
+      return;
+    }
+    const shown = results.map((r) => ({ label: r.label, jacobian: r.report.jacobian }));
+    const computed = shown.filter((r) => !r.jacobian.skipped);
+    probe.jacobian = shown.map((r) => ({ label: r.label, skipped: r.jacobian.skipped, meanS2: r.jacobian.meanS2, condition: r.jacobian.condition, count: r.jacobian.singularValues.length }));
+    $('jac-body').hidden = false;
+    $('jac-body').classList.remove('stale');
+    $('jac-table').innerHTML = jacobianTable(shown);
+    if (computed.length) drawJacobian($('jacobian'), computed);
+    const j = shown[0].jacobian;
+    $('jac-status').textContent = j.skipped ? `Not computed: ${j.skipped}` :
+      `J is ${j.nOut} × ${j.nIn} per sample, at ${j.inputs} samples${j.batchCoupled ? ' (coupled by the batch: each sample’s own block)' : ''}.`;
+  }, (e) => {
+    done();
+    $('jac-status').textContent = `The Jacobian run failed: ${e.message}`;
+  });
+}
+$('jac-run').addEventListener('click', () => analyseJacobian([{ label: 'as drawn', options: { jacobian: true } }]));
+$('jac-compare').addEventListener('click', () => analyseJacobian([
+  { label: 'as drawn', options: { jacobian: true } },
+  { label: 'Gaussian', options: { jacobian: true, reinit: 'gaussian' } },
+  { label: 'orthogonal', options: { jacobian: true, reinit: 'orthogonal' } },
+]));
 
 // ---- share and embed ----
 async function currentLink() {

@@ -56,6 +56,15 @@ export const PRESETS = [
     ],
   },
   {
+    id: 'isometry',
+    title: 'Dynamical isometry: deep tanh at the edge of chaos, orthogonal vs Gaussian',
+    file: 'deep_tanh_mlp.py',
+    variants: [
+      { name: 'orthogonal_ (σ_w² = 1)', replace: ["nn.init.xavier_uniform_(m.weight, gain=nn.init.calculate_gain('tanh'))", 'nn.init.orthogonal_(m.weight)'] },
+      { name: 'normal_(0, 1/16) (σ_w² = 1)', replace: ["nn.init.xavier_uniform_(m.weight, gain=nn.init.calculate_gain('tanh'))", 'nn.init.normal_(m.weight, 0, 1 / 16)'] },
+    ],
+  },
+  {
     id: 'deep_relu_mlp',
     title: 'Deep ReLU MLP: normal_(0, 1) vs Kaiming',
     file: 'deep_relu_mlp.py',

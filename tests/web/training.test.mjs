@@ -50,7 +50,25 @@ test('the tutorial CNN trains on digits under three inits: Kaiming and default l
   assert.match(summary, /kaiming_uniform_: test accuracy (8|9)\d\.\d% after 300 steps/);
   assert.match(await page.locator('#train-status').innerText(), /Done at step 300 of 300 on digits 28x28 \(1437 training images\), NLL loss, SGD\(lr=0\.01, momentum=0\.9\)/);
   assert.equal(await page.locator('#train-progress').evaluate((p) => p.value), 1);
-  assert.deepEqual(await canvasHasInk(page, '#train-pane canvas'), [true, true, true, true]);
+  assert.deepEqual(await canvasHasInk(page, '#train-loss, #train-acc, #train-std, #train-grad, #train-update, #train-gratio'), new Array(6).fill(true));
+  // The update:data ratio of every weight at every step; Kaiming's sit around the -3 guide.
+  const ratios = Object.entries(t.variants[0].updateRatios);
+  assert.deepEqual(ratios.map(([name]) => name), ['conv1.weight', 'conv2.weight', 'dense1.weight', 'dense2.weight']);
+  for (const [name, r] of ratios) {
+    assert.equal(r.length, 300, name);
+    const median = [...r].sort((a, b) => a - b)[150];
+    assert.ok(median > -5 && median < -1.5, `${name}: median log10 update:data ${median}`);
+  }
+  // Layers x steps, one image per variant, and the chosen layer's histogram over time.
+  const heat = await canvasHasInk(page, '#train-heat canvas, #train-colorful canvas');
+  assert.deepEqual(heat, new Array(6).fill(true));
+  const shown = await page.evaluate(() => window.initlab.training.heat);
+  assert.deepEqual(shown.columns, [30, 30, 30]);  // a probed step per chunk of 10
+  await page.locator('#train-heat-what').selectOption('ratio');
+  await page.waitForFunction(() => window.initlab.training.heat.what === 'ratio');
+  assert.deepEqual(await page.evaluate(() => window.initlab.training.heat.columns), [300, 300, 300]);
+  await page.locator('#train-heat-what').selectOption('std');
+  await page.locator('#train-heat').screenshot({ path: join(artifactsDir, 'training_heatmaps.png') });
   // Through training: the all-zero network's first layer gets no gradient at any time.
   await page.locator('#train-variant').selectOption({ label: 'all zeros' });
   assert.match(await page.locator('#train-snapshots').innerText(), /step 0/);
@@ -173,7 +191,25 @@ test('the character LSTM trains on the words under both inits, samples words, an
   const summary = await page.locator('#train-summary').innerText();
   assert.match(summary, /orthogonal, forget bias 1: test loss \d\.\d{3} per character after 200 steps \(from 3\.\d{3}; uniform guess 3\.296\), next character right \d+\.\d%; samples: /);
   assert.match(await page.locator('#train-status').innerText(), /Done at step 200 of 200 on words \(next character, context 8\) \(\d+ training windows\), per-character cross-entropy loss, Adam/);
-  assert.deepEqual(await canvasHasInk(page, '#train-pane canvas'), [true, true, true, true]);
+  assert.deepEqual(await canvasHasInk(page, '#train-loss, #train-acc, #train-std, #train-grad, #train-update, #train-gratio'), new Array(6).fill(true));
+  // The update:data ratio of every weight at every step; Kaiming's sit around the -3 guide.
+  const ratios = Object.entries(t.variants[0].updateRatios);
+  assert.deepEqual(ratios.map(([name]) => name), ['conv1.weight', 'conv2.weight', 'dense1.weight', 'dense2.weight']);
+  for (const [name, r] of ratios) {
+    assert.equal(r.length, 300, name);
+    const median = [...r].sort((a, b) => a - b)[150];
+    assert.ok(median > -5 && median < -1.5, `${name}: median log10 update:data ${median}`);
+  }
+  // Layers x steps, one image per variant, and the chosen layer's histogram over time.
+  const heat = await canvasHasInk(page, '#train-heat canvas, #train-colorful canvas');
+  assert.deepEqual(heat, new Array(6).fill(true));
+  const shown = await page.evaluate(() => window.initlab.training.heat);
+  assert.deepEqual(shown.columns, [30, 30, 30]);  // a probed step per chunk of 10
+  await page.locator('#train-heat-what').selectOption('ratio');
+  await page.waitForFunction(() => window.initlab.training.heat.what === 'ratio');
+  assert.deepEqual(await page.evaluate(() => window.initlab.training.heat.columns), [300, 300, 300]);
+  await page.locator('#train-heat-what').selectOption('std');
+  await page.locator('#train-heat').screenshot({ path: join(artifactsDir, 'training_heatmaps.png') });
   assert.deepEqual(problems, []);
   await page.locator('#train-pane').screenshot({ path: join(artifactsDir, 'training_words.png') });
   await context.close();

@@ -7,6 +7,7 @@ import { CurveChart } from './charts/curves.js';
 import { layerLabel, renderHeatmaps } from './training_heatmaps.js';
 import { DepthChart, escapeHtml } from './charts/depth_chart.js';
 import { MAX_TRAIN_STEPS } from './state.js';
+import { SweepPanel } from './sweep.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -39,6 +40,9 @@ export class TrainingPanel {
     $('train-variant').addEventListener('change', () => this.draw());
     $('train-heat-what').addEventListener('change', () => this.draw());
     $('train-heat-layer').addEventListener('change', () => this.draw());
+    this.sweep = new SweepPanel({ worker, getState, published: window.initlab });
+    // The constants follow the code: listed again whenever the select is about to open.
+    $('sweep-const').addEventListener('focus', () => this.sweep.sync());
     this.numberInput('train-steps', 'steps', 1, MAX_TRAIN_STEPS, true);
     this.numberInput('train-batch', 'batch', 1, 1024, true);
     this.numberInput('train-lr', 'lr', 1e-6, 10, false);
@@ -79,6 +83,7 @@ export class TrainingPanel {
     $('train-lr').value = t.lr;
     $('train-batch').value = t.batch;
     $('train-dataset').value = t.dataset;
+    this.sweep.sync();
     this.reset();
     this.open(t.open, false);
   }

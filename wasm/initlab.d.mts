@@ -446,6 +446,9 @@ export interface TrainJob {
   onChunk?: (variant: number, chunk: TrainChunk) => void;
   /** On the words, after the last chunk: five words sampled from each trained model. */
   onSamples?: (variant: number, words: string[]) => void;
+  /** Workers sharing the variants (default: one per core, at most one per variant; 1: all in
+   * this worker, in turns). The results are the same bit for bit either way. */
+  parallel?: number;
 }
 
 export declare class InitlabError extends Error {
@@ -494,8 +497,9 @@ export declare function createInitlab(options?: CreateOptions): Promise<Initlab>
 
 /** initlab in a Web Worker (browser) or worker_threads Worker (Node). */
 export declare class InitlabWorker {
-  /** url: where worker.mjs is, or a browser Worker already started on it. */
-  constructor(url?: URL | string | Worker);
+  /** url: where worker.mjs is, or a browser Worker already started on it (then poolUrl says
+   * where more workers for parallel training start; without it training stays in this one). */
+  constructor(url?: URL | string | Worker, options?: { poolUrl?: URL | string });
   /** Resolves with the report; rejects with InitlabError, or with kind 'Superseded'. */
   run(source: string, options?: RunOptions): Promise<Report>;
   /** As run(), but a script error resolves with the report (ok false, error set). */

@@ -308,6 +308,12 @@ function train(lab, source) {
   process.exit(0);
 }
 
+// A closed pipe (`| head`) ends the output, not the program with a stack trace.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 const args = parseArgs(process.argv.slice(2));
 let source;
 try {

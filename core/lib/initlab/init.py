@@ -1,0 +1,138 @@
+"""Data-dependent initializers that PyTorch does not ship (import initlab.init).
+
+lsuv_(model, x, tol=0.1, max_iter=10, ortho=True): layer-sequential unit-variance init,
+Mishkin & Matas 2015, "All you need is a good init" (arXiv:1511.06422), Algorithm 1:
+orthonormal weights first (Saxe et al. 2013), then, layer by layer in the order the forward
+pass reaches them, the weight is divided by the std of that layer's output on the batch x
+until the std is within tol of 1 or max_iter scalings were made.
+
+Every change it makes is one of the calls a plain PyTorch function can repeat: nn.init's
+orthogonal_ on each weight in module order, zero_() on each bias when ortho is on, and
+weight.mul_(f) with f a Python float. The record it returns lists, per layer, the factors f
+it applied; initlab's fix_init writer (core/src/fix_init.cpp) turns them back into that
+PyTorch function, which gives the same weights bit for bit.
+"""
+import torch as _torch
+from torch import nn as _nn
+
+__all__ = ["lsuv_", "lsuv_layers"]
+
+
+def _layer_classes():
+    # The layers the paper scales: convolutions and fully connected ones (the author's
+    # PyTorch code also takes the transposed convolutions).
+    names = ["Linear", "Conv1d", "Conv2d", "Conv3d", "ConvTranspose1d", "ConvTranspose2d"]
+    out = []
+    for n in names:
+        try:
+            out.append(getattr(_nn, n))
+        except AttributeError:
+            pass
+    return tuple(out)
+
+
+def lsuv_layers(model):
+    """The (path, module) pairs lsuv_ orthogonalizes and scales, in module order."""
+    classes = _layer_classes()
+    return [(path, m) for path, m in model.named_modules() if isinstance(m, classes)]
+
+
+def _forward_order(model, x, layers):
+    # One forward with a hook on every layer: the order their outputs appear in. A layer the
+    # forward never reaches is left out (it has no output to normalize).
+    order = []
+    hooks = []
+
+    def watch(path):
+        def hook(module, inp, out):
+            if path not in order:
+                order.append(path)
+        return hook
+
+    for path, m in layers:
+        hooks.append(m.register_forward_hook(watch(path)))
+    try:
+        model(x)
+    finally:
+        for h in hooks:
+            h.remove()
+    return order
+
+
+def _output_std(model, x, module):
+    seen = []
+
+    def hook(mod, inp, out):
+        seen.append(out)
+
+    h = module.register_forward_hook(hook)
+    try:
+        model(x)
+    finally:
+        h.remove()
+    # The first output: a layer that is called twice is normalized where the paper would see
+    # it first.
+    return seen[0].std().item()
+
+
+def _float32(v):
+    # The factor PyTorch applies: mul_ with a Python float on a float32 tensor casts the
+    # number to float32 first (checked against PyTorch 1.13 by tests/script/460_lsuv.py), so
+    # the record keeps that float32 value, which repr() writes as a literal that rounds back.
+    return _torch.tensor(v, dtype=_torch.float32).item()
+
+
+def lsuv_(model, x, tol=0.1, max_iter=10, ortho=True):
+    """Layer-sequential unit-variance init of model on the batch x (Mishkin & Matas 2015).
+
+    Returns a list with one dict per scaled layer, in forward order: 'path' (its name in
+    model.named_modules()), 'iterations' (how many scalings), 'factors' (the float32 factors
+    applied to its weight, in order), 'std_before' (its output std after the orthonormal step
+    and the layers before it) and 'std_after'. The forwards run in eval mode (the author's
+    code does too: no dropout draws, BatchNorm on its running statistics) under no_grad; the
+    model's train/eval flags are restored afterwards.
+    """
+    if tol < 0:
+        raise ValueError("lsuv_(): tol must be >= 0, not " + repr(tol))
+    if max_iter < 0:
+        raise ValueError("lsuv_(): max_iter must be >= 0, not " + repr(max_iter))
+    layers = lsuv_layers(model)
+    modes = [(m, m.training) for m in model.modules()]
+    records = []
+    with _torch.no_grad():
+        if ortho:
+            orthogonalize_(model)
+        model.eval()
+        try:
+            by_path = dict(layers)
+            for path in _forward_order(model, x, layers):
+                m = by_path[path]
+                std = _output_std(model, x, m)
+                rec = {"path": path, "iterations": 0, "factors": [], "std_before": std, "std_after": std}
+                while abs(std - 1.0) > tol and rec["iterations"] < max_iter:
+                    if std == 0.0 or std != std:
+                        break  # a dead or NaN output: no factor can bring it to 1
+                    f = _float32(1.0 / std)
+                    m.weight.mul_(f)
+                    rec["factors"].append(f)
+                    rec["iterations"] += 1
+                    std = _output_std(model, x, m)
+                rec["std_after"] = std
+                records.append(rec)
+        finally:
+            # Parents first: a parent's train() sets its children, which then get their own.
+            for m, flag in modes:
+                m.train(flag)
+    return records
+
+
+def orthogonalize_(model):
+    """The paper's first step: nn.init.orthogonal_ on every scaled layer's weight in module
+    order; the biases are zeroed, as the author's PyTorch code (ducha-aiki/LSUV-pytorch) does,
+    so a layer's output std is its weight's alone."""
+    with _torch.no_grad():
+        for path, m in lsuv_layers(model):
+            _nn.init.orthogonal_(m.weight)
+            if m.bias is not None:
+                m.bias.zero_()
+    return model

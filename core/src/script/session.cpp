@@ -14,6 +14,7 @@
 #include "interpreter.hpp"
 #include "parse_cache.hpp"
 #include "../train/task.hpp"
+#include "fix_run.hpp"
 #include "model_lookup.hpp"
 #include "run_scope.hpp"
 #include "script_module.hpp"
@@ -67,11 +68,15 @@ Report run(const std::string& text, const RunOptions& options) {
   auto t_parse = t0, t_build = t0, t_forward = t0;
   nn::ModulePtr model;
   Tensor output;
+  FixRecord fix;
+  bool fixed = false;
   try {
     if (!std::isfinite(options.init_scale) || options.init_scale < 0) {
       raise(ErrorKind::ValueError, "the init_scale option must be a finite number >= 0, not " +
                                        py::repr(options.init_scale));
     }
+    if (!options.fix.empty() && options.fix != "lsuv")
+      raise(ErrorKind::ValueError, "unknown fix '" + options.fix + "' (\"\" or \"lsuv\")");
     program = script::parse_cached(source);
     t_parse = Clock::now();
     interp = std::make_unique<script::Interpreter>(source, options.limits,
@@ -91,7 +96,8 @@ Report run(const std::string& text, const RunOptions& options) {
     t_build = Clock::now();
     const bool script_forward = probe.forward_calls() > 0;
     const bool gradients = !options.grad_loss.empty();
-    if (script_forward && !options.own_input && !gradients) {
+    // A fix changes the weights: the probed forward is then the run's own, after it.
+    if (script_forward && !options.own_input && !gradients && options.fix.empty()) {
       report.forward_from_script = true;
       report.input_shape = probe.root_input_shape();
       output = probe.root_output();
@@ -125,6 +131,8 @@ Report run(const std::string& text, const RunOptions& options) {
       if (model) {
         if (options.mode == "train") model->train(true);
         if (options.mode == "eval") model->train(false);
+        // The orthonormal step draws right after the script, where fix_init() will in PyTorch.
+        if (!options.fix.empty()) script::fix_before_input(*interp, model, options, fix);
         Tensor x{Shape(shape)}, labels;
         if (options.input == "digits") {
           // Real images with their real classes (the gradient losses use them).
@@ -137,6 +145,10 @@ Report run(const std::string& text, const RunOptions& options) {
         else if (options.input == "ones") x.fill_(1.0f);
         else if (options.input != "zeros") raise(ErrorKind::ValueError, "unknown input distribution '" + options.input + "' (normal, uniform, zeros, ones or digits)");
         report.input_shape = shape;
+        if (!options.fix.empty()) {
+          script::fix_on_input(*interp, model, x, fix);
+          fixed = true;
+        }
         try {
           {
             // Recorded for autograd only when gradients are asked for (else fused, as before).
@@ -171,6 +183,7 @@ Report run(const std::string& text, const RunOptions& options) {
           report.error->formatted += "\n" + report.error->context;
         }
       }
+      if (!options.fix.empty() && !model) warn("fix=" + options.fix + ": there is no model to fix");
       t_forward = Clock::now();
     }
   } catch (const script::ScriptError& e) {
@@ -195,6 +208,12 @@ Report run(const std::string& text, const RunOptions& options) {
         report.theory = theory::describe_run(*model, report.layers, probe.root_input_stats());
       // The gradients were for the report: the model keeps no .grad from the run.
       for (auto& [name, p] : model->named_parameters()) p.set_grad(Tensor());
+    }
+    if (fixed && model) {
+      report.fix_layers = fix.layers;
+      const std::string name = script::global_name_of(*interp, model.get());
+      if (name.empty()) warn("fix=" + options.fix + ": the model is bound to no global name, so no PyTorch code can call fix_init() on it (bind it: model = ...)");
+      else report.fix_code = write_fix_code(text, fix, name);
     }
     nn::ModulePtr state_model = model;
     if (!options.state_dict_of.empty()) {

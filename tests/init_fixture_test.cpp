@@ -2,7 +2,6 @@
 // a generator seeded as the case says, and each result compared with what PyTorch produced.
 #include <doctest/doctest.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -20,14 +19,9 @@ namespace {
 using fixtures::Case;
 using fixtures::Step;
 
-// orthogonal_ goes through LAPACK's float QR in PyTorch, which initlab follows step by step
-// where LAPACK runs its unblocked code (src/linalg/float_qr.hpp): bit for bit up to
-// min(rows, cols) = 128, within float rounding of the blocked code above.
-double tolerance_for(const std::string& fn, const initlab::Shape& shape) {
-  if (fn != "orthogonal_") return 0.0;  // delta_orthogonal_'s is (out, in): small
-  const int64_t rows = shape[0], cols = shape.numel() / rows;
-  return std::min(rows, cols) <= 128 ? 0.0 : 1e-5;
-}
+// Every initializer bit for bit, orthogonal_ included: its QR follows LAPACK's float one step
+// by step, blocked and unblocked (src/linalg/float_qr.hpp).
+double tolerance_for(const std::string&, const initlab::Shape&) { return 0.0; }
 
 int64_t kwarg_int(const fixtures::Call& call, const std::string& name) {
   for (const auto& kw : call.kwargs)

@@ -36,7 +36,7 @@ struct FixRecord {
 // repr of its float32 value, under torch.no_grad()), then `fix_init(<model_name>)`. Run in
 // PyTorch with the same seed it leaves the state_dict the fix left in initlab: mul_ with a
 // Python float rounds it to float32 as initlab does (tests/script/460_mul_scalar_float32.py).
-// With ortho, as bit-exact as initlab's orthogonal_ is (init.hpp: up to 128 rows or columns).
+// orthogonal_ is PyTorch's bits too (init.hpp).
 std::string write_fix_code(const std::string& source, const FixRecord& record, const std::string& model_name);
 
 }  // namespace initlab

@@ -6,16 +6,25 @@ orthonormal weights first (Saxe et al. 2013), then, layer by layer in the order 
 pass reaches them, the weight is divided by the std of that layer's output on the batch x
 until the std is within tol of 1 or max_iter scalings were made.
 
-Every change it makes is one of the calls a plain PyTorch function can repeat: nn.init's
+Residual schemes, each as its paper's code sets it up:
+fixup_(branches, classifier=None): Fixup (Zhang, Dauphin & Ma 2019, "Fixup Initialization:
+Residual Learning Without Normalization"); ReZero(branch) (Bachlechner et al. 2020, "ReZero is
+All You Need: Fast Convergence at Large Depth") and SkipInit(branch, alpha=0.0) (De & Smith 2020,
+"Batch Normalization Biases Residual Blocks Towards the Identity Function in Deep Networks"):
+a residual block x + alpha * branch(x) whose scalar alpha starts at 0.
+
+Every change lsuv_ makes is one of the calls a plain PyTorch function can repeat: nn.init's
 orthogonal_ on each weight in module order, zero_() on each bias when ortho is on, and
 weight.mul_(f) with f a Python float. The record it returns lists, per layer, the factors f
 it applied; initlab's fix_init writer (core/src/fix_init.cpp) turns them back into that
 PyTorch function, which gives the same weights bit for bit.
 """
+import math as _math
+
 import torch as _torch
 from torch import nn as _nn
 
-__all__ = ["lsuv_", "lsuv_layers"]
+__all__ = ["lsuv_", "lsuv_layers", "orthogonalize_", "fixup_", "ReZero", "SkipInit"]
 
 
 def _layer_classes():
@@ -136,3 +145,61 @@ def orthogonalize_(model):
             if m.bias is not None:
                 m.bias.zero_()
     return model
+
+
+def fixup_(branches, classifier=None):
+    """Fixup's initialization (Zhang, Dauphin & Ma 2019, Section 3), as the authors' ResNet
+    code draws it. branches: the residual branches in order, each a list of its weight layers
+    (Linear/Conv) in order; with L branches of m layers, every layer but a branch's last gets
+    normal_(0, sqrt(2 / fan_out) * L ** (-1 / (2m - 2))) (He's std over the weight's out
+    channels times its kernel, as their code computes it, rescaled), the last layer's weight is
+    zeroed, and so is every bias of the branches and the classifier's weight and bias. The
+    scalar multipliers and biases Fixup adds are the model's own (ReZero below is one).
+    Returns the number of branches L."""
+    branches = [list(b) for b in branches]
+    depth = len(branches)
+    with _torch.no_grad():
+        for branch in branches:
+            m = len(branch)
+            for k, layer in enumerate(branch):
+                if k == m - 1:
+                    _nn.init.zeros_(layer.weight)
+                else:
+                    w = layer.weight
+                    fan_out = w.shape[0]
+                    for d in w.shape[2:]:
+                        fan_out *= d
+                    _nn.init.normal_(w, 0.0, _math.sqrt(2.0 / fan_out) * depth ** (-1.0 / (2 * m - 2)))
+                if layer.bias is not None:
+                    _nn.init.zeros_(layer.bias)
+        if classifier is not None:
+            _nn.init.zeros_(classifier.weight)
+            if classifier.bias is not None:
+                _nn.init.zeros_(classifier.bias)
+    return depth
+
+
+class ReZero(_nn.Module):
+    """x + alpha * branch(x) with alpha a scalar parameter that starts at 0 (Bachlechner et al.
+    2020): every block is the identity at initialization."""
+
+    def __init__(self, branch):
+        super().__init__()
+        self.branch = branch
+        self.alpha = _nn.Parameter(_torch.zeros(1))
+
+    def forward(self, x):
+        return x + self.alpha * self.branch(x)
+
+
+class SkipInit(_nn.Module):
+    """x + alpha * branch(x) with a learnable scalar alpha at the end of the branch, at 0 or a
+    small constant (De & Smith 2020, Section 5: SkipInit, for networks without normalization)."""
+
+    def __init__(self, branch, alpha=0.0):
+        super().__init__()
+        self.branch = branch
+        self.alpha = _nn.Parameter(_torch.full((1,), float(alpha)))
+
+    def forward(self, x):
+        return x + self.alpha * self.branch(x)

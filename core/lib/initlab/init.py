@@ -6,6 +6,11 @@ orthonormal weights first (Saxe et al. 2013), then, layer by layer in the order 
 pass reaches them, the weight is divided by the std of that layer's output on the batch x
 until the std is within tol of 1 or max_iter scalings were made.
 
+data_dependent_(model, x, beta=0.0, between=True, iterations=10): Kraehenbuehl, Doersch,
+Donahue & Darrell 2016, "Data-dependent Initializations of Convolutional Neural Networks"
+(ICLR), as the authors' magic_init does it with random ('elwise') weights: within-layer
+normalization, then between-layer equalization of the gradient-to-weight ratio.
+
 Residual schemes, each as its paper's code sets it up:
 fixup_(branches, classifier=None): Fixup (Zhang, Dauphin & Ma 2019, "Fixup Initialization:
 Residual Learning Without Normalization"); ReZero(branch) (Bachlechner et al. 2020, "ReZero is
@@ -24,13 +29,12 @@ import math as _math
 import torch as _torch
 from torch import nn as _nn
 
-__all__ = ["lsuv_", "lsuv_layers", "orthogonalize_", "fixup_", "ReZero", "SkipInit"]
+__all__ = ["lsuv_", "lsuv_layers", "orthogonalize_", "data_dependent_", "fixup_", "ReZero", "SkipInit"]
 
 
-def _layer_classes():
+def _layer_classes(names=("Linear", "Conv1d", "Conv2d", "Conv3d", "ConvTranspose1d", "ConvTranspose2d")):
     # The layers the paper scales: convolutions and fully connected ones (the author's
-    # PyTorch code also takes the transposed convolutions).
-    names = ["Linear", "Conv1d", "Conv2d", "Conv3d", "ConvTranspose1d", "ConvTranspose2d"]
+    # PyTorch code also takes the transposed convolutions); those initlab has.
     out = []
     for n in names:
         try:
@@ -145,6 +149,143 @@ def orthogonalize_(model):
             if m.bias is not None:
                 m.bias.zero_()
     return model
+
+
+def _first_output(model, x, module):
+    seen = []
+    h = module.register_forward_hook(lambda mod, inp, out: seen.append(out))
+    try:
+        model(x)
+    finally:
+        h.remove()
+    return seen[0]
+
+
+def _channel_stats(out):
+    # Per output channel (dim 1; a Linear's features), over the batch and every other axis:
+    # the mean and the biased std, as the authors' numpy code takes them.
+    c = out.shape[1]
+    flat = out.transpose(0, 1).reshape(c, -1)
+    return flat.mean(1), flat.std(1, unbiased=False)
+
+
+def _per_channel(v, w):
+    return v.reshape([-1] + [1] * (w.dim() - 1))
+
+
+def data_dependent_(model, x, beta=0.0, between=True, iterations=10):
+    """Data-dependent init (Kraehenbuehl et al. 2016) of model's Linear and Conv layers on the
+    batch x, in eval mode; returns {'layers': paths in forward order, 'iterations': the
+    between-layer steps taken, 'ratios': the last ratio per path}.
+
+    Within-layer (their Algorithm 1, random weights): layer by layer in forward order, the
+    weight from normal_(0, 1), then each output channel divided by its output's std over the
+    batch (and positions) and its bias set to beta - mean / std: every channel then has mean
+    beta and std 1 on x. Between-layer (Algorithm 2, as magic_init's calibrateGradientRatio):
+    up to `iterations` times, back-propagate a N(0, 1) output gradient, take each weight's
+    ratio r_k = sqrt(mean(grad^2) / mean(W^2)) and the target (geometric mean of the r_k times
+    the output's mean channel std to the power 1/K); stop when every log r_k is within 1% of
+    log target, else walk the forward once more and, at each layer, scale its bias by how the
+    mean |input| changed since the last walk, then weight and bias by sqrt(r_k / target).
+    Needs grad mode on for the backward (do not call it under torch.no_grad()).
+    """
+    # Output channels on dim 0 of the weight (a transposed convolution's are on dim 1).
+    classes = _layer_classes(("Linear", "Conv1d", "Conv2d", "Conv3d"))
+    layers = [(p, m) for p, m in model.named_modules() if isinstance(m, classes)]
+    modes = [(m, m.training) for m in model.modules()]
+    model.eval()
+    record = {"layers": [], "iterations": 0, "ratios": {}}
+    try:
+        by_path = dict(layers)
+        order = _forward_order(model, x, layers)
+        record["layers"] = order
+        with _torch.no_grad():
+            for path in order:
+                m = by_path[path]
+                _nn.init.normal_(m.weight, 0.0, 1.0)
+                if m.bias is not None:
+                    m.bias.zero_()
+                mu, std = _channel_stats(_first_output(model, x, m))
+                m.weight.div_(_per_channel(std, m.weight))
+                if m.bias is not None:
+                    m.bias.copy_(-mu / std + beta)
+        if between and order:
+            _equalize_ratios(model, x, [(p, by_path[p]) for p in order], iterations, record)
+    finally:
+        for m, flag in modes:
+            m.train(flag)
+    return record
+
+
+def _mean_abs_inputs(model, x, layers):
+    scales = {}
+    hooks = []
+
+    def watch(path):
+        def hook(mod, inp):
+            if path not in scales:
+                scales[path] = inp[0].abs().mean().item()
+        return hook
+
+    for path, m in layers:
+        hooks.append(m.register_forward_pre_hook(watch(path)))
+    try:
+        with _torch.no_grad():
+            out = model(x)
+    finally:
+        for h in hooks:
+            h.remove()
+    return scales, out
+
+
+def _output_std(out):
+    return _channel_stats(out)[1].mean().item()
+
+
+def _equalize_ratios(model, x, layers, iterations, record):
+    bottom, out = _mean_abs_inputs(model, x, layers)
+    output_std = _output_std(out)
+    for it in range(iterations):
+        model.zero_grad()
+        y = model(x)
+        y.backward(_torch.randn_like(y))
+        ratio = {}
+        for path, m in layers:
+            ratio[path] = _math.sqrt((m.weight.grad ** 2).mean().item() / (m.weight.detach() ** 2).mean().item())
+        record["ratios"] = dict(ratio)
+        logs = [_math.log(r) for r in ratio.values()]
+        target = _math.exp(sum(logs) / len(logs)) * output_std ** (1.0 / len(logs))
+        if all(abs(lr / _math.log(target) - 1) < 0.01 for lr in logs):
+            break
+        record["iterations"] = it + 1
+
+        walked = set()
+
+        def rescale(path):
+            def hook(mod, inp):
+                if path in walked:
+                    return  # once per walk, where the forward first reaches the layer
+                walked.add(path)
+                current = inp[0].abs().mean().item()
+                if mod.bias is not None:
+                    mod.bias.mul_(current / bottom[path])
+                bottom[path] = current
+                s = _math.sqrt(ratio[path] / target)
+                mod.weight.mul_(s)
+                if mod.bias is not None:
+                    mod.bias.mul_(s)
+            return hook
+
+        hooks = [m.register_forward_pre_hook(rescale(path)) for path, m in layers]
+        try:
+            with _torch.no_grad():
+                out = model(x)
+        finally:
+            for h in hooks:
+                h.remove()
+        output_std = _output_std(out)
+    for p in model.parameters():
+        p.grad = None  # the calibration's gradients are not the user's
 
 
 def fixup_(branches, classifier=None):

@@ -876,7 +876,7 @@ std::string Interpreter::native_module_names() const {
     names.push_back(name);
   }
   for (const std::string& n : library_module_names())
-    if (n.rfind("torch", 0) != 0) names.push_back(n);
+    if (n.rfind("torch", 0) != 0 && n.rfind("initlab", 0) != 0) names.push_back(n);
   for (const auto& [name, install] : lazy_modules_)
     if (name.find('.') == std::string::npos) names.push_back(name);
   std::sort(names.begin(), names.end());

@@ -50,6 +50,15 @@ export interface RunOptions {
   /** Redraw every Linear/Conv weight before the run's own forward, keeping its sigma_w^2 =
    * fan_in E[W^2]: 'gaussian' (normal_) or 'orthogonal' (orthogonal_); '' keeps the script's. */
   reinit?: '' | 'gaussian' | 'orthogonal';
+  /** "Fix my init": 'lsuv' runs LSUV (Mishkin & Matas 2015) on the probed model before its
+   * probed forward, on the run's own input; report.fixLayers says what it did and
+   * report.fixCode is the PyTorch code that gives the same weights bit for bit. */
+  fix?: '' | 'lsuv';
+  /** LSUV's stop: |std - 1| <= fixTol (default 0.1), at most fixMaxIter scalings a layer
+   * (default 10), after the orthonormal step unless fixOrtho is false. */
+  fixTol?: number;
+  fixMaxIter?: number;
+  fixOrtho?: boolean;
   /** Also compute the chi1 phase diagram of the model's nonlinearity: report.meanField.phase;
    * true: 40 x 24 cells up to sigma_w^2 4 and sigma_b^2 0.5, or the next power of two that
    * holds every affine layer. */
@@ -321,6 +330,11 @@ export interface Report {
   /** The theory beside the measurement, per leaf layer and op ([] when nothing was probed). */
   theory: LayerTheory[];
   meanField: MeanField | null;
+  /** With options.fix: each layer LSUV scaled, in forward order. */
+  fixLayers: { path: string; iterations: number; stdBefore: number; stdAfter: number; factors: Float32Array }[];
+  /** With options.fix: the script plus `def fix_init(model):` in plain PyTorch ('' when the
+   * model has no global name; a warning then says so). */
+  fixCode: string;
   /** With options.jacobian: the input-output Jacobian's singular values (Pennington et al. 2017). */
   jacobian: Jacobian | null;
   /** The value of options.grad's loss, or null. */

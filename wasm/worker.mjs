@@ -163,6 +163,7 @@ function transferables(report) {
     for (const v of report.jacobian.perInput) add(v);
   }
   if (report.outputTensor) add(report.outputTensor.data);
+  for (const f of report.fixLayers) add(f.factors);
   return out;
 }
 

@@ -192,24 +192,11 @@ test('the character LSTM trains on the words under both inits, samples words, an
   assert.match(summary, /orthogonal, forget bias 1: test loss \d\.\d{3} per character after 200 steps \(from 3\.\d{3}; uniform guess 3\.296\), next character right \d+\.\d%; samples: /);
   assert.match(await page.locator('#train-status').innerText(), /Done at step 200 of 200 on words \(next character, context 8\) \(\d+ training windows\), per-character cross-entropy loss, Adam/);
   assert.deepEqual(await canvasHasInk(page, '#train-loss, #train-acc, #train-std, #train-grad, #train-update, #train-gratio'), new Array(6).fill(true));
-  // The update:data ratio of every weight at every step; Kaiming's sit around the -3 guide.
+  // The LSTM's weights have update:data ratios too (Adam at 3e-3: about lr over the weights).
   const ratios = Object.entries(t.variants[0].updateRatios);
-  assert.deepEqual(ratios.map(([name]) => name), ['conv1.weight', 'conv2.weight', 'dense1.weight', 'dense2.weight']);
-  for (const [name, r] of ratios) {
-    assert.equal(r.length, 300, name);
-    const median = [...r].sort((a, b) => a - b)[150];
-    assert.ok(median > -5 && median < -1.5, `${name}: median log10 update:data ${median}`);
-  }
-  // Layers x steps, one image per variant, and the chosen layer's histogram over time.
-  const heat = await canvasHasInk(page, '#train-heat canvas, #train-colorful canvas');
-  assert.deepEqual(heat, new Array(6).fill(true));
-  const shown = await page.evaluate(() => window.initlab.training.heat);
-  assert.deepEqual(shown.columns, [30, 30, 30]);  // a probed step per chunk of 10
-  await page.locator('#train-heat-what').selectOption('ratio');
-  await page.waitForFunction(() => window.initlab.training.heat.what === 'ratio');
-  assert.deepEqual(await page.evaluate(() => window.initlab.training.heat.columns), [300, 300, 300]);
-  await page.locator('#train-heat-what').selectOption('std');
-  await page.locator('#train-heat').screenshot({ path: join(artifactsDir, 'training_heatmaps.png') });
+  assert.deepEqual(ratios.map(([name]) => name), ['embed.weight', 'lstm.weight_ih_l0', 'lstm.weight_hh_l0', 'head.weight']);
+  for (const [name, r] of ratios) assert.equal(r.length, 200, name);
+  assert.deepEqual(await canvasHasInk(page, '#train-heat canvas'), [true, true]);
   assert.deepEqual(problems, []);
   await page.locator('#train-pane').screenshot({ path: join(artifactsDir, 'training_words.png') });
   await context.close();

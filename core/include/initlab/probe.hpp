@@ -205,6 +205,9 @@ class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
   // That call's output once it has returned (undefined before): what the observer was told, so for
   // a script forward returning a tuple its first item, and an empty tensor when it returned no tensor.
   const Tensor& root_output() const { return root_output_; }
+  // That call's first tensor argument itself (undefined when it had none): the fix option
+  // (session.hpp) runs on the script's own input.
+  const Tensor& root_input() const { return root_input_; }
   int forward_calls() const { return calls_; }
 
  private:
@@ -223,6 +226,7 @@ class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
   std::vector<int64_t> root_input_shape_;
   Stats root_input_stats_;
   Tensor root_output_;
+  Tensor root_input_;
   std::vector<int> call_lines_;  // the script line of each open module call
   int depth_ = 0;
   int calls_ = 0;
@@ -252,6 +256,7 @@ class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
     Tensor root_output;
     bool have_preferred = false;
     Stats root_input_stats;
+    Tensor root_input;
   } saved_;
 };
 

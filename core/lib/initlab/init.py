@@ -238,13 +238,13 @@ def _mean_abs_inputs(model, x, layers):
     return scales, out
 
 
-def _output_std(out):
+def _mean_channel_std(out):
     return _channel_stats(out)[1].mean().item()
 
 
 def _equalize_ratios(model, x, layers, iterations, record):
     bottom, out = _mean_abs_inputs(model, x, layers)
-    output_std = _output_std(out)
+    output_std = _mean_channel_std(out)
     for it in range(iterations):
         model.zero_grad()
         y = model(x)
@@ -283,7 +283,7 @@ def _equalize_ratios(model, x, layers, iterations, record):
         finally:
             for h in hooks:
                 h.remove()
-        output_std = _output_std(out)
+        output_std = _mean_channel_std(out)
     for p in model.parameters():
         p.grad = None  # the calibration's gradients are not the user's
 

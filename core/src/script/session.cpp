@@ -133,8 +133,14 @@ Report run(const std::string& text, const RunOptions& options) {
         if (options.mode == "eval") model->train(false);
         // The orthonormal step draws right after the script, where fix_init() will in PyTorch.
         if (!options.fix.empty()) script::fix_before_input(*interp, model, options, fix);
-        Tensor x{Shape(shape)}, labels;
-        if (options.input == "digits") {
+        // A fix of a model the script called works on the script's own input (token indices
+        // included), as the page's "current input" is; with own_input, on the run's.
+        const bool script_input = !options.fix.empty() && script_forward && !options.own_input &&
+                                  options.input != "digits" && probe.root_input().defined();
+        Tensor x = script_input ? probe.root_input() : Tensor{Shape(shape)}, labels;
+        if (script_input) {
+          shape = x.shape().to_vector();
+        } else if (options.input == "digits") {
           // Real images with their real classes (the gradient losses use them).
           datasets::Data batch = train::digits_batch(*model, options.batch);
           x = batch.x;

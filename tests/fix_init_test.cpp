@@ -113,6 +113,27 @@ TEST_CASE("fix=lsuv: the code names the model's global, a model bound to none ge
   CHECK(tokens.fix_layers[0].path == "1");
   CHECK(std::abs(tokens.fix_layers[1].std_after - 1.0) <= 0.1);
 
+  // Train-mode BatchNorm: the probed forward after the fix leaves the running statistics as
+  // the script's own forward left them (the written fix_init() runs no forward).
+  const std::string bn = net + "model = nn.Sequential(nn.Linear(4, 8), nn.BatchNorm1d(8), nn.ReLU(), nn.Linear(8, 2))\n"
+                               "y = model(torch.randn(16, 4))\n";
+  initlab::RunOptions with_state = options;
+  with_state.state_dict = true;
+  const Report bn_fixed = initlab::run(bn, with_state);
+  initlab::RunOptions plain_state;
+  plain_state.state_dict = true;
+  const Report bn_plain = initlab::run(bn, plain_state);
+  REQUIRE(bn_fixed.ok);
+  REQUIRE(bn_plain.ok);
+  int buffers = 0;
+  for (const auto& t : bn_fixed.state_dict) {
+    if (t.name.find("running_") == std::string::npos && t.name.find("num_batches") == std::string::npos) continue;
+    ++buffers;
+    for (const auto& u : bn_plain.state_dict)
+      if (u.name == t.name) CHECK_MESSAGE(u.data == t.data, t.name);
+  }
+  CHECK(buffers == 3);
+
   options.fix = "zero";
   const initlab::Report bad = initlab::run(net, options);
   REQUIRE_FALSE(bad.ok);

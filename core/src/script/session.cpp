@@ -151,9 +151,13 @@ Report run(const std::string& text, const RunOptions& options) {
         else if (options.input == "ones") x.fill_(1.0f);
         else if (options.input != "zeros") raise(ErrorKind::ValueError, "unknown input distribution '" + options.input + "' (normal, uniform, zeros, ones or digits)");
         report.input_shape = shape;
+        // The buffers as the fix left them: a train-mode probed forward updates BatchNorm's
+        // running statistics, which the written fix_init() does not, so they are put back after it.
+        std::vector<std::pair<Tensor, Tensor>> fixed_buffers;
         if (!options.fix.empty()) {
           script::fix_on_input(*interp, model, x, fix);
           fixed = true;
+          for (auto& [name, b] : model->named_buffers()) fixed_buffers.emplace_back(b, b.clone());
         }
         try {
           {
@@ -172,6 +176,7 @@ Report run(const std::string& text, const RunOptions& options) {
             const autograd::ObserveBackward observe(&probe);
             loss.backward();
           }
+          for (auto& [live, kept] : fixed_buffers) live.copy_from(kept);
         } catch (const Error& e) {
           // A core error in the run's own forward (a shape mismatch in a built-in container):
           // say which input it was given.

@@ -16,7 +16,9 @@ fixup_(branches, classifier=None): Fixup (Zhang, Dauphin & Ma 2019, "Fixup Initi
 Residual Learning Without Normalization"); ReZero(branch) (Bachlechner et al. 2020, "ReZero is
 All You Need: Fast Convergence at Large Depth") and SkipInit(branch, alpha=0.0) (De & Smith 2020,
 "Batch Normalization Biases Residual Blocks Towards the Identity Function in Deep Networks"):
-a residual block x + alpha * branch(x) whose scalar alpha starts at 0.
+a residual block x + alpha * branch(x) whose scalar alpha starts at 0. zero_(weight): ZerO
+(Zhao et al. 2021, "ZerO Initialization: Initializing Neural Networks with only Zeros and
+Ones"), deterministic: a partial identity, or a scaled Hadamard block for widening layers.
 
 Every change lsuv_ makes is one of the calls a plain PyTorch function can repeat: nn.init's
 orthogonal_ on each weight in module order, zero_() on each bias when ortho is on, and
@@ -29,7 +31,7 @@ import math as _math
 import torch as _torch
 from torch import nn as _nn
 
-__all__ = ["lsuv_", "lsuv_layers", "orthogonalize_", "data_dependent_", "fixup_", "ReZero", "SkipInit"]
+__all__ = ["lsuv_", "lsuv_layers", "orthogonalize_", "data_dependent_", "fixup_", "ReZero", "SkipInit", "zero_"]
 
 
 def _layer_classes(names=("Linear", "Conv1d", "Conv2d", "Conv3d", "ConvTranspose1d", "ConvTranspose2d")):
@@ -344,3 +346,40 @@ class SkipInit(_nn.Module):
 
     def forward(self, x):
         return x + self.alpha * self.branch(x)
+
+
+def zero_(weight):
+    """ZerO (Zhao, Schaefer & Anandkumar 2021), Algorithm 1 as the authors' example code computes
+    it: for a (out, in) weight, the partial identity eye_(out, in) when out <= in; else the
+    top-left out x in block of the Sylvester-Hadamard matrix H of size p = 2^ceil(log2(out)),
+    divided by 2^(log2(p) / 2) (in float32, as their float tensor divided by a Python float).
+    A convolution's weight (Algorithm 2) gets that matrix at its kernel's centre and zeros
+    elsewhere. No random draws. Returns weight."""
+    if weight.dim() < 2:
+        raise ValueError("zero_(): the weight needs 2 or more dimensions, not " + str(weight.dim()))
+    out_c, in_c = weight.shape[0], weight.shape[1]
+    if out_c <= in_c:
+        rows = [[1.0 if i == j else 0.0 for j in range(in_c)] for i in range(out_c)]
+        m = _torch.tensor(rows)
+    else:
+        clog = _math.ceil(_math.log2(out_c))
+        # H[i][j] = (-1)^popcount(i & j): Sylvester's construction, entry by entry.
+        rows = [[-1.0 if bin(i & j).count("1") % 2 else 1.0 for j in range(in_c)] for i in range(out_c)]
+        m = _torch.tensor(rows) / (2 ** (clog / 2))
+    with _torch.no_grad():
+        weight.zero_()
+        if weight.dim() == 2:
+            weight.copy_(m)
+        else:
+            for d in weight.shape[2:]:
+                if d % 2 == 0:
+                    raise ValueError("zero_(): a kernel needs a centre: odd sizes only, not " + str(tuple(weight.shape[2:])))
+            # The kernels' centre taps (Conv1d, 2d, 3d).
+            c = [d // 2 for d in weight.shape[2:]]
+            if len(c) == 1:
+                weight[:, :, c[0]] = m
+            elif len(c) == 2:
+                weight[:, :, c[0], c[1]] = m
+            else:
+                weight[:, :, c[0], c[1], c[2]] = m
+    return weight

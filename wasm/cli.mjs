@@ -2,7 +2,8 @@
 // initlab on the command line:
 //   node wasm/cli.mjs MODEL.py [--json] [--state-dict FILE] [--output FILE] [--seed N]
 //                             [--input SHAPE] [--batch N] [--eval | --train] [--bins N]
-//                             [--digits] [--grad LOSS] [--theory]
+//                             [--digits] [--grad LOSS] [--theory] [--jacobian]
+//                             [--reinit gaussian|orthogonal] [--fix lsuv]
 //   node wasm/cli.mjs MODEL.py --steps N [--chunk N] [--dataset D] [--optimizer sgd|adam]
 //                             [--lr X] [--momentum X] [--batch N] [--seed N] [--json]
 // Prints the script's output, then a table of every layer of the probed forward pass (and with
@@ -32,6 +33,13 @@ const USAGE = `usage: node wasm/cli.mjs MODEL.py [options]
   --theory           add the mean-field theory's predicted std, measured/predicted and chi1
                      to the table (and the predicted gradient norm with --grad), then the
                      model's fixed point, chi1 and depth scale
+  --jacobian         the input-output Jacobian's singular values at 4 samples: mean s^2
+                     beside the theory's, largest, smallest, condition number
+  --reinit R         redraw every Linear/Conv weight as gaussian or orthogonal with the
+                     same sigma_w^2 before the run's own forward (dynamical isometry)
+  --fix lsuv         "fix my init": LSUV (Mishkin & Matas 2015) on the model at the run's
+                     input, then print each layer's std before/after and the PyTorch code
+                     (your script plus fix_init(model)) that gives the fixed weights
 training (instead of the probe table):
   --steps N          train N steps on mini-batches of --batch (default 64)
   --chunk N          print a row every N steps (default 25)
@@ -72,6 +80,9 @@ function parseArgs(argv) {
     else if (a === '--batch') args.options.batch = integer(a, argv[++i]);
     else if (a === '--bins') args.options.bins = integer(a, argv[++i]);
     else if (a === '--theory') args.theory = true;
+    else if (a === '--jacobian') args.options.jacobian = true;
+    else if (a === '--reinit') args.options.reinit = oneOf(a, argv[++i], ['gaussian', 'orthogonal']);
+    else if (a === '--fix') args.options.fix = oneOf(a, argv[++i], ['lsuv']);
     else if (a === '--digits') Object.assign(args.options, { input: 'digits', ownInput: true });
     else if (a === '--steps') args.steps = integer(a, argv[++i]);
     else if (a === '--chunk') args.chunk = integer(a, argv[++i]);
@@ -202,6 +213,26 @@ function innerTables(report) {
   return parts.join('\n\n');
 }
 
+// The singular values of J = d output / d input (Pennington et al. 2017): their spread is how
+// unevenly the network stretches input directions; for a trainable deep net, mean s^2 near 1
+// and a small condition number (dynamical isometry).
+function jacobianSummary(j) {
+  if (j.skipped) return `input-output Jacobian: not computed: ${j.skipped}`;
+  const pick = (k) => num(j.singularValues[Math.min(j.singularValues.length - 1, Math.floor(k * (j.singularValues.length - 1)))]);
+  return [`input-output Jacobian (${j.nOut} x ${j.nIn} per sample, ${j.inputs} samples${j.batchCoupled ? ', coupled by the batch: each sample\'s own block' : ''}):`,
+          `  singular values: largest ${num(j.largest)}, quartiles ${pick(0.25)} ${pick(0.5)} ${pick(0.75)}, smallest ${num(j.smallest)}`,
+          `  mean s^2 ${num(j.meanS2)} (theory: ${Number.isFinite(j.theoryMeanS2) ? num(j.theoryMeanS2) : 'no prediction for this network'}), condition number ${num(j.condition)}`,
+          `  values below ${num(j.noiseFloor)} are float32 rounding`].join('\n');
+}
+
+// What LSUV did per layer, and the PyTorch code that gives the same weights.
+function fixSummary(report) {
+  const rows = [['layer', 'iterations', '', 'std before', 'std after']];
+  for (const f of report.fixLayers) rows.push([f.path, String(f.iterations), '', num(f.stdBefore), num(f.stdAfter)]);
+  const table = `LSUV (Mishkin & Matas 2015): each layer's output std scaled to 1 on the run's input\n${columns(rows)}`;
+  return report.fixCode ? `${table}\n\nPyTorch code that reproduces these weights bit for bit (same seed):\n${report.fixCode}` : table;
+}
+
 // d(loss)/d(output) per layer, then d(loss)/d(parameter): the gradient picture through depth.
 function gradTables(report) {
   const header = ['layer', 'type', 'shape', 'grad mean', 'grad std', 'grad norm', 'zeros'];
@@ -230,10 +261,22 @@ const endWeights = (c) => {
   return w.length ? [w[0], w[w.length - 1]] : [];
 };
 
-// A row per chunk: the picture of convergence (gradients at the chunk's first step).
+// The chunk's mean of a per-step log10 ratio (steps whose ratio is not finite left out).
+const meanLog = (v) => {
+  const f = Array.from(v).filter(Number.isFinite);
+  return f.length ? (f.reduce((a, b) => a + b, 0) / f.length).toFixed(2) : '-';
+};
+
+// The first and last of the chunk's weights with ratios (update:data, grad:data).
+const endRatios = (c) => (c.weights.length ? [c.weights[0], c.weights[c.weights.length - 1]] : []);
+
+// A row per chunk: the picture of convergence (gradients at the chunk's first step; the
+// update:data and grad:data ratios of the first and last weights, log10, averaged over the chunk).
 function trainRow(c) {
   const mean = c.losses.reduce((a, b) => a + b, 0) / c.losses.length;
-  return [String(c.step), '', '', num(mean), pct(c.trainAccuracy), pct(c.testAccuracy), num(c.testLoss), ...endWeights(c).map((p) => num(p.gradNorm))];
+  const ratios = endRatios(c);
+  return [String(c.step), '', '', num(mean), pct(c.trainAccuracy), pct(c.testAccuracy), num(c.testLoss), ...endWeights(c).map((p) => num(p.gradNorm)),
+          ...ratios.map((w) => meanLog(w.update)), ...ratios.map((w) => meanLog(w.grad))];
 }
 
 function reportError(e) {
@@ -264,8 +307,10 @@ function train(lab, source) {
       rows.push(trainRow(c));
     }
     const names = chunks.length ? endWeights(chunks[0]).map((p) => `grad ${p.name}`) : [];
-    rows.unshift(['step', '', '', 'loss', 'train acc', 'test acc', 'test loss', ...names],
-                 ['0', '', '', '-', '-', pct(s.testAccuracy), num(s.testLoss), ...names.map(() => '-')]);
+    const ratioNames = chunks.length ? [...endRatios(chunks[0]).map((w) => `upd:data ${w.name}`), ...endRatios(chunks[0]).map((w) => `grad:data ${w.name}`)] : [];
+    rows.unshift(['step', '', '', 'loss', 'train acc', 'test acc', 'test loss', ...names, ...ratioNames],
+                 ['0', '', '', '-', '-', pct(s.testAccuracy), num(s.testLoss), ...names.map(() => '-'), ...ratioNames.map(() => '-')]);
+    if (!args.json) process.stdout.write('(upd:data = log10 std(dW)/std(W) per step, grad:data = log10 std(grad)/std(W), chunk means; about -3 is healthy)\n');
     if (!args.json) process.stdout.write(`${columns(rows).replace(/^(\S+)  {4}/gm, '$1')}\n`);
   }
   trainer.dispose();
@@ -274,6 +319,12 @@ function train(lab, source) {
   if (error) reportError(error);
   process.exit(0);
 }
+
+// A closed pipe (`| head`) ends the output, not the program with a stack trace.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 const args = parseArgs(process.argv.slice(2));
 let source;
@@ -305,6 +356,8 @@ if (report.error) reportError(report.error);
 if (!args.json && report.layers.length > 0) {
   process.stdout.write(`\n${report.modelName} forward on input ${report.forwardFromScript ? 'given by the script' : report.inputShape.join('x')}:\n${table(report)}\n`);
   if (args.theory) process.stdout.write(`${theoryNotes(report)}\n`);
+  if (report.jacobian) process.stdout.write(`\n${jacobianSummary(report.jacobian)}\n`);
+  if (args.options.fix) process.stdout.write(`\n${fixSummary(report)}\n`);
   const inner = innerTables(report);
   if (inner) process.stdout.write(`\n${inner}\n`);
   if (report.loss !== null) {

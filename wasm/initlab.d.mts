@@ -43,6 +43,22 @@ export interface RunOptions {
   /** Probe the run's own forward (batch, input, mode) even when the script calls the model:
    * the module it called, on an input of its input's shape with batch rows (default false). */
   ownInput?: boolean;
+  /** Compute the input-output Jacobian's singular values at the first jacobianInputs (default 4)
+   * samples of the probed forward's input: report.jacobian. One backward per output value. */
+  jacobian?: boolean;
+  jacobianInputs?: number;
+  /** Redraw every Linear/Conv weight before the run's own forward, keeping its sigma_w^2 =
+   * fan_in E[W^2]: 'gaussian' (normal_) or 'orthogonal' (orthogonal_); '' keeps the script's. */
+  reinit?: '' | 'gaussian' | 'orthogonal';
+  /** "Fix my init": 'lsuv' runs LSUV (Mishkin & Matas 2015) on the probed model before its
+   * probed forward, on the run's own input; report.fixLayers says what it did and
+   * report.fixCode is the PyTorch code that gives the same weights bit for bit. */
+  fix?: '' | 'lsuv';
+  /** LSUV's stop: |std - 1| <= fixTol (default 0.1), at most fixMaxIter scalings a layer
+   * (default 10), after the orthonormal step unless fixOrtho is false. */
+  fixTol?: number;
+  fixMaxIter?: number;
+  fixOrtho?: boolean;
   /** Also compute the chi1 phase diagram of the model's nonlinearity: report.meanField.phase;
    * true: 40 x 24 cells up to sigma_w^2 4 and sigma_b^2 0.5, or the next power of two that
    * holds every affine layer. */
@@ -95,6 +111,33 @@ export interface LayerTheory {
   /** With options.grad: the gradient norm at the layer's output, measured and predicted back from the output. */
   measuredGradNorm: number;
   predictedGradNorm: number;
+}
+
+/** J = d output / d input per sample (core/include/initlab/theory_jacobian.hpp); numbers NaN
+ * and arrays empty when skipped says why it was not computed. */
+export interface Jacobian {
+  skipped: string;
+  /** Values per sample of the input and of the output. */
+  nIn: number;
+  nOut: number;
+  /** Samples J was computed for. */
+  inputs: number;
+  /** A layer couples the samples (train-mode BatchNorm): each sample's own block was taken. */
+  batchCoupled: boolean;
+  /** Each sample's singular values, descending. */
+  perInput: Float64Array[];
+  /** All samples' singular values pooled, descending. */
+  singularValues: Float64Array;
+  meanS2: number;
+  largest: number;
+  smallest: number;
+  /** largest / smallest (Infinity when smallest is 0). */
+  condition: number;
+  /** Singular values below this are float32 rounding. */
+  noiseFloor: number;
+  /** The theory's mean s^2: n_out * (product of the layers' chi) / min(n_in, n_out); NaN when it
+   * has nothing to say (a stop, or a network that is not a plain chain of layers and activations). */
+  theoryMeanS2: number;
 }
 
 /** A nonlinearity as the theory sees it; opaque: hand it back to phaseDiagram(). */
@@ -287,6 +330,13 @@ export interface Report {
   /** The theory beside the measurement, per leaf layer and op ([] when nothing was probed). */
   theory: LayerTheory[];
   meanField: MeanField | null;
+  /** With options.fix: each layer LSUV scaled, in forward order. */
+  fixLayers: { path: string; iterations: number; stdBefore: number; stdAfter: number; factors: Float32Array }[];
+  /** With options.fix: the script plus `def fix_init(model):` in plain PyTorch ('' when the
+   * model has no global name; a warning then says so). */
+  fixCode: string;
+  /** With options.jacobian: the input-output Jacobian's singular values (Pennington et al. 2017). */
+  jacobian: Jacobian | null;
   /** The value of options.grad's loss, or null. */
   loss: number | null;
   stateDict: NamedTensor[];
@@ -358,6 +408,8 @@ export interface TrainLayer {
   zeros: number;
   /** L2 norm of d(loss)/d(output). */
   gradNorm: number;
+  /** Of its output: bins over [lo, hi] (the bulk within 4 std), `sampled` values counted. */
+  histogram: { lo: number; hi: number; counts: Uint32Array; sampled: number };
 }
 
 export interface TrainChunk {
@@ -376,6 +428,10 @@ export interface TrainChunk {
   probedStep: number;
   layers: TrainLayer[];
   parameters: { name: string; norm: number; gradNorm: number }[];
+  /** Every weight (parameter of 2+ dimensions) at every step of the chunk: update = log10
+   * std(dW)/std(W), dW the step the optimizer applied; grad = log10 std(grad)/std(W); W
+   * before the step. Healthy updates sit near -3. */
+  weights: { name: string; update: Float64Array; grad: Float64Array }[];
   /** Why training stopped here (the Trainer is then done). */
   error: ErrorInfo | null;
 }
@@ -404,6 +460,9 @@ export interface TrainJob {
   onChunk?: (variant: number, chunk: TrainChunk) => void;
   /** On the words, after the last chunk: five words sampled from each trained model. */
   onSamples?: (variant: number, words: string[]) => void;
+  /** Workers sharing the variants (default: one per core, at most one per variant; 1: all in
+   * this worker, in turns). The results are the same bit for bit either way. */
+  parallel?: number;
 }
 
 export declare class InitlabError extends Error {
@@ -452,8 +511,9 @@ export declare function createInitlab(options?: CreateOptions): Promise<Initlab>
 
 /** initlab in a Web Worker (browser) or worker_threads Worker (Node). */
 export declare class InitlabWorker {
-  /** url: where worker.mjs is, or a browser Worker already started on it. */
-  constructor(url?: URL | string | Worker);
+  /** url: where worker.mjs is, or a browser Worker already started on it (then poolUrl says
+   * where more workers for parallel training start; without it training stays in this one). */
+  constructor(url?: URL | string | Worker, options?: { poolUrl?: URL | string });
   /** Resolves with the report; rejects with InitlabError, or with kind 'Superseded'. */
   run(source: string, options?: RunOptions): Promise<Report>;
   /** As run(), but a script error resolves with the report (ok false, error set). */

@@ -1,9 +1,10 @@
-// The mean-field theory beside the measurement, for JavaScript: report.theory and the chi1
-// phase diagram (core/include/initlab/theory.hpp, theory_report.hpp). NaN stays NaN (JSON
+// The mean-field theory beside the measurement, for JavaScript: report.theory, report.meanField,
+// report.jacobian and the chi1 phase diagram (core/include/initlab/theory.hpp, theory_report.hpp). NaN stays NaN (JSON
 // turns it into null); infinities (q* of a diverging map, xi at the edge of chaos) likewise.
 #include <emscripten/bind.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "js_values.hpp"
@@ -92,6 +93,27 @@ val mean_field_to_js(const theory::RunTheory& t) {
   fp.set("xi", t.fixed_point.xi_c);
   o.set("fixedPoint", fp);
   o.set("chiProduct", t.chi_product);
+  return o;
+}
+
+val jacobian_to_js(const std::optional<theory::Jacobian>& j) {
+  if (!j) return val::null();
+  val o = val::object();
+  o.set("skipped", j->skipped);
+  o.set("nIn", static_cast<double>(j->n_in));
+  o.set("nOut", static_cast<double>(j->n_out));
+  o.set("inputs", j->inputs);
+  o.set("batchCoupled", j->batch_coupled);
+  val per = val::array();
+  for (const auto& v : j->per_input) per.call<void>("push", typed_copy("Float64Array", v));
+  o.set("perInput", per);
+  o.set("singularValues", typed_copy("Float64Array", j->singular_values));
+  o.set("meanS2", j->mean_s2);
+  o.set("largest", j->largest);
+  o.set("smallest", j->smallest);
+  o.set("condition", j->condition);
+  o.set("noiseFloor", j->noise_floor);
+  o.set("theoryMeanS2", j->theory_mean_s2);
   return o;
 }
 

@@ -4,6 +4,8 @@
 
 #include <emscripten/val.h>
 
+#include <optional>
+
 #include "initlab/theory_report.hpp"
 
 namespace initlab::js {
@@ -13,6 +15,10 @@ namespace initlab::js {
 // it (its nonlinearity, mean sigma_w^2 and sigma_b^2, fixed point, depth scale), or null.
 emscripten::val theory_to_js(const theory::RunTheory& t);
 emscripten::val mean_field_to_js(const theory::RunTheory& t);
+
+// report.jacobian: the input-output Jacobian's singular values (theory_jacobian.hpp), or null
+// when the run did not ask for them.
+emscripten::val jacobian_to_js(const std::optional<theory::Jacobian>& j);
 
 // phaseDiagram(phi, {w2Max, b2Max, nw, nb}): chi1 over a (sigma_w^2, sigma_b^2) grid for the
 // nonlinearity report.meanField.phi describes.

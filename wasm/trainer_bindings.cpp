@@ -75,6 +75,12 @@ val chunk_to_js(const initlab::TrainChunk& c) {
     x.set("std", l.std);
     x.set("zeros", l.zeros);
     x.set("gradNorm", l.grad_norm);
+    val h = val::object();
+    h.set("lo", l.histogram.lo);
+    h.set("hi", l.histogram.hi);
+    h.set("counts", typed_copy("Uint32Array", l.histogram.counts));
+    h.set("sampled", static_cast<double>(l.histogram.sampled));
+    x.set("histogram", h);
     layers.call<void>("push", x);
   }
   o.set("layers", layers);
@@ -87,6 +93,15 @@ val chunk_to_js(const initlab::TrainChunk& c) {
     params.call<void>("push", x);
   }
   o.set("parameters", params);
+  val weights = val::array();
+  for (const auto& w : c.weights) {
+    val x = val::object();
+    x.set("name", w.name);
+    x.set("update", typed_copy("Float64Array", w.update));
+    x.set("grad", typed_copy("Float64Array", w.grad));
+    weights.call<void>("push", x);
+  }
+  o.set("weights", weights);
   o.set("error", error_or_null(c.error));
   return o;
 }

@@ -124,8 +124,8 @@ void Probe::module_enter(const nn::Module& module, const Tensor* input) {
   if (skipping_) return;
   // Kept aside (moved: the new call starts empty) until this call returns.
   saved_ = {true,  std::move(paths_), std::move(records_), std::move(record_nodes_), std::move(record_data_),
-            root_input_data_, root_, std::move(root_input_shape_), root_output_, have_preferred_,
-            root_input_stats_, root_input_};
+            root_input_data_, root_input_, root_, std::move(root_input_shape_), root_output_, have_preferred_,
+            root_input_stats_};
   have_preferred_ = have_preferred_ || preferred;
   records_.clear();
   record_nodes_.clear();
@@ -133,9 +133,9 @@ void Probe::module_enter(const nn::Module& module, const Tensor* input) {
   pending_operands_.clear();
   unit_axis_ = UnitAxis::unknown;
   root_input_data_ = input != nullptr && input->defined() ? input->data() : nullptr;
+  root_input_ = input != nullptr && input->defined() ? input->detach() : Tensor();  // not its graph
   root_ = &module;
   root_input_shape_ = input != nullptr ? input->shape().to_vector() : std::vector<int64_t>{};
-  root_input_ = input != nullptr ? *input : Tensor();
   // The theory's recursion starts from the input's measured moments.
   root_input_stats_ = input != nullptr && input->defined() ? compute_stats(*input, Saturation::none, options_)
                                                            : Stats{};
@@ -204,11 +204,11 @@ void Probe::module_abandon(const nn::Module&) {
   record_nodes_ = std::move(saved_.record_nodes);
   record_data_ = std::move(saved_.record_data);
   root_input_data_ = saved_.root_input_data;
+  root_input_ = saved_.root_input;
   root_ = saved_.root;
   root_input_shape_ = std::move(saved_.root_input_shape);
   root_input_stats_ = std::move(saved_.root_input_stats);
   root_output_ = saved_.root_output;
-  root_input_ = saved_.root_input;
   have_preferred_ = saved_.have_preferred;
   saved_.valid = false;
 }

@@ -1,5 +1,9 @@
 # A 10-layer ReLU MLP: weights drawn from N(0, 1) make the activations explode (x ~11 per
 # layer), while Kaiming (He) init, std = sqrt(2 / fan_in), keeps them in range.
+# In the theory's terms: ReLU halves the second moment, so a layer multiplies the variance by
+# sigma_w^2 / 2; He's sigma_w^2 = 2 is exactly critical (chi1 = 1), N(0, 1) has sigma_w^2 =
+# fan_in = 256 (x sqrt(128) ~ 11 per layer), and PyTorch's default Linear (sigma_w^2 = 1/3)
+# would shrink the signal by sqrt(1/6) per layer.
 import torch
 import torch.nn as nn
 

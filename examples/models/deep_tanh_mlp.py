@@ -1,5 +1,10 @@
 # A 10-layer tanh MLP: with PyTorch's default Linear init the activations shrink layer by
 # layer, while Xavier (Glorot) init with the tanh gain keeps their spread steady.
+# In the theory's terms (the page's phase diagram, or `cli.mjs FILE --theory`): the default
+# Linear draws sigma_w^2 = fan_in * E[W^2] = 1/3, deep in the ordered phase (chi1 ~ 0.33), so
+# the signal contracts; Xavier with gain 1 on square layers is sigma_w^2 = 1, the edge of chaos
+# (chi1 = 1) for tanh without bias; the tanh gain 5/3 makes it 25/9 ~ 2.8, slightly chaotic
+# (chi1 ~ 1.2) but with a depth scale (~12 layers) beyond these 10.
 import torch
 import torch.nn as nn
 

@@ -79,9 +79,14 @@ test('--steps trains the model and prints a row per chunk; --json gives setup an
   const r = cli(join(repo, 'examples/models/digits_tanh_mlp.py'), '--steps', '40', '--chunk', '20', '--optimizer', 'adam', '--lr', '0.001');
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /training MLP on digits 8x8 flattened \(1437 train, 360 test\): cross_entropy loss, Adam\(lr=0\.001\), batch 64/);
-  assert.match(r.stdout, /^step\s+loss\s+train acc\s+test acc\s+test loss\s+grad net\.0\.weight\s+grad net\.18\.weight$/m);
+  assert.match(r.stdout, /^step\s+loss\s+train acc\s+test acc\s+test loss\s+grad net\.0\.weight\s+grad net\.18\.weight\s+upd:data net\.0\.weight\s+upd:data net\.18\.weight\s+grad:data net\.0\.weight\s+grad:data net\.18\.weight$/m);
   const rows = r.stdout.split('\n').filter((l) => /^(20|40)\s/.test(l));
   assert.equal(rows.length, 2);
+  // Adam's steps are about lr = 1e-3 of weights ~1: log10 update:data near -3.
+  for (const row of rows) {
+    const cells = row.trim().split(/\s+/);
+    for (const u of cells.slice(7, 9).map(Number)) assert.ok(u > -4 && u < -2, row);
+  }
   const j = cli(tutorial, '--steps', '6', '--chunk', '3', '--json');
   assert.equal(j.status, 0, j.stderr);
   const { setup, chunks } = JSON.parse(j.stdout);

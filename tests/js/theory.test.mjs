@@ -142,6 +142,43 @@ test('the unit map: a ReLU pushed below zero is dead on every unit; tanh saturat
   assert.ok(tanh.units.fraction instanceof Float32Array && tanh.units.fraction.every((f) => f === 1));
 });
 
+test('report.jacobian: singular values of a linear net, the theory beside them, reinit, skipped sentences', () => {
+  const linear = 'import torch.nn as nn\nmodel = nn.Sequential(nn.Linear(12, 20, bias=False), nn.Linear(20, 8, bias=False))\n';
+  assert.equal(lab.run(linear, { batch: 8 }).jacobian, null);
+  const r = lab.run(linear, { batch: 8, jacobian: true });
+  const j = r.jacobian;
+  assert.equal(j.skipped, '');
+  assert.deepEqual([j.nIn, j.nOut, j.inputs], [12, 8, 4]);
+  assert.ok(j.singularValues instanceof Float64Array && j.singularValues.length === 32);
+  // A linear net's J is the same at every input: four copies of one spectrum.
+  for (const v of j.perInput) assert.deepEqual(Array.from(v).map((x) => x.toFixed(5)), Array.from(j.perInput[0]).map((x) => x.toFixed(5)));
+  assert.ok(Math.abs(j.meanS2 - j.theoryMeanS2) < 0.3 * j.meanS2, `${j.meanS2} vs ${j.theoryMeanS2}`);
+  const o = lab.run(linear, { batch: 8, jacobian: true, reinit: 'orthogonal' }).jacobian;
+  // Orthogonal 20x12 then 8x20: J = W2 W1 need not be an isometry, but it is no worse conditioned.
+  assert.ok(o.condition < 1e3, String(o.condition));
+  const big = lab.run('import torch.nn as nn\nmodel = nn.Sequential(nn.Flatten(), nn.Linear(3 * 64 * 64, 10))\n', { inputShape: [2, 3, 64, 64], jacobian: true }).jacobian;
+  assert.match(big.skipped, /12288 values per sample/);
+  assert.ok(Number.isNaN(big.meanS2));
+  const bad = lab.runReport(linear, { reinit: 'xavier' });
+  assert.equal(bad.error.kind, 'ValueError');
+  assert.match(bad.error.message, /unknown reinit option 'xavier'/);
+});
+
+test("the Trainer's chunks carry every weight's update:data and grad:data ratio per step", async () => {
+  await lab.prepareData();
+  const src = 'import torch.nn as nn\nmodel = nn.Sequential(nn.Linear(64, 32), nn.Tanh(), nn.Linear(32, 10))\n';
+  const trainer = lab.trainer(src, { lr: 0.1, momentum: 0, batch: 32 });
+  const c = trainer.step(4);
+  trainer.dispose();
+  assert.deepEqual(c.weights.map((w) => w.name), ['0.weight', '2.weight']);
+  for (const w of c.weights) {
+    assert.ok(w.update instanceof Float64Array && w.update.length === 4 && w.grad.length === 4);
+    // Plain SGD: the applied step is lr * grad up to W's rounding.
+    w.update.forEach((u, k) => assert.ok(Math.abs(u - (Math.log10(0.1) + w.grad[k])) < 1e-3, `${w.name} ${k}: ${u} ${w.grad[k]}`));
+  }
+  assert.ok(c.layers[0].histogram.counts instanceof Uint32Array && c.layers[0].histogram.hi > c.layers[0].histogram.lo);
+});
+
 const cli = (...args) => spawnSync(process.execPath, [join(repo, 'wasm/cli.mjs'), ...args], {
   encoding: 'utf8', env: { ...process.env, INITLAB_WASM_DIR: wasmDir },
 });
@@ -168,6 +205,24 @@ test('CLI --theory: predicted, ratio and chi1 columns, the stops and the model a
   assert.equal(p.status, 0, p.stderr);
   assert.match(p.stdout, /^2\s+MaxPool2d\s.*\sstop\s+-\s+-$/m);
   assert.match(p.stdout, /^ {2}stop at 2 \(MaxPool2d\): MaxPool2d: /m);
+});
+
+test('CLI --jacobian prints the singular-value summary; --reinit redraws; --json carries jacobian', () => {
+  const file = join(dir, 'iso.py');
+  // Width 256: the SVD of a 512 x 512 J is past the work cap (theory_jacobian.hpp).
+  writeFileSync(file, mlp('Tanh', '        nn.init.orthogonal_(m.weight)\n        nn.init.zeros_(m.bias)', 6, 256));
+  const r = cli(file, '--batch', '8', '--jacobian');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^input-output Jacobian \(256 x 256 per sample, 4 samples\):$/m);
+  assert.match(r.stdout, /^ {2}mean s\^2 \S+ \(theory: \S+\), condition number \S+$/m);
+  const g = cli(file, '--batch', '8', '--jacobian', '--reinit', 'gaussian', '--json');
+  assert.equal(g.status, 0, g.stderr);
+  const j = JSON.parse(g.stdout).jacobian;
+  assert.equal(j.singularValues.length, 4 * 256);
+  assert.ok(j.condition > 10, String(j.condition));
+  const bad = cli(file, '--reinit', 'xavier');
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--reinit needs one of gaussian, orthogonal, got 'xavier'/);
 });
 
 test('CLI --json carries theory: [{path, measuredStd, predictedStd, chi1}] and meanField', () => {

@@ -69,6 +69,14 @@ TrainFile parse_train(std::istream& in) {
     } else if ((head == "setup" || head == "after") && (section == Section::trainer || section == Section::words)) {
       TrainerRun& r = section == Section::trainer ? f.trainer_runs.back() : f.words_runs.back();
       for (const auto& [k, v] : key_values(words)) (head == "setup" ? r.setup : r.after)[k] = std::stod(v);
+    } else if (head == "ratio" && section == Section::trainer) {
+      TrainerRun::Ratio r;
+      std::string update, grad;
+      words >> r.step >> r.name >> update >> grad;
+      r.update = std::stod(update);
+      r.grad = std::stod(grad);
+      r.step -= 1;
+      f.trainer_runs.back().ratios.push_back(r);
     } else if (head == "grad" && section == Section::probe) {
       std::string name;
       double norm = 0;

@@ -21,6 +21,14 @@ struct TrainerRun {  // trainer <example> key=value..., or words <example> key=v
   std::map<std::string, double> setup, after;  // test_accuracy, test_loss
   std::vector<double> losses;
   std::vector<std::string> samples_before, samples_after;  // words runs: the sampled words
+  // Trainer runs, the first steps: per step (from 0) and weight name, log10 of std(dW)/std(W)
+  // and of std(grad)/std(W) (dW = W after the step - W before).
+  struct Ratio {
+    int64_t step;
+    std::string name;
+    double update, grad;
+  };
+  std::vector<Ratio> ratios;
 };
 
 struct DigitsProbe {  // probe <example> input=digits batch=<n> grad=<loss>

@@ -117,3 +117,33 @@ test('the map of dead units: a strip per ReLU, its dead count written beside it'
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the Jacobian on demand: orthogonal weights at the edge of chaos are near-isometric, Gaussian ones are not', async () => {
+  const { context, page, problems } = await open(env, '?preset=isometry');
+  await runs(page, 1);
+  assert.equal(await page.locator('#jac-body').isVisible(), false);
+  await page.locator('#jac-compare').click();
+  await page.waitForFunction(() => window.initlab.jacobian, null, { timeout: 60000 });
+  const [drawn, gaussian, orthogonal] = await page.evaluate(() => window.initlab.jacobian);
+  assert.deepEqual([drawn.label, gaussian.label, orthogonal.label], ['as drawn', 'Gaussian', 'orthogonal']);
+  for (const j of [drawn, gaussian, orthogonal]) assert.equal(j.count, 4 * 256, j.skipped);
+  // The first tab draws orthogonal weights itself: redrawing them orthogonally keeps the
+  // spectrum's shape; the Gaussian redraw at the same sigma_w^2 spreads it over many decades.
+  assert.ok(orthogonal.condition < 1e4 && drawn.condition < 1e4, `${orthogonal.condition} ${drawn.condition}`);
+  assert.ok(gaussian.condition > 1e3 * orthogonal.condition, `${gaussian.condition} vs ${orthogonal.condition}`);
+  assert.equal((await page.locator('#jac-table tbody tr').allInnerTexts()).length, 3);
+  assert.ok(await page.evaluate(() => {
+    const c = document.getElementById('jacobian');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) return true;
+    return false;
+  }));
+  await page.locator('#theory-pane').screenshot({ path: join(artifactsDir, 'jacobian.png') });
+  // A new run marks the result as stale rather than leaving it to pass for the new code.
+  const n = await runCount(page);
+  await page.locator('#scale').fill('0.1');
+  await runs(page, n + 1);
+  assert.match(await page.locator('#jac-status').innerText(), /compute again/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

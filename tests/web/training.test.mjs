@@ -50,7 +50,25 @@ test('the tutorial CNN trains on digits under three inits: Kaiming and default l
   assert.match(summary, /kaiming_uniform_: test accuracy (8|9)\d\.\d% after 300 steps/);
   assert.match(await page.locator('#train-status').innerText(), /Done at step 300 of 300 on digits 28x28 \(1437 training images\), NLL loss, SGD\(lr=0\.01, momentum=0\.9\)/);
   assert.equal(await page.locator('#train-progress').evaluate((p) => p.value), 1);
-  assert.deepEqual(await canvasHasInk(page, '#train-pane canvas'), [true, true, true, true]);
+  assert.deepEqual(await canvasHasInk(page, '#train-loss, #train-acc, #train-std, #train-grad, #train-update, #train-gratio'), new Array(6).fill(true));
+  // The update:data ratio of every weight at every step; Kaiming's sit around the -3 guide.
+  const ratios = Object.entries(t.variants[0].updateRatios);
+  assert.deepEqual(ratios.map(([name]) => name), ['conv1.weight', 'conv2.weight', 'dense1.weight', 'dense2.weight']);
+  for (const [name, r] of ratios) {
+    assert.equal(r.length, 300, name);
+    const median = [...r].sort((a, b) => a - b)[150];
+    assert.ok(median > -5 && median < -1.5, `${name}: median log10 update:data ${median}`);
+  }
+  // Layers x steps, one image per variant, and the chosen layer's histogram over time.
+  const heat = await canvasHasInk(page, '#train-heat canvas, #train-colorful canvas');
+  assert.deepEqual(heat, new Array(6).fill(true));
+  const shown = await page.evaluate(() => window.initlab.training.heat);
+  assert.deepEqual(shown.columns, [30, 30, 30]);  // a probed step per chunk of 10
+  await page.locator('#train-heat-what').selectOption('ratio');
+  await page.waitForFunction(() => window.initlab.training.heat.what === 'ratio');
+  assert.deepEqual(await page.evaluate(() => window.initlab.training.heat.columns), [300, 300, 300]);
+  await page.locator('#train-heat-what').selectOption('std');
+  await page.locator('#train-heat').screenshot({ path: join(artifactsDir, 'training_heatmaps.png') });
   // Through training: the all-zero network's first layer gets no gradient at any time.
   await page.locator('#train-variant').selectOption({ label: 'all zeros' });
   assert.match(await page.locator('#train-snapshots').innerText(), /step 0/);
@@ -173,8 +191,62 @@ test('the character LSTM trains on the words under both inits, samples words, an
   const summary = await page.locator('#train-summary').innerText();
   assert.match(summary, /orthogonal, forget bias 1: test loss \d\.\d{3} per character after 200 steps \(from 3\.\d{3}; uniform guess 3\.296\), next character right \d+\.\d%; samples: /);
   assert.match(await page.locator('#train-status').innerText(), /Done at step 200 of 200 on words \(next character, context 8\) \(\d+ training windows\), per-character cross-entropy loss, Adam/);
-  assert.deepEqual(await canvasHasInk(page, '#train-pane canvas'), [true, true, true, true]);
+  assert.deepEqual(await canvasHasInk(page, '#train-loss, #train-acc, #train-std, #train-grad, #train-update, #train-gratio'), new Array(6).fill(true));
+  // The update:data ratio of every weight at every step; Kaiming's sit around the -3 guide.
+  const ratios = Object.entries(t.variants[0].updateRatios);
+  assert.deepEqual(ratios.map(([name]) => name), ['conv1.weight', 'conv2.weight', 'dense1.weight', 'dense2.weight']);
+  for (const [name, r] of ratios) {
+    assert.equal(r.length, 300, name);
+    const median = [...r].sort((a, b) => a - b)[150];
+    assert.ok(median > -5 && median < -1.5, `${name}: median log10 update:data ${median}`);
+  }
+  // Layers x steps, one image per variant, and the chosen layer's histogram over time.
+  const heat = await canvasHasInk(page, '#train-heat canvas, #train-colorful canvas');
+  assert.deepEqual(heat, new Array(6).fill(true));
+  const shown = await page.evaluate(() => window.initlab.training.heat);
+  assert.deepEqual(shown.columns, [30, 30, 30]);  // a probed step per chunk of 10
+  await page.locator('#train-heat-what').selectOption('ratio');
+  await page.waitForFunction(() => window.initlab.training.heat.what === 'ratio');
+  assert.deepEqual(await page.evaluate(() => window.initlab.training.heat.columns), [300, 300, 300]);
+  await page.locator('#train-heat-what').selectOption('std');
+  await page.locator('#train-heat').screenshot({ path: join(artifactsDir, 'training_heatmaps.png') });
   assert.deepEqual(problems, []);
   await page.locator('#train-pane').screenshot({ path: join(artifactsDir, 'training_words.png') });
+  await context.close();
+});
+
+test('sweeping a constant: Kaiming keeps every layer flat across widths, N(0, 1) does not (the coordinate check)', async () => {
+  const { context, page, problems } = await open(env, '?preset=train_relu_mlp');
+  await runs(page, 1);
+  await page.waitForFunction(() => window.initlab.training);
+  await page.locator('#sweep-const').focus();
+  assert.deepEqual(await page.locator('#sweep-const option').allInnerTexts(), ['depth = 10', 'width = 128']);
+  await page.locator('#sweep-const').selectOption('width');
+  await page.locator('#sweep-run').click();
+  await page.waitForFunction(() => window.initlab.sweep, null, { timeout: 120_000 });
+  const s = await page.evaluate(() => window.initlab.sweep);
+  assert.deepEqual(s.values, [8, 16, 32, 64, 128, 256, 512, 1024]);
+  assert.equal(s.errors, 0);
+  const [kaiming, small, large] = s.perTab;
+  assert.equal(kaiming.name, 'kaiming_normal_');
+  // mup's reading: the slope of log std against log width. Kaiming's std = sqrt(2 / fan_in)
+  // makes the weights' part width-independent (slope 0); what remains at the last Linear is
+  // PyTorch's default biases (sigma_b^2 = 1/(3 fan_in), kept by the preset), a share of the
+  // variance that fades with width, and finite-width luck (measured slope -0.25 from 64 to
+  // 1024). N(0, 0.01) and N(0, 1) fix the std instead: each of the 10 layers multiplies the
+  // variance by sigma^2 width / 2, so the last Linear's std grows like width^(10/2): slope ~5.
+  const slope = (tab) => {
+    const last = tab.lines.filter((l) => /Linear$/.test(l.name)).pop();
+    const pts = s.values.map((v, k) => [Math.log10(v), Math.log10(last.init[k])]).slice(3);
+    const mx = pts.reduce((a, p) => a + p[0], 0) / pts.length, my = pts.reduce((a, p) => a + p[1], 0) / pts.length;
+    return pts.reduce((a, p) => a + (p[0] - mx) * (p[1] - my), 0) / pts.reduce((a, p) => a + (p[0] - mx) ** 2, 0);
+  };
+  assert.ok(Math.abs(slope(kaiming)) < 0.5, `Kaiming slope ${slope(kaiming)}`);
+  assert.ok(slope(small) > 3.5 && slope(large) > 3.5, `${slope(small)} ${slope(large)}`);
+  assert.ok(small.init > 5 && large.init > 5, `${small.init} ${large.init}`);
+  assert.match(await page.locator('#sweep-note').innerText(), /kaiming_normal_: a layer's std changes by up to \S+ decades across the sweep at init/);
+  assert.deepEqual(await canvasHasInk(page, '#sweep-init, #sweep-after'), [true, true]);
+  await page.locator('#sweep-init').screenshot({ path: join(artifactsDir, 'sweep_width.png') });
+  assert.deepEqual(problems, []);
   await context.close();
 });

@@ -11,6 +11,7 @@ import { COLORS, fmt } from './charts/canvas.js';
 import { activationNotes, renderHistograms } from './charts/histograms.js';
 import { insideItems } from './inner_view.js';
 import { renderUnits, unitRows } from './units_view.js';
+import { drawJacobian, jacobianTable } from './jacobian_view.js';
 import { densityOf, describeInit } from './density.js';
 import { diagnose, diagnoseGradients, norm } from './diagnose.js';
 import { renderTable } from './stats_table.js';
@@ -107,6 +108,7 @@ function presetState(id) {
 
 function load(next) {
   state = next;
+  $('fix-note').hidden = true;
   probe.state = state;
   editor.load(state.tabs.map((t) => t.code), state.active);
   editor.setReadOnly(embed.readOnly);
@@ -341,6 +343,10 @@ function showResults(result, replay = false) {
   showConsole(active);
   let rest = () => {};
   if (active.ok) {
+    if (!$('jac-body').hidden && !replay) {
+      $('jac-body').classList.add('stale');
+      $('jac-status').textContent = 'From an earlier version of the code or settings: compute again.';
+    }
     lastGood = result;
     $('results').classList.remove('stale');
     rest = draw(result, activeIndex);
@@ -541,6 +547,82 @@ function showBanner(level, text) {
 function hideBanner() {
   $('banner').hidden = true;
 }
+
+// ---- "Fix my init": LSUV on the active tab, written back as PyTorch code in a new tab ----
+$('fix-init').addEventListener('click', () => {
+  const tab = state.tabs[state.active];
+  if (state.tabs.length >= MAX_TABS) {
+    showBanner('error', `Fix my init adds a tab, and there are already ${MAX_TABS}: remove one first.`);
+    return;
+  }
+  $('fix-init').disabled = true;
+  $('status').textContent = `Running LSUV on ${tab.name}…`;
+  engine.analyse(tab.code, { ...state.settings }, [{ label: 'lsuv', options: { fix: 'lsuv' } }], ([{ report }]) => {
+    $('fix-init').disabled = false;
+    if (!report.ok) {
+      showBanner('error', `Fix my init stopped: ${report.error.kind} at line ${report.error.line}, column ${report.error.column}: ${report.error.message}`);
+      return;
+    }
+    if (!report.fixCode) {
+      showBanner('error', `Fix my init could not write the code: ${report.warnings.join(' ') || 'no model was found'}.`);
+      return;
+    }
+    const layers = report.fixLayers;
+    probe.fix = layers.map((f) => ({ path: f.path, iterations: f.iterations, stdBefore: f.stdBefore, stdAfter: f.stdAfter }));
+    // The fixed code is a new tab beside the original, compared in every chart.
+    editor.addTab(report.fixCode, state.active);
+    state.tabs.push({ name: `${tab.name} + LSUV`.slice(0, 40), code: report.fixCode });
+    state.compare = true;
+    state.preset = '';
+    $('preset').value = '';
+    selectTab(state.tabs.length - 1);
+    renderTabs();
+    scheduleHash();
+    run('fix');
+    const worst = Math.max(...layers.map((f) => Math.abs(Math.log10(f.stdBefore))).filter(Number.isFinite));
+    $('fix-note').hidden = false;
+    $('fix-note').textContent = (`LSUV scaled ${layers.length} layers to output std 1 (the furthest was off by ${fmt(10 ** worst)}×). ` +
+      `The new tab “${state.tabs[state.active].name}” is your code plus fix_init(model) in plain PyTorch: run with the same seed, PyTorch gives the same weights. Train compares the two.`);
+  }, (e) => {
+    $('fix-init').disabled = false;
+    showBanner('error', `Fix my init failed: ${e.message}`);
+  });
+});
+
+// ---- the Jacobian, on demand (a backward pass per output value: too slow for every keystroke) ----
+function analyseJacobian(extras) {
+  const tab = state.tabs[state.active];
+  $('jac-status').textContent = `Computing the Jacobian of ${tab.name}${extras.length > 1 ? ' under three sets of weights' : ''}…`;
+  $('jac-run').disabled = $('jac-compare').disabled = true;
+  const done = () => { $('jac-run').disabled = $('jac-compare').disabled = false; };
+  engine.analyse(tab.code, { ...state.settings }, extras, (results) => {
+    done();
+    const failed = results.find((r) => !r.report.ok);
+    if (failed) {
+      $('jac-status').textContent = `The run stopped: ${failed.report.error.kind} at line ${failed.report.error.line}: ${failed.report.error.message}`;
+      return;
+    }
+    const shown = results.map((r) => ({ label: r.label, jacobian: r.report.jacobian }));
+    const computed = shown.filter((r) => !r.jacobian.skipped);
+    probe.jacobian = shown.map((r) => ({ label: r.label, skipped: r.jacobian.skipped, meanS2: r.jacobian.meanS2, condition: r.jacobian.condition, count: r.jacobian.singularValues.length }));
+    $('jac-body').hidden = false;
+    $('jac-body').classList.remove('stale');
+    $('jac-table').innerHTML = jacobianTable(shown);
+    if (computed.length) drawJacobian($('jacobian'), computed);
+    const j = shown[0].jacobian;
+    $('jac-status').textContent = j.skipped ? `Not computed: ${j.skipped}` :
+      `J is ${j.nOut} × ${j.nIn} per sample, at ${j.inputs} samples${j.batchCoupled ? ' (coupled by the batch: each sample’s own block)' : ''}.`;
+  }, (e) => {
+    done();
+    $('jac-status').textContent = `The Jacobian run failed: ${e.message}`;
+  });
+}
+$('jac-run').addEventListener('click', () => analyseJacobian([{ label: 'as drawn', options: { jacobian: true } }]));
+$('jac-compare').addEventListener('click', () => analyseJacobian([
+  { label: 'as drawn', options: { jacobian: true } },
+  { label: 'Gaussian', options: { jacobian: true, reinit: 'gaussian' } },
+  { label: 'orthogonal', options: { jacobian: true, reinit: 'orthogonal' } },
+]));
 
 // ---- share and embed ----
 async function currentLink() {

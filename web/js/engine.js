@@ -25,11 +25,13 @@ export class Engine {
   // onResult({ job, results: [{ name, report }], ms }) after every finished job.
   constructor(onResult, onError) {
     // index.html starts one early, so the wasm loads while the page's code is parsed.
-    this.worker = new InitlabWorker(window.initlabWorker ?? undefined);
+    // More workers start beside it for parallel training (one per core, wasm/worker.mjs).
+    this.worker = new InitlabWorker(window.initlabWorker ?? undefined, { poolUrl: new URL('wasm/worker.mjs', document.baseURI) });
     this.onResult = onResult;
     this.onError = onError;
     this.running = false;
     this.waiting = null;
+    this.side = null;
   }
 
   // job: { variants: [{ name, code }], settings, startedAt }
@@ -38,7 +40,34 @@ export class Engine {
     if (!this.running) this.next();
   }
 
+  // A one-off analysis (the Jacobian, its Gaussian/orthogonal compare): runs of one code with
+  // extra options each, after the job in flight; a newer analysis replaces a waiting one.
+  // onDone([{ label, report }]) or onFail(error).
+  analyse(code, settings, extras, onDone, onFail) {
+    this.side = { code, settings, extras, onDone, onFail };
+    if (!this.running) this.next();
+  }
+
+  async runSide() {
+    const side = this.side;
+    this.side = null;
+    this.running = true;
+    try {
+      const results = [];
+      for (const x of side.extras) {
+        results.push({ label: x.label, report: await this.worker.runReport(side.code, { ...runOptions(side.settings), phaseDiagram: false, ...x.options }) });
+      }
+      side.onDone(results);
+    } catch (e) {
+      side.onFail(e);
+    } finally {
+      this.running = false;
+      if (this.waiting || this.side) this.next();
+    }
+  }
+
   async next() {
+    if (!this.waiting && this.side) return this.runSide();
     const job = this.waiting;
     this.waiting = null;
     if (!job) return;
@@ -53,7 +82,7 @@ export class Engine {
       this.onError(e, job);
     } finally {
       this.running = false;
-      if (this.waiting) this.next();
+      if (this.waiting || this.side) this.next();
     }
   }
 }

@@ -47,12 +47,32 @@ export const PRESETS = [
     train: { steps: 300, optimizer: 'sgd', lr: 0.01 },
   },
   {
+    id: 'train_residual_mlp',
+    title: 'Training: 50-block residual MLP without normalization, Fixup vs ReZero vs default',
+    file: 'residual_mlp.py',
+    variants: [
+      { name: 'Fixup' },
+      { name: 'ReZero', replace: ["model = ResidualMLP(scheme='fixup')", "model = ResidualMLP(scheme='rezero')"] },
+      { name: 'PyTorch default', replace: ["model = ResidualMLP(scheme='fixup')", "model = ResidualMLP(scheme='default')"] },
+    ],
+    train: { steps: 300, optimizer: 'sgd', lr: 0.05 },
+  },
+  {
     id: 'deep_tanh_mlp',
     title: 'Deep tanh MLP: default vs Xavier',
     file: 'deep_tanh_mlp.py',
     variants: [
       { name: 'xavier_uniform_' },
       { name: 'PyTorch default', replace: ['model.apply(init_xavier)', '# model.apply(init_xavier)  # PyTorch default init'] },
+    ],
+  },
+  {
+    id: 'isometry',
+    title: 'Dynamical isometry: deep tanh at the edge of chaos, orthogonal vs Gaussian',
+    file: 'deep_tanh_mlp.py',
+    variants: [
+      { name: 'orthogonal_ (σ_w² = 1)', replace: ["nn.init.xavier_uniform_(m.weight, gain=nn.init.calculate_gain('tanh'))", 'nn.init.orthogonal_(m.weight)'] },
+      { name: 'normal_(0, 1/16) (σ_w² = 1)', replace: ["nn.init.xavier_uniform_(m.weight, gain=nn.init.calculate_gain('tanh'))", 'nn.init.normal_(m.weight, 0, 1 / 16)'] },
     ],
   },
   {

@@ -4,13 +4,17 @@
 // goes on. Every number comes from the worker's Trainer chunks (core/include/initlab/trainer.hpp).
 import { COLORS, fmt, pct } from './charts/canvas.js';
 import { CurveChart } from './charts/curves.js';
+import { layerLabel, renderHeatmaps } from './training_heatmaps.js';
 import { DepthChart, escapeHtml } from './charts/depth_chart.js';
 import { MAX_TRAIN_STEPS } from './state.js';
+import { SweepPanel } from './sweep.js';
 
 const $ = (id) => document.getElementById(id);
 
 // Snapshot lines through training, earliest lightest: a sequential ramp (dark enough to read).
 const RAMP = ['#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'];
+// The weights of one model, first (light) to last (dark): a warm ramp, apart from RAMP's blues.
+const WEIGHT_RAMP = ['#fdae6b', '#fd8d3c', '#f16913', '#d94801', '#a63603', '#7f2704'];
 
 export class TrainingPanel {
   // worker: an InitlabWorker; getState(): the page state ({ tabs, active, compare, settings,
@@ -25,6 +29,8 @@ export class TrainingPanel {
     this.acc = new CurveChart($('train-acc'), $('train-acc-tip'));
     this.std = new DepthChart($('train-std'), $('train-std-tip'));
     this.grad = new DepthChart($('train-grad'), $('train-grad-tip'));
+    this.update = new CurveChart($('train-update'), $('train-update-tip'));
+    this.gratio = new CurveChart($('train-gratio'), $('train-gratio-tip'));
     this.published = { running: false, done: false, stopped: false, variants: [] };
     window.initlab.training = this.published;
     // (app.js owns the Show/Hide button: it loads this module on its first click.)
@@ -32,6 +38,11 @@ export class TrainingPanel {
     $('train-start').addEventListener('click', () => this.start());
     $('train-stop').addEventListener('click', () => this.stop());
     $('train-variant').addEventListener('change', () => this.draw());
+    $('train-heat-what').addEventListener('change', () => this.draw());
+    $('train-heat-layer').addEventListener('change', () => this.draw());
+    this.sweep = new SweepPanel({ worker, getState, published: window.initlab });
+    // The constants follow the code: listed again whenever the select is about to open.
+    $('sweep-const').addEventListener('focus', () => this.sweep.sync());
     this.numberInput('train-steps', 'steps', 1, MAX_TRAIN_STEPS, true);
     this.numberInput('train-batch', 'batch', 1, 1024, true);
     this.numberInput('train-lr', 'lr', 1e-6, 10, false);
@@ -72,6 +83,7 @@ export class TrainingPanel {
     $('train-lr').value = t.lr;
     $('train-batch').value = t.batch;
     $('train-dataset').value = t.dataset;
+    this.sweep.sync();
     this.reset();
     this.open(t.open, false);
   }
@@ -84,8 +96,8 @@ export class TrainingPanel {
     $('train-start').disabled = false;
     $('train-stop').disabled = true;
     $('train-progress').value = 0;
-    for (const id of ['train-status', 'train-summary', 'train-legend', 'train-snapshots', 'train-variant']) $(id).replaceChildren();
-    for (const id of ['train-loss', 'train-acc', 'train-std', 'train-grad']) {
+    for (const id of ['train-status', 'train-summary', 'train-legend', 'train-snapshots', 'train-variant', 'train-weights', 'train-heat', 'train-colorful', 'train-heat-layer']) $(id).replaceChildren();
+    for (const id of ['train-loss', 'train-acc', 'train-std', 'train-grad', 'train-update', 'train-gratio']) {
       const c = $(id);
       c.getContext('2d').clearRect(0, 0, c.width, c.height);
     }
@@ -117,7 +129,7 @@ export class TrainingPanel {
       stopped: false,
       variants: tabs.map((tab, i) => ({
         name: tab.name, color: COLORS[(state.compare ? i : state.active) % COLORS.length],
-        setup: null, losses: [], test: [], train: [], snapshots: [], samples: null, error: null,
+        setup: null, losses: [], test: [], train: [], snapshots: [], ratios: new Map(), samples: null, error: null,
       })),
     };
     this.job = job;
@@ -174,6 +186,13 @@ export class TrainingPanel {
       v.train.push({ x: c.step, y: c.trainAccuracy });
     }
     if (c.layers.length) v.snapshots.push({ step: c.probedStep, layers: c.layers.filter((l) => l.isOp || l.isLeaf) });
+    // Every step's update:data and grad:data ratio per weight (log10), as points for the curves.
+    for (const w of c.weights) {
+      let r = v.ratios.get(w.name);
+      if (!r) v.ratios.set(w.name, (r = { update: [], grad: [] }));
+      w.update.forEach((y, k) => r.update.push({ x: first + k + 1, y }));
+      w.grad.forEach((y, k) => r.grad.push({ x: first + k + 1, y }));
+    }
     this.progress();
     this.scheduleDraw();
   }
@@ -210,6 +229,7 @@ export class TrainingPanel {
       name: v.name, dataset: v.setup?.dataset ?? '', classes: v.setup?.classes ?? 0,
       losses: v.losses.map((p) => p.y), test: v.test.map((p) => ({ step: p.x, accuracy: p.y, loss: p.loss })),
       baselineLoss: v.setup?.baselineLoss ?? null, samples: v.samples,
+      updateRatios: Object.fromEntries([...v.ratios].map(([name, r]) => [name, r.update.map((p) => p.y)])),
       error: v.error ? `${v.error.kind}: ${v.error.message}` : null,
     }));
   }
@@ -260,6 +280,34 @@ export class TrainingPanel {
     this.std.draw({ series: series((l) => l.std), log: true, mean: false, yLabel: 'activation std' });
     this.grad.draw({ series: series((l) => l.gradNorm), log: true, mean: false, yLabel: 'gradient norm', valueName: 'norm' });
     $('train-snapshots').innerHTML = shots.map((s, k) => `<span style="--c:${RAMP[RAMP.length - shots.length + k]}">step ${s.step}</span>`).join('');
+    this.drawRatios(v, job.steps);
+    this.drawHeatmaps(vs);
+  }
+
+  // The layers x steps images and the chosen layer's histogram over time, every variant.
+  drawHeatmaps(vs) {
+    const layers = vs.find((x) => x.snapshots.length)?.snapshots[0].layers ?? [];
+    const select = $('train-heat-layer');
+    if (select.options.length !== layers.length) {
+      const keep = select.value;
+      select.innerHTML = layers.map((l, i) => `<option value="${i}">${escapeHtml(layerLabel(l))}</option>`).join('');
+      // Default: the first activation, where saturation and dead units show.
+      const act = layers.findIndex((l) => /relu|tanh|sigmoid|gelu/i.test(l.type));
+      select.value = keep && Number(keep) < layers.length ? keep : String(Math.max(0, act));
+    }
+    const shown = renderHeatmaps($('train-heat'), $('train-colorful'), vs, $('train-heat-what').value, Number(select.value));
+    this.published.heat = { what: $('train-heat-what').value, rows: shown.grids.map((g) => g.rows.length), columns: shown.grids.map((g) => g.columns.length) };
+  }
+
+  // One line per weight, earlier weights lighter, against the guide at -3.
+  drawRatios(v, steps) {
+    const names = [...v.ratios.keys()];
+    const colour = (k) => WEIGHT_RAMP[Math.round((k / Math.max(1, names.length - 1)) * (WEIGHT_RAMP.length - 1))];
+    const lines = (key) => names.map((name, k) => ({ name, color: colour(k), points: v.ratios.get(name)[key], width: 1.5 }));
+    const format = (y) => y.toFixed(1);
+    this.update.draw({ series: lines('update'), xMax: steps, yLabel: 'log10 update : data', guides: [{ y: -3, label: '−3: 1e-3 of the weight' }], format });
+    this.gratio.draw({ series: lines('grad'), xMax: steps, yLabel: 'log10 grad : data', guides: [{ y: -3, label: '−3' }], format });
+    $('train-weights').innerHTML = names.map((n, k) => `<span style="--c:${colour(k)}">${escapeHtml(n)}</span>`).join('');
   }
 }
 

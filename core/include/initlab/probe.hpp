@@ -202,12 +202,12 @@ class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
   const std::vector<int64_t>& root_input_shape() const { return root_input_shape_; }
   // Statistics of that argument (numel 0 when it had none): the theory starts from them.
   const Stats& root_input_stats() const { return root_input_stats_; }
+  // That argument itself (a handle, not a copy; undefined when there was none): the
+  // Jacobian is taken at its first samples.
+  const Tensor& root_input() const { return root_input_; }
   // That call's output once it has returned (undefined before): what the observer was told, so for
   // a script forward returning a tuple its first item, and an empty tensor when it returned no tensor.
   const Tensor& root_output() const { return root_output_; }
-  // That call's first tensor argument itself (undefined when it had none): the fix option
-  // (session.hpp) runs on the script's own input.
-  const Tensor& root_input() const { return root_input_; }
   int forward_calls() const { return calls_; }
 
  private:
@@ -217,6 +217,7 @@ class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
   std::vector<const autograd::Node*> record_nodes_;  // the grad_fn of each record's output
   std::vector<const float*> record_data_;            // each record's output data (input_from)
   const float* root_input_data_ = nullptr;
+  Tensor root_input_;
   std::vector<int> open_inputs_;   // input_from of each open module call, innermost last
   std::vector<int> pending_operands_;  // of the op whose output comes next
   UnitAxis unit_axis_ = UnitAxis::unknown;  // of the latest affine record of this recording
@@ -226,7 +227,6 @@ class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
   std::vector<int64_t> root_input_shape_;
   Stats root_input_stats_;
   Tensor root_output_;
-  Tensor root_input_;
   std::vector<int> call_lines_;  // the script line of each open module call
   int depth_ = 0;
   int calls_ = 0;
@@ -251,12 +251,12 @@ class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
     std::vector<const autograd::Node*> record_nodes;
     std::vector<const float*> record_data;
     const float* root_input_data = nullptr;
+    Tensor root_input;
     const nn::Module* root = nullptr;
     std::vector<int64_t> root_input_shape;
     Tensor root_output;
     bool have_preferred = false;
     Stats root_input_stats;
-    Tensor root_input;
   } saved_;
 };
 

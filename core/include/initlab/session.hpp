@@ -21,6 +21,7 @@
 #include "initlab/fix_init.hpp"
 #include "initlab/limits.hpp"
 #include "initlab/probe.hpp"
+#include "initlab/theory_jacobian.hpp"
 #include "initlab/theory_report.hpp"
 
 namespace initlab {
@@ -49,6 +50,15 @@ struct RunOptions {
   // Copy the probed forward's output into the Report: the run's own forward's, or that of the script's
   // call of the model when that is the probed one (of a forward returning a tuple, its first item).
   bool keep_output = false;
+  // The input-output Jacobian's singular values (theory_jacobian.hpp) at the first
+  // min(batch, jacobian_inputs) samples of the probed forward's input, in Report::jacobian.
+  bool jacobian = false;
+  int jacobian_inputs = 4;
+  // Before the run's own forward, redraw every nn.Linear / nn.ConvNd weight at the
+  // sigma_w^2 it had: "" (keep the script's weights), "gaussian" or "orthogonal"
+  // (theory::reinit_weights; biases unchanged). The whole report then describes the redrawn
+  // model. Implies the run's own forward (as own_input does), on the same input as without it.
+  std::string reinit;
   // "Fix my init" (fix_init.hpp): "" (no fix) or "lsuv", LSUV (Mishkin & Matas 2015) on the
   // probed model before its probed forward, so the report shows the fixed network: on the
   // input of the script's own call of the model when it made one (and own_input is off), else
@@ -100,6 +110,8 @@ struct Report {
   // The mean-field theory beside the measurement (theory_report.hpp): per leaf layer and op,
   // predicted vs measured std, their ratio, chi1, the stop labels; empty when no model ran.
   theory::RunTheory theory;
+  // With RunOptions::jacobian, once a model ran: J's singular values, or why not (skipped).
+  std::optional<theory::Jacobian> jacobian;
   std::optional<double> loss;         // the grad_loss value, when gradients were asked for
   std::vector<NamedTensor> state_dict;
   std::optional<NamedTensor> output_tensor;

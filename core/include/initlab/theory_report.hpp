@@ -52,6 +52,11 @@ struct RunTheory {
   // Product of the affine layers' chi: ||J^T e_o||^2 of the input-output Jacobian for every
   // output o, so its mean squared singular value is n_out * chi_product / min(n_in, n_out).
   double chi_product = 1;
+  // Every leaf layer and op is an affine layer, an element-wise nonlinearity, or a view /
+  // identity / flatten / eval dropout: a plain chain, the only networks whose ||J^T e_o||^2 the
+  // chi product is (normalization, residual sums, pooling and train-mode dropout put factors
+  // into J that it leaves out).
+  bool plain_chain = true;
 };
 
 // `input`: the probed call's input statistics. Layers whose module cannot be found (or ops

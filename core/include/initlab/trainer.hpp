@@ -65,11 +65,22 @@ struct TrainLayer {
   double std = 0;        // of the output
   double zeros = 0;      // fraction of the output exactly 0 (dead ReLUs)
   double grad_norm = 0;  // L2 norm of d loss / d output (0 when backward did not reach it)
+  probe::Histogram histogram;  // of the output (probe.hpp's rule: the bulk within 4 std)
 };
 
 struct TrainParameter {
   std::string name;
   double norm = 0, grad_norm = 0;  // at the chunk's first step
+};
+
+// A weight (a parameter of two or more dimensions) over the chunk's steps (src/train/ratios.hpp):
+// log10(std(dW) / std(W)) with dW the step the optimizer applied (W_after - W_before) and
+// log10(std(grad) / std(W)), W before the step. Healthy updates sit near -3 (Karpathy's
+// makemore part 3; cs231n).
+struct TrainWeight {
+  std::string name;
+  std::vector<double> update;  // per step of the chunk; -inf when the step changed nothing
+  std::vector<double> grad;    // per step; -inf when the gradient is 0
 };
 
 struct TrainChunk {
@@ -82,6 +93,7 @@ struct TrainChunk {
   int64_t probed_step = 0;         // the step whose layers follow (the chunk's first, 0-based)
   std::vector<TrainLayer> layers;
   std::vector<TrainParameter> parameters;
+  std::vector<TrainWeight> weights;  // every step's ratios (the steps done, up to an error)
   std::optional<ErrorInfo> error;  // the chunk stopped here; the Trainer is done
 };
 

@@ -16,6 +16,7 @@
 #include "../train/task.hpp"
 #include "fix_run.hpp"
 #include "model_lookup.hpp"
+#include "nn_api_util.hpp"
 #include "run_scope.hpp"
 #include "script_module.hpp"
 
@@ -43,6 +44,20 @@ NamedTensor named(const std::string& name, const Tensor& t) {
   return n;
 }
 
+// The tensor a forward's result hands on, as the probe sees it: the tensor, or the first item
+// of a tuple or namedtuple; undefined otherwise.
+Tensor first_tensor(script::Interpreter& in, const script::Value& v) {
+  if (const auto* t = v.get<script::TensorObj>()) return t->tensor;
+  if (const auto* tup = v.get<script::TupleObj>(); tup && !tup->items.empty()) {
+    if (const auto* t = tup->items[0].get<script::TensorObj>()) return t->tensor;
+  }
+  if (const auto* inst = v.get<script::InstanceObj>(); inst && inst->cls->find("_fields")) {
+    const script::Value first = in.subscript(v, script::Value(0));
+    if (const auto* t = first.get<script::TensorObj>()) return t->tensor;
+  }
+  return Tensor();
+}
+
 }  // namespace
 
 Report run(const std::string& text, const RunOptions& options) {
@@ -68,6 +83,8 @@ Report run(const std::string& text, const RunOptions& options) {
   auto t_parse = t0, t_build = t0, t_forward = t0;
   nn::ModulePtr model;
   Tensor output;
+  Tensor run_input;     // the probed forward's input (the Jacobian's)
+  bool quiet = false;   // the Jacobian's forwards print nothing into the report
   FixRecord fix;
   bool fixed = false;
   try {
@@ -75,12 +92,19 @@ Report run(const std::string& text, const RunOptions& options) {
       raise(ErrorKind::ValueError, "the init_scale option must be a finite number >= 0, not " +
                                        py::repr(options.init_scale));
     }
+    theory::check_reinit(options.reinit);
+    if (options.jacobian && options.jacobian_inputs < 1) {
+      raise(ErrorKind::ValueError, "the jacobian_inputs option must be at least 1, not " +
+                                       std::to_string(options.jacobian_inputs));
+    }
     if (!options.fix.empty() && options.fix != "lsuv")
       raise(ErrorKind::ValueError, "unknown fix '" + options.fix + "' (\"\" or \"lsuv\")");
     program = script::parse_cached(source);
     t_parse = Clock::now();
     interp = std::make_unique<script::Interpreter>(source, options.limits,
-                                                   [&](const std::string& s) { report.output += s; });
+                                                   [&](const std::string& s) {
+      if (!quiet) report.output += s;
+    });
     probe.prefer([&interp](const nn::Module& m) {
       const auto& vars = interp->globals()->vars;
       const auto it = vars.find("model");
@@ -96,11 +120,12 @@ Report run(const std::string& text, const RunOptions& options) {
     t_build = Clock::now();
     const bool script_forward = probe.forward_calls() > 0;
     const bool gradients = !options.grad_loss.empty();
-    // A fix changes the weights: the probed forward is then the run's own, after it.
-    if (script_forward && !options.own_input && !gradients && options.fix.empty()) {
+    // A redraw or a fix changes the weights: the probed forward is then the run's own, after it.
+    if (script_forward && !options.own_input && !gradients && options.reinit.empty() && options.fix.empty()) {
       report.forward_from_script = true;
       report.input_shape = probe.root_input_shape();
       output = probe.root_output();
+      run_input = probe.root_input();
       t_forward = t_build;
     } else {
       std::vector<int64_t> shape = options.input_shape;
@@ -151,6 +176,9 @@ Report run(const std::string& text, const RunOptions& options) {
         else if (options.input == "ones") x.fill_(1.0f);
         else if (options.input != "zeros") raise(ErrorKind::ValueError, "unknown input distribution '" + options.input + "' (normal, uniform, zeros, ones or digits)");
         report.input_shape = shape;
+        run_input = x;
+        // Redrawn after the input, so that the input is the same with and without it.
+        theory::reinit_weights(*model, options.reinit, options.init_scale);
         // The buffers as the fix left them: a train-mode probed forward updates BatchNorm's
         // running statistics, which the written fix_init() does not, so they are put back after it.
         std::vector<std::pair<Tensor, Tensor>> fixed_buffers;
@@ -236,6 +264,24 @@ Report run(const std::string& text, const RunOptions& options) {
       for (auto& [name, t] : state_model->state_dict()) report.state_dict.push_back(named(name, t));
     }
     if (options.keep_output && output.defined()) report.output_tensor = named("output", output);
+    if (options.jacobian && model) {
+      // Through the interpreter, as the script calls it: a forward returning a tuple hands on
+      // its first item. Last, so nothing above sees the extra forwards.
+      const nn::ModulePtr jacobian_model = model;
+      script::Interpreter& in = *interp;
+      const theory::Forward forward = [&in, jacobian_model](const Tensor& input) {
+        script::CallArgs args;
+        args.positional.push_back(script::make_tensor(input));
+        args.where = in.location();
+        return first_tensor(in, script::call_module(in, script::wrap(jacobian_model), args));
+      };
+      quiet = true;
+      // What the run's time limit leaves (the interpreter's own checks cover the forwards).
+      const double budget = static_cast<double>(options.limits.max_milliseconds) - ms_between(t0, Clock::now());
+      report.jacobian = theory::measure_jacobian(*model, forward, run_input, options.jacobian_inputs, budget);
+      quiet = false;
+      theory::fill_theory(*report.jacobian, report.theory);
+    }
   }
   const auto t_end = Clock::now();
   report.warnings = warnings.messages();

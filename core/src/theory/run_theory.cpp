@@ -329,6 +329,8 @@ RunTheory describe_run(nn::Module& model, const std::vector<probe::LayerRecord>&
     if (lt.disagrees && !run.disagrees) run.first_disagreement = static_cast<int>(run.layers.size());
     run.disagrees = run.disagrees || lt.disagrees;
     lt.sigma_w2 = lt.sigma_b2 = lt.chi1 = lt.chi = kNaN;
+    if (s.kind != K::affine && s.kind != K::nonlinearity && s.kind != K::same && s.kind != K::flatten)
+      run.plain_chain = false;
     if (s.kind == K::nonlinearity) {
       activation_count[rec.type]++;
       activation_phi[rec.type] = s.phi;

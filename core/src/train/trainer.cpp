@@ -11,6 +11,7 @@
 #include "../script/model_lookup.hpp"
 #include "../script/parser.hpp"
 #include "../script/run_scope.hpp"
+#include "ratios.hpp"
 #include "../script/script_module.hpp"
 #include "initlab/autograd.hpp"
 #include "initlab/datasets.hpp"
@@ -356,6 +357,7 @@ TrainChunk Trainer::step(int64_t steps) {
   const script::RunScope scope(s.options.limits.max_tensor_bytes);
   s.interp->restart_budget();
   int64_t hits = 0, seen = 0;
+  train::RatioMeter ratios(s.parameters);
   try {
     if (steps < 1) raise(ErrorKind::ValueError, "step() trains at least 1 step, not " + std::to_string(steps));
     for (int64_t i = 0; i < steps; ++i) {
@@ -387,11 +389,13 @@ TrainChunk Trainer::step(int64_t steps) {
       }
       if (probed) {
         for (const auto& r : probe.take_records()) {
-          chunk.layers.push_back({r.path, r.type, r.is_op, r.is_leaf, r.output.std, r.output.zeros, r.grad ? probe::l2_norm(*r.grad) : 0.0});
+          chunk.layers.push_back({r.path, r.type, r.is_op, r.is_leaf, r.output.std, r.output.zeros, r.grad ? probe::l2_norm(*r.grad) : 0.0, r.output.histogram});
         }
         for (auto& [name, p] : s.parameters) chunk.parameters.push_back({name, l2(p), l2(p.grad())});
       }
+      ratios.before_step();
       s.optimizer->step();
+      ratios.after_step();
       chunk.losses.push_back(static_cast<double>(loss.data()[0]));
       hits += correct(scores, targets);
       seen += scores.size(0);
@@ -407,6 +411,7 @@ TrainChunk Trainer::step(int64_t steps) {
     s.fail(ErrorInfo{"MemoryError", "out of memory", 0, 0, "", "MemoryError: out of memory", "", {}}, s.steps);
   }
   chunk.step = s.steps;
+  chunk.weights = ratios.take();
   chunk.baseline_loss = setup_.baseline_loss;
   chunk.error = s.error;
   return chunk;

@@ -569,7 +569,13 @@ $('fix-init').addEventListener('click', () => {
     }
     const layers = report.fixLayers;
     probe.fix = layers.map((f) => ({ path: f.path, iterations: f.iterations, stdBefore: f.stdBefore, stdAfter: f.stdAfter }));
-    // The fixed code is a new tab beside the original, compared in every chart.
+    // The fixed code is a new tab beside the original, compared in every chart. The script's
+    // own forward (if it calls the model) runs before fix_init at its end: both tabs are probed
+    // on the same N(0, 1) input of the page instead, which the fixed code's last line has fixed.
+    if (state.settings.input === 'script') {
+      state.settings.input = 'normal';
+      syncControls();
+    }
     editor.addTab(report.fixCode, state.active);
     state.tabs.push({ name: `${tab.name} + LSUV`.slice(0, 40), code: report.fixCode });
     state.compare = true;
@@ -582,7 +588,8 @@ $('fix-init').addEventListener('click', () => {
     const worst = Math.max(...layers.map((f) => Math.abs(Math.log10(f.stdBefore))).filter(Number.isFinite));
     $('fix-note').hidden = false;
     $('fix-note').textContent = (`LSUV scaled ${layers.length} layers to output std 1 (the furthest was off by ${fmt(10 ** worst)}×). ` +
-      `The new tab “${state.tabs[state.active].name}” is your code plus fix_init(model) in plain PyTorch: run with the same seed, PyTorch gives the same weights. Train compares the two.`);
+      `The new tab “${state.tabs[state.active].name}” is your code plus fix_init(model) in plain PyTorch: run with the same seed, PyTorch gives the same weights. ` +
+      `Every tab is now probed on the same N(0, 1) input; Train compares them.`);
   }, (e) => {
     $('fix-init').disabled = false;
     showBanner('error', `Fix my init failed: ${e.message}`);

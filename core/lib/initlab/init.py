@@ -16,9 +16,10 @@ fixup_(branches, classifier=None): Fixup (Zhang, Dauphin & Ma 2019, "Fixup Initi
 Residual Learning Without Normalization"); ReZero(branch) (Bachlechner et al. 2020, "ReZero is
 All You Need: Fast Convergence at Large Depth") and SkipInit(branch, alpha=0.0) (De & Smith 2020,
 "Batch Normalization Biases Residual Blocks Towards the Identity Function in Deep Networks"):
-a residual block x + alpha * branch(x) whose scalar alpha starts at 0. zero_(weight): ZerO
-(Zhao et al. 2021, "ZerO Initialization: Initializing Neural Networks with only Zeros and
-Ones"), deterministic: a partial identity, or a scaled Hadamard block for widening layers.
+a residual block x + alpha * branch(x) whose scalar alpha starts at 0.
+zero_(weight): ZerO (Zhao, Schaefer & Anandkumar 2021), the deterministic identity / Hadamard
+init. t_fixup_(model, num_layers=None, decoder=False): T-Fixup (Huang et al. 2020), Xavier then
+the depth scaling of a Transformer's value, output and MLP weights and of its embeddings.
 
 Every change lsuv_ makes is one of the calls a plain PyTorch function can repeat: nn.init's
 orthogonal_ on each weight in module order, zero_() on each bias when ortho is on, and
@@ -31,7 +32,7 @@ import math as _math
 import torch as _torch
 from torch import nn as _nn
 
-__all__ = ["lsuv_", "lsuv_layers", "orthogonalize_", "data_dependent_", "fixup_", "ReZero", "SkipInit", "zero_"]
+__all__ = ["lsuv_", "lsuv_layers", "orthogonalize_", "data_dependent_", "fixup_", "ReZero", "SkipInit"]
 
 
 def _layer_classes(names=("Linear", "Conv1d", "Conv2d", "Conv3d", "ConvTranspose1d", "ConvTranspose2d")):
@@ -348,38 +349,82 @@ class SkipInit(_nn.Module):
         return x + self.alpha * self.branch(x)
 
 
+def _hadamard(n):
+    """Sylvester's Hadamard matrix of size n (a power of two), as float32 +-1 entries."""
+    h = _torch.ones(1, 1)
+    while h.shape[0] < n:
+        h = _torch.cat([_torch.cat([h, h], 1), _torch.cat([h, -h], 1)], 0)
+    return h
+
+
+def _zero_matrix(rows, cols):
+    # ZerO's Algorithm 1: the (partial) identity when the layer keeps or shrinks the width; when
+    # it grows it, the first rows and columns of a Hadamard matrix of the next power-of-two size
+    # 2^m, scaled by 2^(-(m-1)/2), so the extra units are not copies of the first ones.
+    if rows <= cols:
+        return _torch.eye(rows, cols)
+    m = _math.ceil(_math.log2(rows))
+    return _hadamard(2 ** m)[:rows, :cols] * 2 ** (-(m - 1) / 2)
+
+
 def zero_(weight):
-    """ZerO (Zhao, Schaefer & Anandkumar 2021), Algorithm 1 as the authors' example code computes
-    it: for a (out, in) weight, the partial identity eye_(out, in) when out <= in; else the
-    top-left out x in block of the Sylvester-Hadamard matrix H of size p = 2^ceil(log2(out)),
-    divided by 2^(log2(p) / 2) (in float32, as their float tensor divided by a Python float).
-    A convolution's weight (Algorithm 2) gets that matrix at its kernel's centre and zeros
-    elsewhere. No random draws. Returns weight."""
-    if weight.dim() < 2:
-        raise ValueError("zero_(): the weight needs 2 or more dimensions, not " + str(weight.dim()))
-    out_c, in_c = weight.shape[0], weight.shape[1]
-    if out_c <= in_c:
-        rows = [[1.0 if i == j else 0.0 for j in range(in_c)] for i in range(out_c)]
-        m = _torch.tensor(rows)
-    else:
-        clog = _math.ceil(_math.log2(out_c))
-        # H[i][j] = (-1)^popcount(i & j): Sylvester's construction, entry by entry.
-        rows = [[-1.0 if bin(i & j).count("1") % 2 else 1.0 for j in range(in_c)] for i in range(out_c)]
-        m = _torch.tensor(rows) / (2 ** (clog / 2))
+    """ZerO initialization (Zhao, Schaefer & Anandkumar 2021, "ZerO Initialization:
+    Initializing Neural Networks with only Zeros and Ones", Algorithms 1 and 2): deterministic,
+    no random draw. A Linear weight (out, in) becomes the identity (partial when out < in) or,
+    when out > in, a scaled Hadamard block; a convolution's kernel is that matrix at the centre
+    position of the window and zero elsewhere. Biases are the caller's (the paper zeroes them)."""
     with _torch.no_grad():
-        weight.zero_()
+        mat = _zero_matrix(weight.shape[0], weight.shape[1])
         if weight.dim() == 2:
-            weight.copy_(m)
+            weight.copy_(mat)
         else:
-            for d in weight.shape[2:]:
-                if d % 2 == 0:
-                    raise ValueError("zero_(): a kernel needs a centre: odd sizes only, not " + str(tuple(weight.shape[2:])))
-            # The kernels' centre taps (Conv1d, 2d, 3d).
-            c = [d // 2 for d in weight.shape[2:]]
-            if len(c) == 1:
-                weight[:, :, c[0]] = m
-            elif len(c) == 2:
-                weight[:, :, c[0], c[1]] = m
+            weight.zero_()
+            c = [k // 2 for k in weight.shape[2:]]
+            if weight.dim() == 3:
+                weight[:, :, c[0]] = mat
+            elif weight.dim() == 4:
+                weight[:, :, c[0], c[1]] = mat
+            elif weight.dim() == 5:
+                weight[:, :, c[0], c[1], c[2]] = mat
             else:
-                weight[:, :, c[0], c[1], c[2]] = m
+                raise ValueError("zero_ needs a Linear (2-d) or convolution (3- to 5-d) weight, not " + str(weight.dim()) + "-d")
     return weight
+
+
+def t_fixup_(model, num_layers=None, decoder=False):
+    """T-Fixup (Huang, Perez, Ba & Volkovs 2020, "Improving Transformer Optimization Through
+    Better Initialization", ICML, Section 3.2): for a Transformer without LayerNorm built from
+    nn.TransformerEncoderLayer / nn.TransformerDecoderLayer blocks. Every Linear weight and
+    attention projection gets xavier_uniform_ (biases zero), every nn.Embedding N(0, d^-1/2);
+    then, in each block, the value and output projections of each attention and both MLP weights
+    are scaled by 0.67 N^(-1/4) (encoder) or (9N)^(-1/4) (decoder=True), and the embeddings by
+    (9N)^(-1/4). N: the number of blocks (counted when not given). Returns the factor used."""
+    blocks = [m for m in model.modules() if isinstance(m, (_nn.TransformerEncoderLayer, _nn.TransformerDecoderLayer))]
+    n = num_layers if num_layers is not None else len(blocks)
+    if n < 1:
+        raise ValueError("t_fixup_ needs a model with nn.TransformerEncoderLayer or nn.TransformerDecoderLayer blocks, or num_layers")
+    factor = (9 * n) ** -0.25 if decoder else 0.67 * n ** -0.25
+    with _torch.no_grad():
+        for m in model.modules():
+            if isinstance(m, _nn.Linear):
+                _nn.init.xavier_uniform_(m.weight)
+                if m.bias is not None:
+                    _nn.init.zeros_(m.bias)
+            elif isinstance(m, _nn.MultiheadAttention):
+                _nn.init.xavier_uniform_(m.in_proj_weight)
+                if m.in_proj_bias is not None:
+                    _nn.init.zeros_(m.in_proj_bias)
+            elif isinstance(m, _nn.Embedding):
+                _nn.init.normal_(m.weight, 0, m.embedding_dim ** -0.5)
+        for b in blocks:
+            attentions = [b.self_attn] + ([b.multihead_attn] if isinstance(b, _nn.TransformerDecoderLayer) else [])
+            for a in attentions:
+                d = a.embed_dim
+                a.in_proj_weight[2 * d:].mul_(factor)  # v: the last third of [q; k; v]
+                a.out_proj.weight.mul_(factor)          # w
+            b.linear1.weight.mul_(factor)
+            b.linear2.weight.mul_(factor)
+        for m in model.modules():
+            if isinstance(m, _nn.Embedding):
+                m.weight.mul_((9 * n) ** -0.25)
+    return factor

@@ -11,6 +11,8 @@
 #include "initlab/session.hpp"
 #include "support/lsuv_fixtures.hpp"
 
+using initlab::Report;
+
 namespace {
 
 bool same_state(const std::vector<initlab::NamedTensor>& a, const std::vector<initlab::NamedTensor>& b) {
@@ -39,13 +41,17 @@ TEST_CASE("fix=lsuv: every scaled layer's std within tol in the probed forward, 
     const initlab::Report r = initlab::run(source, options);
     REQUIRE_MESSAGE(r.ok, (r.error ? r.error->formatted : ""));
     CHECK_FALSE(r.forward_from_script);  // the probed forward is the run's own, after the fix
-    // The same layers as PyTorch's LSUV, in the same order (on another batch: the run's own).
+    // PyTorch's LSUV on the same batch (the script's x): the same layers in the same order, the
+    // same iterations, the factors within lsuv_test's 2 ulps.
     REQUIRE(r.fix_layers.size() == c.layers.size());
     for (std::size_t i = 0; i < c.layers.size(); ++i) {
       const initlab::FixLayer& l = r.fix_layers[i];
       CAPTURE(l.path);
       CHECK(l.path == c.layers[i].path);
       CHECK(l.iterations == static_cast<int>(l.factors.size()));
+      REQUIRE(l.iterations == c.layers[i].iterations);
+      for (std::size_t k = 0; k < l.factors.size(); ++k)
+        CHECK(std::abs(static_cast<double>(l.factors[k]) / static_cast<double>(c.layers[i].factors[k]) - 1.0) <= 1e-6);
       REQUIRE(l.iterations < options.fix_max_iter);
       CHECK(std::abs(l.std_after - 1.0) <= options.fix_tol);
       // The report is the fixed network's: the probed forward ran on the batch LSUV measured.
@@ -96,6 +102,37 @@ TEST_CASE("fix=lsuv: the code names the model's global, a model bound to none ge
   CHECK(anonymous.fix_code.empty());
   REQUIRE(anonymous.warnings.size() == 1);
   CHECK(anonymous.warnings[0].find("bound to no global name") != std::string::npos);
+
+  // Token indices: the script's own input is what LSUV runs on (a drawn float batch could not
+  // feed the embedding).
+  const Report tokens = initlab::run(net + "model = nn.Sequential(nn.Embedding(10, 6), nn.Linear(6, 6), nn.Tanh(), nn.Linear(6, 3))\n"
+                                           "idx = torch.randint(0, 10, (7, 5))\ny = model(idx)\n", options);
+  REQUIRE_MESSAGE(tokens.ok, (tokens.error ? tokens.error->formatted : ""));
+  CHECK(tokens.input_shape == std::vector<int64_t>{7, 5});
+  REQUIRE(tokens.fix_layers.size() == 2);
+  CHECK(tokens.fix_layers[0].path == "1");
+  CHECK(std::abs(tokens.fix_layers[1].std_after - 1.0) <= 0.1);
+
+  // Train-mode BatchNorm: the probed forward after the fix leaves the running statistics as
+  // the script's own forward left them (the written fix_init() runs no forward).
+  const std::string bn = net + "model = nn.Sequential(nn.Linear(4, 8), nn.BatchNorm1d(8), nn.ReLU(), nn.Linear(8, 2))\n"
+                               "y = model(torch.randn(16, 4))\n";
+  initlab::RunOptions with_state = options;
+  with_state.state_dict = true;
+  const Report bn_fixed = initlab::run(bn, with_state);
+  initlab::RunOptions plain_state;
+  plain_state.state_dict = true;
+  const Report bn_plain = initlab::run(bn, plain_state);
+  REQUIRE(bn_fixed.ok);
+  REQUIRE(bn_plain.ok);
+  int buffers = 0;
+  for (const auto& t : bn_fixed.state_dict) {
+    if (t.name.find("running_") == std::string::npos && t.name.find("num_batches") == std::string::npos) continue;
+    ++buffers;
+    for (const auto& u : bn_plain.state_dict)
+      if (u.name == t.name) CHECK_MESSAGE(u.data == t.data, t.name);
+  }
+  CHECK(buffers == 3);
 
   options.fix = "zero";
   const initlab::Report bad = initlab::run(net, options);

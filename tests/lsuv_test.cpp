@@ -74,6 +74,16 @@ TEST_CASE("lsuv_: PyTorch's layers in PyTorch's order, its iterations and factor
       CHECK(std::abs(got[i].std_before / want.std_before - 1.0) <= 1e-6);
       // The paper's stopping rule, on initlab's own measurement.
       if (got[i].iterations < c.max_iter) CHECK(std::abs(got[i].std_after - 1.0) <= std::strtod(c.tol.c_str(), nullptr));
+      // The forward the run shows is lsuv_'s last, through the whole fixed network: each layer
+      // at the std it was left with (later layers do not change an earlier one's output).
+      bool shown = false;
+      for (const auto& rec : r.layers)
+        if (rec.path == got[i].path) {
+          shown = true;
+          CHECK(std::abs(rec.output.std / got[i].std_after - 1.0) <= 1e-5);
+          break;
+        }
+      CHECK(shown);
     }
   }
 }

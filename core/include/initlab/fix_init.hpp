@@ -34,7 +34,7 @@ struct FixRecord {
 // The user's source unchanged, then `def fix_init(model):` in plain PyTorch (torch,
 // torch.nn.init.orthogonal_, get_submodule, zero_ and mul_ with each factor written as the
 // repr of its float32 value, under torch.no_grad()), then `fix_init(<model_name>)`. Run in
-// PyTorch with the same seed it leaves the state_dict the fix left in initlab: mul_ with a
+// PyTorch with the same seed it leaves the parameters the fix left in initlab: mul_ with a
 // Python float rounds it to float32 as initlab does (tests/script/460_mul_scalar_float32.py).
 // orthogonal_ is PyTorch's bits too (init.hpp).
 std::string write_fix_code(const std::string& source, const FixRecord& record, const std::string& model_name);

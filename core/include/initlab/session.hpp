@@ -60,9 +60,10 @@ struct RunOptions {
   // model. Implies the run's own forward (as own_input does), on the same input as without it.
   std::string reinit;
   // "Fix my init" (fix_init.hpp): "" (no fix) or "lsuv", LSUV (Mishkin & Matas 2015) on the
-  // probed model before its probed forward, on the run's own input (drawn after the
-  // orthonormal step, as the script's own input is never used), so the report shows the fixed
-  // network; Report::fix_code is the PyTorch code that gives the same weights.
+  // probed model before its probed forward, so the report shows the fixed network: on the
+  // input of the script's own call of the model when it made one (and own_input is off), else
+  // on the run's own input, drawn after the orthonormal step. Report::fix_code is the PyTorch
+  // code that gives the same weights.
   std::string fix;
   double fix_tol = 0.1;               // |std - 1| <= tol stops a layer
   int fix_max_iter = 10;              // at most this many scalings per layer

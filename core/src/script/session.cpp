@@ -158,8 +158,14 @@ Report run(const std::string& text, const RunOptions& options) {
         if (options.mode == "eval") model->train(false);
         // The orthonormal step draws right after the script, where fix_init() will in PyTorch.
         if (!options.fix.empty()) script::fix_before_input(*interp, model, options, fix);
-        Tensor x{Shape(shape)}, labels;
-        if (options.input == "digits") {
+        // A fix of a model the script called works on the script's own input (token indices
+        // included), as the page's "current input" is; with own_input, on the run's.
+        const bool script_input = !options.fix.empty() && script_forward && !options.own_input &&
+                                  options.input != "digits" && probe.root_input().defined();
+        Tensor x = script_input ? probe.root_input() : Tensor{Shape(shape)}, labels;
+        if (script_input) {
+          shape = x.shape().to_vector();
+        } else if (options.input == "digits") {
           // Real images with their real classes (the gradient losses use them).
           datasets::Data batch = train::digits_batch(*model, options.batch);
           x = batch.x;
@@ -173,9 +179,13 @@ Report run(const std::string& text, const RunOptions& options) {
         run_input = x;
         // Redrawn after the input, so that the input is the same with and without it.
         theory::reinit_weights(*model, options.reinit, options.init_scale);
+        // The buffers as the fix left them: a train-mode probed forward updates BatchNorm's
+        // running statistics, which the written fix_init() does not, so they are put back after it.
+        std::vector<std::pair<Tensor, Tensor>> fixed_buffers;
         if (!options.fix.empty()) {
           script::fix_on_input(*interp, model, x, fix);
           fixed = true;
+          for (auto& [name, b] : model->named_buffers()) fixed_buffers.emplace_back(b, b.clone());
         }
         try {
           {
@@ -194,6 +204,7 @@ Report run(const std::string& text, const RunOptions& options) {
             const autograd::ObserveBackward observe(&probe);
             loss.backward();
           }
+          for (auto& [live, kept] : fixed_buffers) live.copy_from(kept);
         } catch (const Error& e) {
           // A core error in the run's own forward (a shape mismatch in a built-in container):
           // say which input it was given.

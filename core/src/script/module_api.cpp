@@ -406,8 +406,47 @@ Value call_module(Interpreter& in, const Value& self, A& args) {
 
 namespace {
 
+// torch.nn.utils.weight_norm on a built-in layer (core/lib/torch/nn/utils/weight_norm.py):
+// the layer's parameter was removed and its recomputed weight is a plain attribute, but the
+// native forward reads its parameter slot. For the length of the call, each name the module's
+// `_initlab_reparametrized` list gives is put back as a slot holding that attribute's tensor
+// (a non-leaf, so gradients flow on to weight_g and weight_v), then removed again.
+class LentSlots {
+ public:
+  LentSlots(Interpreter& in, const nn::ModulePtr& m) : m_(m) {
+    auto extra = in.module_attrs().find(m.get());
+    if (extra == in.module_attrs().end()) return;
+    auto list = extra->second.find("_initlab_reparametrized");
+    if (list == extra->second.end()) return;
+    auto* names = list->second.get<ListObj>();
+    if (!names) return;
+    for (const Value& n : names->items) {
+      const std::string name = to_str(in, n, "_initlab_reparametrized");
+      auto attr = extra->second.find(name);
+      auto* t = attr == extra->second.end() ? nullptr : attr->second.get<TensorObj>();
+      if (!t || m->parameter(name)) continue;
+      // register_parameter marks its tensor requiring grad: undone for a weight computed
+      // under no_grad, which stays as PyTorch leaves it.
+      const bool requires_grad = t->tensor.requires_grad();
+      m->register_parameter(name, t->tensor);
+      if (!requires_grad) m->parameter(name)->set_requires_grad(false);
+      lent_.push_back(name);
+    }
+  }
+  ~LentSlots() {
+    for (const std::string& name : lent_) m_->remove(name);
+  }
+  LentSlots(const LentSlots&) = delete;
+  LentSlots& operator=(const LentSlots&) = delete;
+
+ private:
+  nn::ModulePtr m_;
+  std::vector<std::string> lent_;
+};
+
 Value call_module_forward(Interpreter& in, const Value& self, A& args) {
   nn::ModulePtr m = module_of(self);
+  const LentSlots lent(in, m);
   if (auto loss = call_loss_module(in, m, args)) return *loss;
   if (auto v = call_vision_module(in, m, args)) return *v;
   nn::ForwardObserver* observer = nn::current_observer();

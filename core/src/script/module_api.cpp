@@ -380,7 +380,7 @@ Value call_module_forward(Interpreter& in, const Value& self, A& args);
 bool has_hooks(Interpreter& in, const nn::Module& m) {
   auto extra = in.module_attrs().find(&m);
   if (extra == in.module_attrs().end()) return false;
-  for (const char* dict : {"_forward_pre_hooks", "_forward_hooks"}) {
+  for (const char* dict : {"_forward_pre_hooks", "_forward_hooks", "_backward_hooks"}) {
     auto it = extra->second.find(dict);
     if (it != extra->second.end() && it->second.get<DictObj>() && !it->second.get<DictObj>()->items.empty()) return true;
   }
@@ -400,8 +400,10 @@ Value call_module(Interpreter& in, const Value& self, A& args) {
   if (!has_hooks(in, *module_of(self))) return call_module_forward(in, self, args);
   A hooked = args;
   run_forward_pre_hooks(in, self, hooked);
+  const auto backward_hooks = setup_backward_input(in, self, hooked);
   const Value out = call_module_forward(in, self, hooked);
-  return run_forward_hooks(in, self, hooked, out);
+  const Value result = run_forward_hooks(in, self, hooked, out);
+  return backward_hooks ? setup_backward_output(in, backward_hooks, result) : result;
 }
 
 namespace {

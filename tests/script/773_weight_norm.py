@@ -63,6 +63,14 @@ for f in (lambda: weight_norm(weight_norm(nn.Linear(2, 2))), lambda: remove_weig
     except (RuntimeError, ValueError) as e:
         print(type(e).__name__ + ':', e)
 
+# A state_dict round trip, and the model the run probes (# run: forward): the probe and the
+# theory read a weight-normed layer's recomputed weight from its slot.
+# run: forward
+model = nn.Sequential(weight_norm(nn.Linear(4, 3)), nn.ReLU(), nn.Linear(3, 2))
+copy_ = nn.Sequential(weight_norm(nn.Linear(4, 3)), nn.ReLU(), nn.Linear(3, 2))
+copy_.load_state_dict(model.state_dict())
+print(list(model.state_dict().keys()), torch.equal(copy_(x), model(x)))
+
 # CPython 3.11 printed:
 # expect: Linear(in_features=4, out_features=3, bias=True)
 # expect: [('bias', (3,)), ('weight_g', (3, 1)), ('weight_v', (3, 4))]
@@ -86,3 +94,4 @@ for f in (lambda: weight_norm(weight_norm(nn.Linear(2, 2))), lambda: remove_weig
 # expect: [-0.23086, -0.5385, -0.23836]
 # expect: RuntimeError: Cannot register two weight_norm hooks on the same parameter weight
 # expect: ValueError: weight_norm of 'weight' not found in Linear(in_features=2, out_features=2, bias=True)
+# expect: ['0.bias', '0.weight_g', '0.weight_v', '2.weight', '2.bias'] True

@@ -19,12 +19,35 @@ namespace initlab::script {
 using A = CallArgs;
 
 
+namespace {
+
+// The entries of a recursive parameter list (dotted names) that are the script's parameters:
+// without the slots weight_norm and spectral_norm recompute (module_hooks.hpp).
+std::vector<std::pair<std::string, Tensor>> script_parameters(Interpreter& in, nn::Module& root,
+                                                              std::vector<std::pair<std::string, Tensor>> list) {
+  std::vector<std::pair<std::string, Tensor>> out;
+  const auto modules = root.named_modules();
+  for (auto& [n, t] : list) {
+    const auto dot = n.rfind('.');
+    const std::string prefix = dot == std::string::npos ? "" : n.substr(0, dot);
+    const std::string leaf = dot == std::string::npos ? n : n.substr(dot + 1);
+    bool hidden = false;
+    for (const auto& [path, mod] : modules)
+      if (path == prefix) hidden = mod->parameter(leaf) != nullptr && reparametrized(in, *mod, leaf);
+    if (!hidden) out.emplace_back(std::move(n), std::move(t));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::optional<Value> module_attribute(Interpreter& interp, const Value& self, const std::string& name) {
   nn::ModulePtr m = module_of(self);
   // nn.Module.__getattr__: parameters, buffers, submodules...
   for (const auto& [n, t] : m->own_parameters()) {
     if (n != name) continue;
     if (!t.defined()) return Value();
+    if (reparametrized(interp, *m, n)) return make_tensor(t, false);  // weight_norm's recomputed weight
     Value p = make_tensor(t, true);
     p.get<TensorObj>()->owner = m;
     p.get<TensorObj>()->owner_name = n;
@@ -135,6 +158,7 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
         for (const auto& [n, t] : buffers ? m->own_buffers() : m->own_parameters())
           if (t.defined()) tensors.emplace_back(n, t);
       }
+      if (!buffers) tensors = script_parameters(in, *m, std::move(tensors));
       for (auto& [n, t] : tensors) {
         const Value v = make_tensor(t, !buffers);
         if (!buffers) {
@@ -161,9 +185,9 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
   if (name == "buffers") return tensors_list(false, true);
   if (name == "named_buffers") return tensors_list(true, true);
   if (name == "state_dict") {
-    return method([m](Interpreter&, A&) {
+    return method([m](Interpreter& in, A&) {
       auto d = std::make_shared<DictObj>();
-      for (auto& [n, t] : m->state_dict()) d->items.emplace_back(Value(n), make_tensor(t.detach(), false));  // keep_vars=False
+      for (auto& [n, t] : script_parameters(in, *m, m->state_dict())) d->items.emplace_back(Value(n), make_tensor(t.detach(), false));  // keep_vars=False
       return Value(ObjPtr(d));
     });
   }
@@ -203,7 +227,7 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
       const bool r = in.truthy(args[0]);
       for (auto& [path, mod] : m->named_modules())
         for (const auto& [n, t] : mod->own_parameters())
-          if (t.defined()) mod->parameter(n)->set_requires_grad(r);
+          if (t.defined() && !reparametrized(in, *mod, n)) mod->parameter(n)->set_requires_grad(r);
       return self;
     });
   }
@@ -316,6 +340,15 @@ void set_module_attribute(Interpreter& in, const Value& self, const std::string&
     m->register_module(name, child->module);
     return;
   }
+  if (auto* t = v.get<TensorObj>(); t && reparametrized(in, *m, name)) {
+    // weight_norm's pre-hook storing the recomputed weight: into the slot the layer reads.
+    // register_parameter marks its tensor requiring grad, undone for one computed under
+    // no_grad, which PyTorch leaves as it is.
+    const bool requires_grad = t->tensor.requires_grad();
+    m->register_parameter(name, t->tensor);
+    if (!requires_grad) m->parameter(name)->set_requires_grad(false);
+    return;
+  }
   if (has(m->own_parameters())) {
     if (v.is_none()) {
       m->register_parameter(name, Tensor());
@@ -408,47 +441,8 @@ Value call_module(Interpreter& in, const Value& self, A& args) {
 
 namespace {
 
-// torch.nn.utils.weight_norm on a built-in layer (core/lib/torch/nn/utils/weight_norm.py):
-// the layer's parameter was removed and its recomputed weight is a plain attribute, but the
-// native forward reads its parameter slot. For the length of the call, each name the module's
-// `_initlab_reparametrized` list gives is put back as a slot holding that attribute's tensor
-// (a non-leaf, so gradients flow on to weight_g and weight_v), then removed again.
-class LentSlots {
- public:
-  LentSlots(Interpreter& in, const nn::ModulePtr& m) : m_(m) {
-    auto extra = in.module_attrs().find(m.get());
-    if (extra == in.module_attrs().end()) return;
-    auto list = extra->second.find("_initlab_reparametrized");
-    if (list == extra->second.end()) return;
-    auto* names = list->second.get<ListObj>();
-    if (!names) return;
-    for (const Value& n : names->items) {
-      const std::string name = to_str(in, n, "_initlab_reparametrized");
-      auto attr = extra->second.find(name);
-      auto* t = attr == extra->second.end() ? nullptr : attr->second.get<TensorObj>();
-      if (!t || m->parameter(name)) continue;
-      // register_parameter marks its tensor requiring grad: undone for a weight computed
-      // under no_grad, which stays as PyTorch leaves it.
-      const bool requires_grad = t->tensor.requires_grad();
-      m->register_parameter(name, t->tensor);
-      if (!requires_grad) m->parameter(name)->set_requires_grad(false);
-      lent_.push_back(name);
-    }
-  }
-  ~LentSlots() {
-    for (const std::string& name : lent_) m_->remove(name);
-  }
-  LentSlots(const LentSlots&) = delete;
-  LentSlots& operator=(const LentSlots&) = delete;
-
- private:
-  nn::ModulePtr m_;
-  std::vector<std::string> lent_;
-};
-
 Value call_module_forward(Interpreter& in, const Value& self, A& args) {
   nn::ModulePtr m = module_of(self);
-  const LentSlots lent(in, m);
   if (auto loss = call_loss_module(in, m, args)) return *loss;
   if (auto v = call_vision_module(in, m, args)) return *v;
   nn::ForwardObserver* observer = nn::current_observer();

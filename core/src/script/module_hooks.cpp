@@ -7,6 +7,7 @@
 #include "interpreter_util.hpp"
 #include "native_args.hpp"
 #include "nn_api_util.hpp"
+#include "script_module.hpp"
 #include "initlab/autograd.hpp"
 
 namespace initlab::script {
@@ -81,6 +82,22 @@ Value run_forward_hooks(Interpreter& in, const Value& self, const CallArgs& args
     if (!result.is_none()) out = result;
   }
   return out;
+}
+
+bool reparametrized(Interpreter& in, const nn::Module& m, const std::string& name) {
+  const Value* list = nullptr;
+  if (const auto* sm = dynamic_cast<const ScriptModule*>(&m)) {
+    auto it = sm->attrs.find("_initlab_reparametrized");
+    if (it != sm->attrs.end()) list = &it->second;
+  } else if (auto extra = in.module_attrs().find(&m); extra != in.module_attrs().end()) {
+    auto it = extra->second.find("_initlab_reparametrized");
+    if (it != extra->second.end()) list = &it->second;
+  }
+  const auto* names = list ? list->get<ListObj>() : nullptr;
+  if (!names) return false;
+  for (const Value& n : names->items)
+    if (n.is_str() && n.as_str() == name) return true;
+  return false;
 }
 
 // ---- full backward hooks (PyTorch's torch/utils/hooks.py BackwardHook) --------------------

@@ -4,11 +4,11 @@
 # generator) and normalized; a forward pre-hook (the SpectralNorm object) runs
 # n_power_iterations steps of power iteration in training mode, updating u and v in place,
 # and sets name = name_orig / sigma with sigma = u . (W v). Built-in layers read the plain
-# attribute through the slot the interpreter lends them (see _weight_norm.py).
+# attribute from their parameter slot, hidden from the script (see _weight_norm.py).
 # PyTorch's state_dict metadata hooks (the version number for old checkpoints) are not kept.
 import torch as _torch
 import torch.nn as _nn
-from torch.nn.utils._weight_norm import _lend_slot, _return_slot
+from torch.nn.utils._weight_norm import _hide_slot, _show_slot
 
 
 def _normalize(x, eps):
@@ -59,10 +59,10 @@ class SpectralNorm:
         with _torch.no_grad():
             weight = self.compute_weight(module, do_power_iteration=False)
         delattr(module, self.name)
+        _show_slot(module, self.name)
         delattr(module, self.name + '_u')
         delattr(module, self.name + '_v')
         delattr(module, self.name + '_orig')
-        _return_slot(module, self.name)
         module.register_parameter(self.name, _nn.Parameter(weight.detach()))
 
     def __call__(self, module, inputs):
@@ -83,10 +83,10 @@ class SpectralNorm:
             h, w = weight_mat.size()
             u = _normalize(_torch.empty(h).normal_(0, 1), fn.eps)
             v = _normalize(_torch.empty(w).normal_(0, 1), fn.eps)
-        delattr(module, fn.name)
+        # PyTorch's delattr(module, name): the slot is kept, hidden from the script.
+        _hide_slot(module, fn.name)
         module.register_parameter(fn.name + "_orig", weight)
         setattr(module, fn.name, weight.data)
-        _lend_slot(module, fn.name)
         module.register_buffer(fn.name + "_u", u)
         module.register_buffer(fn.name + "_v", v)
         module.register_forward_pre_hook(fn)

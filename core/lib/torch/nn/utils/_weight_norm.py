@@ -5,9 +5,10 @@
 # name = v * (g / ||v||) before every forward. Written over tensor ops so that autograd
 # differentiates it (initlab's Tensor.norm has no backward: the norms are sqrt(sum v*v)).
 #
-# A built-in (native) layer reads its weight from its own parameter slot, not from a Python
-# attribute: the module's `_initlab_reparametrized` list names the tensors that the
-# interpreter lends to that slot for the length of each forward call (module_api.cpp).
+# A built-in (native) layer, the probe and the theory read the weight from the module's own
+# parameter slot, not from a Python attribute: the slot stays, holding the recomputed tensor,
+# and the module's `_initlab_reparametrized` list names it, so that for the script it is a
+# plain tensor attribute outside parameters() and state_dict() (module_hooks.hpp).
 import torch.nn as _nn
 
 
@@ -53,34 +54,33 @@ class WeightNorm(object):
             dim = -1
         fn = WeightNorm(name, dim)
         weight = getattr(module, name)
-        # del module._parameters[name]
-        delattr(module, name)
+        # PyTorch's del module._parameters[name]: the slot is kept, hidden from the script.
+        _hide_slot(module, name)
         module.register_parameter(name + '_g', _nn.Parameter(norm_except_dim(weight, 2, dim).data))
         module.register_parameter(name + '_v', _nn.Parameter(weight.data))
         setattr(module, name, fn.compute_weight(module))
-        _lend_slot(module, name)
         module.register_forward_pre_hook(fn)
         return fn
 
     def remove(self, module):
         weight = self.compute_weight(module)
         delattr(module, self.name)
+        _show_slot(module, self.name)
         delattr(module, self.name + '_g')
         delattr(module, self.name + '_v')
-        _return_slot(module, self.name)
         setattr(module, self.name, _nn.Parameter(weight.data))
 
     def __call__(self, module, inputs):
         setattr(module, self.name, self.compute_weight(module))
 
 
-def _lend_slot(module, name):
+def _hide_slot(module, name):
     names = list(getattr(module, '_initlab_reparametrized', []))
     names.append(name)
     module._initlab_reparametrized = names
 
 
-def _return_slot(module, name):
+def _show_slot(module, name):
     names = [n for n in getattr(module, '_initlab_reparametrized', []) if n != name]
     if names:
         module._initlab_reparametrized = names

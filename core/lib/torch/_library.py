@@ -16,3 +16,7 @@ def LongTensor(*args):
     if len(args) == 1 and not isinstance(args[0], int):
         return _torch.tensor(args[0], dtype=_torch.long)
     return _torch.zeros(*args, dtype=_torch.long)
+
+
+# torch.cosine_similarity, torch.pairwise_distance and torch.bilinear are F's functions.
+from torch.nn.functional._distance import cosine_similarity, pairwise_distance, bilinear

@@ -126,6 +126,8 @@ std::string grad_fn_name(const Tensor& t) {
   if (n == "DropoutBackward") return "MulBackward0";
   if (n == "AlphaDropoutBackward") return "AddBackward0";
   if (n == "RsubBackward") return "RsubBackward1";
+  // A Python autograd.Function's node (full backward hooks): no overload suffix in PyTorch.
+  if (n == "BackwardHookFunctionBackward") return n;
   return n + "0";
 }
 

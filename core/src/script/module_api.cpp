@@ -19,12 +19,35 @@ namespace initlab::script {
 using A = CallArgs;
 
 
+namespace {
+
+// The entries of a recursive parameter list (dotted names) that are the script's parameters:
+// without the slots weight_norm and spectral_norm recompute (module_hooks.hpp).
+std::vector<std::pair<std::string, Tensor>> script_parameters(Interpreter& in, nn::Module& root,
+                                                              std::vector<std::pair<std::string, Tensor>> list) {
+  std::vector<std::pair<std::string, Tensor>> out;
+  const auto modules = root.named_modules();
+  for (auto& [n, t] : list) {
+    const auto dot = n.rfind('.');
+    const std::string prefix = dot == std::string::npos ? "" : n.substr(0, dot);
+    const std::string leaf = dot == std::string::npos ? n : n.substr(dot + 1);
+    bool hidden = false;
+    for (const auto& [path, mod] : modules)
+      if (path == prefix) hidden = mod->parameter(leaf) != nullptr && reparametrized(in, *mod, leaf);
+    if (!hidden) out.emplace_back(std::move(n), std::move(t));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::optional<Value> module_attribute(Interpreter& interp, const Value& self, const std::string& name) {
   nn::ModulePtr m = module_of(self);
   // nn.Module.__getattr__: parameters, buffers, submodules...
   for (const auto& [n, t] : m->own_parameters()) {
     if (n != name) continue;
     if (!t.defined()) return Value();
+    if (reparametrized(interp, *m, n)) return make_tensor(t, false);  // weight_norm's recomputed weight
     Value p = make_tensor(t, true);
     p.get<TensorObj>()->owner = m;
     p.get<TensorObj>()->owner_name = n;
@@ -135,6 +158,7 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
         for (const auto& [n, t] : buffers ? m->own_buffers() : m->own_parameters())
           if (t.defined()) tensors.emplace_back(n, t);
       }
+      if (!buffers) tensors = script_parameters(in, *m, std::move(tensors));
       for (auto& [n, t] : tensors) {
         const Value v = make_tensor(t, !buffers);
         if (!buffers) {
@@ -161,9 +185,9 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
   if (name == "buffers") return tensors_list(false, true);
   if (name == "named_buffers") return tensors_list(true, true);
   if (name == "state_dict") {
-    return method([m](Interpreter&, A&) {
+    return method([m](Interpreter& in, A&) {
       auto d = std::make_shared<DictObj>();
-      for (auto& [n, t] : m->state_dict()) d->items.emplace_back(Value(n), make_tensor(t.detach(), false));  // keep_vars=False
+      for (auto& [n, t] : script_parameters(in, *m, m->state_dict())) d->items.emplace_back(Value(n), make_tensor(t.detach(), false));  // keep_vars=False
       return Value(ObjPtr(d));
     });
   }
@@ -203,7 +227,7 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
       const bool r = in.truthy(args[0]);
       for (auto& [path, mod] : m->named_modules())
         for (const auto& [n, t] : mod->own_parameters())
-          if (t.defined()) mod->parameter(n)->set_requires_grad(r);
+          if (t.defined() && !reparametrized(in, *mod, n)) mod->parameter(n)->set_requires_grad(r);
       return self;
     });
   }
@@ -316,6 +340,15 @@ void set_module_attribute(Interpreter& in, const Value& self, const std::string&
     m->register_module(name, child->module);
     return;
   }
+  if (auto* t = v.get<TensorObj>(); t && reparametrized(in, *m, name)) {
+    // weight_norm's pre-hook storing the recomputed weight: into the slot the layer reads.
+    // register_parameter marks its tensor requiring grad, undone for one computed under
+    // no_grad, which PyTorch leaves as it is.
+    const bool requires_grad = t->tensor.requires_grad();
+    m->register_parameter(name, t->tensor);
+    if (!requires_grad) m->parameter(name)->set_requires_grad(false);
+    return;
+  }
   if (has(m->own_parameters())) {
     if (v.is_none()) {
       m->register_parameter(name, Tensor());
@@ -380,7 +413,7 @@ Value call_module_forward(Interpreter& in, const Value& self, A& args);
 bool has_hooks(Interpreter& in, const nn::Module& m) {
   auto extra = in.module_attrs().find(&m);
   if (extra == in.module_attrs().end()) return false;
-  for (const char* dict : {"_forward_pre_hooks", "_forward_hooks"}) {
+  for (const char* dict : {"_forward_pre_hooks", "_forward_hooks", "_backward_hooks"}) {
     auto it = extra->second.find(dict);
     if (it != extra->second.end() && it->second.get<DictObj>() && !it->second.get<DictObj>()->items.empty()) return true;
   }
@@ -400,8 +433,10 @@ Value call_module(Interpreter& in, const Value& self, A& args) {
   if (!has_hooks(in, *module_of(self))) return call_module_forward(in, self, args);
   A hooked = args;
   run_forward_pre_hooks(in, self, hooked);
+  const auto backward_hooks = setup_backward_input(in, self, hooked);
   const Value out = call_module_forward(in, self, hooked);
-  return run_forward_hooks(in, self, hooked, out);
+  const Value result = run_forward_hooks(in, self, hooked, out);
+  return backward_hooks ? setup_backward_output(in, backward_hooks, result) : result;
 }
 
 namespace {

@@ -8,6 +8,7 @@
 #include "initlab/nn/layers.hpp"
 #include "interpreter_util.hpp"
 #include "native_args.hpp"
+#include "module_hooks.hpp"
 #include "nn_api_util.hpp"
 #include "script_module.hpp"
 
@@ -63,7 +64,7 @@ Value load_state_dict(Interpreter& in, const nn::ModulePtr& root, const Value& s
     const std::string prefix = path.empty() ? "" : path + ".";
     std::vector<std::pair<std::string, Tensor>> local;
     for (const auto& [n, t] : m->own_parameters())
-      if (t.defined()) local.emplace_back(n, t);
+      if (t.defined() && !reparametrized(in, *m, n)) local.emplace_back(n, t);
     for (const auto& [n, t] : m->own_buffers())
       if (t.defined() && m->buffer_persistent(n)) local.emplace_back(n, t);
     for (auto& [n, t] : local) {

@@ -7,3 +7,6 @@ from torch.nn.modules.rnn import RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, 
 from torch.nn.modules.activation import MultiheadAttention
 from torch.nn.modules.transformer import Transformer, TransformerEncoder, TransformerDecoder, TransformerEncoderLayer, TransformerDecoderLayer
 from torch.nn.parallel import DataParallel
+from torch.nn.modules.distance import PairwiseDistance, CosineSimilarity
+from torch.nn.modules.linear import Bilinear
+from torch.nn.modules.normalization import LocalResponseNorm

@@ -6,6 +6,7 @@
 #include "initlab/init.hpp"
 #include "initlab/warnings.hpp"
 #include "initlab/nn/layers.hpp"
+#include "initlab/nn/instance_norm.hpp"
 
 namespace initlab::nn {
 
@@ -195,39 +196,10 @@ Tensor InstanceNorm::forward(const Tensor& x_in) {
                                        std::to_string(N * C) + " elements not " + std::to_string(N * features_));
   }
   const bool use_input_stats = is_training() || !tracking;
-  // F.instance_norm: batch_norm on the (1, N*C, *) view, weight, bias and running stats
-  // repeated N times; the repeated running stats averaged back over the images.
-  Shape flat = x.shape();
-  flat[0] = 1;
-  flat[1] = N * C;
-  const auto repeat = [&](const Tensor& t) {
-    if (!t.defined()) return Tensor();
-    std::vector<Tensor> copies(static_cast<std::size_t>(N), t);
-    return ops::cat(copies, 0);
-  };
-  const Tensor w = repeat(*parameter("weight")), b = repeat(*parameter("bias"));
-  Tensor rm_rep, rv_rep;
-  ops::BatchNormState state;
-  if (tracking) {
-    autograd::NoGrad no_grad;
-    rm_rep = repeat(*rm).contiguous();
-    rv_rep = repeat(*buffer("running_var")).contiguous();
-    state.running_mean = &rm_rep;
-    state.running_var = &rv_rep;
-  }
   const double momentum = momentum_ ? momentum_->value : 0.1;
-  Tensor y = ops::batch_norm(ops::reshape(x, flat), state, w, b, use_input_stats, momentum, eps_.value);
-  if (tracking && use_input_stats) {
-    // running_mean.copy_(running_mean_.view(b, c).mean(0)), likewise the variance
-    for (auto [src, dst] : {std::pair<Tensor*, Tensor*>{&rm_rep, rm}, {&rv_rep, buffer("running_var")}}) {
-      for (int64_t c = 0; c < C; ++c) {
-        float s = 0.0f;
-        for (int64_t n = 0; n < N; ++n) s += src->data()[n * C + c];
-        dst->data()[c] = s / static_cast<float>(N);
-      }
-    }
-  }
-  return ops::reshape(y, x_in.shape());
+  return ops::reshape(ops::instance_norm(x, tracking ? rm : nullptr, tracking ? buffer("running_var") : nullptr,
+                                         *parameter("weight"), *parameter("bias"), use_input_stats, momentum, eps_.value),
+                      x_in.shape());
 }
 
 std::string InstanceNorm::extra_repr() const {

@@ -1,10 +1,14 @@
-// BatchNorm, LayerNorm, GroupNorm: statistics in double, then a centered affine in float.
+// BatchNorm, InstanceNorm (over batch_norm), LayerNorm, GroupNorm: statistics in double,
+// then a centered affine in float.
 #include <cmath>
+#include <utility>
 #include <string>
 #include <vector>
 
+#include "initlab/autograd.hpp"
 #include "initlab/error.hpp"
 #include "initlab/nn/ops.hpp"
+#include "initlab/nn/instance_norm.hpp"
 #include "backward.hpp"
 #include "../../math/fused.hpp"
 
@@ -73,6 +77,62 @@ Tensor batch_norm(const Tensor& x_in, const BatchNormState& state, const Tensor&
                                      use_batch_stats);
   }
   return y;
+}
+
+Tensor instance_norm(const Tensor& x, Tensor* running_mean, Tensor* running_var, const Tensor& weight,
+                     const Tensor& bias, bool use_input_stats, double momentum, double eps) {
+  if (x.dim() < 2) {
+    raise(ErrorKind::ValueError, "Expected more than 1 spatial element when training, got input size torch.Size(" +
+                                     x.shape().to_string() + ")");
+  }
+  if (!use_input_stats && (running_mean == nullptr || running_var == nullptr)) {
+    raise(ErrorKind::RuntimeError, "Expected running_mean and running_var to be defined when use_input_stats is false");
+  }
+  const int64_t N = x.size(0), C = x.size(1);
+  // F.instance_norm's _verify_spatial_size, in training mode only.
+  if (use_input_stats && x.numel() == N * C) {
+    raise(ErrorKind::ValueError, "Expected more than 1 spatial element when training, got input size torch.Size(" +
+                                     x.shape().to_string() + ")");
+  }
+  // batch_norm's checks on the repeated tensors, in its order and with its counts.
+  for (auto [name, t] : {std::pair<const char*, const Tensor*>{"running_mean", running_mean}, {"running_var", running_var},
+                         {"weight", &weight}, {"bias", &bias}}) {
+    if (t != nullptr && t->defined() && t->numel() != C) {
+      raise(ErrorKind::RuntimeError, std::string(name) + " should contain " + std::to_string(N * C) + " elements not " +
+                                         std::to_string(N * t->numel()));
+    }
+  }
+  Shape flat = x.shape();
+  flat[0] = 1;
+  flat[1] = N * C;
+  const auto repeat = [&](const Tensor& t) {
+    if (!t.defined()) return Tensor();
+    std::vector<Tensor> copies(static_cast<std::size_t>(N), t);
+    return cat(copies, 0);
+  };
+  const Tensor w = repeat(weight), b = repeat(bias);
+  const bool tracking = running_mean != nullptr && running_var != nullptr;
+  Tensor rm_rep, rv_rep;
+  BatchNormState state;
+  if (tracking) {
+    autograd::NoGrad no_grad;
+    rm_rep = repeat(*running_mean).contiguous();
+    rv_rep = repeat(*running_var).contiguous();
+    state.running_mean = &rm_rep;
+    state.running_var = &rv_rep;
+  }
+  Tensor y = batch_norm(reshape(x, flat), state, w, b, use_input_stats, momentum, eps);
+  if (tracking && use_input_stats) {
+    // running_mean.copy_(running_mean_.view(b, c).mean(0)), likewise the variance
+    for (auto [src, dst] : {std::pair<Tensor*, Tensor*>{&rm_rep, running_mean}, {&rv_rep, running_var}}) {
+      for (int64_t c = 0; c < C; ++c) {
+        float s = 0.0f;
+        for (int64_t n = 0; n < N; ++n) s += src->data()[n * C + c];
+        dst->data()[c] = s / static_cast<float>(N);
+      }
+    }
+  }
+  return reshape(y, x.shape());
 }
 
 void batch_norm_eval_affine(const Tensor& running_mean, const Tensor& running_var,

@@ -6,6 +6,7 @@ import math as _math
 import torch as _torch
 import torch.nn.functional as _F
 import _initlab
+from torch.nn.functional._distance import cosine_similarity, pairwise_distance, bilinear, local_response_norm
 
 
 # PyTorch 2's function, which 1.13 lacks. Model files written for both versions test

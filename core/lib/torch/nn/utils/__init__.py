@@ -1,22 +1,10 @@
-# torch.nn.utils: gradient clipping and parameter/vector conversion as PyTorch 1.13 defines
-# them (torch/nn/utils/clip_grad.py, convert_parameters.py). weight_norm and spectral_norm
-# reparametrize a module through a forward pre-hook and by removing its parameter, which
-# initlab's modules do not allow yet: they are refused by name.
+# torch.nn.utils: gradient clipping, parameter/vector conversion, weight_norm and
+# spectral_norm as PyTorch 1.13 defines them (torch/nn/utils/clip_grad.py,
+# convert_parameters.py, weight_norm.py, spectral_norm.py).
 from torch.nn.utils.clip_grad import clip_grad_norm_, clip_grad_value_, clip_grad_norm
 from torch.nn.utils.convert_parameters import parameters_to_vector, vector_to_parameters
+# (PyTorch's files are weight_norm.py and spectral_norm.py; here they start with _ because
+# initlab's import would bind the submodule over the function of the same name.)
+from torch.nn.utils._weight_norm import weight_norm, remove_weight_norm
+from torch.nn.utils._spectral_norm import spectral_norm, remove_spectral_norm
 
-
-def weight_norm(module, name='weight', dim=0):
-    raise NotImplementedError("not supported in initlab: torch.nn.utils.weight_norm (it replaces a module's parameter)")
-
-
-def spectral_norm(module, name='weight', n_power_iterations=1, eps=1e-12, dim=None):
-    raise NotImplementedError("not supported in initlab: torch.nn.utils.spectral_norm (it replaces a module's parameter)")
-
-
-def remove_weight_norm(module, name='weight'):
-    raise NotImplementedError("not supported in initlab: torch.nn.utils.remove_weight_norm")
-
-
-def remove_spectral_norm(module, name='weight'):
-    raise NotImplementedError("not supported in initlab: torch.nn.utils.remove_spectral_norm")

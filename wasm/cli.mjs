@@ -19,7 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeTensors } from './tensor_files.mjs';
 
-const USAGE = `usage: node wasm/cli.mjs MODEL.py [options]
+const USAGE = `usage: initlab MODEL.py [options]   (npx initlab from the npm package, node wasm/cli.mjs in the tree)
   --json             print the whole report as JSON (typed arrays as plain arrays)
   --state-dict FILE  write every parameter and buffer after the script ran: of the script's
                      global 'model' when it is a module, else of the probed module; JSON, or

@@ -26,6 +26,12 @@ const TYPES = {
   '.bin': 'application/octet-stream',
 };
 export const MAX_URL = 2048;
+// The page's Content-Security-Policy (the <meta> in index.html holds the same, for hosts that
+// send none), sent with every file: as a header it also covers the worker, whose policy comes
+// from its own script's response.
+export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; " +
+  "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-src 'self'; base-uri 'none'; form-action 'none'";
+
 const answer = (res, status, text, headers = {}) =>
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) + 1, ...headers }).end(`${text}\n`);
 
@@ -90,6 +96,7 @@ function handle(root, req, res) {
     ETag: etag,
     'Last-Modified': new Date(stat.mtimeMs).toUTCString(),
     'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': CSP,
   };
   if (notModified(req, etag, stat.mtimeMs)) return res.writeHead(304, headers).end();
   res.writeHead(200, { ...headers, 'Content-Length': stat.size });

@@ -15,6 +15,7 @@ mkdirSync(join(root, 'some', 'sub'), { recursive: true });
 symlinkSync(webDir, join(root, 'some', 'sub', 'path'));
 writeFileSync(join(root, 'article.html'), '<!doctype html><meta charset="utf-8"><title>article</title><link rel="icon" href="data:,"><h1>article</h1>' +
   '<script src="some/sub/path/embed.js" data-preset="deep_tanh_mlp"></script><p>after</p>');
+writeFileSync(join(root, 'blank.html'), '<!doctype html><meta charset="utf-8"><title>blank</title><link rel="icon" href="data:,">');
 
 let env;
 before(async () => { env = await start(root); });
@@ -23,7 +24,7 @@ after(async () => { await env?.stop(); });
 // Opens `path` with every CSP violation of the page and its frames recorded in
 // window.cspViolations (the event fires on the document for each blocked load or script).
 async function openCounting(path) {
-  const opened = await open(env, 'nothing-yet.txt');
+  const opened = await open(env, 'blank.html');  // a page without errors, to install the listener on
   await opened.page.addInitScript(() => {
     window.cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));

@@ -136,6 +136,10 @@ initlab::RunOptions options_from(const val& o) {
   r.jacobian = get<bool>(o, "jacobian", false);
   r.jacobian_inputs = static_cast<int>(get<double>(o, "jacobianInputs", 4));
   r.reinit = get<std::string>(o, "reinit", "");
+  r.fix = get<std::string>(o, "fix", "");
+  r.fix_tol = get<double>(o, "fixTol", r.fix_tol);
+  r.fix_max_iter = static_cast<int>(get<double>(o, "fixMaxIter", r.fix_max_iter));
+  r.fix_ortho = get<bool>(o, "fixOrtho", r.fix_ortho);
   read_limits(o["limits"], r.limits);
   return r;
 }
@@ -179,6 +183,18 @@ val report_to_js(const initlab::Report& r) {
   o.set("theory", theory_to_js(r.theory));
   o.set("meanField", mean_field_to_js(r.theory));
   o.set("jacobian", jacobian_to_js(r.jacobian));
+  val fixes = val::array();
+  for (const auto& f : r.fix_layers) {
+    val x = val::object();
+    x.set("path", f.path);
+    x.set("iterations", f.iterations);
+    x.set("stdBefore", f.std_before);
+    x.set("stdAfter", f.std_after);
+    x.set("factors", typed_copy("Float32Array", f.factors));
+    fixes.call<void>("push", x);
+  }
+  o.set("fixLayers", fixes);
+  o.set("fixCode", r.fix_code);
   o.set("loss", r.loss ? val(*r.loss) : val::null());
   val state = val::array();
   for (const auto& t : r.state_dict) state.call<void>("push", named_tensor(t));

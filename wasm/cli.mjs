@@ -4,7 +4,7 @@
 //                             [--output FILE] [--seed N]
 //                             [--input SHAPE] [--batch N] [--eval | --train] [--bins N]
 //                             [--digits] [--grad LOSS] [--theory] [--jacobian]
-//                             [--reinit gaussian|orthogonal]
+//                             [--reinit gaussian|orthogonal] [--fix lsuv]
 //   node wasm/cli.mjs MODEL.py --steps N [--chunk N] [--dataset D] [--optimizer sgd|adam]
 //                             [--lr X] [--momentum X] [--batch N] [--seed N] [--json]
 // Prints the script's output, then a table of every layer of the probed forward pass (and with
@@ -43,6 +43,9 @@ const USAGE = `usage: initlab MODEL.py [options]   (npx initlab from the npm pac
                      beside the theory's, largest, smallest, condition number
   --reinit R         redraw every Linear/Conv weight as gaussian or orthogonal with the
                      same sigma_w^2 before the run's own forward (dynamical isometry)
+  --fix lsuv         "fix my init": LSUV (Mishkin & Matas 2015) on the model at the run's
+                     input, then print each layer's std before/after and the PyTorch code
+                     (your script plus fix_init(model)) that gives the fixed weights
 training (instead of the probe table):
   --steps N          train N steps on mini-batches of --batch (default 64)
   --chunk N          print a row every N steps (default 25)
@@ -86,6 +89,7 @@ function parseArgs(argv) {
     else if (a === '--theory') args.theory = true;
     else if (a === '--jacobian') args.options.jacobian = true;
     else if (a === '--reinit') args.options.reinit = oneOf(a, argv[++i], ['gaussian', 'orthogonal']);
+    else if (a === '--fix') args.options.fix = oneOf(a, argv[++i], ['lsuv']);
     else if (a === '--digits') Object.assign(args.options, { input: 'digits', ownInput: true });
     else if (a === '--steps') args.steps = integer(a, argv[++i]);
     else if (a === '--chunk') args.chunk = integer(a, argv[++i]);
@@ -223,6 +227,14 @@ function jacobianSummary(j) {
           `  values below ${num(j.noiseFloor)} are float32 rounding`].join('\n');
 }
 
+// What LSUV did per layer, and the PyTorch code that gives the same weights.
+function fixSummary(report) {
+  const rows = [['layer', 'iterations', '', 'std before', 'std after']];
+  for (const f of report.fixLayers) rows.push([f.path, String(f.iterations), '', num(f.stdBefore), num(f.stdAfter)]);
+  const table = `LSUV (Mishkin & Matas 2015): each layer's output std scaled to 1 on the run's input\n${columns(rows)}`;
+  return report.fixCode ? `${table}\n\nPyTorch code that reproduces these weights bit for bit (same seed):\n${report.fixCode}` : table;
+}
+
 // d(loss)/d(output) per layer, then d(loss)/d(parameter): the gradient picture through depth.
 function gradTables(report) {
   const header = ['layer', 'type', 'shape', 'grad mean', 'grad std', 'grad norm', 'zeros'];
@@ -310,6 +322,12 @@ function train(lab, source) {
   process.exit(0);
 }
 
+// A closed pipe (`| head`) ends the output, not the program with a stack trace.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 const args = parseArgs(process.argv.slice(2));
 let source;
 try {
@@ -341,6 +359,7 @@ if (!args.json && report.layers.length > 0) {
   process.stdout.write(`\n${report.modelName} forward on input ${report.forwardFromScript ? 'given by the script' : report.inputShape.join('x')}:\n${table(report)}\n`);
   if (args.theory) process.stdout.write(`${theoryNotes(report)}\n`);
   if (report.jacobian) process.stdout.write(`\n${jacobianSummary(report.jacobian)}\n`);
+  if (args.options.fix) process.stdout.write(`\n${fixSummary(report)}\n`);
   const inner = innerTables(report);
   if (inner) process.stdout.write(`\n${inner}\n`);
   if (report.loss !== null) {

@@ -53,6 +53,15 @@ export interface RunOptions {
   /** Redraw every Linear/Conv weight before the run's own forward, keeping its sigma_w^2 =
    * fan_in E[W^2]: 'gaussian' (normal_) or 'orthogonal' (orthogonal_); '' keeps the script's. */
   reinit?: '' | 'gaussian' | 'orthogonal';
+  /** "Fix my init": 'lsuv' runs LSUV (Mishkin & Matas 2015) on the probed model before its
+   * probed forward, on the run's own input; report.fixLayers says what it did and
+   * report.fixCode is the PyTorch code that gives the same weights bit for bit. */
+  fix?: '' | 'lsuv';
+  /** LSUV's stop: |std - 1| <= fixTol (default 0.1), at most fixMaxIter scalings a layer
+   * (default 10), after the orthonormal step unless fixOrtho is false. */
+  fixTol?: number;
+  fixMaxIter?: number;
+  fixOrtho?: boolean;
   /** Also compute the chi1 phase diagram of the model's nonlinearity: report.meanField.phase;
    * true: 40 x 24 cells up to sigma_w^2 4 and sigma_b^2 0.5, or the next power of two that
    * holds every affine layer. */
@@ -324,6 +333,11 @@ export interface Report {
   /** The theory beside the measurement, per leaf layer and op ([] when nothing was probed). */
   theory: LayerTheory[];
   meanField: MeanField | null;
+  /** With options.fix: each layer LSUV scaled, in forward order. */
+  fixLayers: { path: string; iterations: number; stdBefore: number; stdAfter: number; factors: Float32Array }[];
+  /** With options.fix: the script plus `def fix_init(model):` in plain PyTorch ('' when the
+   * model has no global name; a warning then says so). */
+  fixCode: string;
   /** With options.jacobian: the input-output Jacobian's singular values (Pennington et al. 2017). */
   jacobian: Jacobian | null;
   /** The value of options.grad's loss, or null. */
@@ -449,6 +463,9 @@ export interface TrainJob {
   onChunk?: (variant: number, chunk: TrainChunk) => void;
   /** On the words, after the last chunk: five words sampled from each trained model. */
   onSamples?: (variant: number, words: string[]) => void;
+  /** Workers sharing the variants (default: one per core, at most one per variant; 1: all in
+   * this worker, in turns). The results are the same bit for bit either way. */
+  parallel?: number;
 }
 
 export declare class InitlabError extends Error {
@@ -497,8 +514,9 @@ export declare function createInitlab(options?: CreateOptions): Promise<Initlab>
 
 /** initlab in a Web Worker (browser) or worker_threads Worker (Node). */
 export declare class InitlabWorker {
-  /** url: where worker.mjs is, or a browser Worker already started on it. */
-  constructor(url?: URL | string | Worker);
+  /** url: where worker.mjs is, or a browser Worker already started on it (then poolUrl says
+   * where more workers for parallel training start; without it training stays in this one). */
+  constructor(url?: URL | string | Worker, options?: { poolUrl?: URL | string });
   /** Resolves with the report; rejects with InitlabError, or with kind 'Superseded'. */
   run(source: string, options?: RunOptions): Promise<Report>;
   /** As run(), but a script error resolves with the report (ok false, error set). */

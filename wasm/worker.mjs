@@ -165,6 +165,7 @@ function transferables(report) {
     for (const v of report.jacobian.perInput) add(v);
   }
   if (report.outputTensor) add(report.outputTensor.data);
+  for (const f of report.fixLayers) add(f.factors);
   return out;
 }
 
@@ -181,9 +182,12 @@ if (parentPort) {
 // rejects with kind 'Superseded', so a slider never queues up work.
 export class InitlabWorker {
   // url: where worker.mjs is; or a browser Worker already started on it (a page can start one
-  // from an inline script, before its own modules load, and hand it over here).
-  constructor(url = new URL('./worker.mjs', import.meta.url)) {
+  // from an inline script, before its own modules load, and hand it over here; then poolUrl
+  // says where more can be started for parallel training).
+  constructor(url = new URL('./worker.mjs', import.meta.url), { poolUrl } = {}) {
     this.url = url;
+    this.poolUrl = poolUrl ?? (typeof Worker !== 'undefined' && url instanceof Worker ? null : url);
+    this.pool = [];  // more InitlabWorkers for parallel training, started on first need
     this.nextId = 1;
     this.inFlight = null;  // {id, resolve, reject}
     this.waiting = null;   // {id, source, options, resolve, reject}
@@ -260,7 +264,28 @@ export class InitlabWorker {
   // { stop(), done }: done resolves with { stopped } after the last chunk or a stop, or
   // rejects with an InitlabError if the job itself failed (not for a script's error: that is
   // in the setup or chunk).
-  train(variants, options = {}, { steps = 300, chunk = 10, onSetup = () => {}, onChunk = () => {}, onSamples = () => {} } = {}) {
+  // parallel: how many workers share the variants (this one and up to parallel - 1 more,
+  // started once and kept); default one per core (navigator.hardwareConcurrency, Node's
+  // os.availableParallelism()), at most one per variant. Each variant has its own Trainer,
+  // seed and data order either way, so its results are the same bit for bit.
+  train(variants, options = {}, job = {}) {
+    const lanes = Math.max(1, Math.min(variants.length, job.parallel ?? cores(), 16));
+    if (lanes === 1 || !this.poolUrl) return this.trainHere(variants, options, job);
+    while (this.pool.length < lanes - 1) this.pool.push(new InitlabWorker(this.poolUrl));
+    const workers = [this, ...this.pool.slice(0, lanes - 1)];
+    const parts = workers.map((_, k) => variants.map((v, i) => ({ v, i })).filter(({ i }) => i % lanes === k));
+    const back = (part, f) => (j, x) => f?.(part[j].i, x);
+    const handles = parts.map((part, k) => workers[k].trainHere(part.map((p) => p.v), options, {
+      ...job, onSetup: back(part, job.onSetup), onChunk: back(part, job.onChunk), onSamples: back(part, job.onSamples),
+    }));
+    return {
+      done: Promise.all(handles.map((h) => h.done)).then((rs) => ({ stopped: rs.some((r) => r.stopped) })),
+      stop: () => Promise.all(handles.map((h) => h.stop())),
+    };
+  }
+
+  // All the variants in this worker, in turns.
+  trainHere(variants, options = {}, { steps = 300, chunk = 10, onSetup = () => {}, onChunk = () => {}, onSamples = () => {} } = {}) {
     const id = this.nextId++;
     let settle;
     const done = new Promise((resolve, reject) => { settle = { resolve, reject }; });
@@ -282,8 +307,17 @@ export class InitlabWorker {
 
   terminate() {
     this.worker?.terminate();
+    for (const w of this.pool) w.terminate();
+    this.pool = [];
   }
 }
+
+// The cores this machine has, for parallel training.
+function cores() {
+  if (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) return navigator.hardwareConcurrency;
+  return nodeCores;
+}
+const nodeCores = isNode ? (await import('node:os')).availableParallelism?.() ?? 1 : 1;
 
 function superseded() {
   return Object.assign(new Error('superseded by a newer run'), { kind: 'Superseded' });

@@ -51,8 +51,8 @@ try {
   await trainPage.page.waitForFunction(() => window.initlab.training?.done, null, { timeout: 300_000 });
   const trainMs = Date.now() - t0;
   const trained = await trainPage.page.evaluate(() => window.initlab.training.variants.map((v) => v.losses.length));
+  const trainCores = await trainPage.page.evaluate(() => navigator.hardwareConcurrency);
   await trainPage.context.close();
-  const pageSteps = trained.reduce((a, b) => a + b, 0);
   // The baseline: the same chunks of the same three variants in Node.
   const { createInitlab } = await import(pathToFileURL(join(wasmDir, 'initlab.mjs')).href);
   const { PRESETS } = await import(pathToFileURL(join(repo, 'web/js/preset_list.js')).href);
@@ -75,9 +75,13 @@ try {
   console.log(`    worker round trip        ${f(median(moves.map((m) => m.engine)))} ms median; run() inside it ${f(median(moves.map((m) => m.run)))} ms`);
   console.log(`    drawing                  ${f(median(moves.map((m) => m.render)))} ms median`);
   console.log(`    latency / run()          ${(median(total) / median(moves.map((m) => m.run))).toFixed(2).padStart(7)}x`);
-  const perPage = trainMs / pageSteps, perNode = nodeMs / nodeSteps;
-  console.log(`  training preset (tutorial CNN, 3 x 300 steps, batch 64): ${(trainMs / 1000).toFixed(1)} s in the page, ${f(perPage)} ms/step`);
-  console.log(`    same Trainer chunks in Node ${f(perNode)} ms/step; page / Node ${(perPage / perNode).toFixed(2).padStart(7)}x`);
+  // The page trains the variants in parallel workers (one per core): its busiest worker has
+  // ceil(3 / lanes) of them. The serial baseline is the same chunks one after another in Node.
+  const lanes = Math.min(trained.length, trainCores);
+  const busiest = Math.ceil(trained.length / lanes) * Math.max(...trained);
+  const perPage = trainMs / busiest, perNode = nodeMs / nodeSteps;
+  console.log(`  training preset (tutorial CNN, 3 x 300 steps, batch 64): ${(trainMs / 1000).toFixed(1)} s in the page in ${lanes} workers, ${(nodeMs / 1000).toFixed(1)} s serially in Node; page / serial ${(trainMs / nodeMs).toFixed(2).padStart(5)}x  (target <= 0.6)`);
+  console.log(`    per step in the busiest page worker ${f(perPage)} ms, the same Trainer chunks in Node ${f(perNode)} ms; page / Node ${(perPage / perNode).toFixed(2).padStart(5)}x  (target <= 1.1)`);
 } finally {
   await env.stop();
 }

@@ -225,6 +225,34 @@ test('CLI --jacobian prints the singular-value summary; --reinit redraws; --json
   assert.match(bad.stderr, /--reinit needs one of gaussian, orthogonal, got 'xavier'/);
 });
 
+test('fix lsuv: every layer scaled to std 1, the PyTorch code it writes runs in initlab to the same weights', () => {
+  const src = mlp('ReLU', '        nn.init.normal_(m.weight, 0, 1)', 6, 128);
+  const fixed = lab.run(src, { batch: 64, fix: 'lsuv', stateDict: true });
+  assert.equal(fixed.fixLayers.length, 6);
+  for (const f of fixed.fixLayers) {
+    assert.ok(Math.abs(f.stdAfter - 1) <= 0.1, `${f.path} ${f.stdAfter}`);
+    assert.ok(f.factors instanceof Float32Array && f.factors.length === f.iterations);
+  }
+  assert.match(fixed.fixCode, /^def fix_init\(model\):$/m);
+  // The written code, run as a script of its own, draws the same weights bit for bit.
+  const again = lab.run(fixed.fixCode, { batch: 64, stateDict: true });
+  const bits = (r) => Object.fromEntries(r.stateDict.map((t) => [t.name, Array.from(new Uint32Array(t.data.buffer, t.data.byteOffset, t.data.length))]));
+  assert.deepEqual(bits(again), bits(fixed));
+  const bad = lab.runReport(src, { fix: 'magic' });
+  assert.equal(bad.error.kind, 'ValueError');
+});
+
+test('CLI --fix lsuv prints each layer before and after and the PyTorch code', () => {
+  const file = join(dir, 'normal.py');
+  writeFileSync(file, mlp('ReLU', '        nn.init.normal_(m.weight, 0, 1)', 4, 64));
+  const r = cli(file, '--fix', 'lsuv');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^LSUV \(Mishkin & Matas 2015\): each layer's output std scaled to 1 on the run's input$/m);
+  assert.match(r.stdout, /^layer\s+iterations\s+std before\s+std after$/m);
+  assert.match(r.stdout, /^PyTorch code that reproduces these weights bit for bit \(same seed\):$/m);
+  assert.match(r.stdout, /^def fix_init\(model\):$/m);
+});
+
 test('CLI --json carries theory: [{path, measuredStd, predictedStd, chi1}] and meanField', () => {
   const file = join(dir, 'relu.py');
   writeFileSync(file, reluDefault);

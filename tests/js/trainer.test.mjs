@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadApi, readExample, wasmDir } from './support.mjs';
+import { loadApi, readExample, repo, wasmDir } from './support.mjs';
 
 const { createInitlab } = await loadApi();
 const { InitlabWorker } = await import(pathToFileURL(join(wasmDir, 'worker.mjs')).href);
@@ -91,4 +91,24 @@ test('a worker trains variants in turns with the same data order, and stops betw
   } finally {
     w.terminate();
   }
+});
+
+test('the residual preset: Fixup and ReZero train 50 blocks without normalization where the default init diverges', async () => {
+  const { PRESETS } = await import(pathToFileURL(join(repo, 'web/js/preset_list.js')).href);
+  const preset = PRESETS.find((p) => p.id === 'train_residual_mlp');
+  const source = readExample(preset.file);
+  const result = {};
+  for (const v of preset.variants) {
+    const trainer = lab.trainer(v.replace ? source.replace(v.replace[0], v.replace[1]) : source, { ...preset.train, seed: 0 });
+    assert.ok(trainer.setup.ok, trainer.setup.error?.formatted);
+    let c;
+    for (let s = 0; s < 150; s += 50) c = trainer.step(50);
+    trainer.dispose();
+    result[v.name] = c;
+  }
+  assert.ok(result.Fixup.testAccuracy > 0.8, String(result.Fixup.testAccuracy));
+  assert.ok(result.ReZero.testAccuracy > 0.8, String(result.ReZero.testAccuracy));
+  // The default init's variance grows block after block; at lr 0.05 the loss overflows.
+  assert.ok(Number.isNaN(result['PyTorch default'].testLoss), String(result['PyTorch default'].testLoss));
+  assert.ok(result['PyTorch default'].testAccuracy < 0.15);
 });

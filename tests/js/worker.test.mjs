@@ -50,3 +50,35 @@ test('after an abort the worker answers with AbortError and the next run works',
     w.terminate();
   }
 });
+
+test('parallel training: the variants spread over workers give the same losses, bit for bit, as in turns in one', async () => {
+  const source = readExample('digits_tanh_mlp.py');
+  const variants = [
+    { name: 'xavier', source },
+    { name: 'default', source: source.replace('model.apply(initialize_weights)', 'pass') },
+    { name: 'normal', source: source.replace("nn.init.xavier_uniform_(m.weight, gain=nn.init.calculate_gain('tanh'))", 'nn.init.normal_(m.weight, 0, 1)') },
+  ];
+  assert.notEqual(variants[1].source, source);
+  assert.notEqual(variants[2].source, source);
+  const collect = async (parallel) => {
+    const w = new InitlabWorker();
+    const losses = variants.map(() => []);
+    const chunks = variants.map(() => 0);
+    const t = w.train(variants, { seed: 2, lr: 0.05, batch: 32 }, {
+      steps: 30, chunk: 10, parallel, onChunk: (i, c) => { losses[i].push(...c.losses); chunks[i] += 1; },
+    });
+    const { stopped } = await t.done;
+    const workers = 1 + w.pool.length;
+    w.terminate();
+    return { losses, chunks, stopped, workers };
+  };
+  const serial = await collect(1);
+  const parallel = await collect(3);
+  assert.equal(serial.workers, 1);
+  assert.equal(parallel.workers, 3);
+  assert.deepEqual(parallel.chunks, [3, 3, 3]);
+  assert.equal(parallel.stopped, false);
+  for (let i = 0; i < 3; ++i) assert.deepEqual(parallel.losses[i], serial.losses[i], variants[i].name);
+  // The variants differ (the test is not comparing one run with itself).
+  assert.notDeepEqual(serial.losses[0], serial.losses[2]);
+});

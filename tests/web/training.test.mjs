@@ -250,3 +250,42 @@ test('sweeping a constant: Kaiming keeps every layer flat across widths, N(0, 1)
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('Fix my init: LSUV on the N(0, 1) tab adds a tab of plain PyTorch code that runs and then trains', async () => {
+  const { context, page, problems } = await open(env, '?preset=train_relu_mlp');
+  await runs(page, 1);
+  await page.locator('#tab-2').click();
+  assert.match(await page.locator('#tab-2').innerText(), /normal_\(0, 1\)/);
+  const n = await runCount(page);
+  await page.locator('#fix-init').click();
+  await page.waitForFunction(() => window.initlab.fix && window.initlab.state.tabs.length === 4, null, { timeout: 60_000 });
+  await runs(page, n + 1);
+  const fix = await page.evaluate(() => window.initlab.fix);
+  assert.equal(fix.length, 10);
+  // LSUV's orthonormal step comes first (stdBefore is measured after it), then each layer's
+  // output is scaled to std 1.
+  for (const f of fix) assert.ok(Math.abs(f.stdAfter - 1) <= 0.1, `${f.path}: ${f.stdAfter}`);
+  const s = await page.evaluate(() => window.initlab.state);
+  assert.equal(s.active, 3);
+  assert.equal(s.tabs[3].name, 'normal_(0, 1) + LSUV');
+  assert.match(s.tabs[3].code, /^def fix_init\(model\):$/m);
+  assert.match(s.tabs[3].code, /torch\.no_grad\(\)/);
+  assert.match(await page.locator('#fix-note').innerText(), /LSUV scaled 10 layers to output std 1/);
+  // The new tab's code ran (no error), and its activations sit near 1 where N(0, 1)'s explode.
+  assert.equal(await page.locator('#tab-3.has-error').count(), 0);
+  const series = await page.evaluate(() => window.initlab.depthSeries);
+  const fixed = series.find((x) => x.name === 'normal_(0, 1) + LSUV');
+  const raw = series.find((x) => x.name === 'normal_(0, 1)');
+  assert.ok(Math.max(...raw.std) > 1e3 && Math.max(...fixed.std) < 10, `${Math.max(...raw.std)} ${Math.max(...fixed.std)}`);
+  // Train compares before and after: the fixed network learns, the N(0, 1) one does not.
+  await page.locator('#train-steps').fill('100');
+  await page.locator('#train-steps').press('Enter');
+  await page.locator('#train-start').click();
+  await page.waitForFunction(() => window.initlab.training.done && window.initlab.training.variants.length === 4, null, { timeout: 180_000 });
+  const t = await training(page);
+  const acc = (name) => t.variants.find((v) => v.name === name).test.at(-1).accuracy;
+  assert.ok(acc('normal_(0, 1) + LSUV') > 0.6, `LSUV ${acc('normal_(0, 1) + LSUV')}`);
+  assert.ok(acc('normal_(0, 1)') < 0.3, `N(0, 1) ${acc('normal_(0, 1)')}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -108,6 +108,7 @@ function presetState(id) {
 
 function load(next) {
   state = next;
+  $('fix-note').hidden = true;
   probe.state = state;
   editor.load(state.tabs.map((t) => t.code), state.active);
   editor.setReadOnly(embed.readOnly);
@@ -546,6 +547,54 @@ function showBanner(level, text) {
 function hideBanner() {
   $('banner').hidden = true;
 }
+
+// ---- "Fix my init": LSUV on the active tab, written back as PyTorch code in a new tab ----
+$('fix-init').addEventListener('click', () => {
+  const tab = state.tabs[state.active];
+  if (state.tabs.length >= MAX_TABS) {
+    showBanner('error', `Fix my init adds a tab, and there are already ${MAX_TABS}: remove one first.`);
+    return;
+  }
+  $('fix-init').disabled = true;
+  $('status').textContent = `Running LSUV on ${tab.name}…`;
+  engine.analyse(tab.code, { ...state.settings }, [{ label: 'lsuv', options: { fix: 'lsuv' } }], ([{ report }]) => {
+    $('fix-init').disabled = false;
+    if (!report.ok) {
+      showBanner('error', `Fix my init stopped: ${report.error.kind} at line ${report.error.line}, column ${report.error.column}: ${report.error.message}`);
+      return;
+    }
+    if (!report.fixCode) {
+      showBanner('error', `Fix my init could not write the code: ${report.warnings.join(' ') || 'no model was found'}.`);
+      return;
+    }
+    const layers = report.fixLayers;
+    probe.fix = layers.map((f) => ({ path: f.path, iterations: f.iterations, stdBefore: f.stdBefore, stdAfter: f.stdAfter }));
+    // The fixed code is a new tab beside the original, compared in every chart. The script's
+    // own forward (if it calls the model) runs before fix_init at its end: both tabs are probed
+    // on the same N(0, 1) input of the page instead, which the fixed code's last line has fixed.
+    if (state.settings.input === 'script') {
+      state.settings.input = 'normal';
+      syncControls();
+    }
+    editor.addTab(report.fixCode, state.active);
+    state.tabs.push({ name: `${tab.name} + LSUV`.slice(0, 40), code: report.fixCode });
+    state.compare = true;
+    state.preset = '';
+    $('preset').value = '';
+    selectTab(state.tabs.length - 1);
+    renderTabs();
+    scheduleHash();
+    run('fix');
+    const worst = Math.max(...layers.map((f) => Math.abs(Math.log10(f.stdBefore))).filter(Number.isFinite));
+    $('fix-note').hidden = false;
+    $('fix-note').textContent = (`LSUV scaled ${layers.length} layers to output std 1 (the furthest was off by ${fmt(10 ** worst)}×). ` +
+      `The new tab “${state.tabs[state.active].name}” is your code plus fix_init(model) in plain PyTorch: run with the same seed, PyTorch gives the same weights. ` +
+      `Every tab is now probed on the same N(0, 1) input; Train compares them.`);
+  }, (e) => {
+    $('fix-init').disabled = false;
+    showBanner('error', `Fix my init failed: ${e.message}`);
+  });
+});
 
 // ---- the Jacobian, on demand (a backward pass per output value: too slow for every keystroke) ----
 function analyseJacobian(extras) {

@@ -25,7 +25,8 @@ export class Engine {
   // onResult({ job, results: [{ name, report }], ms }) after every finished job.
   constructor(onResult, onError) {
     // index.html starts one early, so the wasm loads while the page's code is parsed.
-    this.worker = new InitlabWorker(window.initlabWorker ?? undefined);
+    // More workers start beside it for parallel training (one per core, wasm/worker.mjs).
+    this.worker = new InitlabWorker(window.initlabWorker ?? undefined, { poolUrl: new URL('wasm/worker.mjs', document.baseURI) });
     this.onResult = onResult;
     this.onError = onError;
     this.running = false;

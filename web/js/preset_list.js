@@ -47,6 +47,17 @@ export const PRESETS = [
     train: { steps: 300, optimizer: 'sgd', lr: 0.01 },
   },
   {
+    id: 'train_residual_mlp',
+    title: 'Training: 50-block residual MLP without normalization, Fixup vs ReZero vs default',
+    file: 'residual_mlp.py',
+    variants: [
+      { name: 'Fixup' },
+      { name: 'ReZero', replace: ["model = ResidualMLP(scheme='fixup')", "model = ResidualMLP(scheme='rezero')"] },
+      { name: 'PyTorch default', replace: ["model = ResidualMLP(scheme='fixup')", "model = ResidualMLP(scheme='default')"] },
+    ],
+    train: { steps: 300, optimizer: 'sgd', lr: 0.05 },
+  },
+  {
     id: 'deep_tanh_mlp',
     title: 'Deep tanh MLP: default vs Xavier',
     file: 'deep_tanh_mlp.py',

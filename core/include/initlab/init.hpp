@@ -55,6 +55,7 @@ Tensor& kaiming_normal_(Tensor& t, double a = 0.0, std::string_view mode = "fan_
                         Generator& gen = default_generator());
 // Saxe et al. 2013, "Exact solutions to the nonlinear dynamics of learning in deep linear
 // neural networks": a (semi-)orthogonal matrix from the QR of a Gaussian one, times gain.
+// The QR is PyTorch's float one (src/linalg/float_qr.hpp): PyTorch's bits.
 Tensor& orthogonal_(Tensor& t, double gain = 1.0, Generator& gen = default_generator());
 // Martens 2010, "Deep learning via Hessian-free optimization": N(0, std^2) with a fraction
 // `sparsity` of each column zeroed.

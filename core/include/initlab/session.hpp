@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "initlab/fix_init.hpp"
 #include "initlab/limits.hpp"
 #include "initlab/probe.hpp"
 #include "initlab/theory_jacobian.hpp"
@@ -61,6 +62,14 @@ struct RunOptions {
   // (theory::reinit_weights; biases unchanged). The whole report then describes the redrawn
   // model. Implies the run's own forward (as own_input does), on the same input as without it.
   std::string reinit;
+  // "Fix my init" (fix_init.hpp): "" (no fix) or "lsuv", LSUV (Mishkin & Matas 2015) on the
+  // probed model before its probed forward, on the run's own input (drawn after the
+  // orthonormal step, as the script's own input is never used), so the report shows the fixed
+  // network; Report::fix_code is the PyTorch code that gives the same weights.
+  std::string fix;
+  double fix_tol = 0.1;               // |std - 1| <= tol stops a layer
+  int fix_max_iter = 10;              // at most this many scalings per layer
+  bool fix_ortho = true;              // the paper's orthonormal step first
   Limits limits;
 };
 
@@ -108,6 +117,11 @@ struct Report {
   std::optional<double> loss;         // the grad_loss value, when gradients were asked for
   std::vector<NamedTensor> state_dict;
   std::optional<NamedTensor> output_tensor;
+  // With the fix option: each layer LSUV scaled, in forward order, and the user's code plus
+  // `def fix_init(model):` in plain PyTorch ("" when the model is bound to no global name:
+  // a warning says so).
+  std::vector<FixLayer> fix_layers;
+  std::string fix_code;
   Timings timings;
 };
 

@@ -1,8 +1,9 @@
 // The structured random initializers: orthogonal, delta-orthogonal, sparse.
 #include <cmath>
+#include <utility>
 #include <vector>
 
-#include "../linalg/householder_qr.hpp"
+#include "../linalg/float_qr.hpp"
 #include "initlab/error.hpp"
 #include "initlab/init.hpp"
 #include "initlab/init_trace.hpp"
@@ -21,23 +22,26 @@ Tensor& orthogonal_(Tensor& t, double gain, Generator& gen) {
   const int64_t cols = t.numel() / rows;
   Tensor flat(Shape{rows, cols});
   initlab::normal_(flat, 0, 1, gen);
-  // Factor the tall orientation: a (rows x cols) matrix, or its transpose when it is wide.
+  // PyTorch 1.13: flattened.t_() when wide, torch.linalg.qr (LAPACK's float sgeqrf + sorgqr,
+  // float_qr.hpp), q *= sign(diag(r)) (Mezzadri 2007: Haar-distributed and unique), q.t_().
+  // The row-major wide matrix is the column-major storage of its transpose; a tall one is
+  // transposed into LAPACK's column-major layout.
   const bool wide = rows < cols;
   const int64_t m = wide ? cols : rows, n = wide ? rows : cols;
-  std::vector<double> a(static_cast<std::size_t>(m * n));
   const float* src = flat.data();
+  std::vector<float> a(static_cast<std::size_t>(m * n));
   for (int64_t i = 0; i < rows; ++i)
     for (int64_t j = 0; j < cols; ++j)
-      a[static_cast<std::size_t>(wide ? j * n + i : i * n + j)] = static_cast<double>(src[i * cols + j]);
-  const linalg::ThinQr qr = linalg::householder_qr(a, m, n);
-  // Signs of R's diagonal make Q Haar-distributed (Mezzadri 2007), and unique.
+      a[static_cast<std::size_t>(wide ? i * cols + j : j * rows + i)] = src[i * cols + j];
+  const linalg::FloatQr qr = linalg::float_qr(std::move(a), m, n);
   std::vector<float> values(static_cast<std::size_t>(rows * cols));
-  for (int64_t i = 0; i < m; ++i) {
-    for (int64_t j = 0; j < n; ++j) {
-      const double d = qr.r_diag[static_cast<std::size_t>(j)];
-      const double sign = d > 0 ? 1.0 : (d < 0 ? -1.0 : 0.0);
-      const float q = static_cast<float>(qr.q[static_cast<std::size_t>(i * n + j)] * sign);
-      values[static_cast<std::size_t>(wide ? j * cols + i : i * cols + j)] = q;
+  for (int64_t i = 0; i < rows; ++i) {
+    for (int64_t j = 0; j < cols; ++j) {
+      // Element (i, j) of the result is Q(j, i) when wide, Q(i, j) when tall.
+      const int64_t qi = wide ? j : i, qj = wide ? i : j;
+      const float d = qr.r_diag[static_cast<std::size_t>(qj)];
+      const float sign = d > 0 ? 1.0f : (d < 0 ? -1.0f : 0.0f);
+      values[static_cast<std::size_t>(i * cols + j)] = qr.q[static_cast<std::size_t>(qj * m + qi)] * sign;
     }
   }
   const float g = static_cast<float>(gain);

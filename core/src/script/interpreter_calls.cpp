@@ -84,7 +84,7 @@ Value Interpreter::import_module(const std::string& module) {
   } else {
     error("ModuleNotFoundError", "No module named '" + module + "' (initlab runs torch, torch.nn, "
                                  "torch.nn.functional, torch.nn.init" + torch_library_module_names() +
-                                 ", initlab.datasets and these Python modules: " +
+                                 ", initlab.datasets, initlab.init and these Python modules: " +
                                  native_module_names() + ")");
   }
   importable_[module] = m;

@@ -793,7 +793,17 @@ bool Interpreter::isinstance(const Value& v, const Value& cls) {
       if (isinstance(v, c)) return true;
     return false;
   }
-  if (auto* n = cls.get<NativeClassObj>()) return n->is_instance && n->is_instance(v);
+  if (auto* n = cls.get<NativeClassObj>()) {
+    if (n->is_instance && n->is_instance(v)) return true;
+    // A library class standing in for a subclass of a native one, which initlab cannot derive
+    // (MultiheadAttention's out_proj, PyTorch's nn.Linear subclass NonDynamicallyQuantizableLinear):
+    // its _initlab_counts_as names the native class, so init code dispatching on
+    // isinstance(m, nn.Linear) reaches it as in PyTorch.
+    if (const std::shared_ptr<ClassObj> k = script_class_of(v)) {
+      if (const Value* as = k->find("_initlab_counts_as")) return same_object(*as, cls);
+    }
+    return false;
+  }
   if (cls.get<InstanceObj>()) {
     // typing.Sequence and the like are objects that answer isinstance themselves.
     if (auto check = dunder(cls, "__instancecheck__")) return truthy(call(*check, {v}));
@@ -876,7 +886,7 @@ std::string Interpreter::native_module_names() const {
     names.push_back(name);
   }
   for (const std::string& n : library_module_names())
-    if (n.rfind("torch", 0) != 0) names.push_back(n);
+    if (n.rfind("torch", 0) != 0 && n.rfind("initlab", 0) != 0) names.push_back(n);
   for (const auto& [name, install] : lazy_modules_)
     if (name.find('.') == std::string::npos) names.push_back(name);
   std::sort(names.begin(), names.end());

@@ -14,6 +14,7 @@
 #include "interpreter.hpp"
 #include "parse_cache.hpp"
 #include "../train/task.hpp"
+#include "fix_run.hpp"
 #include "model_lookup.hpp"
 #include "nn_api_util.hpp"
 #include "run_scope.hpp"
@@ -84,6 +85,8 @@ Report run(const std::string& text, const RunOptions& options) {
   Tensor output;
   Tensor run_input;     // the probed forward's input (the Jacobian's)
   bool quiet = false;   // the Jacobian's forwards print nothing into the report
+  FixRecord fix;
+  bool fixed = false;
   try {
     if (!std::isfinite(options.init_scale) || options.init_scale < 0) {
       raise(ErrorKind::ValueError, "the init_scale option must be a finite number >= 0, not " +
@@ -94,6 +97,8 @@ Report run(const std::string& text, const RunOptions& options) {
       raise(ErrorKind::ValueError, "the jacobian_inputs option must be at least 1, not " +
                                        std::to_string(options.jacobian_inputs));
     }
+    if (!options.fix.empty() && options.fix != "lsuv")
+      raise(ErrorKind::ValueError, "unknown fix '" + options.fix + "' (\"\" or \"lsuv\")");
     program = script::parse_cached(source);
     t_parse = Clock::now();
     interp = std::make_unique<script::Interpreter>(source, options.limits,
@@ -115,7 +120,8 @@ Report run(const std::string& text, const RunOptions& options) {
     t_build = Clock::now();
     const bool script_forward = probe.forward_calls() > 0;
     const bool gradients = !options.grad_loss.empty();
-    if (script_forward && !options.own_input && !gradients && options.reinit.empty()) {
+    // A redraw or a fix changes the weights: the probed forward is then the run's own, after it.
+    if (script_forward && !options.own_input && !gradients && options.reinit.empty() && options.fix.empty()) {
       report.forward_from_script = true;
       report.input_shape = probe.root_input_shape();
       output = probe.root_output();
@@ -150,6 +156,8 @@ Report run(const std::string& text, const RunOptions& options) {
       if (model) {
         if (options.mode == "train") model->train(true);
         if (options.mode == "eval") model->train(false);
+        // The orthonormal step draws right after the script, where fix_init() will in PyTorch.
+        if (!options.fix.empty()) script::fix_before_input(*interp, model, options, fix);
         Tensor x{Shape(shape)}, labels;
         if (options.input == "digits") {
           // Real images with their real classes (the gradient losses use them).
@@ -165,6 +173,10 @@ Report run(const std::string& text, const RunOptions& options) {
         run_input = x;
         // Redrawn after the input, so that the input is the same with and without it.
         theory::reinit_weights(*model, options.reinit, options.init_scale);
+        if (!options.fix.empty()) {
+          script::fix_on_input(*interp, model, x, fix);
+          fixed = true;
+        }
         try {
           {
             // Recorded for autograd only when gradients are asked for (else fused, as before).
@@ -199,6 +211,7 @@ Report run(const std::string& text, const RunOptions& options) {
           report.error->formatted += "\n" + report.error->context;
         }
       }
+      if (!options.fix.empty() && !model) warn("fix=" + options.fix + ": there is no model to fix");
       t_forward = Clock::now();
     }
   } catch (const script::ScriptError& e) {
@@ -223,6 +236,12 @@ Report run(const std::string& text, const RunOptions& options) {
         report.theory = theory::describe_run(*model, report.layers, probe.root_input_stats());
       // The gradients were for the report: the model keeps no .grad from the run.
       for (auto& [name, p] : model->named_parameters()) p.set_grad(Tensor());
+    }
+    if (fixed && model) {
+      report.fix_layers = fix.layers;
+      const std::string name = script::global_name_of(*interp, model.get());
+      if (name.empty()) warn("fix=" + options.fix + ": the model is bound to no global name, so no PyTorch code can call fix_init() on it (bind it: model = ...)");
+      else report.fix_code = write_fix_code(text, fix, name);
     }
     // The state_dict people save is that of their `model` (a ModuleList model whose first item
     // the script called is probed as that item): the named global, else a global `model` that

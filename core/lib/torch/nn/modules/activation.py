@@ -13,7 +13,10 @@ import _initlab
 class NonDynamicallyQuantizableLinear(_nn.Module):
     # PyTorch's out_proj class: an nn.Linear under another name (initlab cannot derive from its
     # native Linear, so this one is written out: Linear's parameters, init draws and repr).
-    # isinstance(m.out_proj, nn.Linear) is False here, True in PyTorch.
+    # isinstance(m.out_proj, nn.Linear) is True, as in PyTorch: the interpreter's isinstance
+    # reads _initlab_counts_as (init code such as nanoGPT's _init_weights dispatches on it).
+    _initlab_counts_as = _nn.Linear
+
     def __init__(self, in_features, out_features, bias=True, device=None, dtype=None):
         super().__init__()
         self.in_features = in_features

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <string>
 #include <vector>
 
 #include "initlab/autograd.hpp"
@@ -258,6 +259,40 @@ TEST_CASE("keep_output holds the script's last call of `model`: a tuple's first 
 
   // Without keep_output nothing is copied.
   CHECK_FALSE(initlab::run(script).output_tensor.has_value());
+}
+
+TEST_CASE("state_dict is the global `model`'s when the script called only an item of it; state_dict_of picks another") {
+  const std::string script =
+      "import torch\n"
+      "import torch.nn as nn\n"
+      "model = nn.ModuleList([nn.Linear(4, 3), nn.Linear(3, 2)])\n"
+      "other = nn.Linear(2, 2)\n"
+      "text = 'not a module'\n"
+      "y = model[0](torch.ones(5, 4))\n";
+  const auto names = [](const initlab::Report& r) {
+    std::vector<std::string> out;
+    for (const auto& t : r.state_dict) out.push_back(t.name);
+    return out;
+  };
+  initlab::RunOptions options;
+  options.state_dict = true;
+  const initlab::Report r = initlab::run(script, options);
+  REQUIRE_MESSAGE(r.ok, (r.error ? r.error->formatted : ""));
+  CHECK(r.model_name == "Linear");  // the probed module: the item the script called
+  CHECK(names(r) == std::vector<std::string>{"0.weight", "0.bias", "1.weight", "1.bias"});
+  CHECK(r.warnings.empty());
+  options.state_dict_of = "other";
+  CHECK(names(initlab::run(script, options)) == std::vector<std::string>{"weight", "bias"});
+  // A global that is no module: nothing, and a warning that says so.
+  options.state_dict_of = "text";
+  const initlab::Report none = initlab::run(script, options);
+  CHECK(none.state_dict.empty());
+  REQUIRE(none.warnings.size() == 1);
+  CHECK(none.warnings[0] == "no state_dict: the script has no global module named 'text'");
+  // No global `model`: the probed module's.
+  options.state_dict_of.clear();
+  const initlab::Report probed = initlab::run("import torch.nn as nn\nnet = nn.Linear(2, 3)\n", options);
+  CHECK(names(probed) == std::vector<std::string>{"weight", "bias"});
 }
 
 TEST_CASE("run() with own_input probes the called model on the run's input: its shape, our batch") {

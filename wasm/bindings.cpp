@@ -129,6 +129,7 @@ initlab::RunOptions options_from(const val& o) {
   r.init_scale = get<double>(o, "initScale", 1.0);
   r.grad_loss = get<std::string>(o, "grad", "");
   r.state_dict = get<bool>(o, "stateDict", false);
+  r.state_dict_of = get<std::string>(o, "stateDictOf", "");
   r.keep_output = get<bool>(o, "output", false);
   r.auto_forward = get<bool>(o, "autoForward", true);
   r.own_input = get<bool>(o, "ownInput", false);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // initlab on the command line:
-//   node wasm/cli.mjs MODEL.py [--json] [--state-dict FILE] [--output FILE] [--seed N]
+//   node wasm/cli.mjs MODEL.py [--json] [--state-dict FILE [--state-dict-of NAME]]
+//                             [--output FILE] [--seed N]
 //                             [--input SHAPE] [--batch N] [--eval | --train] [--bins N]
 //                             [--digits] [--grad LOSS] [--theory] [--jacobian]
 //                             [--reinit gaussian|orthogonal] [--fix lsuv]
@@ -13,14 +14,19 @@
 // accuracies and gradient norms after every chunk of steps.
 // Exit 0 on success, 1 on an error in the script (with line:column, the source line and a
 // caret on stderr), 2 on a usage error.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeTensors } from './tensor_files.mjs';
 
-const USAGE = `usage: node wasm/cli.mjs MODEL.py [options]
+const USAGE = `usage: initlab MODEL.py [options]   (npx initlab from the npm package, node wasm/cli.mjs in the tree)
   --json             print the whole report as JSON (typed arrays as plain arrays)
-  --state-dict FILE  write every parameter and buffer after the script ran, as JSON
-  --output FILE      write the probed forward's final output, as JSON
+  --state-dict FILE  write every parameter and buffer after the script ran: of the script's
+                     global 'model' when it is a module, else of the probed module; JSON, or
+                     safetensors (PyTorch loads it) when FILE ends in .safetensors
+  --state-dict-of NAME  write the state_dict of the global module NAME instead
+  --output FILE      write the probed forward's final output (the script's own call of the
+                     model, or the CLI's); JSON, or safetensors (one tensor 'output')
   --seed N           torch.manual_seed before the script runs (default 0)
   --input SHAPE      default input shape, e.g. 64x1x28x28
   --batch N          default input batch size (default 64)
@@ -57,7 +63,7 @@ function usage(message) {
 }
 
 function parseArgs(argv) {
-  const args = { file: null, json: false, theory: false, stateDict: null, output: null, options: {}, steps: 0, chunk: 25, train: {} };
+  const args = { file: null, json: false, theory: false, stateDict: null, stateDictOf: null, output: null, options: {}, steps: 0, chunk: 25, train: {} };
   const given = (v) => (v === undefined ? 'nothing' : `'${v}'`);
   const integer = (flag, v) => {
     if (v === undefined || !/^-?\d+$/.test(v)) usage(`${flag} needs an integer, got ${given(v)}`);
@@ -75,6 +81,7 @@ function parseArgs(argv) {
     const a = argv[i];
     if (a === '--json') args.json = true;
     else if (a === '--state-dict') args.stateDict = argv[++i] ?? usage('--state-dict needs a file name');
+    else if (a === '--state-dict-of') args.stateDictOf = argv[++i] ?? usage('--state-dict-of needs a global name');
     else if (a === '--output') args.output = argv[++i] ?? usage('--output needs a file name');
     else if (a === '--seed') args.options.seed = integer(a, argv[++i]);
     else if (a === '--batch') args.options.batch = integer(a, argv[++i]);
@@ -108,15 +115,10 @@ function parseArgs(argv) {
     else args.file = a;
   }
   if (!args.file) usage('no model file given');
+  if (args.stateDictOf !== null && args.stateDict === null) usage('--state-dict-of needs --state-dict FILE');
   if (args.steps < 0 || (args.steps === 0 && Object.keys(args.train).length > 0)) usage('training options need --steps N (N >= 1)');
   if (args.chunk < 1) usage('--chunk needs an integer >= 1');
   return args;
-}
-
-// float32 values with 9 significant digits: enough to read back the same float.
-function tensorJson(t) {
-  const data = Array.from(t.data, (v) => (Number.isFinite(v) ? Number(v.toPrecision(9)) : String(v)));
-  return { shape: t.shape, dtype: t.dtype, data };
 }
 
 function plain(value) {
@@ -344,7 +346,7 @@ if (!existsSync(api)) {
 const { createInitlab } = await import(pathToFileURL(api).href);
 const lab = await createInitlab();
 if (args.steps > 0) train(lab, source);
-const report = lab.runReport(source, { ...args.options, stateDict: args.stateDict !== null, output: args.output !== null });
+const report = lab.runReport(source, { ...args.options, stateDict: args.stateDict !== null, stateDictOf: args.stateDictOf ?? '', output: args.output !== null });
 
 if (args.json) {
   process.stdout.write(`${JSON.stringify(plain(report), null, 1)}\n`);
@@ -364,13 +366,11 @@ if (!args.json && report.layers.length > 0) {
     process.stdout.write(`\ngradients of the ${args.options.grad} loss (${num(report.loss)}):\n${gradTables(report)}\n`);
   }
 }
-if (args.stateDict !== null) {
-  writeFileSync(args.stateDict, JSON.stringify(Object.fromEntries(report.stateDict.map((t) => [t.name, tensorJson(t)]))));
-}
+if (args.stateDict !== null) writeTensors(args.stateDict, report.stateDict);
 if (args.output !== null) {
   if (!report.outputTensor) {
     process.stderr.write('no output: there was no model to run\n');
   } else {
-    writeFileSync(args.output, JSON.stringify(tensorJson(report.outputTensor)));
+    writeTensors(args.output, [report.outputTensor], true);
   }
 }

@@ -33,8 +33,11 @@ export interface RunOptions {
    * 'cross_entropy' / 'nll' (log-probabilities) against random labels, or the real ones with
    * input 'digits'; 'mse' against a random linear teacher of the input. */
   grad?: '' | 'mean' | 'cross_entropy' | 'nll' | 'mse';
-  /** Copy every parameter and buffer into report.stateDict. */
+  /** Copy every parameter and buffer into report.stateDict: of the global module stateDictOf
+   * names, else of the script's global `model` when it is a module, else of the probed module. */
   stateDict?: boolean;
+  /** The global module whose state_dict report.stateDict holds (a warning when there is none). */
+  stateDictOf?: string;
   /** Copy the probed forward's output into report.outputTensor: the script's own call of the model when that
    * is the probed one (of a forward returning a tuple, its first item), else the run's own forward's. */
   output?: boolean;

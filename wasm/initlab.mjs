@@ -10,6 +10,9 @@
 import createInitlabModule from './initlab_wasm.mjs';
 
 const isNode = typeof process === 'object' && process.versions != null && process.versions.node != null;
+// Node's built-ins are imported through a variable: a bundler building for browsers (esbuild)
+// then leaves the import alone instead of failing to resolve it; it runs under Node only.
+const nodeBuiltin = (name) => import(name);
 
 export class InitlabError extends Error {
   constructor(info) {
@@ -31,7 +34,7 @@ async function loadModule(options) {
     settings.wasmBinary = options.wasmBinary;
   } else if (isNode) {
     // Emscripten 3.1.6 cannot fetch file URLs under Node 20: hand it the bytes.
-    const { readFile } = await import('node:fs/promises');
+    const { readFile } = await nodeBuiltin('node:fs/promises');
     settings.wasmBinary = await readFile(new URL('./initlab_wasm.wasm', import.meta.url));
   } else if (options.wasmUrl) {
     settings.locateFile = () => options.wasmUrl;
@@ -43,7 +46,7 @@ async function loadModule(options) {
 async function readData(name) {
   const url = new URL(`./${name}`, import.meta.url);
   if (isNode) {
-    const { readFile } = await import('node:fs/promises');
+    const { readFile } = await nodeBuiltin('node:fs/promises');
     return new Uint8Array(await readFile(url));
   }
   const response = await fetch(url);

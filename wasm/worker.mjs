@@ -15,11 +15,13 @@
 import { createInitlab, InitlabError } from './initlab.mjs';
 
 const isNode = typeof process === 'object' && process.versions != null && process.versions.node != null;
+// Through a variable, as in initlab.mjs: bundlers for browsers leave Node's built-ins alone.
+const nodeBuiltin = (name) => import(name);
 const inWorker = typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope;
 
 async function nodeParentPort() {
   if (!isNode) return null;
-  const { parentPort, isMainThread } = await import('node:worker_threads');
+  const { parentPort, isMainThread } = await nodeBuiltin('node:worker_threads');
   return isMainThread ? null : parentPort;
 }
 
@@ -196,7 +198,7 @@ export class InitlabWorker {
 
   async spawn() {
     if (isNode) {
-      const { Worker } = await import('node:worker_threads');
+      const { Worker } = await nodeBuiltin('node:worker_threads');
       this.worker = new Worker(this.url);
       this.worker.on('message', (m) => this.receive(m));
     } else {

@@ -1,6 +1,6 @@
 // Builds the static playground into OUT_DIR:
 //   node web/build.mjs OUT_DIR WASM_DIR
-// app.js (the page's code and CodeMirror, bundled and minified by esbuild), index.html,
+// app.js (the page's code and CodeMirror, bundled and minified by esbuild), index.html, boot.js,
 // playground.css, embed.js, the wasm API files copied from WASM_DIR into wasm/, and
 // examples/embed.html. The example models are bundled as the presets; a preset edit that does
 // not match its file exactly once fails the build. CMake runs this after the wasm module.
@@ -57,7 +57,7 @@ await esbuild.build({
   logLevel: 'warning',
   legalComments: 'linked',
 });
-for (const f of ['index.html', 'playground.css', 'embed.js']) copyFileSync(join(here, f), join(outDir, f));
+for (const f of ['index.html', 'boot.js', 'playground.css', 'embed.js']) copyFileSync(join(here, f), join(outDir, f));
 for (const f of ['initlab.mjs', 'initlab_wasm.mjs', 'initlab_wasm.wasm', 'worker.mjs', 'digits.bin', 'words.txt']) copyFileSync(join(wasmDir, f), join(outDir, 'wasm', f));
 copyFileSync(join(here, '..', 'examples', 'embed.html'), join(outDir, 'examples', 'embed.html'));
 writeFileSync(join(outDir, 'stamp'), `${new Date().toISOString()}\n`);

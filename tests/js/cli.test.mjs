@@ -1,4 +1,5 @@
-// The Node CLI: table output, --json, --state-dict, --output, exit codes.
+// The Node CLI: table output, --json, --state-dict (JSON and safetensors), --state-dict-of,
+// --output, exit codes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -47,6 +48,99 @@ test('--output writes the forward output of the run', () => {
   const r = cli(model, '--output', file, '--input', '3x8', '--seed', '5', '--eval');
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')).shape, [3, 4]);
+});
+
+// The script calls only model[0]: the probed module is Net, the script's `model` a ModuleList.
+// Special values in the last Linear; BatchNorm's buffers (num_batches_tracked is int64).
+// tests/js/cli_safetensors_pytorch.py checks the same files against PyTorch.
+const listModel = join(dir, 'listmodel.py');
+writeFileSync(listModel, `import torch
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.layers = nn.ModuleList([nn.Linear(4, 3), nn.BatchNorm1d(3)])
+
+    def forward(self, x):
+        return self.layers[1](self.layers[0](x))
+
+model = nn.ModuleList([Net(), nn.Linear(3, 2)])
+other = nn.Linear(2, 2)
+with torch.no_grad():
+    model[1].weight[0, 0] = -0.0
+    model[1].weight[0, 1] = float('nan')
+    model[1].weight[0, 2] = float('inf')
+    model[1].weight[1, 0] = float('-inf')
+out = model[0](torch.randn(5, 4))
+print(out.shape)
+`);
+const listKeys = ['0.layers.0.weight', '0.layers.0.bias', '0.layers.1.weight', '0.layers.1.bias',
+  '0.layers.1.running_mean', '0.layers.1.running_var', '0.layers.1.num_batches_tracked', '1.weight', '1.bias'];
+
+test("--state-dict writes the script's global model, with -0.0, NaN and +-Inf exact in JSON", () => {
+  const file = join(dir, 'list_state.json');
+  const r = cli(listModel, '--state-dict', file);
+  assert.equal(r.status, 0, r.stderr);
+  const text = readFileSync(file, 'utf8');
+  assert.match(text, /"1\.weight":\{"shape":\[2,3\],"dtype":"float32","data":\[-0\.0,"NaN","Infinity","-Infinity",/);
+  const state = JSON.parse(text);
+  assert.deepEqual(Object.keys(state), listKeys);
+  const w = state['1.weight'].data;
+  assert.ok(Object.is(w[0], -0), `-0.0 came back as ${w[0]}`);
+  assert.deepEqual(w.slice(1, 4).map(Number), [NaN, Infinity, -Infinity]);
+  assert.deepEqual(state['0.layers.1.num_batches_tracked'], { shape: [], dtype: 'int64', data: [1] });
+});
+
+test('--state-dict-of picks the global; a name that is no module warns and writes {}', () => {
+  const file = join(dir, 'other.json');
+  const r = cli(listModel, '--state-dict', file, '--state-dict-of', 'other');
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(Object.keys(JSON.parse(readFileSync(file, 'utf8'))), ['weight', 'bias']);
+  const bad = cli(listModel, '--state-dict', file, '--state-dict-of', 'out');
+  assert.equal(bad.status, 0, bad.stderr);
+  assert.match(bad.stderr, /^warning: no state_dict: the script has no global module named 'out'$/m);
+  assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), {});
+  const lone = cli(listModel, '--state-dict-of', 'other');
+  assert.equal(lone.status, 2);
+  assert.match(lone.stderr, /--state-dict-of needs --state-dict FILE/);
+});
+
+test("--output writes the output of the script's own call of the model", () => {
+  const file = join(dir, 'list_out.json');
+  const r = cli(listModel, '--output', file);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stderr, '');
+  const out = JSON.parse(readFileSync(file, 'utf8'));
+  assert.deepEqual(out.shape, [5, 3]);
+  assert.equal(out.data.length, 15);
+  // BatchNorm in train mode: every column of the script's batch of 5 has mean ~0.
+  for (let c = 0; c < 3; ++c) assert.ok(Math.abs(out.data[c] + out.data[3 + c] + out.data[6 + c] + out.data[9 + c] + out.data[12 + c]) < 1e-5);
+});
+
+test('*.safetensors: the header length, F32/I64 entries, aligned data, the JSON values as raw bits', () => {
+  const file = join(dir, 'list_state.safetensors');
+  const r = cli(listModel, '--state-dict', file, '--output', join(dir, 'list_out.safetensors'));
+  assert.equal(r.status, 0, r.stderr);
+  const bytes = readFileSync(file);
+  const n = Number(bytes.readBigUInt64LE(0));
+  assert.equal((8 + n) % 8, 0);
+  const header = JSON.parse(bytes.subarray(8, 8 + n).toString('utf8'));
+  assert.deepEqual(Object.keys(header), ['__metadata__', ...listKeys]);
+  assert.deepEqual(header['0.layers.1.num_batches_tracked'], { dtype: 'I64', shape: [], data_offsets: [0, 8] });
+  assert.equal(bytes.readBigInt64LE(8 + n), 1n);
+  const w = header['1.weight'];
+  assert.equal(w.dtype, 'F32');
+  assert.deepEqual(w.shape, [2, 3]);
+  const at = 8 + n + w.data_offsets[0];
+  const state = JSON.parse(readFileSync(join(dir, 'list_state.json'), 'utf8'));
+  const want = state['1.weight'].data.map(Number);
+  for (let i = 0; i < 6; ++i) assert.equal(BigInt(bytes.readUInt32LE(at + 4 * i)), float32Bits(want[i]), `1.weight[${i}]`);
+  assert.equal(bytes.readUInt32LE(at), 0x80000000);  // -0.0
+  assert.equal(bytes.length, 8 + n + Math.max(...listKeys.map((k) => header[k].data_offsets[1])));
+  const out = readFileSync(join(dir, 'list_out.safetensors'));
+  const outHeader = JSON.parse(out.subarray(8, 8 + Number(out.readBigUInt64LE(0))).toString('utf8'));
+  assert.deepEqual(outHeader.output, { dtype: 'F32', shape: [5, 3], data_offsets: [0, 60] });
 });
 
 test('an error in the script exits 1 with line:column, the source line and a caret', () => {

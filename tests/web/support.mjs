@@ -13,8 +13,9 @@ export const webDir = process.env.INITLAB_WEB_DIR ?? join(root, 'build', 'wasm',
 export const artifactsDir = process.env.INITLAB_ARTIFACTS ?? join(root, 'build', 'wasm', 'test-artifacts');
 mkdirSync(artifactsDir, { recursive: true });
 
-export async function start() {
-  const server = await serve(webDir, 0);
+// Serves `dir` (the built page by default) at the root of a fresh port, with a browser.
+export async function start(dir = webDir) {
+  const server = await serve(dir, 0);
   const base = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

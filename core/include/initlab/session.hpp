@@ -45,8 +45,11 @@ struct RunOptions {
   // "cross_entropy", "nll", "mse"). Implies the run's own forward, recorded for autograd; every
   // LayerRecord and ParameterRecord then carries grad statistics, and Report::loss its value.
   std::string grad_loss;
-  bool state_dict = false;            // copy every parameter and buffer into the Report
-  std::string state_dict_of;          // ...of this global's module instead of the probed one
+  // Copy every parameter and buffer into the Report: of the global module state_dict_of names
+  // (a warning when there is none), else of a global `model` that is a module, else of the
+  // probed module.
+  bool state_dict = false;
+  std::string state_dict_of;
   // Copy the probed forward's output into the Report: the run's own forward's, or that of the script's
   // call of the model when that is the probed one (of a forward returning a tuple, its first item).
   bool keep_output = false;

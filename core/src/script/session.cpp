@@ -254,11 +254,21 @@ Report run(const std::string& text, const RunOptions& options) {
       if (name.empty()) warn("fix=" + options.fix + ": the model is bound to no global name, so no PyTorch code can call fix_init() on it (bind it: model = ...)");
       else report.fix_code = write_fix_code(text, fix, name);
     }
+    // The state_dict people save is that of their `model` (a ModuleList model whose first item
+    // the script called is probed as that item): the named global, else a global `model` that
+    // is a module, else the probed module.
+    const auto global_module = [&](const std::string& name) -> nn::ModulePtr {
+      auto it = interp->globals()->vars.find(name);
+      auto* m = it == interp->globals()->vars.end() ? nullptr : it->second.get<script::ModuleObj>();
+      return m ? m->module : nullptr;
+    };
     nn::ModulePtr state_model = model;
     if (!options.state_dict_of.empty()) {
-      auto it = interp->globals()->vars.find(options.state_dict_of);
-      auto* m = it == interp->globals()->vars.end() ? nullptr : it->second.get<script::ModuleObj>();
-      state_model = m ? m->module : nullptr;
+      state_model = global_module(options.state_dict_of);
+      if (options.state_dict && !state_model)
+        warn("no state_dict: the script has no global module named '" + options.state_dict_of + "'");
+    } else if (nn::ModulePtr m = global_module("model")) {
+      state_model = m;
     }
     if (options.state_dict && state_model) {
       for (auto& [name, t] : state_model->state_dict()) report.state_dict.push_back(named(name, t));

@@ -32,14 +32,7 @@ val stats(const initlab::probe::Stats& s) {
   o.set("saturated", s.saturated);
   o.set("nanCount", static_cast<double>(s.nan_count));
   o.set("infCount", static_cast<double>(s.inf_count));
-  val h = val::object();
-  h.set("lo", s.histogram.lo);
-  h.set("hi", s.histogram.hi);
-  h.set("counts", typed_copy("Uint32Array", s.histogram.counts));
-  h.set("below", static_cast<double>(s.histogram.below));
-  h.set("above", static_cast<double>(s.histogram.above));
-  h.set("sampled", static_cast<double>(s.histogram.sampled));
-  o.set("histogram", h);
+  o.set("histogram", histogram_to_js(s.histogram));
   return o;
 }
 

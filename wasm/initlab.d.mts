@@ -412,7 +412,7 @@ export interface TrainLayer {
   /** L2 norm of d(loss)/d(output). */
   gradNorm: number;
   /** Of its output: bins over [lo, hi] (the bulk within 4 std), `sampled` values counted. */
-  histogram: { lo: number; hi: number; counts: Uint32Array; sampled: number };
+  histogram: Histogram;
 }
 
 export interface TrainChunk {

@@ -59,6 +59,18 @@ inline void read_limits(const val& lim, Limits& l) {
   read_limit(lim, "maxOutput", l.max_output);
 }
 
+// A probe histogram (probe.hpp's rule) as { lo, hi, counts: Uint32Array, below, above, sampled }.
+inline val histogram_to_js(const probe::Histogram& hg) {
+  val h = val::object();
+  h.set("lo", hg.lo);
+  h.set("hi", hg.hi);
+  h.set("counts", typed_copy("Uint32Array", hg.counts));
+  h.set("below", static_cast<double>(hg.below));
+  h.set("above", static_cast<double>(hg.above));
+  h.set("sampled", static_cast<double>(hg.sampled));
+  return h;
+}
+
 inline val error_to_js(const ErrorInfo& e) {
   val err = val::object();
   err.set("kind", e.kind);

@@ -75,12 +75,7 @@ val chunk_to_js(const initlab::TrainChunk& c) {
     x.set("std", l.std);
     x.set("zeros", l.zeros);
     x.set("gradNorm", l.grad_norm);
-    val h = val::object();
-    h.set("lo", l.histogram.lo);
-    h.set("hi", l.histogram.hi);
-    h.set("counts", typed_copy("Uint32Array", l.histogram.counts));
-    h.set("sampled", static_cast<double>(l.histogram.sampled));
-    x.set("histogram", h);
+    x.set("histogram", histogram_to_js(l.histogram));
     layers.call<void>("push", x);
   }
   o.set("layers", layers);

@@ -196,6 +196,26 @@ export class InitlabWorker {
     this.ready = this.spawn();
   }
 
+  // A fresh worker thread in place of one that stopped answering (killed, or stuck where no
+  // run limit reaches): the run in flight, the waiting one and every training in it end with
+  // an AbortError saying so, and the next request goes to the new thread.
+  restart(message = 'the worker stopped answering; a fresh one was started') {
+    this.worker?.terminate();
+    const info = { kind: 'AbortError', message, line: 0, column: 0, sourceLine: '', formatted: `AbortError: ${message}`, context: '', traceback: [] };
+    for (const entry of [this.inFlight, this.waiting]) entry?.reject(new InitlabError(info));
+    this.inFlight = null;
+    this.waiting = null;
+    for (const t of [...this.trainings.values()]) t.receive({ type: 'done', stopped: true, error: info });
+    this.trainings.clear();
+    // A Worker the page handed over cannot be started again: a new one comes from poolUrl.
+    if (typeof Worker !== 'undefined' && this.url instanceof Worker) {
+      if (!this.poolUrl) throw new Error('InitlabWorker.restart(): no URL to start a worker from (pass poolUrl)');
+      this.url = this.poolUrl;
+    }
+    this.ready = this.spawn();
+    return this.ready;
+  }
+
   async spawn() {
     if (isNode) {
       const { Worker } = await nodeBuiltin('node:worker_threads');

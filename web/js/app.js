@@ -21,8 +21,10 @@ const $ = (id) => document.getElementById(id);
 const embed = readEmbedFlags(location.search);
 
 // What tests and the benchmark read: run count, latencies, the last plotted data.
-const probe = { training: { running: false, done: false, stopped: false, variants: [] }, appStartMs: performance.now(), editorReady: false, runs: 0, latencies: [], lastLatency: null, firstResultsMs: null, depthSeries: null, insideCards: null, state: null, code: () => editor.code() };
+const probe = { hashesRead: 0, training: { running: false, done: false, stopped: false, variants: [] }, appStartMs: performance.now(), editorReady: false, runs: 0, latencies: [], lastLatency: null, firstResultsMs: null, depthSeries: null, insideCards: null, state: null, code: () => editor.code() };
 window.initlab = probe;
+// For the fault tests: kill the worker threads the way a crash would (no answer, no event).
+probe.killWorkers = () => { for (const w of [engine.worker, ...engine.worker.pool]) w.worker?.terminate(); };
 
 let state = null;
 let lastHash = '';
@@ -138,8 +140,11 @@ async function fromHash() {
     hideBanner();
   } catch (e) {
     load(presetState(embed.preset || 'tutorial_cnn'));
+    // What is shown now is the preset, not the last good link: that link, opened again, loads.
+    lastHash = location.hash;
     showBanner('error', `${e.message}. Showing the ${presetById(state.preset).title} preset instead.`);
   }
+  probe.hashesRead += 1;
   run('load');
   // An embedded training preset trains at once: the author chose it to show the curves.
   if (embed.on && !location.hash && presetById(state.preset)?.train) training.start();

@@ -21,6 +21,20 @@ export function runOptions(settings) {
   };
 }
 
+// A run that has not answered after this long means the worker is gone (the core's own limits
+// stop a script at 10 s): it is restarted and the run reported as lost.
+const WATCHDOG_MS = 20_000;
+
+// Awaits a worker request, restarting the worker if it does not answer in time.
+async function watched(worker, request) {
+  const timer = setTimeout(() => worker.restart(`no answer for ${WATCHDOG_MS / 1000} s; the worker was restarted`), WATCHDOG_MS);
+  try {
+    return await request();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export class Engine {
   // onResult({ job, results: [{ name, report }], ms }) after every finished job.
   constructor(onResult, onError) {
@@ -55,7 +69,7 @@ export class Engine {
     try {
       const results = [];
       for (const x of side.extras) {
-        results.push({ label: x.label, report: await this.worker.runReport(side.code, { ...runOptions(side.settings), phaseDiagram: false, ...x.options }) });
+        results.push({ label: x.label, report: await watched(this.worker, () => this.worker.runReport(side.code, { ...runOptions(side.settings), phaseDiagram: false, ...x.options })) });
       }
       side.onDone(results);
     } catch (e) {
@@ -76,7 +90,7 @@ export class Engine {
     try {
       const options = runOptions(job.settings);
       const results = [];
-      for (const v of job.variants) results.push({ name: v.name, report: await this.worker.runReport(v.code, options) });
+      for (const v of job.variants) results.push({ name: v.name, report: await watched(this.worker, () => this.worker.runReport(v.code, options)) });
       this.onResult({ job, results, ms: performance.now() - t0, queuedMs: t0 - job.startedAt });
     } catch (e) {
       this.onError(e, job);

@@ -12,6 +12,8 @@ import { SweepPanel } from './sweep.js';
 const $ = (id) => document.getElementById(id);
 
 // Snapshot lines through training, earliest lightest: a sequential ramp (dark enough to read).
+// Training goes quiet for at most a chunk of the slowest variant; 30 s of silence is a dead worker.
+const TRAIN_WATCHDOG_MS = 30_000;
 const RAMP = ['#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'];
 // The weights of one model, first (light) to last (dark): a warm ramp, apart from RAMP's blues.
 const WEIGHT_RAMP = ['#fdae6b', '#fd8d3c', '#f16913', '#d94801', '#a63603', '#7f2704'];
@@ -91,6 +93,7 @@ export class TrainingPanel {
   // Forgets the current job (stopping it): its late chunks are dropped.
   reset() {
     this.stop();
+    clearInterval(this.job?.watchdog);
     this.serial += 1;
     this.job = null;
     $('train-start').disabled = false;
@@ -146,15 +149,26 @@ export class TrainingPanel {
     job.handle = this.worker.train(tabs.map((tab) => ({ name: tab.name, source: tab.code })), options, {
       steps: t.steps,
       chunk,
-      onSetup: (i, setup) => serial === this.serial && this.setup(job.variants[i], setup),
-      onChunk: (i, c) => serial === this.serial && this.chunk(job.variants[i], c),
+      onSetup: (i, setup) => { job.heard = performance.now(); return serial === this.serial && this.setup(job.variants[i], setup); },
+      onChunk: (i, c) => { job.heard = performance.now(); return serial === this.serial && this.chunk(job.variants[i], c); },
       onSamples: (i, words) => {
+        job.heard = performance.now();
         if (serial !== this.serial) return;
         job.variants[i].samples = words;
         this.progress();
         this.scheduleDraw();
       },
     });
+    // A worker that stops answering (killed, or stuck) would leave the job waiting forever:
+    // after TRAIN_WATCHDOG_MS without a word from any of them they are restarted, and the job
+    // ends with their AbortError.
+    job.heard = performance.now();
+    job.watchdog = setInterval(() => {
+      if (performance.now() - job.heard < TRAIN_WATCHDOG_MS) return;
+      clearInterval(job.watchdog);
+      const message = `no word from the training workers for ${TRAIN_WATCHDOG_MS / 1000} s; they were restarted`;
+      for (const w of [this.worker, ...this.worker.pool]) w.restart(message);
+    }, 1000);
     job.handle.done.then(({ stopped }) => {
       if (serial === this.serial) this.finish(stopped, null);
     }, (e) => {
@@ -199,6 +213,7 @@ export class TrainingPanel {
 
   finish(stopped, error) {
     const job = this.job;
+    clearInterval(job.watchdog);
     job.done = true;
     job.stopped = stopped;
     $('train-start').disabled = false;

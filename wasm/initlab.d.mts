@@ -523,5 +523,8 @@ export declare class InitlabWorker {
   runReport(source: string, options?: RunOptions): Promise<Report>;
   /** Trains each variant's model with the same options, chunk by chunk, in the worker. */
   train(variants: { name?: string; source: string }[], options?: TrainOptions, job?: TrainJob): Training;
+  /** A fresh worker thread in place of one that stopped answering: the run in flight, the
+   * waiting one and this worker's trainings end with an AbortError. */
+  restart(message?: string): Promise<void>;
   terminate(): void;
 }

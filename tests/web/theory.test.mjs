@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { artifactsDir, canvasPixels, open, runCount, runs, start } from './support.mjs';
+import { artifactsDir, canvasHasInk, canvasPixels, open, runCount, runs, start } from './support.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -132,12 +132,7 @@ test('the Jacobian on demand: orthogonal weights at the edge of chaos are near-i
   assert.ok(orthogonal.condition < 1e4 && drawn.condition < 1e4, `${orthogonal.condition} ${drawn.condition}`);
   assert.ok(gaussian.condition > 1e3 * orthogonal.condition, `${gaussian.condition} vs ${orthogonal.condition}`);
   assert.equal((await page.locator('#jac-table tbody tr').allInnerTexts()).length, 3);
-  assert.ok(await page.evaluate(() => {
-    const c = document.getElementById('jacobian');
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) return true;
-    return false;
-  }));
+  assert.deepEqual(await canvasHasInk(page, '#jacobian'), [true]);
   await page.locator('#theory-pane').screenshot({ path: join(artifactsDir, 'jacobian.png') });
   // A new run marks the result as stale rather than leaving it to pass for the new code.
   const n = await runCount(page);

@@ -11,6 +11,7 @@ import { COLORS, fmt } from './charts/canvas.js';
 import { activationNotes, renderHistograms } from './charts/histograms.js';
 import { insideItems } from './inner_view.js';
 import { renderUnits, unitRows } from './units_view.js';
+import { layerLabel } from './layer_label.js';
 import { drawJacobian, jacobianTable } from './jacobian_view.js';
 import { densityOf, describeInit } from './density.js';
 import { diagnose, diagnoseGradients, norm } from './diagnose.js';
@@ -315,13 +316,11 @@ function run(trigger) {
 }
 
 // One point per probed module (leaves) and functional op, in forward order.
-// Children of a Sequential are named by index: "features.3" says little, "features.3: ReLU" does.
-const layerName = (l) => (l.isOp ? l.type : !l.path ? l.type : /(^|\.)\d+$/.test(l.path) ? `${l.path}: ${l.type}` : l.path);
 
 function pointsOf(report) {
   return report.layers.map((l, index) => ({ l, index })).filter(({ l }) => l.isOp || l.isLeaf).map(({ l, index }) => ({
     index,
-    label: layerName(l),
+    label: layerLabel(l),
     detail: l.isOp ? `line ${l.line}` : l.type,
     std: l.output.std,
     mean: l.output.mean,
@@ -450,7 +449,7 @@ function draw({ job, results }, activeIndex) {
   renderHistograms($('inside'), inside);
 
   // Dead and saturated units of the active variant's activations.
-  const units = unitRows(reports[0], layerName);
+  const units = unitRows(reports[0], layerLabel);
   $('units-pane').hidden = units.length === 0;
   probe.unitRows = units.map((r) => ({ title: r.title, kind: r.units.kind, dead: r.units.dead, units: r.units.units }));
   renderUnits($('units'), units);

@@ -7,9 +7,9 @@
 // size will not carry to another. Every number comes from the Trainer's chunks.
 import { COLORS, fmt, prepare } from './charts/canvas.js';
 import { escapeHtml } from './charts/depth_chart.js';
+import { layerLabel } from './layer_label.js';
 
 const layerKey = (l) => `${l.path}|${l.type}`;
-const layerLabel = (l) => (l.isOp ? l.type : /(^|\.)\d+$/.test(l.path) ? `${l.path}: ${l.type}` : l.path || l.type);
 
 // The integer constants a sweep can vary: top-level assignments and keyword defaults of defs.
 export function constantsOf(code) {

@@ -4,7 +4,8 @@
 // goes on. Every number comes from the worker's Trainer chunks (core/include/initlab/trainer.hpp).
 import { COLORS, fmt, pct } from './charts/canvas.js';
 import { CurveChart } from './charts/curves.js';
-import { layerLabel, renderHeatmaps } from './training_heatmaps.js';
+import { renderHeatmaps } from './training_heatmaps.js';
+import { layerLabel } from './layer_label.js';
 import { DepthChart, escapeHtml } from './charts/depth_chart.js';
 import { MAX_TRAIN_STEPS } from './state.js';
 import { SweepPanel } from './sweep.js';
@@ -290,7 +291,7 @@ export class TrainingPanel {
     const series = (value) => shots.map((s, k) => ({
       name: `step ${s.step}`,
       color: RAMP[RAMP.length - shots.length + k],
-      points: s.layers.map((l) => ({ label: l.isOp ? l.type : (/(^|\.)\d+$/.test(l.path) ? `${l.path}: ${l.type}` : l.path || l.type), detail: l.type, std: value(l), mean: NaN })),
+      points: s.layers.map((l) => ({ label: layerLabel(l), detail: l.type, std: value(l), mean: NaN })),
     }));
     this.std.draw({ series: series((l) => l.std), log: true, mean: false, yLabel: 'activation std' });
     this.grad.draw({ series: series((l) => l.gradNorm), log: true, mean: false, yLabel: 'gradient norm', valueName: 'norm' });

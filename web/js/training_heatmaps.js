@@ -6,8 +6,8 @@
 import { Heatmap, sharedRange } from './charts/heatmap.js';
 import { escapeHtml } from './charts/depth_chart.js';
 import { fmt } from './charts/canvas.js';
+import { layerLabel } from './layer_label.js';
 
-const layerLabel = (l) => (l.isOp ? l.type : /(^|\.)\d+$/.test(l.path) ? `${l.path}: ${l.type}` : l.path || l.type);
 
 // rows x columns of one variant for `what`: 'std' | 'grad' (layers x probed steps) or 'ratio'
 // (weights x steps, log10 grad:data).
@@ -102,4 +102,3 @@ export function renderHeatmaps(heat, colour, variants, what, layer) {
   return { grids, colorful: c };
 }
 
-export { layerLabel };

@@ -1,7 +1,7 @@
 // Builds the npm package: node wasm/npm/pack.mjs WASM_DIR OUT_DIR VERSION
-// Copies the shippable files of WASM_DIR (build/wasm/wasm) and this directory's README and
-// LICENSE into OUT_DIR/npm/initlab/, writes its package.json and runs `npm pack` there, which
-// leaves OUT_DIR/initlab-VERSION.tgz. CMake's initlab_npm target runs it. No network: packing
+// Copies the shippable files of WASM_DIR (build/wasm/wasm), this directory's README and the
+// repository's LICENSE into OUT_DIR/npm/initlab/, writes its package.json and runs `npm pack`
+// there, which leaves OUT_DIR/initlab-VERSION.tgz. CMake's initlab_npm target runs it. No network: packing
 // a package without dependencies or lifecycle scripts reads only its directory.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,9 @@ const pkgDir = join(resolve(outDir), 'npm', 'initlab');
 rmSync(pkgDir, { recursive: true, force: true });
 mkdirSync(pkgDir, { recursive: true });
 for (const f of built) copyFileSync(join(resolve(wasmDir), f), join(pkgDir, f));
-for (const f of ['README.md', 'LICENSE']) copyFileSync(join(here, f), join(pkgDir, f));
+copyFileSync(join(here, 'README.md'), join(pkgDir, 'README.md'));
+// One licence file for the repository and the package: the repository's own.
+copyFileSync(join(here, '..', '..', 'LICENSE'), join(pkgDir, 'LICENSE'));
 for (const f of data) copyFileSync(join(here, '..', '..', 'core', 'data', f), join(pkgDir, f));
 chmodSync(join(pkgDir, 'cli.mjs'), 0o755);
 

@@ -184,6 +184,22 @@ TEST_CASE("phase grid: chi1 rises with sigma_w^2 and falls with sigma_b^2 for ta
   CHECK(g.chi1[2 * 8 + 3] < g.chi1[3]);
 }
 
+TEST_CASE("phase grid: ReLU, leaky ReLU and the identity take chi1 = sigma_w^2 E[phi'^2], as the fixed point does") {
+  // The grid's shortcut for positively homogeneous phi against the fixed point's iteration,
+  // cell by cell, including sigma_b^2 = 0 (q* = 0 below the edge) and the diverging cells.
+  theory::Nonlinearity leaky = act(Activation::leaky_relu);
+  leaky.params.alpha = 0.2f;
+  for (const theory::Nonlinearity& n : {act(Activation::relu), leaky, theory::Nonlinearity::linear()}) {
+    theory::PhaseGrid g = theory::phase_grid(n, 4.0, 0.5, 8, 3);
+    REQUIRE(g.chi1.size() == 24);
+    for (size_t i = 0; i < g.b2.size(); ++i)
+      for (size_t j = 0; j < g.w2.size(); ++j)
+        CHECK(g.chi1[i * g.w2.size() + j] == doctest::Approx(theory::fixed_point(n, g.w2[j], g.b2[i], false).chi1).epsilon(1e-12));
+  }
+  // ReLU: E[phi'(z)^2] = 1/2, so the edge of chaos sits at sigma_w^2 = 2 (He et al. 2015).
+  CHECK(theory::phase_grid(act(Activation::relu), 4.0, 0.5, 8, 3).chi1[3] == doctest::Approx(1.0).epsilon(1e-12));
+}
+
 TEST_CASE("recursion on hand-made steps, a stop restarting from the measurement") {
   theory::Step lin;
   lin.kind = theory::Step::Kind::affine;

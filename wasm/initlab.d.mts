@@ -64,8 +64,9 @@ export interface RunOptions {
   fixOrtho?: boolean;
   /** Also compute the chi1 phase diagram of the model's nonlinearity: report.meanField.phase;
    * true: 40 x 24 cells up to sigma_w^2 4 and sigma_b^2 0.5, or the next power of two that
-   * holds every affine layer. */
-  phaseDiagram?: boolean | PhaseOptions;
+   * holds every affine layer. 'cached': the grid only if this instance (or worker) computed it
+   * before, else meanField.phasePending says what to pass to phaseDiagram() for it. */
+  phaseDiagram?: boolean | 'cached' | PhaseOptions;
   limits?: Limits;
 }
 
@@ -170,6 +171,8 @@ export interface MeanField {
   chiProduct: number;
   /** With options.phaseDiagram. */
   phase?: PhaseGrid;
+  /** With phaseDiagram 'cached' and no such grid kept yet: phaseDiagram(phi, phasePending) computes it. */
+  phasePending?: PhaseOptions;
 }
 
 export interface Histogram {
@@ -488,6 +491,8 @@ export interface Initlab {
   stateDict(source: string, options?: RunOptions): NamedTensor[];
   /** chi1 over (sigma_w^2, sigma_b^2) for a report's meanField.phi (TypeError on bad arguments). */
   phaseDiagram(phi: Nonlinearity, options?: PhaseOptions): PhaseGrid;
+  /** The same grid if it is among the last few computed, else null (never computes). */
+  cachedPhaseDiagram(phi: Nonlinearity, options?: PhaseOptions): PhaseGrid | null;
   /** Loads the data files the script may use (digits.bin when it mentions digits, words.txt
    * when it mentions words); in a browser, await it before run() on such a script. Node's createInitlab() loads them. */
   prepare(source: string): Promise<void>;
@@ -521,6 +526,9 @@ export declare class InitlabWorker {
   run(source: string, options?: RunOptions): Promise<Report>;
   /** As run(), but a script error resolves with the report (ok false, error set). */
   runReport(source: string, options?: RunOptions): Promise<Report>;
+  /** Initlab.phaseDiagram in the worker (its grids are kept there, for runs with phaseDiagram
+   * 'cached'); queued like a run: it supersedes a waiting request and can be superseded. */
+  phaseDiagram(phi: Nonlinearity, options?: PhaseOptions): Promise<PhaseGrid>;
   /** Trains each variant's model with the same options, chunk by chunk, in the worker. */
   train(variants: { name?: string; source: string }[], options?: TrainOptions, job?: TrainJob): Training;
   /** A fresh worker thread in place of one that stopped answering: the run in flight, the

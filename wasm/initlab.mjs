@@ -122,9 +122,17 @@ class Initlab {
     if (typeof source !== 'string') throw new TypeError('run(source): source must be a string');
     const report = this.guard(() => this.module.run(source, runOptions ?? {}));
     // The phase diagram of the model's nonlinearity, when asked for (runOptions.phaseDiagram:
-    // true or the grid's options): report.meanField.phase.
+    // true or the grid's options): report.meanField.phase. 'cached' attaches it only if an
+    // earlier call computed it, else says which grid to ask for (meanField.phasePending): a
+    // grid costs up to seconds, so a page draws the run first and the grid after it.
     const grid = runOptions?.phaseDiagram;
-    if (grid && report.meanField) report.meanField.phase = this.phaseDiagram(report.meanField.phi, { ...extents(report), ...(grid === true ? {} : grid) });
+    if (grid && report.meanField) {
+      const options = { ...extents(report), ...(grid === true || grid === 'cached' ? {} : grid) };
+      const cached = grid === 'cached' ? this.cachedPhaseDiagram(report.meanField.phi, options) : null;
+      if (grid !== 'cached') report.meanField.phase = this.phaseDiagram(report.meanField.phi, options);
+      else if (cached) report.meanField.phase = cached;
+      else report.meanField.phasePending = options;
+    }
     return report;
   }
 
@@ -141,6 +149,11 @@ class Initlab {
       this.phases.set(key, g);
     }
     return { w2: g.w2.slice(), b2: g.b2.slice(), chi1: g.chi1.slice() };
+  }
+
+  // The grid phaseDiagram(phi, options) would return if it is among the kept ones, else null.
+  cachedPhaseDiagram(phi, options = {}) {
+    return this.phases.has(JSON.stringify([phi, options])) ? this.phaseDiagram(phi, options) : null;
   }
 
   // A Trainer of the script's model (core/include/initlab/trainer.hpp has the protocol): its

@@ -8,7 +8,8 @@
 //   training.stop();                               // between chunks
 //   const { stopped } = await training.done;
 //
-// Messages: {id, source, options} in; {id, report} or {id, error} out. Training:
+// Messages: {id, source, options} in; {id, report} or {id, error} out. A phase grid:
+// {id, phase: {phi, options}} in; {id, report: grid} or {id, error} out. Training:
 // {id, type: 'train', variants, options, steps, chunk} and {id, type: 'stop'} in;
 // {id, type: 'setup' | 'chunk', variant, setup | chunk}, on the words {id, type: 'samples', variant,
 // words}, then {id, type: 'done', stopped, error} out.
@@ -82,6 +83,18 @@ function serve(port, post) {
       return;
     }
     const { id, source, options } = message;
+    if (message.phase) {
+      ready.then((l) => {
+        lab = lab ?? l;
+        try {
+          const grid = lab.phaseDiagram(message.phase.phi, message.phase.options);
+          post({ id, report: grid }, [grid.w2.buffer, grid.b2.buffer, grid.chi1.buffer]);
+        } catch (e) {
+          post({ id, error: placeless(e, 'TypeError') });
+        }
+      });
+      return;
+    }
     ready.then(async (l) => {
       lab = lab ?? l;
       if (lab.aborted) await lab.restart();
@@ -253,7 +266,7 @@ export class InitlabWorker {
     const next = this.waiting;
     this.waiting = null;
     this.inFlight = next;
-    this.worker.postMessage({ id: next.id, source: next.source, options: next.options });
+    this.worker.postMessage(next.phase ? { id: next.id, phase: next.phase } : { id: next.id, source: next.source, options: next.options });
   }
 
   run(source, options = {}) {
@@ -266,13 +279,19 @@ export class InitlabWorker {
     return this.request(source, options, true);
   }
 
-  async request(source, options, keepErrors) {
+  // Initlab.phaseDiagram in the worker, whose grids it keeps for runs with phaseDiagram
+  // 'cached'. Queued as a run is.
+  phaseDiagram(phi, options = {}) {
+    return this.request(null, null, false, { phi, options });
+  }
+
+  async request(source, options, keepErrors, phase = null) {
     await this.ready;
     const id = this.nextId++;
     this.latest = id;
     return new Promise((resolve, reject) => {
       if (this.waiting) this.waiting.reject(superseded());
-      this.waiting = { id, source, options, keepErrors, resolve, reject };
+      this.waiting = { id, source, options, keepErrors, phase, resolve, reject };
       this.pump();
     });
   }

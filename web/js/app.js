@@ -71,7 +71,7 @@ const depth = new DepthChart($('depth'), $('tooltip'));
 const gdepth = new DepthChart($('gdepth'), $('gtooltip'));
 const phase = new PhaseChart($('phase'), $('phase-tip'));
 const LOSS_NAMES = { mean: 'mean-of-output', cross_entropy: 'cross-entropy', nll: 'NLL', mse: 'MSE' };
-const engine = new Engine(showResults, (e) => showBanner('error', `The engine stopped: ${e.message}. The next run starts a fresh one.`));
+const engine = new Engine(showResults, (e) => showBanner('error', `The engine stopped: ${e.message}. The next run starts a fresh one.`), showPhase);
 // The training panel's code (charts included) loads on first use, in its own chunk: the first
 // results do not wait for it.
 const training = {
@@ -368,10 +368,12 @@ function showResults(result, replay = false) {
   }
   probe.lastTimings = results.map((r) => r.report.timings);
   const renderMs = performance.now() - renderStart;
+  // A phase grid still to come (Engine.attachPhases) is part of "everything drawn".
+  const phaseToCome = results.some((r) => r.report.meanField?.phasePending);
   requestAnimationFrame(() => {
     setTimeout(() => {
       rest();
-      probe.runs += 1;  // what the tests wait for: everything drawn
+      if (!phaseToCome) probe.runs += 1;  // what the tests wait for: everything drawn
     }, 0);
     const latency = performance.now() - job.startedAt;
     probe.lastLatency = latency;
@@ -402,12 +404,26 @@ function showConsole(report) {
   $('console').innerHTML = parts.join('');
 }
 
+// The phase grids of a shown job arrived (Engine.attachPhases): its theory view gets them.
+function showPhase(result) {
+  if (lastGood?.job === result.job) {
+    const activeIndex = result.job.compare ? Math.min(state.active, result.results.length - 1) : 0;
+    drawTheory(okResults(result), activeIndex);
+  }
+  setTimeout(() => { probe.runs += 1; }, 0);
+}
+
 function redraw() {
   if (lastGood) draw(lastGood, lastGood.job.compare ? Math.min(state.active, lastGood.results.length - 1) : 0)();
 }
 
-function draw({ job, results }, activeIndex) {
-  const ok = results.map((r, i) => ({ ...r, i, name: job.compare ? (state.tabs[i]?.name ?? r.name) : r.name })).filter((r) => r.report.ok);
+// The variants that ran, with their index and the name they are shown by.
+function okResults({ job, results }) {
+  return results.map((r, i) => ({ ...r, i, name: job.compare ? (state.tabs[i]?.name ?? r.name) : r.name })).filter((r) => r.report.ok);
+}
+
+function draw(result, activeIndex) {
+  const ok = okResults(result);
   const series = ok.map((r) => {
     const points = pointsOf(r.report);
     return { name: r.name, points, report: r.report, theory: state.settings.theory ? predictedStd(r.report, points) : undefined };
@@ -497,15 +513,18 @@ function drawGradients(series, base, ok) {
 function drawTheory(ok, activeIndex) {
   const active = ok.find((r) => r.i === activeIndex) ?? ok[0];
   const field = active.report.meanField;
-  const on = !!field?.phase && field.affineLayers > 0;
+  // While the grid is still coming (Engine.attachPhases) the pane stays, so nothing jumps.
+  const on = !!(field?.phase || field?.phasePending) && field.affineLayers > 0;
   $('theory-pane').hidden = !on;
   probe.phaseDots = null;
   if (!on) return;
   // Only the variants that share the active one's nonlinearity belong on its diagram.
   const same = ok.filter((r) => r.report.meanField?.nonlinearity === field.nonlinearity);
   const dots = phaseDots(same.map((r) => ({ report: r.report, variant: r.i })));
-  probe.phaseDots = dots.map((d) => ({ w2: d.w2, b2: d.b2, variant: d.variant }));
-  phase.draw({ grid: field.phase, dots, nonlinearity: field.nonlinearity });
+  if (field.phase) {
+    probe.phaseDots = dots.map((d) => ({ w2: d.w2, b2: d.b2, variant: d.variant }));
+    phase.draw({ grid: field.phase, dots, nonlinearity: field.nonlinearity });
+  }
   const many = ok.length > 1;
   const stopped = stops(active.report);
   $('theory-summary').innerHTML = ok.map((r) => `<p>${theorySummary(r.report, many ? r.name : '')}</p>`).join('') +

@@ -16,8 +16,9 @@ export function runOptions(settings) {
     initScale: settings.scale,
     grad: settings.grad,
     bins: 40,
-    // The chi1 grid of the model's nonlinearity (cached in the worker per nonlinearity and extent).
-    phaseDiagram: true,
+    // The chi1 grid of the model's nonlinearity if the worker has it (kept per nonlinearity and
+    // extent); else the Engine asks for it after the results are drawn (Engine.next).
+    phaseDiagram: 'cached',
   };
 }
 
@@ -36,13 +37,16 @@ async function watched(worker, request) {
 }
 
 export class Engine {
-  // onResult({ job, results: [{ name, report }], ms }) after every finished job.
-  constructor(onResult, onError) {
+  // onResult({ job, results: [{ name, report }], ms }) after every finished job; when a report
+  // came without its phase grid (meanField.phasePending), onPhase({ job, results }) follows
+  // once the grids are attached (or could not be had: then meanField.phase stays unset).
+  constructor(onResult, onError, onPhase = () => {}) {
     // index.html starts one early, so the wasm loads while the page's code is parsed.
     // More workers start beside it for parallel training (one per core, wasm/worker.mjs).
     this.worker = new InitlabWorker(window.initlabWorker ?? undefined, { poolUrl: new URL('wasm/worker.mjs', document.baseURI) });
     this.onResult = onResult;
     this.onError = onError;
+    this.onPhase = onPhase;
     this.running = false;
     this.waiting = null;
     this.side = null;
@@ -80,6 +84,23 @@ export class Engine {
     }
   }
 
+  // A phase grid costs up to seconds the first time (one per nonlinearity and extent): the
+  // first picture and the slider do not wait for it; it comes as a second step, after which
+  // the worker has it for every later run.
+  async attachPhases(job, results) {
+    const pending = results.map((r) => r.report.meanField).filter((f) => f?.phasePending);
+    if (pending.length === 0) return;
+    for (const field of pending) {
+      try {
+        field.phase = await watched(this.worker, () => this.worker.phaseDiagram(field.phi, field.phasePending));
+      } catch {
+        // The worker was restarted or the grid failed: the theory's view goes without it.
+      }
+      delete field.phasePending;
+    }
+    this.onPhase({ job, results });
+  }
+
   async next() {
     if (!this.waiting && this.side) return this.runSide();
     const job = this.waiting;
@@ -92,6 +113,7 @@ export class Engine {
       const results = [];
       for (const v of job.variants) results.push({ name: v.name, report: await watched(this.worker, () => this.worker.runReport(v.code, options)) });
       this.onResult({ job, results, ms: performance.now() - t0, queuedMs: t0 - job.startedAt });
+      await this.attachPhases(job, results);
     } catch (e) {
       this.onError(e, job);
     } finally {

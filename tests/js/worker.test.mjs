@@ -25,6 +25,28 @@ test('runs off the main thread and returns the same report shape', async () => {
   }
 });
 
+test("phaseDiagram 'cached': the first run names the grid it lacks, the worker computes it, later runs carry it", async () => {
+  const w = new InitlabWorker(pathToFileURL(join(wasmDir, 'worker.mjs')));
+  try {
+    const source = 'import torch.nn as nn\nmodel = nn.Sequential(nn.Linear(32, 32), nn.Tanh(), nn.Linear(32, 32), nn.Tanh())\n';
+    const first = await w.run(source, { batch: 8, phaseDiagram: 'cached' });
+    assert.equal(first.meanField.phase, undefined);
+    assert.deepEqual(first.meanField.phasePending, { w2Max: 4, b2Max: 0.5 });
+    const grid = await w.phaseDiagram(first.meanField.phi, first.meanField.phasePending);
+    assert.ok(grid.chi1 instanceof Float64Array && grid.chi1.length === grid.w2.length * grid.b2.length);
+    const later = await w.run(source, { batch: 8, seed: 3, phaseDiagram: 'cached' });
+    assert.equal(later.meanField.phasePending, undefined);
+    assert.deepEqual(Array.from(later.meanField.phase.chi1), Array.from(grid.chi1));
+    // The same grid as a run that computes it in place (phaseDiagram: true).
+    const inline = await w.run(source, { batch: 8, phaseDiagram: true });
+    assert.deepEqual(Array.from(inline.meanField.phase.chi1), Array.from(grid.chi1));
+    await assert.rejects(w.phaseDiagram({ kind: 99 }), (e) => e.kind === 'TypeError' && /phi\.kind/.test(e.message));
+    assert.equal((await w.run('print(2)')).output, '2\n');
+  } finally {
+    w.terminate();
+  }
+});
+
 test('a newer run supersedes waiting ones', async () => {
   const w = new InitlabWorker(pathToFileURL(join(wasmDir, 'worker.mjs')));
   try {

@@ -513,6 +513,8 @@ export interface CreateOptions {
   wasmBinary?: ArrayBuffer | Uint8Array;
   /** Where the browser fetches initlab_wasm.wasm from. */
   wasmUrl?: string;
+  /** initlab_wasm.wasm compiled already (WebAssembly.compileStreaming): only instantiated. */
+  wasmModule?: WebAssembly.Module;
 }
 
 export declare function createInitlab(options?: CreateOptions): Promise<Initlab>;

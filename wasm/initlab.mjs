@@ -30,7 +30,13 @@ export class InitlabError extends Error {
 
 async function loadModule(options) {
   const settings = {};
-  if (options.wasmBinary) {
+  if (options.wasmModule) {
+    // Compiled already (a page compiles while its worker starts, web/boot.js): only instantiate.
+    settings.instantiateWasm = (imports, done) => {
+      WebAssembly.instantiate(options.wasmModule, imports).then((instance) => done(instance, options.wasmModule));
+      return {};
+    };
+  } else if (options.wasmBinary) {
     settings.wasmBinary = options.wasmBinary;
   } else if (isNode) {
     // Emscripten 3.1.6 cannot fetch file URLs under Node 20: hand it the bytes.

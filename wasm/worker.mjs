@@ -60,16 +60,39 @@ print(model, f"{0.5:.3f}")
 out = model(torch.randn(16, 1, 28, 28))
 `;
 
+// The worker's milestones as performance marks (initlab:ready, initlab:warm, and the first
+// request's initlab:first-request and initlab:first-answer, whose detail has the wasm heap's
+// size), so a benchmark can tell where a first picture's time goes: download and compile, the
+// warm-up, the run.
+const mark = (name, detail) => globalThis.performance?.mark?.(`initlab:${name}`, { detail });
+
+// A worker started with the name PRECOMPILED gets initlab_wasm.wasm compiled from whoever started
+// it ({type: 'module', module}, web/boot.js): the page compiles while this worker's own modules
+// load, instead of the worker fetching the wasm only once they have. module null: compile here.
+export const PRECOMPILED = 'initlab:precompiled';
+
 function serve(port, post) {
   let lab = null;
   let requests = 0;
-  const ready = createInitlab().then((l) => {
-    if (requests === 0) l.runReport(WARM_UP);
+  let answered = false;
+  let gotModule = () => {};
+  const compiled = inWorker && self.name === PRECOMPILED ? new Promise((resolve) => { gotModule = resolve; }) : Promise.resolve(null);
+  const ready = compiled.then((wasmModule) => createInitlab(wasmModule ? { wasmModule } : {})).then((l) => {
+    mark('ready');
+    if (requests === 0) {
+      l.runReport(WARM_UP);
+      mark('warm');
+    }
     return l;
   });
   const stops = new Set();
   port((message) => {
+    if (message.type === 'module') {
+      gotModule(message.module);
+      return;
+    }
     requests += 1;
+    if (requests === 1) mark('first-request');
     if (message.type === 'stop') {
       stops.add(message.id);
       return;
@@ -110,6 +133,8 @@ function serve(port, post) {
         return;
       }
       post({ id, report }, transferables(report));
+      if (!answered) mark('first-answer', { heapBytes: lab.heapBytes() });
+      answered = true;
     });
   });
 }

@@ -2,6 +2,7 @@
 // one thread) in one Node process, interleaved round by round so that machine noise hits
 // both systems alike; prints medians and our/tfjs ratios.
 //   node tests/bench/bench.mjs build/wasm/tests/bench/forward_bench.js
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,15 @@ const { dirname, join } = path;
 const require = createRequire(import.meta.url);
 const benchJs = path.resolve(process.argv[2] ?? path.join(here, '../../build/wasm/tests/bench/forward_bench.js'));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+
+// Native PyTorch 1.13 on one thread (tests/bench/torch_baseline.py), the target's baseline for
+// T1: timed before and after the wasm rounds, in this same run.
+function torchBaseline() {
+  const r = spawnSync('/usr/bin/python3', [path.join(here, 'torch_baseline.py'), '5'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`tests/bench/torch_baseline.py failed: ${r.stderr.trim().split('\n').pop()}`);
+  return JSON.parse(r.stdout);
+}
+const torchBefore = torchBaseline();
 
 const createForwardBench = require(benchJs);
 const ours = await createForwardBench({
@@ -192,8 +202,14 @@ const wasmDir = join(dirname(benchJs), '../../wasm');
 const shipped = ['initlab_wasm.wasm', 'initlab_wasm.mjs', 'initlab.mjs', 'worker.mjs'].map((f) => fs.readFileSync(join(wasmDir, f)));
 const raw = shipped.reduce((a, b) => a + b.length, 0);
 const gz = shipped.reduce((a, b) => a + gzipSync(b, { level: 9 }).length, 0);
+// The library written in the interpreter's Python (core/lib), which the module embeds.
+const libFiles = fs.readdirSync(join(here, '../../core/lib'), { recursive: true }).filter((f) => f.endsWith('.py'));
+const libText = Buffer.concat(libFiles.map((f) => fs.readFileSync(join(here, '../../core/lib', f))));
+const libRaw = libText.length, libGz = gzipSync(libText, { level: 9 }).length;
 
+const torchAfter = torchBaseline();
 const m = Object.fromEntries(Object.entries(series).map(([k, v]) => [k, median(v)]));
+const torchT1 = (torchBefore.t1 + torchAfter.t1) / 2, torchW1 = (torchBefore.w1 + torchAfter.w1) / 2;
 const gflops = (flop, ms) => flop / (ms * 1e6);
 const W1_FLOP = 61.5e6, W2_FLOP = 20 * 2 * 256 * 512 * 512, W3_FLOP = 2 * 512 ** 3;
 const f = (x, d = 3) => x.toFixed(d).padStart(9);
@@ -203,8 +219,11 @@ console.log(`  W1 tutorial CNN b64   ours ${f(m.w1)} ms  tfjs ${f(m.tf_w1)} ms  
 console.log(`  W1 + probe            ours ${f(m.w1_probe)} ms  probe adds ${(100 * (m.w1_probe / m.w1 - 1)).toFixed(1)}%  (target <= 15%)`);
 console.log(`  W2 20x[Lin512+tanh]   ours ${f(m.w2)} ms  tfjs ${f(m.tf_w2)} ms  ours/tfjs ${f(m.w2 / m.tf_w2, 2)}  (target <= 0.60)  ${f(gflops(W2_FLOP, m.w2), 1)} GFLOP/s`);
 console.log(`  W3 GEMM 512^3         ours ${f(m.w3)} ms  tfjs ${f(m.tf_w3)} ms  ours/tfjs ${f(m.w3 / m.tf_w3, 2)}  ours ${f(gflops(W3_FLOP, m.w3), 1)} GFLOP/s = ${(100 * gflops(W3_FLOP, m.w3) / m.peak).toFixed(0)}% of peak (target >= 90%); tfjs ${f(gflops(W3_FLOP, m.tf_w3), 1)} GFLOP/s`);
-console.log(`  T1 train step W1      ours ${f(m.t1)} ms  ${tfjsT1Error ? `tfjs cannot: ${tfjsT1Error}` : `tfjs ${f(m.tf_t1)} ms  ours/tfjs ${f(m.t1 / m.tf_t1, 2)}  (target <= 0.60)`}`);
+console.log(`  T1 train step W1      ours ${f(m.t1)} ms  ${tfjsT1Error ? `tfjs cannot: ${tfjsT1Error}` : `tfjs ${f(m.tf_t1)} ms  ours/tfjs ${f(m.t1 / m.tf_t1, 2)}`}`);
+console.log(`    against PyTorch ${torchBefore.torch} native, ${torchBefore.threads} thread: ${f(torchT1)} ms (before ${torchBefore.t1.toFixed(3)}, after ${torchAfter.t1.toFixed(3)})  ours/PyTorch ${f(m.t1 / torchT1, 2)}  (target <= 1.00)`);
+console.log(`    W1 forward: PyTorch ${f(torchW1)} ms  ours/PyTorch ${f(m.w1 / torchW1, 2)}`);
 console.log(`  T2 train step W2      ours ${f(m.t2)} ms  tfjs ${f(m.tf_t2)} ms  ours/tfjs ${f(m.t2 / m.tf_t2, 2)}  (target <= 0.60)`);
 console.log(`  W1 peak tensor memory      ${f(ours._bench_w1_peak_bytes() / 1e6, 2)} MB; wasm heap ${f(ours.HEAP8.length / 1e6, 1)} MB`);
 console.log(`  run() tutorial script      ${f(m.run)} ms median of 30 warm runs (target <= 12)`);
-console.log(`  shipped wasm + JS          ${f(raw / 1024, 1)} KiB raw, ${f(gz / 1024, 1)} KiB gzipped (target <= 300)`);
+console.log(`  shipped wasm + JS          ${f(raw / 1024, 1)} KiB raw, ${f(gz / 1024, 1)} KiB gzipped  ${(gz / 1024 / 400).toFixed(2)}x the target <= 400`);
+console.log(`    of which the library's .py modules (embedded in the wasm) ${f(libRaw / 1024, 1)} KiB raw, ${f(libGz / 1024, 1)} KiB gzipped alone`);

@@ -184,17 +184,38 @@ TEST_CASE("phase grid: chi1 rises with sigma_w^2 and falls with sigma_b^2 for ta
   CHECK(g.chi1[2 * 8 + 3] < g.chi1[3]);
 }
 
-TEST_CASE("phase grid: ReLU, leaky ReLU and the identity take chi1 = sigma_w^2 E[phi'^2], as the fixed point does") {
-  // The grid's shortcut for positively homogeneous phi against the fixed point's iteration,
-  // cell by cell, including sigma_b^2 = 0 (q* = 0 below the edge) and the diverging cells.
+TEST_CASE("ReLU, leaky ReLU and the identity: the closed-form fixed point and grid equal the plain iteration's") {
+  // fixed_point and phase_grid skip the iteration for positively homogeneous phi. Here the
+  // length map q -> sigma_w^2 E[phi(sqrt(q) z)^2] + sigma_b^2 is iterated by hand (plainly, to
+  // convergence, through the quadrature) wherever it converges, and chi1 taken at its limit.
   theory::Nonlinearity leaky = act(Activation::leaky_relu);
   leaky.params.alpha = 0.2f;
   for (const theory::Nonlinearity& n : {act(Activation::relu), leaky, theory::Nonlinearity::linear()}) {
     theory::PhaseGrid g = theory::phase_grid(n, 4.0, 0.5, 8, 3);
     REQUIRE(g.chi1.size() == 24);
-    for (size_t i = 0; i < g.b2.size(); ++i)
-      for (size_t j = 0; j < g.w2.size(); ++j)
-        CHECK(g.chi1[i * g.w2.size() + j] == doctest::Approx(theory::fixed_point(n, g.w2[j], g.b2[i], false).chi1).epsilon(1e-12));
+    for (size_t i = 0; i < g.b2.size(); ++i) {
+      for (size_t j = 0; j < g.w2.size(); ++j) {
+        const double w2 = g.w2[j], b2 = g.b2[i];
+        double q = 1.0, step = 1.0;
+        for (int it = 0; it < 20000 && q < 1e12 && step > 1e-13 * std::max(1.0, q); ++it) {
+          const double next = w2 * theory::moments(n, q).m2 + b2;
+          step = std::fabs(next - q);
+          q = next;
+        }
+        const bool settled = step <= 1e-13 * std::max(1.0, q) || q < 1e-200;
+        const theory::FixedPoint fp = theory::fixed_point(n, w2, b2, true);
+        const double chi1 = w2 * theory::moments(n, 0.0, q > 1e-300 ? std::sqrt(q) : 1e-150).dphi2;
+        CHECK(g.chi1[i * g.w2.size() + j] == doctest::Approx(chi1).epsilon(1e-12));
+        CHECK(fp.chi1 == doctest::Approx(chi1).epsilon(1e-12));
+        if (!settled) {
+          CHECK(std::isinf(fp.q));
+          CHECK_FALSE(fp.converged);
+        } else {
+          CHECK(fp.converged);
+          CHECK(fp.q == doctest::Approx(q).epsilon(1e-9));
+        }
+      }
+    }
   }
   // ReLU: E[phi'(z)^2] = 1/2, so the edge of chaos sits at sigma_w^2 = 2 (He et al. 2015).
   CHECK(theory::phase_grid(act(Activation::relu), 4.0, 0.5, 8, 3).chi1[3] == doctest::Approx(1.0).epsilon(1e-12));

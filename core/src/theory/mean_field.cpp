@@ -35,9 +35,39 @@ void correlated(const Nonlinearity& n, double q, double c, double w2, double b2,
 
 }  // namespace
 
+bool positively_homogeneous(const Nonlinearity& n) {
+  return n.identity || n.kind == kernels::Activation::relu || n.kind == kernels::Activation::leaky_relu;
+}
+
 FixedPoint fixed_point(const Nonlinearity& n, double sigma_w2, double sigma_b2,
                        bool with_correlation) {
   FixedPoint fp;
+  if (positively_homogeneous(n)) {
+    // phi(a x) = a phi(x): E[phi(sqrt(q) z)^2] = q E[phi(z)^2] and E[phi'^2] is the same at
+    // every q, so the length map is the line q -> a q + sigma_b^2 with a = sigma_w^2 E[phi^2]:
+    // q* = sigma_b^2 / (1 - a) below a = 1, unbounded above it (and at it with sigma_b^2 > 0;
+    // at a = 1 with no bias every q is fixed and the iteration's start, 1, stays). No
+    // iteration, and the same answer as the iteration's (tests/theory_test.cpp); chi1 =
+    // sigma_w^2 E[phi'^2] = a there, so the chaotic phase's correlation fixed point (chi1 > 1)
+    // only arises with q* unbounded, where it is not taken.
+    const Moments unit = moments(n, 1.0);
+    const double a = sigma_w2 * unit.m2;
+    const bool edge = std::fabs(a - 1.0) <= 1e-12;
+    if (a < 1.0 && !edge) {
+      fp.q = sigma_b2 / (1.0 - a);
+      fp.converged = true;
+    } else if (edge && sigma_b2 == 0) {
+      fp.q = 1.0;
+      fp.converged = true;
+    } else {
+      fp.q = kInf;
+    }
+    fp.chi1 = sigma_w2 * unit.dphi2;
+    fp.xi_c = std::fabs(fp.chi1 - 1.0) <= 1e-12 ? kInf : -1.0 / std::log(fp.chi1);
+    if (fp.xi_c < 0) fp.xi_c = kInf;
+    (void)with_correlation;
+    return fp;
+  }
   // Plain iteration converges only geometrically, at the map's slope, which is close to 1
   // exactly where the phase diagram is interesting (ReLU near sigma_w^2 = 2 took thousands of
   // steps, seconds for a grid). So: Steffensen's acceleration on contracting stretches (Aitken's
@@ -117,9 +147,7 @@ PhaseGrid phase_grid(const Nonlinearity& n, double w2_max, double b2_max, int nw
   // the same E[phi'^2] at every q, so chi1 = sigma_w^2 E[phi'(z)^2] wherever q* lands (0, finite
   // or infinite): one quadrature for the whole grid instead of a fixed point per cell (the
   // kinked rule made a ReLU grid cost 0.65 s in wasm, in the page's first run).
-  const bool homogeneous = n.identity || n.kind == kernels::Activation::relu ||
-                           n.kind == kernels::Activation::leaky_relu;
-  if (homogeneous) {
+  if (positively_homogeneous(n)) {
     const double d = n.identity ? 1.0 : moments(n, 1.0).dphi2;
     for (size_t i = 0; i < g.b2.size(); ++i)
       for (double w2 : g.w2) g.chi1.push_back(w2 * d);

@@ -370,6 +370,11 @@ void install_functional(NamespaceObj& F_ns) {
   def("relu", [](Interpreter& in, A& a) {
     const auto args = bind_native(in, "relu", a, {{"input", std::nullopt}, {"inplace", Value(false)}});
     nn::set_source_line(in.location().line);
+    if (in.truthy(args[1]) && args[0].get<TensorObj>()) {  // PyTorch's relu_: the input itself, rebased
+      A none;
+      none.where = a.where;
+      return in.call_method(args[0], "relu_", none);
+    }
     return make_tensor(F::relu(tensor_arg(in, args[0], "relu")));
   });
   def("leaky_relu", [](Interpreter& in, A& a) {

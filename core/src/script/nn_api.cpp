@@ -343,6 +343,9 @@ void install_init(NamespaceObj& init_ns) {
       if (!t) in.error("AttributeError", "'" + type_name(tensor) + "' object has no attribute 'ndimension'");
       mark_init_line(in);
       init::call_initializer(name, t->tensor, positional, kwargs, *gen);
+      // An in-place write under no_grad, as PyTorch's: a graph that saved the tensor before
+      // refuses its backward. (One bump; PyTorch's multi-step initializers bump more.)
+      t->tensor.bump_version();
       return tensor;
     });
   };

@@ -1,13 +1,21 @@
 import torch
 import torch.nn as nn
 
-# initlab does not version tensors: an in-place write into a tensor autograd recorded (whose
-# values its backward may need) is refused; x = x + y and x += y (which rebinds x) work
-# (PyTorch allows this write and checks versions at backward time).
+# An in-place write into a tensor autograd recorded runs as in PyTorch (issue 14, part 4):
+# x += y rebinds x; x[0, 0] = 0 records PyTorch's CopySlices, which passes no gradient to the
+# overwritten element. (Once refused: initlab had no version counters.)
+torch.manual_seed(0)
 layer = nn.Linear(2, 2)
 h = layer(torch.ones(1, 2))
 h += 1
 h = h * 2
-print(h.grad_fn is not None)  # expect: True
+print(h.grad_fn is not None)
 h[0, 0] = 0.0
-# error: line 12: NotImplementedError: not supported in initlab: in-place writes into a tensor that autograd recorded (compute a new tensor instead: y = y + x, y = y * mask, torch.cat)
+print(type(h.grad_fn).__name__)
+h.sum().backward()
+print(layer.weight.grad.tolist(), layer.bias.grad.tolist())
+
+# CPython 3.11 printed:
+# expect: True
+# expect: CopySlices
+# expect: [[0.0, 0.0], [2.0, 2.0]] [0.0, 2.0]

@@ -26,12 +26,17 @@ class Storage {
   float* data() { return data_; }
   const float* data() const { return data_; }
   int64_t count() const { return count_; }
+  // PyTorch's version counter, shared by every view of this storage: each in-place write
+  // bumps it, and autograd's saved tensors compare it with the version they saved.
+  int64_t version() const { return version_; }
+  void bump_version() { ++version_; }
 
   static constexpr std::size_t kAlignment = 64;
 
  private:
   float* data_ = nullptr;
   int64_t count_ = 0;
+  int64_t version_ = 0;
 };
 
 // Element type as PyTorch would report it. Storage is always float; int64 marks integer
@@ -139,6 +144,12 @@ class Tensor {
   // How many tensors (views, autograd's saved copies) hold this storage: 1 when this handle
   // is its only holder (the script layer's test for an in-place write nothing else can see).
   long storage_holders() const { return storage_.use_count(); }
+  // The storage's version counter (Storage::version): Tensor._version. In-place writes that
+  // a script makes bump it (the core's own writes into fresh tensors do not, as in PyTorch).
+  int64_t version() const { return storage_ ? storage_->version() : 0; }
+  void bump_version() {
+    if (storage_) storage_->bump_version();
+  }
 
   // Calls f(float&) for every element in the order PyTorch's TensorIterator visits a single
   // output: memory order (dimensions sorted by decreasing stride), which is row-major for a

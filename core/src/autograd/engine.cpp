@@ -15,6 +15,61 @@ namespace {
 
 thread_local bool grad_mode = true;
 thread_local BackwardObserver* backward_observer = nullptr;
+NodeNamer node_namer = nullptr;
+
+std::string node_name(const Node& node, const Shape& shape) {
+  if (node_namer != nullptr) return node_namer(node, shape);
+  std::string n = node.name();
+  if (n.empty() || n.back() < '0' || n.back() > '9') n += "0";
+  return n;
+}
+
+const char* tensor_type(DType d) {
+  switch (d) {
+    case DType::float32: return "torch.FloatTensor";
+    case DType::int64: return "torch.LongTensor";
+    case DType::boolean: return "torch.BoolTensor";
+  }
+  return "torch.FloatTensor";
+}
+
+// A view whose storage was written after its history was recorded (by its base or another
+// view): PyTorch re-derives its grad_fn from the base's new history; initlab refuses instead
+// of back-propagating through the stale one.
+void check_not_stale(const Tensor& t) {
+  const Meta* m = t.autograd_meta().get();
+  if (m == nullptr || !m->grad_fn || !m->grad_fn->is_view() || t.version() == m->version) return;
+  raise(ErrorKind::NotImplementedError,
+        "not supported in initlab: using a view after an in-place write into the tensor it views (PyTorch re-derives the view's history; initlab does not): take the view again after the write");
+}
+
+// Before a node's backward: every tensor it saved must still be at the version it was saved
+// at (PyTorch's SavedVariable::unpack check, with its wording).
+void check_saved(const Node& node) {
+  for (const Node::Saved& s : node.saved) {
+    const int64_t now = s.data.version();
+    if (now == s.version) continue;
+    if (!s.pytorch_saves) {
+      raise(ErrorKind::NotImplementedError,
+            "not supported in initlab: backward through " + node_name(node, s.data.shape()) +
+                " after an in-place write into a tensor it reads (PyTorch keeps what it needs; initlab reads the tensor itself): make the write out of place (y = y + 1) or do it before the op");
+    }
+    std::string msg = std::string("one of the variables needed for gradient computation has been modified by an inplace operation: [") +
+                      tensor_type(s.data.dtype()) + " " + s.data.shape().to_string() + "]";
+    std::string maker;
+    if (s.is_output) {
+      maker = node_name(node, s.data.shape());
+    } else if (std::shared_ptr<Meta> m = s.meta.lock()) {
+      // The tensor's current history: follow the records in-place ops gave it since.
+      for (std::shared_ptr<Meta> next = m->rebased_to.lock(); next; next = next->rebased_to.lock()) m = next;
+      if (m->grad_fn) maker = node_name(*m->grad_fn, s.data.shape());
+    }
+    if (!maker.empty()) msg += ", which is output 0 of " + maker + ",";
+    msg += " is at version " + std::to_string(now) + "; expected version " + std::to_string(s.version) +
+           " instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).";
+    raise(ErrorKind::RuntimeError, msg);
+  }
+}
 
 // a += g for two contiguous tensors of one shape (a owned by the caller).
 void add_into(Tensor& a, const Tensor& g) {
@@ -64,31 +119,133 @@ ObserveBackward::ObserveBackward(BackwardObserver* observer) : previous_(backwar
 
 ObserveBackward::~ObserveBackward() { backward_observer = previous_; }
 
+void Node::save_input(std::size_t i, bool pytorch_saves) {
+  if (i >= inputs.size() || !inputs[i].defined()) return;
+  Saved s;
+  s.data = inputs[i].detach();
+  s.version = inputs[i].version();
+  s.pytorch_saves = pytorch_saves;
+  s.meta = inputs[i].autograd_meta();
+  saved.push_back(std::move(s));
+}
+
+void Node::save_output(const Tensor& output, bool pytorch_saves) {
+  Saved s;
+  s.data = output.detach();
+  s.version = output.version();
+  s.is_output = true;
+  s.pytorch_saves = pytorch_saves;
+  saved.push_back(std::move(s));
+}
+
+void Node::save_for_backward(const Tensor&) {
+  for (std::size_t i = 0; i < inputs.size(); ++i) save_input(i, false);
+}
+
+void set_node_namer(NodeNamer namer) { node_namer = namer; }
+
+bool check_inplace(const Tensor& target, bool src_requires_grad) {
+  if (!grad_mode) return false;
+  const Node* fn = target.has_grad_fn() ? target.autograd_meta()->grad_fn.get() : nullptr;
+  if (target.requires_grad() && fn == nullptr) {
+    raise(ErrorKind::RuntimeError, "a leaf Variable that requires grad is being used in an in-place operation.");
+  }
+  if (fn != nullptr && fn->is_view()) {
+    // The view's base: down the chain of views to the first tensor that is not one.
+    const Tensor* base = &fn->inputs[0];
+    while (base->has_grad_fn() && base->autograd_meta()->grad_fn->is_view()) base = &base->autograd_meta()->grad_fn->inputs[0];
+    if (base->requires_grad() && !base->has_grad_fn()) {
+      raise(ErrorKind::RuntimeError, "a view of a leaf Variable that requires grad is being used in an in-place operation.");
+    }
+    raise(ErrorKind::NotImplementedError,
+          "not supported in initlab: an in-place write into a view of a tensor that autograd recorded (PyTorch's CopySlices): write into the whole tensor, or build the result out of place (torch.cat, torch.where, a mask)");
+  }
+  if (fn == nullptr && src_requires_grad) {
+    raise(ErrorKind::NotImplementedError,
+          "not supported in initlab: writing a tensor that requires grad in place into one without autograd history (build the result with torch.cat or arithmetic instead)");
+  }
+  return fn != nullptr;
+}
+
+void rebase_history(Tensor& target, const Tensor& result) {
+  const std::shared_ptr<Node> node = result.autograd_meta()->grad_fn;
+  if (result.shape() != target.shape()) {
+    raise(ErrorKind::RuntimeError, "output with shape " + target.shape().to_string() +
+                                       " doesn't match the broadcast shape " + result.shape().to_string());
+  }
+  // The node reads target's old values (mul_ by a tensor, pow_, clamp_): like PyTorch, which
+  // saves the original self, keep a copy of them before the write.
+  bool reads_target = false;
+  for (const Node::Saved& s : node->saved) reads_target = reads_target || (!s.is_output && s.data.shares_storage_with(target));
+  if (reads_target) {
+    Tensor old;
+    for (Tensor& in : node->inputs) {
+      if (!in.defined() || !in.shares_storage_with(target)) continue;
+      Tensor copy = in.clone();
+      copy.set_autograd_meta(in.autograd_meta());
+      if (in.requires_grad()) copy.set_requires_grad(true);
+      in = copy;
+      old = copy;
+    }
+    for (Node::Saved& s : node->saved) {
+      if (s.is_output || !s.data.shares_storage_with(target)) continue;
+      s.data = old.detach();
+      s.version = old.version();
+    }
+  }
+  target.copy_from(result);
+  for (Node::Saved& s : node->saved) {
+    if (!s.is_output) continue;
+    s.data = target.detach();
+    s.version = target.version();
+  }
+  auto meta = std::make_shared<Meta>();
+  meta->grad_fn = node;
+  meta->version = target.version();
+  if (target.autograd_meta()) {
+    meta->grad = target.autograd_meta()->grad;
+    target.autograd_meta()->rebased_to = meta;
+  }
+  target.set_autograd_meta(std::move(meta));
+  target.set_requires_grad(true);
+}
+
 bool grad_enabled() { return grad_mode; }
 void set_grad_enabled(bool enabled) { grad_mode = enabled; }
 
 bool should_record(std::initializer_list<const Tensor*> inputs) {
   if (!grad_mode) return false;
-  for (const Tensor* t : inputs)
-    if (t != nullptr && t->defined() && t->requires_grad()) return true;
-  return false;
+  bool any = false;
+  for (const Tensor* t : inputs) {
+    if (t == nullptr || !t->defined() || !t->requires_grad()) continue;
+    check_not_stale(*t);
+    any = true;
+  }
+  return any;
 }
 
 bool should_record(const std::vector<Tensor>& inputs) {
   if (!grad_mode) return false;
-  for (const Tensor& t : inputs)
-    if (t.defined() && t.requires_grad()) return true;
-  return false;
+  bool any = false;
+  for (const Tensor& t : inputs) {
+    if (!t.defined() || !t.requires_grad()) continue;
+    check_not_stale(t);
+    any = true;
+  }
+  return any;
 }
 
 Tensor record(Tensor output, std::shared_ptr<Node> node, std::vector<Tensor> inputs) {
   node->inputs = std::move(inputs);
   // A fresh handle: the output may share storage (and so far a handle) with an input view.
   Tensor out = output.detach();
+  Node& n = *node;
   auto meta = std::make_shared<Meta>();
   meta->grad_fn = std::move(node);
+  meta->version = out.version();
   out.set_autograd_meta(std::move(meta));
   out.set_requires_grad(true);
+  n.save_for_backward(out);
   return out;
 }
 
@@ -129,6 +286,7 @@ namespace {
 
 // Runs every node reachable from root's grad_fn once, in reverse topological order.
 void run_backward(const Tensor& root, const Tensor& root_grad, bool retain_graph) {
+  check_not_stale(root);
   NoGrad no_grad;  // backward computes plain tensors
   const std::shared_ptr<Node>& root_node = root.autograd_meta()->grad_fn;
   if (!root_node) {  // a leaf: its gradient is the given one
@@ -169,6 +327,7 @@ void run_backward(const Tensor& root, const Tensor& root_grad, bool retain_graph
     if (found == pending.end()) continue;  // nothing flows into it
     const Tensor grad_out = std::move(found->second);
     pending.erase(found);
+    check_saved(*node);
     if (backward_observer != nullptr) backward_observer->node_gradient(*node, grad_out);
     std::vector<Tensor> grads = node->backward(grad_out);
     for (std::size_t i = 0; i < node->inputs.size() && i < grads.size(); ++i) {

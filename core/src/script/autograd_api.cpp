@@ -25,6 +25,8 @@ class ViewNode : public autograd::Node {
  public:
   ViewNode(const char* name, std::function<Tensor(const Tensor&)> view) : name_(name), view_(std::move(view)) {}
   const char* name() const override { return name_; }
+  void save_for_backward(const Tensor& y) override { is_view_ = y.shares_storage_with(inputs[0]); }
+  bool is_view() const override { return is_view_; }
   std::vector<Tensor> backward(const Tensor& gy) override {
     Tensor g(inputs[0].shape());
     view_(g).copy_from(gy);
@@ -34,6 +36,7 @@ class ViewNode : public autograd::Node {
  private:
   const char* name_;
   std::function<Tensor(const Tensor&)> view_;
+  bool is_view_ = false;
 };
 
 // Element-wise y = f(x) with dy/dx given from x, y: the gradient is gy * d(x, y).
@@ -42,8 +45,26 @@ class UnaryNode : public autograd::Node {
   UnaryNode(const char* name, Tensor y, std::function<float(float, float)> d)
       : name_(name), y_(std::move(y)), d_(std::move(d)) {}
   const char* name() const override { return name_; }
+  // The nodes whose derivative is a function of the result (PyTorch saves the result; d
+  // ignores x there) save y; those with a constant derivative nothing; the others x (their
+  // d reads only x).
+  void save_for_backward(const Tensor& y) override {
+    static const char* const constant[] = {"NegBackward0", "SignBackward0", "FloorBackward0", "CeilBackward0", "CloneBackward0", "BernoulliBackward0"};
+    for (const char* n : constant)
+      if (std::string(n) == name_) return;
+    static const char* const result_saving[] = {"ExpBackward0", "TanhBackward0", "SigmoidBackward0", "SqrtBackward0", "RsqrtBackward0", "ReluBackward0"};
+    for (const char* n : result_saving) {
+      if (std::string(n) == name_) {
+        save_output(y);
+        result_only_ = true;
+        return;
+      }
+    }
+    save_input(0);
+  }
   std::vector<Tensor> backward(const Tensor& gy_in) override {
-    const Tensor x = inputs[0].contiguous(), y = y_.contiguous(), gy = gy_in.contiguous();
+    const Tensor y = y_.contiguous(), gy = gy_in.contiguous();
+    const Tensor x = result_only_ ? y : inputs[0].contiguous();
     Tensor g = Tensor::uninitialized(x.shape());
     for (int64_t i = 0; i < x.numel(); ++i) g.data()[i] = gy.data()[i] * d_(x.data()[i], y.data()[i]);
     return {g};
@@ -53,6 +74,7 @@ class UnaryNode : public autograd::Node {
   const char* name_;
   Tensor y_;
   std::function<float(float, float)> d_;
+  bool result_only_ = false;
 };
 
 // sum / mean over everything or one dim: the gradient broadcast back (divided by the count
@@ -62,6 +84,7 @@ class ReduceNode : public autograd::Node {
   ReduceNode(const char* name, std::optional<int64_t> dim, bool keepdim, double divisor)
       : name_(name), dim_(dim), keepdim_(keepdim), divisor_(divisor) {}
   const char* name() const override { return name_; }
+  void save_for_backward(const Tensor&) override {}  // shapes only
   std::vector<Tensor> backward(const Tensor& gy) override {
     Tensor g = gy;
     if (dim_ && !keepdim_ && inputs[0].dim() > 0) g = g.unsqueeze(*dim_);
@@ -101,8 +124,20 @@ bool ends_with_digit(const std::string& s) { return !s.empty() && s.back() >= '0
 
 }  // namespace
 
-std::string grad_fn_name(const Tensor& t) {
-  const autograd::Node& node = *t.autograd_meta()->grad_fn;
+namespace {
+
+std::string node_name_of(const autograd::Node& node, const Shape& shape);
+// The engine's messages (a saved tensor modified in place) name nodes as grad_fn prints them.
+const bool namer_installed = (autograd::set_node_namer(&node_name_of), true);
+
+}  // namespace
+
+std::string grad_fn_name(const Tensor& t) { return node_name_of(*t.autograd_meta()->grad_fn, t.shape()); }
+
+namespace {
+
+std::string node_name_of(const autograd::Node& node, const Shape& shape) {
+  (void)namer_installed;
   const std::string n = node.name();
   if (ends_with_digit(n)) return n;  // the script's own nodes carry PyTorch's full name
   const auto& in = node.inputs;
@@ -120,16 +155,19 @@ std::string grad_fn_name(const Tensor& t) {
     if (a == 1 && b == 1) return "DotBackward0";
     return "UnsafeViewBackward0";
   }
-  if (n == "AdaptiveAvgPool2DBackward" && t.dim() >= 2 && t.size(-1) == 1 && t.size(-2) == 1) return "MeanBackward1";
+  const int rank = shape.size();
+  if (n == "AdaptiveAvgPool2DBackward" && rank >= 2 && shape[rank - 1] == 1 && shape[rank - 2] == 1) return "MeanBackward1";
   // Training-mode dropout is a noise multiply (alpha dropout adds b after it), except p = 1,
   // which multiplies by a zero tensor.
   if (n == "DropoutBackward") return "MulBackward0";
   if (n == "AlphaDropoutBackward") return "AddBackward0";
   if (n == "RsubBackward") return "RsubBackward1";
   // A Python autograd.Function's node (full backward hooks): no overload suffix in PyTorch.
-  if (n == "BackwardHookFunctionBackward") return n;
+  if (n == "BackwardHookFunctionBackward" || n == "CopySlices" || n == "CopyBackwards") return n;
   return n + "0";
 }
+
+}  // namespace
 
 Tensor record_view(const Tensor& y, const Tensor& x, const char* name, std::function<Tensor(const Tensor&)> view) {
   if (!autograd::should_record({&x})) return y;

@@ -343,6 +343,9 @@ void install_init(NamespaceObj& init_ns) {
       if (!t) in.error("AttributeError", "'" + type_name(tensor) + "' object has no attribute 'ndimension'");
       mark_init_line(in);
       init::call_initializer(name, t->tensor, positional, kwargs, *gen);
+      // An in-place write under no_grad, as PyTorch's: a graph that saved the tensor before
+      // refuses its backward. (One bump; PyTorch's multi-step initializers bump more.)
+      t->tensor.bump_version();
       return tensor;
     });
   };
@@ -370,6 +373,11 @@ void install_functional(NamespaceObj& F_ns) {
   def("relu", [](Interpreter& in, A& a) {
     const auto args = bind_native(in, "relu", a, {{"input", std::nullopt}, {"inplace", Value(false)}});
     nn::set_source_line(in.location().line);
+    if (in.truthy(args[1]) && args[0].get<TensorObj>()) {  // PyTorch's relu_: the input itself, rebased
+      A none;
+      none.where = a.where;
+      return in.call_method(args[0], "relu_", none);
+    }
     return make_tensor(F::relu(tensor_arg(in, args[0], "relu")));
   });
   def("leaky_relu", [](Interpreter& in, A& a) {

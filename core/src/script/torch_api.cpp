@@ -35,24 +35,6 @@ Tensor as_tensor(Interpreter& in, const Value& v, const std::string& what) {
 // Forward-pass ops report the script line they came from.
 void mark_line(Interpreter& in) { nn::set_source_line(in.location().line); }
 
-// PyTorch refuses in-place writes to a leaf that requires grad unless gradients are off.
-// initlab does not version tensors, so an in-place write to a recorded result (whose old
-// values a backward may need) or of a value that requires grad (whose history the write
-// would drop) is refused instead of giving wrong gradients.
-void check_inplace(Interpreter& in, const Value& self, const Value* src = nullptr) {
-  auto* t = self.get<TensorObj>();
-  if (!t || !autograd::grad_enabled()) return;
-  if (t->tensor.requires_grad() && !t->tensor.has_grad_fn()) {
-    in.error("RuntimeError", "a leaf Variable that requires grad is being used in an in-place operation.");
-  }
-  if (t->tensor.has_grad_fn()) {
-    in.error("NotImplementedError", "not supported in initlab: in-place writes into a tensor that autograd recorded (compute a new tensor instead: y = y + x, y = y * mask, torch.cat)");
-  }
-  if (auto* s = src ? src->get<TensorObj>() : nullptr; s && s->tensor.requires_grad()) {
-    in.error("NotImplementedError", "not supported in initlab: writing a tensor that requires grad into another one in place (build the result with torch.cat or arithmetic instead)");
-  }
-}
-
 Value size_tuple(const Tensor& t) {
   std::vector<Value> dims;
   for (int64_t d : t.shape()) dims.emplace_back(d);
@@ -336,8 +318,6 @@ Value tensor_unary(Interpreter& in, const std::string& op, const Value& a) {
 // ---------------------------------------------------------------------------------------
 // Tensor attributes and methods
 
-void check_inplace_write(Interpreter& in, const Value& self, const Value* src) { check_inplace(in, self, src); }
-
 std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, const std::string& name) {
   auto* obj = self.get<TensorObj>();
   const Tensor t = obj->tensor;
@@ -422,99 +402,13 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
       return conv(t);
     });
   }
-  // ---- in-place ----
-  const auto inplace = [&](std::function<void(Interpreter&, A&, Tensor&)> fn) {
-    Value keep = self;
-    return method([keep, fn](Interpreter& in, A& a) {
-      check_inplace(in, keep, a.positional.empty() ? nullptr : &a.positional[0]);
-      Tensor target = tensor_of(keep);
-      fn(in, a, target);
-      return keep;
-    });
-  };
-  if (name == "fill_") {
-    return inplace([](Interpreter& in, A& a, Tensor& dst) {
-      const auto args = bind_native(in, "fill_", a, {{"value", std::nullopt}});
-      dst.fill_(static_cast<float>(to_float(in, args[0], "value")));
-    });
-  }
-  if (name == "zero_") return inplace([](Interpreter&, A&, Tensor& dst) { dst.zero_(); });
-  if (name == "normal_") {
-    return inplace([](Interpreter& in, A& a, Tensor& dst) {
-      const auto args = bind_native(in, "normal_", a, {{"mean", Value(0.0)}, {"std", Value(1.0)}, {"generator", Value(), true}});
-      initlab::normal_(dst, to_float(in, args[0], "mean"), to_float(in, args[1], "std"), generator_arg(in, args[2]));
-    });
-  }
-  if (name == "uniform_") {
-    return inplace([](Interpreter& in, A& a, Tensor& dst) {
-      const auto args = bind_native(in, "uniform_", a, {{"from", Value(0.0)}, {"to", Value(1.0)}, {"generator", Value(), true}});
-      initlab::uniform_(dst, to_float(in, args[0], "from"), to_float(in, args[1], "to"), generator_arg(in, args[2]));
-    });
-  }
-  if (name == "bernoulli_") {
-    Value keep = self;
-    return method([keep](Interpreter& in, A& a) {
-      const auto args = bind_native(in, "bernoulli_", a, {{"p", Value(0.5)}, {"generator", Value(), true}});
-      check_inplace(in, keep);  // a probability tensor that requires grad is only read
-      Tensor target = tensor_of(keep);
-      Generator& gen = generator_arg(in, args[1]);
-      if (auto* probs = args[0].get<TensorObj>()) initlab::bernoulli_(target, probs->tensor.detach(), gen);
-      else initlab::bernoulli_(target, to_float(in, args[0], "p"), gen);
-      return keep;
-    });
-  }
+  // ---- in-place (torch_api_inplace.cpp) ----
+  if (auto v = tensor_inplace_method(interp, self, name)) return v;
+  if (name == "_version") return Value(t.version());
   if (name == "bernoulli") {
     return method([t](Interpreter& in, A& a) {
       const auto args = bind_native(in, "bernoulli", a, {{"p", Value()}, {"generator", Value(), true}});
       return bernoulli_of(in, t, args[0], args[1]);
-    });
-  }
-  if (name == "copy_") {
-    return inplace([](Interpreter& in, A& a, Tensor& dst) {
-      const auto args = bind_native(in, "copy_", a, {{"src", std::nullopt}, {"non_blocking", Value(false)}});
-      dst.copy_from(as_tensor(in, args[0], "copy_(): argument 'src'"));
-    });
-  }
-  if ((name == "add_" || name == "sub_" || name == "mul_" || name == "div_" || name == "clamp_") &&
-      autograd::grad_enabled() && t.has_grad_fn()) {
-    // An in-place op on a recorded result (x.sub_(m) in a forward): when no other tensor holds
-    // its storage (no view, and no node saved it for backward), the write can be recorded as
-    // the out-of-place op whose result replaces the tensor, which is what PyTorch's graph
-    // computes. Otherwise it stays refused: initlab has no version counters to tell a saved
-    // tensor from a harmless alias.
-    Value keep = self;
-    const std::string base = name.substr(0, name.size() - 1);
-    return method([keep, base](Interpreter& in, A& a) {
-      Tensor& target = keep.get<TensorObj>()->tensor;
-      if (target.storage_holders() > 1) check_inplace(in, keep);
-      A call = a;
-      if (base == "add" || base == "sub") {
-        // add_(other, alpha=k): the out-of-place form takes other * k.
-        const auto args = bind_native(in, base + "_", a, {{"other", std::nullopt}, {"alpha", Value(1)}});
-        call = A{};
-        call.where = a.where;
-        call.positional.push_back(args[1].is_number() && args[1].as_float() != 1.0 ? in.binary("*", args[0], args[1]) : args[0]);
-      }
-      const Value r = in.call_method(keep, base, call);
-      target = tensor_of(r);
-      return keep;
-    });
-  }
-  if (name == "add_" || name == "sub_" || name == "mul_" || name == "div_") {
-    const std::string op = name == "add_" ? "+" : name == "sub_" ? "-" : name == "mul_" ? "*" : "/";
-    return inplace([op](Interpreter& in, A& a, Tensor& dst) {
-      const auto args = bind_native(in, op == "+" ? "add_" : "op_", a, {{"other", std::nullopt}, {"alpha", Value(1)}});
-      Value other = args[1].is_number() && args[1].as_float() != 1.0 ? in.binary("*", args[0], args[1]) : args[0];
-      const Value r = tensor_binary(in, op, make_tensor(dst.detach()), other);
-      dst.copy_from(tensor_of(r));
-    });
-  }
-  if (name == "clamp_") {
-    return inplace([](Interpreter& in, A& a, Tensor& dst) {
-      const auto args = bind_native(in, "clamp_", a, {{"min", Value()}, {"max", Value()}});
-      const float lo = args[0].is_none() ? -INFINITY : static_cast<float>(to_float(in, args[0], "min"));
-      const float hi = args[1].is_none() ? INFINITY : static_cast<float>(to_float(in, args[1], "max"));
-      dst.for_each_in_memory_order([&](float& x) { x = std::min(std::max(x, lo), hi); });
     });
   }
   if (name == "requires_grad_") {
@@ -730,6 +624,20 @@ std::optional<Value> tensor_attribute(Interpreter& interp, const Value& self, co
       // PyTorch passes the gradient where min <= x <= max.
       return make_tensor(record_unary(elementwise(t, [lo, hi](float x) { return std::min(std::max(x, lo), hi); }), t,
                                       "ClampBackward1", [lo, hi](float x, float) { return x >= lo && x <= hi ? 1.0f : 0.0f; }));
+    });
+  }
+  if (name == "clamp_min" || name == "clamp_max") {
+    const bool is_min = name == "clamp_min";
+    return method([t, is_min](Interpreter& in, A& a) {
+      const auto args = bind_native(in, is_min ? "clamp_min" : "clamp_max", a, {{is_min ? "min" : "max", std::nullopt}});
+      const float b = static_cast<float>(to_float(in, args[0], is_min ? "min" : "max"));
+      // PyTorch passes the gradient where x >= min (x <= max).
+      if (is_min) {
+        return make_tensor(record_unary(elementwise(t, [b](float x) { return std::max(x, b); }), t, "ClampMinBackward0",
+                                        [b](float x, float) { return x >= b ? 1.0f : 0.0f; }));
+      }
+      return make_tensor(record_unary(elementwise(t, [b](float x) { return std::min(x, b); }), t, "ClampMaxBackward0",
+                                      [b](float x, float) { return x <= b ? 1.0f : 0.0f; }));
     });
   }
   if (name == "relu" || name == "tanh" || name == "sigmoid") {

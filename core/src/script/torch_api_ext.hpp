@@ -23,8 +23,16 @@ Tensor record_op(const Tensor& y, const std::vector<Tensor>& inputs, const char*
 Tensor tensor_value(Interpreter& in, const Value& v, const std::string& what);
 // A dtype= argument (None: keep `fallback`).
 DType dtype_arg(Interpreter& in, const Value& v, DType fallback);
-// torch_api.cpp's check before an in-place write into self (of src, when given).
+// torch_api_inplace.cpp: PyTorch's checks before an in-place write into self (of src, when
+// given) and the version bump; a write into a recorded tensor is NotImplementedError here.
 void check_inplace_write(Interpreter& in, const Value& self, const Value* src);
+// An in-place op computed out of place (from self's current values) and written into self,
+// its history rebased when recorded. Returns self.
+Value inplace_via(const Value& self, const Value* src, const std::function<Value()>& out_of_place);
+// x[index] = v, where view(x) is x[index]: recorded (PyTorch's CopySlices) when x is.
+void set_subscript_recorded(Interpreter& in, const Value& tensor, const Value& index, const Value& v,
+                            const std::function<Tensor(const Tensor&)>& view);
+std::optional<Value> tensor_inplace_method(Interpreter& in, const Value& self, const std::string& name);
 // A tensor's values as int64 (indices).
 std::vector<int64_t> int_values(const Tensor& t);
 

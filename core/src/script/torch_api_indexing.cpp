@@ -142,13 +142,8 @@ Value tensor_subscript(Interpreter& in, const Value& tensor, const Value& raw_in
 
 void tensor_set_subscript(Interpreter& in, const Value& tensor, const Value& raw_index, const Value& v) {
   const Value index = expand_ellipsis(in, tensor.get<TensorObj>()->tensor.dim(), raw_index);
-  check_inplace_write(in, tensor, &v);
-  Tensor view = index_view(in, tensor.get<TensorObj>()->tensor, index);
-  if (auto* src = v.get<TensorObj>()) {
-    view.copy_from(src->tensor);
-  } else {
-    view.fill_(static_cast<float>(to_float(in, v, "assigned value")));
-  }
+  Interpreter* interp = &in;
+  set_subscript_recorded(in, tensor, index, v, [interp, index](const Tensor& x) { return index_view(*interp, x, index); });
 }
 
 }  // namespace initlab::script

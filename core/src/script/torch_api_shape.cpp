@@ -539,16 +539,11 @@ std::optional<Value> tensor_shape_method(Interpreter& interp, const Value& self,
       const Tensor mask = tensor_value(in, args[0], "masked_fill(): argument 'mask'");
       const double v = scalar_value(in, args[1], "value");
       if (!inplace) return make_tensor(masked_fill(in, t, mask, v));
-      if (t.requires_grad() && autograd::grad_enabled()) {
-        in.error("RuntimeError", "a leaf Variable that requires grad is being used in an in-place operation.");
-      }
       const Shape shape = ops::broadcast_shapes(t.shape(), mask.shape());
       if (shape != t.shape()) {
         in.error("RuntimeError", "output with shape " + t.shape().to_string() + " doesn't match the broadcast shape " + shape.to_string());
       }
-      Tensor dst = t;
-      dst.copy_from(masked_fill(in, t.detach(), mask, v));
-      return self;
+      return inplace_via(self, nullptr, [&] { return make_tensor(masked_fill(in, self.get<TensorObj>()->tensor, mask, v)); });
     });
   }
   if (name == "stride") {

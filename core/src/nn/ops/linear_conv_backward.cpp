@@ -18,6 +18,12 @@ void transpose(const float* a, int64_t rows, int64_t cols, float* out) {
 class LinearBackward : public autograd::Node {
  public:
   const char* name() const override { return "LinearBackward"; }
+  // PyTorch's addmm/mm save the input for the weight's gradient and the weight for the
+  // input's (never the bias).
+  void save_for_backward(const Tensor&) override {
+    if (needs(1)) save_input(0);
+    if (needs(0)) save_input(1);
+  }
   std::vector<Tensor> backward(const Tensor& gy) override {
     const Tensor x = inputs[0].contiguous(), w = inputs[1].contiguous();
     const Tensor g = gy.contiguous();
@@ -48,6 +54,10 @@ class Conv2dBackward : public autograd::Node {
  public:
   Conv2dBackward(const kernels::Conv2dGeometry& g, int64_t groups) : g_(g), groups_(groups) {}
   const char* name() const override { return "ConvolutionBackward"; }
+  void save_for_backward(const Tensor&) override {  // PyTorch's: input and weight
+    save_input(0);
+    save_input(1);
+  }
 
   std::vector<Tensor> backward(const Tensor& gy) override {
     const kernels::Conv2dGeometry& g = g_;

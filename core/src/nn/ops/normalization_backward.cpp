@@ -17,6 +17,11 @@ class BatchNormBackward : public autograd::Node {
   BatchNormBackward(std::vector<float> mean, std::vector<float> invstd, bool batch_stats)
       : mean_(std::move(mean)), invstd_(std::move(invstd)), batch_stats_(batch_stats) {}
   const char* name() const override { return "NativeBatchNormBackward"; }
+  // PyTorch's: the input and the weight (and the statistics, copies here), not the output.
+  void save_for_backward(const Tensor&) override {
+    save_input(0);
+    save_input(1);
+  }
 
   std::vector<Tensor> backward(const Tensor& gy) override {
     const Tensor x = inputs[0].contiguous(), dy = gy.contiguous();

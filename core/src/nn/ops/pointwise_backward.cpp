@@ -40,8 +40,21 @@ class ActivationBackward : public autograd::Node {
     }
     return "ActivationBackward";
   }
+  // relu, tanh and sigmoid: PyTorch saves the result, and so does the backward read only y.
+  // The others: PyTorch saves the input; initlab's kernels may also read y (initlab's read).
+  void save_for_backward(const Tensor& y) override {
+    if (a_ == kernels::Activation::relu || a_ == kernels::Activation::tanh || a_ == kernels::Activation::sigmoid) {
+      save_output(y);
+      return;
+    }
+    save_input(0);
+    save_output(y, false);
+  }
   std::vector<Tensor> backward(const Tensor& gy) override {
-    const Tensor x = inputs[0].contiguous(), dy = gy.contiguous();
+    // (x is unread for the result-saving ones: hand the kernel y, which may be all there is
+    // of x's values after an in-place write into x.)
+    const bool y_only = a_ == kernels::Activation::relu || a_ == kernels::Activation::tanh || a_ == kernels::Activation::sigmoid;
+    const Tensor x = y_only ? y_.contiguous() : inputs[0].contiguous(), dy = gy.contiguous();
     Tensor dx = Tensor::uninitialized(x.shape());
     kernels::activation_backward(a_, p_, x.numel(), x.data(), y_.data(), dy.data(), dx.data());
     return {dx};
@@ -57,6 +70,7 @@ class SoftmaxBackward : public autograd::Node {
  public:
   SoftmaxBackward(Tensor y, int64_t dim, bool log) : y_(std::move(y)), dim_(dim), log_(log) {}
   const char* name() const override { return log_ ? "LogSoftmaxBackward" : "SoftmaxBackward"; }
+  void save_for_backward(const Tensor& y) override { save_output(y); }  // PyTorch's: the result
   std::vector<Tensor> backward(const Tensor& gy) override {
     const Tensor dy = gy.contiguous();
     int64_t outer = 1, inner = 1;
@@ -80,6 +94,7 @@ class DropoutBackward : public autograd::Node {
  public:
   DropoutBackward(Tensor mask, bool alpha) : mask_(std::move(mask)), alpha_(alpha) {}
   const char* name() const override { return alpha_ ? "AlphaDropoutBackward" : "DropoutBackward"; }
+  void save_for_backward(const Tensor&) override {}  // the mask is the node's own
   std::vector<Tensor> backward(const Tensor& gy) override {
     return {binary(gy, mask_, BinaryOp::mul).reshape(inputs[0].shape())};
   }
@@ -102,6 +117,13 @@ class BinaryBackward : public autograd::Node {
       case BinaryOp::div: return "DivBackward";
     }
     return "BinaryBackward";
+  }
+  // PyTorch's: add/sub save nothing; a * b saves b for a's gradient and a for b's; a / b
+  // saves b for either and a for b's.
+  void save_for_backward(const Tensor&) override {
+    if (op_ == BinaryOp::add || op_ == BinaryOp::sub) return;
+    if (needs(1)) save_input(0);
+    if (needs(0) || (op_ == BinaryOp::div && needs(1))) save_input(1);
   }
   std::vector<Tensor> backward(const Tensor& gy) override {
     const Tensor& a = inputs[0];
@@ -149,6 +171,10 @@ class BinaryScalarBackward : public autograd::Node {
       case BinaryOp::div: return left_ ? "MulBackward" : "DivBackward";
     }
     return "BinaryScalarBackward";
+  }
+  // Only s / a reads a (PyTorch keeps its own reciprocal of it).
+  void save_for_backward(const Tensor&) override {
+    if (op_ == BinaryOp::div && left_) save_input(0, false);
   }
   std::vector<Tensor> backward(const Tensor& gy) override {
     const Tensor& a = inputs[0];

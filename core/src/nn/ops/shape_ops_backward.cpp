@@ -14,12 +14,16 @@ class ReshapeBackward : public autograd::Node {
  public:
   explicit ReshapeBackward(const char* name) : name_(name) {}
   const char* name() const override { return name_; }
+  // Only shapes are read; a reshape that did not copy is a view.
+  void save_for_backward(const Tensor& y) override { view_ = y.shares_storage_with(inputs[0]); }
+  bool is_view() const override { return view_; }
   std::vector<Tensor> backward(const Tensor& gy) override {
     return {gy.contiguous().view(inputs[0].shape())};
   }
 
  private:
   const char* name_;
+  bool view_ = false;
 };
 
 // Each selected row's gradient added back to its row (a row taken twice gets both).
@@ -27,6 +31,7 @@ class IndexBackward : public autograd::Node {
  public:
   explicit IndexBackward(std::vector<int64_t> rows) : rows_(std::move(rows)) {}
   const char* name() const override { return "IndexBackward"; }
+  void save_for_backward(const Tensor&) override {}  // shapes only
   std::vector<Tensor> backward(const Tensor& gy_in) override {
     const Tensor gy = gy_in.contiguous();
     Tensor g(inputs[0].shape());
@@ -44,6 +49,7 @@ class CatBackward : public autograd::Node {
  public:
   explicit CatBackward(int64_t dim) : dim_(dim) {}
   const char* name() const override { return "CatBackward"; }
+  void save_for_backward(const Tensor&) override {}  // shapes only
   std::vector<Tensor> backward(const Tensor& gy) override {
     const Tensor g = gy.contiguous();
     int64_t outer = 1, inner = 1;

@@ -170,20 +170,23 @@ void Probe::module_output(const nn::Module& module, const Tensor& output) {
       break;
     }
   }
-  r.type = module.type_name();
+  // A script subclass of a built-in layer shows its own class; the layer rules below (and the
+  // theory's) follow the layer unless the class runs its own forward.
+  r.type = module.class_name();
   r.depth = r.path.empty() ? 0 : 1 + static_cast<int>(std::count(r.path.begin(), r.path.end(), '.'));
   r.is_leaf = module.children().empty();
-  add_record(std::move(r), output);
+  add_record(std::move(r), output, module.forward_overridden() ? nullptr : &module.type_name());
 }
 
-void Probe::add_record(LayerRecord r, const Tensor& output) {
+void Probe::add_record(LayerRecord r, const Tensor& output, const std::string* layer_type) {
   // Made contiguous once for both passes (a transposed output would be copied twice).
   const Tensor values = output.defined() ? output.contiguous() : output;
-  r.output = compute_stats(values, saturation_of(r.type), options_);
+  const std::string& rule = layer_type ? *layer_type : r.type;
+  r.output = compute_stats(values, saturation_of(rule), options_);
   // Activations are leaves; a container is never one, whatever its class is called.
-  if (r.is_leaf && values.defined()) r.unit_map = compute_unit_map(values, r.type, unit_axis_);
+  if (r.is_leaf && values.defined()) r.unit_map = compute_unit_map(values, rule, unit_axis_);
   // Later activations take their unit axis from the latest affine layer.
-  if (const UnitAxis axis = unit_axis_of(r.type); axis != UnitAxis::unknown) unit_axis_ = axis;
+  if (const UnitAxis axis = unit_axis_of(rule); axis != UnitAxis::unknown) unit_axis_ = axis;
   records_.push_back(std::move(r));
   record_nodes_.push_back(output.has_grad_fn() ? output.autograd_meta()->grad_fn.get() : nullptr);
   record_data_.push_back(output.defined() ? output.data() : nullptr);

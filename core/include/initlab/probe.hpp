@@ -221,7 +221,9 @@ class Probe : public nn::ForwardObserver, public autograd::BackwardObserver {
   std::vector<int> open_inputs_;   // input_from of each open module call, innermost last
   std::vector<int> pending_operands_;  // of the op whose output comes next
   UnitAxis unit_axis_ = UnitAxis::unknown;  // of the latest affine record of this recording
-  void add_record(LayerRecord r, const Tensor& output);
+  // layer_type: the built-in layer a script subclass derives from (its saturation and unit
+  // rules), nullptr for r.type's own.
+  void add_record(LayerRecord r, const Tensor& output, const std::string* layer_type = nullptr);
   int source_of(const Tensor& t) const;
   const nn::Module* root_ = nullptr;
   std::vector<int64_t> root_input_shape_;

@@ -35,7 +35,7 @@ Tensor Module::operator()(const Tensor& input) {
   if (observer != nullptr) observer->module_enter(*this, &input);
   Tensor out;
   try {
-    out = forward(input);
+    out = forward_overridden() ? subclass_->forward(*this, input) : forward(input);
   } catch (...) {
     if (observer != nullptr) observer->module_abandon(*this);
     throw;
@@ -173,7 +173,8 @@ void Module::train(bool mode) {
 
 std::string Module::repr() const {
   std::vector<std::string> extra_lines, child_lines;
-  const std::string extra = extra_repr();
+  std::optional<std::string> own = subclass_ ? subclass_->extra_repr(*this) : std::nullopt;
+  const std::string extra = own ? *own : extra_repr();
   if (!extra.empty()) {
     std::size_t start = 0;
     for (;;) {
@@ -186,7 +187,7 @@ std::string Module::repr() const {
   for (const auto& [name, m] : children_) {
     child_lines.push_back("(" + name + "): " + add_indent(m ? m->repr() : "None", 2));
   }
-  std::string s = type_name_ + "(";
+  std::string s = class_name() + "(";
   if (extra_lines.size() == 1 && child_lines.empty()) {
     s += extra_lines[0];
   } else if (!extra_lines.empty() || !child_lines.empty()) {

@@ -10,8 +10,10 @@
 
 namespace initlab::script {
 
-// Modules: parameters, buffers, submodules, layer attributes, nn.Module's methods.
-std::optional<Value> module_attribute(Interpreter& in, const Value& module, const std::string& name);
+// Modules: parameters, buffers, submodules, the script class's attributes (with_class),
+// layer attributes, nn.Module's methods.
+std::optional<Value> module_attribute(Interpreter& in, const Value& module, const std::string& name,
+                                      bool with_class = true);
 // load_state_dict, get_submodule, get_parameter, get_buffer (module_state.cpp).
 std::optional<Value> module_state_method(Interpreter& in, const Value& module, const std::string& name);
 // Registers modules, parameters and tensors the way nn.Module.__setattr__ does.
@@ -26,6 +28,8 @@ void init_container(Interpreter& in, nn::Module& m, const std::string& kind, Cal
 std::string container_kind(const nn::Module& m);
 // model(x): runs forward, reporting to the probe.
 Value call_module(Interpreter& in, const Value& module, CallArgs& args);
+// The forward part of a call (no hooks): the script's forward, or the layer's.
+Value call_layer_forward(Interpreter& in, const Value& module, CallArgs& args);
 
 // Tensors: attributes (.shape, .data, .grad) and methods (.view, .fill_, .mean, ...).
 std::optional<Value> tensor_attribute(Interpreter& in, const Value& tensor, const std::string& name);

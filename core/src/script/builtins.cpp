@@ -10,6 +10,7 @@
 #include "interpreter_util.hpp"
 #include "native_args.hpp"
 #include "numpy_bindings.hpp"
+#include "native_subclass.hpp"
 #include "script_module.hpp"
 
 namespace initlab::script {
@@ -334,7 +335,7 @@ void install_builtins(Interpreter& interp) {
     if (!sub.get<ClassObj>() && !sub.get<NativeClassObj>()) in.error("TypeError", "issubclass() arg 1 must be a class");
     if (auto* n = target.get<NativeClassObj>()) {
       if (n->name == "object") return Value(true);
-      if (auto* c = sub.get<ClassObj>()) return Value(n->name == "Module" && c->module_subclass);
+      if (auto* c = sub.get<ClassObj>()) return Value((n->name == "Module" && c->module_subclass) || c->native_layer.get() == n);
       const std::string& sub_name = sub.get<NativeClassObj>()->name;
       return Value(sub.as_obj() == target.as_obj() || (sub_name == "bool" && n->name == "int"));
     }
@@ -351,7 +352,7 @@ void install_builtins(Interpreter& interp) {
     const Value& v = a.positional[0];
     if (auto* inst = v.get<InstanceObj>()) return Value(ObjPtr(inst->cls));
     if (auto* m = v.get<ModuleObj>()) {
-      if (auto* sm = dynamic_cast<ScriptModule*>(m->module.get())) return Value(ObjPtr(sm->cls));
+      if (auto cls = script_class_of(v)) return Value(ObjPtr(cls));
       const auto& nn = in.importable()["torch.nn"];
       if (auto found = in.try_getattr(nn, m->module->type_name())) return *found;
     }

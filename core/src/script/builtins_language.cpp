@@ -323,9 +323,14 @@ void install_language_builtins(Interpreter& interp) {
         c->bases.push_back(std::static_pointer_cast<ClassObj>(base.as_obj()));
         c->module_subclass = c->module_subclass || bc->module_subclass;
         c->exception = c->exception || bc->exception;
+        if (!c->native_layer) c->native_layer = bc->native_layer;
       } else if (auto* n = base.get<NativeClassObj>()) {
-        if (n->name == "Module") c->module_subclass = true;
-        else if (n->name != "object") in.error("NotImplementedError", "not supported in initlab: deriving a class from " + n->qualified);
+        if (n->name == "Module") {
+          c->module_subclass = true;
+        } else if (n->build) {
+          c->module_subclass = true;
+          c->native_layer = std::static_pointer_cast<NativeClassObj>(base.as_obj());
+        } else if (n->name != "object") in.error("NotImplementedError", "not supported in initlab: deriving a class from " + n->qualified);
       }
     }
     auto* d = a.positional[2].get<DictObj>();

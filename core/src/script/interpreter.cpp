@@ -12,6 +12,7 @@
 #include "initlab/pyformat.hpp"
 #include "interpreter_util.hpp"
 #include "numpy_bindings.hpp"
+#include "native_subclass.hpp"
 #include "script_module.hpp"
 
 namespace initlab::script {
@@ -145,6 +146,7 @@ Interpreter::~Interpreter() {
           for (auto& [k, x] : sm->attrs) stack.push_back(x);
           stack.emplace_back(ObjPtr(sm->cls));
         }
+        if (auto* ns = native_subclass_of(*sub)) stack.emplace_back(ObjPtr(ns->cls));
       }
     }
   }

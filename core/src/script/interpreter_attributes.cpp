@@ -16,6 +16,7 @@
 #include "interpreter_util.hpp"
 #include "library.hpp"
 #include "torch_names.hpp"
+#include "native_subclass.hpp"
 #include "script_module.hpp"
 
 
@@ -83,7 +84,7 @@ std::optional<Value> Interpreter::dunder(const Value& v, const std::string& name
   if (auto* inst = v.get<InstanceObj>()) cls = inst->cls;
   // An nn.Module subclass's own protocol methods (nn.ModuleDict's __getitem__, a user's __len__).
   else if (auto* m = v.get<ModuleObj>(); m && m->module) {
-    if (auto* sm = dynamic_cast<ScriptModule*>(m->module.get())) cls = sm->cls;
+    cls = script_class_of(v);
   }
   if (!cls) return std::nullopt;
   const Value* found = cls->find(name);
@@ -225,6 +226,8 @@ std::optional<Value> Interpreter::try_getattr(const Value& object, const std::st
     if (name == "__bases__") {
       std::vector<Value> bases;
       for (const auto& b : c->bases) bases.emplace_back(ObjPtr(b));
+      // A subclass of a built-in layer with no script bases derives from the layer directly.
+      if (bases.empty() && c->native_layer) bases.emplace_back(ObjPtr(c->native_layer));
       if (bases.empty()) bases.push_back(builtins_["object"]);
       return make_tuple(std::move(bases));
     }
@@ -339,12 +342,14 @@ std::optional<Value> Interpreter::try_getattr(const Value& object, const std::st
         if (const Value* v = b->find(name)) {
           Value cls = s->self;
           if (auto* inst = s->self.get<InstanceObj>()) cls = Value(ObjPtr(inst->cls));
-          if (auto* m = s->self.get<ModuleObj>())
-            if (auto* sm = dynamic_cast<ScriptModule*>(m->module.get())) cls = Value(ObjPtr(sm->cls));
+          if (s->self.get<ModuleObj>())
+            if (auto c = script_class_of(s->self)) cls = Value(ObjPtr(c));
           const Value self = s->self.get<ClassObj>() ? Value() : s->self;
           return bind_class_attr(*v, self, cls);
         }
     }
+    // Past the script bases of a subclass of a built-in layer: the layer's own methods.
+    if (auto c = script_class_of(s->self); c && c->native_layer) return native_super_attribute(*this, s->self, name);
     if (name == "__init__" && !s->self.get<ModuleObj>()) {
       // object.__init__: takes nothing (a plain class whose __init__ calls super().__init__()).
       return make_builtin("__init__", [](Interpreter&, CallArgs&) { return Value(); });

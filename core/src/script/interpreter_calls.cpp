@@ -13,6 +13,7 @@
 #include "initlab/pyformat.hpp"
 #include "interpreter_util.hpp"
 #include "library.hpp"
+#include "native_subclass.hpp"
 #include "script_module.hpp"
 
 namespace initlab::script {
@@ -179,6 +180,7 @@ void Interpreter::define_class(const Stmt& s, const std::shared_ptr<Scope>& scop
       cls->module_subclass = cls->module_subclass || c->module_subclass;
       cls->exception = cls->exception || c->exception;
       if (cls->native_base.empty()) cls->native_base = c->native_base;
+      if (!cls->native_layer) cls->native_layer = c->native_layer;
     } else if (auto* n = base.get<NativeClassObj>()) {
       if (n->name == "Module") {
         cls->module_subclass = true;
@@ -187,9 +189,17 @@ void Interpreter::define_class(const Stmt& s, const std::shared_ptr<Scope>& scop
         // module whose children, super().__init__ and default forward are the container's.
         cls->module_subclass = true;
         cls->native_base = n->name;
+      } else if (n->build) {
+        // A subclass of a built-in layer (class MyLinear(nn.Linear)): native_subclass.hpp.
+        if (cls->native_layer && cls->native_layer.get() != n) {
+          error("NotImplementedError", "not supported in initlab: deriving a class from two built-in layers (" +
+                                           cls->native_layer->qualified + " and " + n->qualified + ")");
+        }
+        cls->module_subclass = true;
+        cls->native_layer = std::static_pointer_cast<NativeClassObj>(base.as_obj());
       } else if (n->name != "object") {
         error("NotImplementedError", "not supported in initlab: deriving a class from " + n->qualified +
-                                         " (derive from nn.Module, Exception, object or your own classes)");
+                                         " (derive from nn.Module, a built-in layer, Exception, object or your own classes)");
       }
     } else {
       error("TypeError", "bases must be classes, not " + type_name(base));
@@ -475,6 +485,9 @@ Value Interpreter::instantiate(const std::shared_ptr<ClassObj>& cls, CallArgs& a
       with_self.positional.insert(with_self.positional.begin(), self);
       call(*init, with_self);
     }
+  } else if (cls->native_layer) {
+    // No __init__ of its own: the layer's, with the call's arguments.
+    init_native_layer(*this, self, args);
   } else if (!args.positional.empty() || !args.keywords.empty()) {
     error("TypeError", cls->name + "() takes no arguments");
   }

@@ -16,6 +16,7 @@
 #include "interpreter_util.hpp"
 #include "library.hpp"
 #include "torch_names.hpp"
+#include "native_subclass.hpp"
 #include "script_module.hpp"
 
 namespace initlab::script {
@@ -27,8 +28,10 @@ int64_t RangeObj::size() const {
 
 std::shared_ptr<ClassObj> script_class_of(const Value& v) {
   if (auto* inst = v.get<InstanceObj>()) return inst->cls;
-  if (auto* m = v.get<ModuleObj>())
+  if (auto* m = v.get<ModuleObj>()) {
     if (auto* sm = dynamic_cast<ScriptModule*>(m->module.get())) return sm->cls;
+    if (auto* sub = native_subclass_of(*m->module)) return sub->cls;
+  }
   return nullptr;
 }
 

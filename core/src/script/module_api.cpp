@@ -12,6 +12,8 @@
 #include "initlab/warnings.hpp"
 #include "nn_api_util.hpp"
 #include "numpy_bindings.hpp"
+#include "interpreter_util.hpp"
+#include "native_subclass.hpp"
 #include "script_module.hpp"
 
 namespace initlab::script {
@@ -41,7 +43,7 @@ std::vector<std::pair<std::string, Tensor>> script_parameters(Interpreter& in, n
 
 }  // namespace
 
-std::optional<Value> module_attribute(Interpreter& interp, const Value& self, const std::string& name) {
+std::optional<Value> module_attribute(Interpreter& interp, const Value& self, const std::string& name, bool with_class) {
   nn::ModulePtr m = module_of(self);
   // nn.Module.__getattr__: parameters, buffers, submodules...
   for (const auto& [n, t] : m->own_parameters()) {
@@ -67,6 +69,11 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
   if (auto extra = interp.module_attrs().find(m.get()); extra != interp.module_attrs().end()) {
     auto it = extra->second.find(name);
     if (it != extra->second.end()) return it->second;
+  }
+  // A script subclass of a built-in layer: its class's methods and attributes come before the
+  // layer's (super() asks without them, native_subclass.hpp).
+  if (auto* sub = native_subclass_of(*m); sub && with_class) {
+    if (const Value* v = sub->cls->find(name)) return interp.bind_class_attr(*v, self, Value(ObjPtr(sub->cls)));
   }
   if (name == "training") return Value(m->is_training());
   // Layer attributes PyTorch exposes.
@@ -309,7 +316,7 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
     });
   }
   if (name == "__class__") {
-    if (auto* sm = dynamic_cast<ScriptModule*>(m.get())) return Value(ObjPtr(sm->cls));
+    if (auto cls = script_class_of(self)) return Value(ObjPtr(cls));
     return interp.try_getattr(interp.importable()["torch.nn"], m->type_name());
   }
   return std::nullopt;
@@ -318,8 +325,8 @@ std::optional<Value> module_attribute(Interpreter& interp, const Value& self, co
 void set_module_attribute(Interpreter& in, const Value& self, const std::string& name, const Value& v) {
   nn::ModulePtr m = module_of(self);
   auto* sm = dynamic_cast<ScriptModule*>(m.get());
-  if (sm) {
-    if (const Value* p = sm->cls->find(name); p && p->get<PropertyObj>()) return in.set_property(*p, self, name, v);
+  if (const auto cls = script_class_of(self)) {
+    if (const Value* p = cls->find(name); p && p->get<PropertyObj>()) return in.set_property(*p, self, name, v);
   }
   const bool initialized = !sm || sm->init_called;
   const auto has = [&](const auto& list) {
@@ -446,6 +453,34 @@ Value call_module_forward(Interpreter& in, const Value& self, A& args) {
   if (auto loss = call_loss_module(in, m, args)) return *loss;
   if (auto v = call_vision_module(in, m, args)) return *v;
   nn::ForwardObserver* observer = nn::current_observer();
+  if (auto* sub = native_subclass_of(*m); sub && m->forward_overridden()) {
+    // A script subclass's own forward over a built-in layer: the layer's call, the class's body.
+    nn::set_source_line(in.location().line);
+    const Tensor* input = nullptr;
+    for (const Value& a : args.positional)
+      if (const auto* t = a.get<TensorObj>()) {
+        input = &t->tensor;
+        break;
+      }
+    if (observer) observer->module_enter(*m, input);
+    ++in.module_call_depth;
+    Value out;
+    try {
+      out = in.call_method(self, "forward", args);
+    } catch (...) {
+      --in.module_call_depth;
+      if (observer) observer->module_abandon(*m);
+      throw;
+    }
+    --in.module_call_depth;
+    if (observer) {
+      const auto* t = out.get<TensorObj>();
+      const auto* tup = out.get<TupleObj>();
+      if (!t && tup && !tup->items.empty()) t = tup->items[0].get<TensorObj>();
+      observer->module_output(*m, t ? t->tensor : Tensor(Shape{0}));
+    }
+    return out;
+  }
   if (auto* sm = dynamic_cast<ScriptModule*>(m.get())) {
     const bool chain = !sm->cls->find("forward") && sm->cls->native_base == "Sequential";
     if (!sm->cls->find("forward") && !chain) {
@@ -551,6 +586,8 @@ Value call_module_forward(Interpreter& in, const Value& self, A& args) {
 
 }  // namespace
 
+Value call_layer_forward(Interpreter& in, const Value& self, A& args) { return call_module_forward(in, self, args); }
+
 Value clone_module(Interpreter& in, const Value& module, const Value& copy_value) {
   auto* mo = module.get<ModuleObj>();
   if (!mo) in.error("TypeError", "clone_module() needs an nn.Module");
@@ -576,6 +613,11 @@ Value clone_module(Interpreter& in, const Value& module, const Value& copy_value
     dst = rebuild->second(in);
     default_generator() = saved;
     in.module_rebuilders()[dst.get()] = rebuild->second;
+    if (auto* sub = native_subclass_of(*src)) {
+      auto copy = std::make_shared<NativeSubclass>(in, sub->cls);
+      copy->module = dst;
+      dst->set_subclass(copy);
+    }
   }
   for (const auto& [name, t] : src->own_parameters()) {
     Tensor copy = t.defined() ? t.detach().clone() : Tensor();

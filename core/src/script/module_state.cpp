@@ -20,7 +20,7 @@ using A = CallArgs;
 
 std::string class_name(const nn::Module& m) {
   if (auto* sm = dynamic_cast<const ScriptModule*>(&m)) return sm->cls->name;
-  return m.type_name();
+  return m.class_name();
 }
 
 std::string size_text(const Tensor& t) {

@@ -79,7 +79,7 @@ void module_class(NamespaceObj& nn, const std::string& name, const std::string& 
   c->name = name;
   // type(m) names the file PyTorch defines the class in: torch.nn.modules.linear.Linear.
   c->qualified = "torch.nn.modules." + file + "." + name;
-  c->construct = [name, params, make](Interpreter& in, A& a) -> Value {
+  c->build = [name, params, make](Interpreter& in, A& a) -> nn::ModulePtr {
     const auto args = bind_native(in, "__init__", a, params);
     nn::ModulePtr m;
     try {
@@ -91,8 +91,9 @@ void module_class(NamespaceObj& nn, const std::string& name, const std::string& 
     in.created_modules().push_back(m);
     // How copy.deepcopy makes another one of these (clone_module): the same arguments.
     in.module_rebuilders()[m.get()] = [make, args](Interpreter& i) { return make(i, args); };
-    return wrap(m);
+    return m;
   };
+  c->construct = [build = c->build](Interpreter& in, A& a) -> Value { return wrap(build(in, a)); };
   c->is_instance = [name](const Value& v) {
     auto* m = v.get<ModuleObj>();
     return m && m->module->type_name() == name && !dynamic_cast<ScriptModule*>(m->module.get());
@@ -481,6 +482,48 @@ void install_functional(NamespaceObj& F_ns) {
     const Tensor b = args[2].is_none() ? Tensor() : tensor_arg(in, args[2], "linear");
     return make_tensor(ops::linear(tensor_arg(in, args[0], "linear"), tensor_arg(in, args[1], "linear"), b));
   });
+  // F.conv1d / F.conv2d: what a Conv subclass's own forward calls (timm's Conv2dSame).
+  for (const int dims : {1, 2}) {
+    const std::string name = dims == 1 ? "conv1d" : "conv2d";
+    def(name, [name, dims](Interpreter& in, A& a) {
+      const auto args = bind_native(in, name, a, {{"input", std::nullopt}, {"weight", std::nullopt}, {"bias", Value()},
+                                                  {"stride", Value(1)}, {"padding", Value(0)}, {"dilation", Value(1)},
+                                                  {"groups", Value(1)}});
+      const Tensor x = tensor_arg(in, args[0], name);
+      const Tensor w = tensor_arg(in, args[1], name);
+      const Tensor b = args[2].is_none() ? Tensor() : tensor_arg(in, args[2], name);
+      const auto d = static_cast<std::size_t>(dims);
+      const auto stride = int_or_tuple(in, args[3], "stride").expand(d);
+      const auto dilation = int_or_tuple(in, args[5], "dilation").expand(d);
+      ops::ConvParams p;
+      p.groups = to_int(in, args[6], "groups");
+      p.stride = {dims == 2 ? stride[0] : 1, stride[d - 1]};
+      p.dilation = {dims == 2 ? dilation[0] : 1, dilation[d - 1]};
+      if (args[4].is_str()) {
+        const std::string mode = args[4].as_str();
+        if (mode != "valid" && mode != "same") {
+          in.error("RuntimeError", "Invalid padding string: '" + mode + "'");
+        }
+        if (mode == "same") {
+          for (int64_t st : stride)
+            if (st != 1) in.error("RuntimeError", "padding='same' is not supported for strided convolutions");
+          // PyTorch's same padding: d*(k-1) in all, the odd one at the bottom/right.
+          for (std::size_t i = 0; i < d; ++i) {
+            const int64_t k = w.dim() == dims + 2 ? w.shape()[static_cast<int>(2 + i)] : 1;
+            const int64_t total = dilation[i] * (k - 1);
+            const std::size_t slot = dims == 2 ? i : 1;
+            p.padding[slot] = total / 2;
+            p.padding[slot + 2] = total - total / 2;
+          }
+        }
+      } else {
+        const auto pad = int_or_tuple(in, args[4], "padding").expand(d);
+        const int64_t ph = dims == 2 ? pad[0] : 0, pw = pad[d - 1];
+        p.padding = {ph, pw, ph, pw};
+      }
+      return make_tensor(dims == 2 ? ops::conv2d(x, w, b, p) : ops::conv1d(x, w, b, p));
+    });
+  }
 }
 
 }  // namespace

@@ -135,6 +135,8 @@ struct BoundMethodObj : Object {
   std::string type_name() const override { return "method"; }
 };
 
+struct NativeClassObj;
+
 struct ClassObj : Object, std::enable_shared_from_this<ClassObj> {
   std::string name;
   std::string module = "__main__";               // where it was defined (repr, __module__)
@@ -142,6 +144,9 @@ struct ClassObj : Object, std::enable_shared_from_this<ClassObj> {
   std::string native_base;                       // "Sequential" / "ModuleList": a container subclass
   std::vector<std::shared_ptr<ClassObj>> bases;  // user classes
   bool module_subclass = false;                  // derives (maybe indirectly) from nn.Module
+  // The built-in layer it derives from (class MyLinear(nn.Linear)), maybe through its bases:
+  // an instance is that layer with this class attached (native_subclass.hpp).
+  std::shared_ptr<NativeClassObj> native_layer;
   std::map<std::string, Value> attrs;            // methods and class attributes
   std::vector<std::string> order;                // attrs' names in definition order (__dict__)
   std::string type_name() const override { return "type"; }
@@ -157,6 +162,9 @@ struct NativeClassObj : Object {
   std::string name;         // "Conv2d"
   std::string qualified;    // "torch.nn.Conv2d" (as type() prints it)
   Native construct;         // null for abstract ones (nn.Module)
+  // A built-in layer (nn.Linear): builds one from PyTorch's constructor arguments, as
+  // construct does but unwrapped; what a script subclass's super().__init__ calls.
+  std::function<nn::ModulePtr(Interpreter&, CallArgs&)> build;
   std::function<bool(const Value&)> is_instance;
   std::map<std::string, Value> attrs;  // set by scripts on PyTorch's classes (Python classes there)
   std::string type_name() const override { return "type"; }
@@ -218,7 +226,7 @@ struct TensorObj : Object {
 
 struct ModuleObj : Object {
   nn::ModulePtr module;
-  std::string type_name() const override { return module->type_name(); }
+  std::string type_name() const override { return module->class_name(); }
 };
 
 struct NamespaceObj : Object {

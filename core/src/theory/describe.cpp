@@ -107,12 +107,16 @@ const std::string kMaxPool = ": the maximum of correlated values has no Gaussian
 }  // namespace
 
 RunStep describe_step(const probe::LayerRecord& rec, nn::Module* m, int64_t in_numel) {
-  const std::string& t = rec.type;
+  const std::string& t = rec.is_op || !m ? rec.type : m->type_name();
   if (!rec.is_op && !rec.is_leaf) {
     RunStep s;
     s.kind = K::container;
     return s;
   }
+  // A script subclass of a built-in layer follows the layer's rule (its record shows the
+  // subclass's name), unless it runs a forward of its own.
+  if (!rec.is_op && m && m->forward_overridden())
+    return stop(rec.type + ": a subclass's own forward; the theory has no rule for it");
   if (rec.is_op) {
     RunStep s;
     if (functional_activation(t, s)) return s;

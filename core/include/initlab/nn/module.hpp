@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -71,6 +72,22 @@ ForwardObserver* current_observer();
 void set_source_line(int line);
 int source_line();
 
+// A script class deriving from a built-in layer (class MyLinear(nn.Linear)): the layer stays
+// this Module (its parameters, options, forward and initialization), and the script side
+// implements this to give it the class's name, forward and extra_repr. nn knows nothing of
+// the interpreter behind it.
+class Subclass {
+ public:
+  virtual ~Subclass() = default;
+  virtual const std::string& name() const = 0;
+  // Whether a call runs the class's own forward (false while its super().forward runs the
+  // layer's, and for a class that defines none).
+  virtual bool overrides_forward() const = 0;
+  virtual Tensor forward(Module& self, const Tensor& input) = 0;
+  // The class's own extra_repr, nullopt when it defines none.
+  virtual std::optional<std::string> extra_repr(const Module& self) const = 0;
+};
+
 class Module {
  public:
   explicit Module(std::string type_name) : type_name_(std::move(type_name)) {}
@@ -79,7 +96,14 @@ class Module {
   Module& operator=(const Module&) = delete;
 
   // The class name PyTorch prints (type(m).__name__).
+  // For a script subclass of a built-in layer this stays the layer's class ("Linear"), which
+  // the layer rules (theory, LSUV, reinit) go by; class_name() is the subclass's.
   const std::string& type_name() const { return type_name_; }
+  const std::string& class_name() const { return subclass_ ? subclass_->name() : type_name_; }
+  void set_subclass(std::shared_ptr<Subclass> subclass) { subclass_ = std::move(subclass); }
+  Subclass* subclass() const { return subclass_.get(); }
+  // A call runs a script subclass's own forward, not the layer's.
+  bool forward_overridden() const { return subclass_ && subclass_->overrides_forward(); }
 
   // Calls forward and reports the output to the observer, as a forward hook would see it.
   Tensor operator()(const Tensor& input);
@@ -134,6 +158,7 @@ class Module {
   std::vector<std::pair<std::string, Tensor>> buffers_;
   std::vector<std::pair<std::string, ModulePtr>> children_;
   std::vector<std::string> non_persistent_;
+  std::shared_ptr<Subclass> subclass_;
 };
 
 // nn.Sequential: children "0", "1", ...; forward chains them.

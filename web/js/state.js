@@ -21,6 +21,16 @@ export function defaultTraining() {
   return { open: false, steps: 300, optimizer: 'sgd', lr: 0.01, batch: 64, dataset: 'auto' };
 }
 
+// The fields of `given` that `defaults` names (the default for a missing one): a link never
+// brings a field the page does not know into its state (tests/fuzz/share_link_fuzz.mjs).
+function known(defaults, given, what, fail) {
+  if (given == null) return defaults;
+  if (typeof given !== 'object' || Array.isArray(given)) fail(`${what} must be an object`);
+  const out = {};
+  for (const k of Object.keys(defaults)) out[k] = Object.hasOwn(given, k) ? given[k] : defaults[k];
+  return out;
+}
+
 // Checks a decoded state field by field, so a hand-edited or truncated link fails with one clear
 // message instead of half-loading.
 export function validate(state) {
@@ -31,14 +41,18 @@ export function validate(state) {
     if (typeof t?.name !== 'string' || typeof t?.code !== 'string') fail('each tab needs a name and code');
   }
   if (!Number.isInteger(state.active) || state.active < 0 || state.active >= state.tabs.length) fail('active tab out of range');
-  const s = { ...defaultSettings(), ...(state.settings ?? {}) };
+  const s = known(defaultSettings(), state.settings, 'settings', fail);
+  for (const k of ['log', 'mean', 'theory', 'autoRun']) if (typeof s[k] !== 'boolean') fail(`settings.${k} must be true or false`);
   if (!Number.isSafeInteger(s.seed)) fail('seed must be an integer');
   if (!Number.isInteger(s.batch) || s.batch < 1 || s.batch > 1024) fail('batch must be 1 to 1024');
   if (!INPUTS.includes(s.input)) fail(`input must be one of ${INPUTS.join(', ')}`);
   if (!MODES.includes(s.mode)) fail('mode must be "", "train" or "eval"');
   if (!GRAD_LOSSES.includes(s.grad)) fail(`grad must be one of ${GRAD_LOSSES.join(', ')}`);
   if (!(typeof s.scale === 'number' && s.scale >= 0.01 && s.scale <= 100)) fail('scale must be 0.01 to 100');
-  const t = { ...defaultTraining(), ...(state.training ?? {}) };
+  const t = known(defaultTraining(), state.training, 'training', fail);
+  if (typeof t.open !== 'boolean') fail('training.open must be true or false');
+  if (state.compare != null && typeof state.compare !== 'boolean') fail('compare must be true or false');
+  if (state.preset != null && typeof state.preset !== 'string') fail('preset must be a name');
   if (!Number.isInteger(t.steps) || t.steps < 1 || t.steps > MAX_TRAIN_STEPS) fail(`training steps must be 1 to ${MAX_TRAIN_STEPS}`);
   if (!OPTIMIZERS.includes(t.optimizer)) fail(`optimizer must be one of ${OPTIMIZERS.join(', ')}`);
   if (!(typeof t.lr === 'number' && t.lr > 0 && t.lr <= 10)) fail('learning rate must be > 0 and <= 10');
@@ -46,7 +60,7 @@ export function validate(state) {
   if (!DATASETS.includes(t.dataset)) fail(`dataset must be one of ${DATASETS.join(', ')}`);
   return {
     tabs: state.tabs.map((tab) => ({ name: tab.name, code: tab.code })), active: state.active, compare: !!state.compare,
-    preset: state.preset ?? '', settings: s, training: { ...t, open: !!t.open },
+    preset: state.preset ?? '', settings: s, training: t,
   };
 }
 

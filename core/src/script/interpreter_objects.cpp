@@ -866,8 +866,11 @@ int64_t Interpreter::hash(const Value& v) {
   }
   if (v.is_str()) return static_cast<int64_t>(std::hash<std::string>{}(v.as_str()) >> 3);
   if (auto* t = v.get<TupleObj>()) {
-    int64_t h = 0x345678;
-    for (const Value& x : t->items) h = h * 1000003 ^ hash(x);
+    // Unsigned: the mix wraps by design (signed overflow is undefined; UBSan in the fuzz
+    // target found it on a tuple of large hashes). Same bits as the wrapping signed mix.
+    uint64_t u = 0x345678;
+    for (const Value& x : t->items) u = u * 1000003u ^ static_cast<uint64_t>(hash(x));
+    const auto h = static_cast<int64_t>(u);
     return h == -1 ? -2 : h;
   }
   if (v.get<InstanceObj>()) {

@@ -1,6 +1,6 @@
 // The vision ops' backward against finite differences (the check of tests/autograd_test.cpp,
 // support/fd_check.hpp): transposed convolution, resampling (upsampling and padding), the
-// shuffles, pooling with indices and unpooling, PReLU, InstanceNorm and the new activations.
+// shuffles, pooling with indices (2-D, dilated, 1-D) and unpooling (2-D, 1-D), PReLU, InstanceNorm and the new activations.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -98,17 +98,51 @@ TEST_CASE("shuffles, max pooling with indices, unpooling: finite differences") {
   pp.padding = {1, 1};
   pp.ceil_mode = true;
   check([&] { return ops::max_pool2d_with_indices(p, pp).first; }, {p}, 1e-3, 1.0 / 128);
-  // Unpooling through indices fixed from the first pooling (so the finite differences cannot
-  // move them).
+  // Unpooling through indices fixed from a pooling of disjoint windows (so the finite
+  // differences cannot move them, and no index repeats: PyTorch's gradient of a repeated
+  // index reaches the overwritten input too, which no finite difference sees).
   Tensor idx;
   {
     autograd::NoGrad no_grad;
-    idx = ops::max_pool2d_with_indices(p.detach(), pp).second;
+    ops::PoolParams disjoint;
+    disjoint.kernel = {2, 2};
+    disjoint.stride = {2, 2};
+    disjoint.ceil_mode = true;
+    idx = ops::max_pool2d_with_indices(p.detach(), disjoint).second;
   }
   Tensor q = leaf_distinct(Shape{2, 3, 7, 5}, g);
   check([&] { return ops::adaptive_max_pool2d(q, {3, 2}).first; }, {q}, 1e-3, 1.0 / 128);
   Tensor v = leaf(idx.shape(), g);
   check([&] { return ops::max_unpool2d(v, idx, {7, 6}); }, {v});
+  CHECK(idx.shape() == Shape({2, 2, 4, 3}));
+}
+
+TEST_CASE("dilated and 1-D max pooling, 1-D unpooling with a repeated index: finite differences") {
+  Generator g(36);
+  Tensor p = leaf_distinct(Shape{2, 2, 9, 8}, g);
+  ops::PoolParams pp;
+  pp.kernel = {3, 2};
+  pp.stride = {2, 1};
+  pp.padding = {1, 1};
+  pp.dilation = {2, 3};
+  pp.ceil_mode = true;
+  check([&] { return ops::max_pool2d(p, pp); }, {p}, 1e-3, 1.0 / 128);
+  Tensor x = leaf_distinct(Shape{2, 3, 10}, g);
+  const ops::MaxPool1dArgs a{{3}, {2}, {1}, {2}, true};
+  check([&] { return ops::max_pool1d(x, a); }, {x}, 1e-3, 1.0 / 128);
+  check([&] { return ops::max_pool1d_with_indices(x, a).first; }, {x}, 1e-3, 1.0 / 128);
+  Tensor distinct = Tensor::from_vector(Shape{1, 2, 3}, {4, 1, 0, 2, 3, 0});
+  distinct.set_dtype(DType::int64);
+  Tensor v = leaf(Shape{1, 2, 3}, g);
+  check([&] { return ops::max_unpool1d(v, distinct, 5); }, {v});
+  // Index 1 twice in a plane: the output keeps the later value, both inputs get its gradient.
+  Tensor idx = Tensor::from_vector(Shape{1, 2, 3}, {1, 1, 0, 2, 3, 3});
+  idx.set_dtype(DType::int64);
+  {
+    Tensor vv = leaf(Shape{1, 2, 3}, g);
+    ops::max_unpool1d(vv, idx, 5).backward(Tensor::full(Shape{1, 2, 5}, 1.0f));
+    for (int64_t i = 0; i < 6; ++i) CHECK(vv.grad().data()[i] == 1.0f);
+  }
 }
 
 TEST_CASE("PReLU and InstanceNorm: finite differences for input and parameters") {

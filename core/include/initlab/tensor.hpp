@@ -43,6 +43,8 @@ class Storage {
 // tensors (BatchNorm's num_batches_tracked, randperm results) whose values are exact in float
 // below 2^24, so they print and serialize as integers.
 enum class DType { float32, int64, boolean };
+// ATen's ScalarType name of a dtype, as its messages print it ("Float", "Long", "Bool").
+inline const char* scalar_type_name(DType d) { return d == DType::float32 ? "Float" : d == DType::int64 ? "Long" : "Bool"; }
 
 // Bytes of tensor storage alive now and at the most since the last reset (this thread's
 // process-wide view; the benchmark reports the peak of a forward pass).

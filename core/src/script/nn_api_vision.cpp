@@ -117,6 +117,17 @@ ops::PoolParams pool_params(Interpreter& in, const Value& k, const Value& s, con
   return pp;
 }
 
+// torch.max_pool1d's int-list arguments as given (stride None or []: empty, the kernel size).
+ops::MaxPool1dArgs max_pool1d_args(Interpreter& in, const Value& k, const Value& s, const Value& p, const Value& d, bool ceil) {
+  ops::MaxPool1dArgs a;
+  a.kernel = to_ints(in, k, "kernel_size");
+  if (!s.is_none()) a.stride = to_ints(in, s, "stride");
+  a.padding = to_ints(in, p, "padding");
+  a.dilation = to_ints(in, d, "dilation");
+  a.ceil_mode = ceil;
+  return a;
+}
+
 void install_vision_modules(NamespaceObj& nn) {
   module_class(nn, "ConvTranspose1d", "conv", kConvTransposeParams,
                [](Interpreter& in, const std::vector<Value>& a) { return make_conv_transpose(in, a, 1); });
@@ -241,17 +252,17 @@ void install_vision_modules(NamespaceObj& nn) {
   module_class(nn, "MaxPool1d", "pooling",
                {{"kernel_size", std::nullopt}, {"stride", Value()}, {"padding", Value(0)}, {"dilation", Value(1)}, {"return_indices", Value(false)}, {"ceil_mode", Value(false)}},
                [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr {
-                 if (in.truthy(a[4])) in.error("NotImplementedError", "not supported in initlab: MaxPool1d(return_indices=True)");
-                 const Value stride = a[1].is_none() ? a[0] : a[1];
-                 ops::PoolParams p = pool_params(in, Value(1), Value(1), Value(0), Value(1), in.truthy(a[5]));
-                 p.kernel[1] = to_ints(in, a[0], "kernel_size")[0];
-                 p.stride[1] = to_ints(in, stride, "stride")[0];
-                 p.padding[1] = to_ints(in, a[2], "padding")[0];
-                 p.dilation[1] = to_ints(in, a[3], "dilation")[0];
                  // _MaxPoolNd keeps the arguments as given (stride None: kernel_size).
+                 const Value stride = a[1].is_none() ? a[0] : a[1];
                  const std::string repr = "kernel_size=" + in.repr(a[0]) + ", stride=" + in.repr(stride) + ", padding=" + in.repr(a[2]) +
                                           ", dilation=" + in.repr(a[3]) + ", ceil_mode=" + (in.truthy(a[5]) ? "True" : "False");
-                 return std::make_shared<nn::Pool1dModule>(PK::max, p, 0, repr);
+                 return std::make_shared<nn::Pool1dModule>(max_pool1d_args(in, a[0], stride, a[2], a[3], in.truthy(a[5])), in.truthy(a[4]), repr);
+               });
+  module_class(nn, "MaxUnpool1d", "pooling", {{"kernel_size", std::nullopt}, {"stride", Value()}, {"padding", Value(0)}},
+               [](Interpreter& in, const std::vector<Value>& a) -> nn::ModulePtr {
+                 const int64_t k = to_ints(in, a[0], "kernel_size").at(0);
+                 const int64_t s = a[1].is_none() ? k : to_ints(in, a[1], "stride").at(0);
+                 return std::make_shared<nn::MaxUnpool1d>(k, s, to_ints(in, a[2], "padding").at(0));
                });
   module_class(nn, "AvgPool1d", "pooling",
                {{"kernel_size", std::nullopt}, {"stride", Value()}, {"padding", Value(0)}, {"ceil_mode", Value(false)}, {"count_include_pad", Value(true)}},
@@ -420,21 +431,33 @@ void install_vision_functional(NamespaceObj& F_ns) {
       return make_tensor(y);
     });
   }
-  // F.max_pool1d / F.avg_pool1d: the modules' 1-D pooling (the 2-D ops on (N, C, 1, L)).
+  // F.max_pool1d (torch.max_pool1d, or max_pool1d_with_indices) / F.avg_pool1d (the module's
+  // 1-D pooling).
   def("max_pool1d", [](Interpreter& in, A& a) {
     const auto args = bind_native(in, "max_pool1d", a, {{"input", std::nullopt}, {"kernel_size", std::nullopt}, {"stride", Value()},
                                                         {"padding", Value(0)}, {"dilation", Value(1)}, {"ceil_mode", Value(false)},
                                                         {"return_indices", Value(false)}});
-    if (in.truthy(args[6])) in.error("NotImplementedError", "not supported in initlab: F.max_pool1d(return_indices=True)");
-    ops::PoolParams p = pool_params(in, Value(1), Value(1), Value(0), Value(1), in.truthy(args[5]));
-    const Value stride = args[2].is_none() || (args[2].get<ListObj>() && args[2].get<ListObj>()->items.empty()) ? args[1] : args[2];
-    p.kernel[1] = to_ints(in, args[1], "kernel_size")[0];
-    p.stride[1] = to_ints(in, stride, "stride")[0];
-    p.padding[1] = to_ints(in, args[3], "padding")[0];
-    p.dilation[1] = to_ints(in, args[4], "dilation")[0];
-    nn::Pool1dModule pool(nn::Pool1dModule::Kind::max, p, 0, "");
+    const Tensor x = tensor_arg(in, args[0], "max_pool1d");
+    const ops::MaxPool1dArgs p = max_pool1d_args(in, args[1], args[2], args[3], args[4], in.truthy(args[5]));
     nn::set_source_line(in.location().line);
-    return make_tensor(observed("F.max_pool1d", pool.forward(tensor_arg(in, args[0], "max_pool1d"))));
+    if (in.truthy(args[6])) {
+      auto [y, idx] = ops::max_pool1d_with_indices(x, p);
+      observed("F.max_pool1d", y);
+      return make_tuple({make_tensor(y), make_tensor(idx)});
+    }
+    return make_tensor(observed("F.max_pool1d", ops::max_pool1d(x, p)));
+  });
+  def("max_unpool1d", [](Interpreter& in, A& a) {
+    const auto args = bind_native(in, "max_unpool1d", a, {{"input", std::nullopt}, {"indices", std::nullopt}, {"kernel_size", std::nullopt}, {"stride", Value()},
+                                                          {"padding", Value(0)}, {"output_size", Value()}});
+    const Tensor x = tensor_arg(in, args[0], "max_unpool1d"), idx = tensor_arg(in, args[1], "max_unpool1d");
+    const int64_t k = to_ints(in, args[2], "kernel_size").at(0);
+    const int64_t s = args[3].is_none() ? k : to_ints(in, args[3], "stride").at(0);
+    const int64_t pad = to_ints(in, args[4], "padding").at(0);
+    const std::vector<int64_t> out = args[5].is_none() ? std::vector<int64_t>{} : to_ints(in, args[5], "output_size");
+    const int64_t size = nn::unpool1d_output_size(x, k, s, pad, out, args[5].get<TupleObj>() != nullptr);
+    nn::set_source_line(in.location().line);
+    return make_tensor(observed("F.max_unpool1d", ops::max_unpool1d(x, idx, size)));
   });
   def("avg_pool1d", [](Interpreter& in, A& a) {
     const auto args = bind_native(in, "avg_pool1d", a, {{"input", std::nullopt}, {"kernel_size", std::nullopt}, {"stride", Value()},
@@ -509,11 +532,14 @@ std::optional<Value> call_vision_module(Interpreter& in, const nn::ModulePtr& m,
   auto* unpool = dynamic_cast<nn::MaxUnpool2d*>(m.get());
   auto* adaptive = dynamic_cast<nn::AdaptiveMaxPool*>(m.get());
   if (adaptive && !adaptive->return_indices()) adaptive = nullptr;
-  if (!conv && !pool && !unpool && !adaptive) return std::nullopt;
+  auto* pool1d = dynamic_cast<nn::Pool1dModule*>(m.get());
+  if (pool1d && !pool1d->return_indices()) pool1d = nullptr;
+  auto* unpool1d = dynamic_cast<nn::MaxUnpool1d*>(m.get());
+  if (!conv && !pool && !unpool && !adaptive && !pool1d && !unpool1d) return std::nullopt;
   std::vector<Value> a;
   if (conv) a = bind_native(in, "forward", args, {{"input", std::nullopt}, {"output_size", Value()}});
-  if (pool || adaptive) a = bind_native(in, "forward", args, {{"input", std::nullopt}});
-  if (unpool) a = bind_native(in, "forward", args, {{"input", std::nullopt}, {"indices", std::nullopt}, {"output_size", Value()}});
+  if (pool || adaptive || pool1d) a = bind_native(in, "forward", args, {{"input", std::nullopt}});
+  if (unpool || unpool1d) a = bind_native(in, m->type_name() + ".forward", args, {{"input", std::nullopt}, {"indices", std::nullopt}, {"output_size", Value()}});
   auto* t = a[0].get<TensorObj>();
   if (!t) in.error("TypeError", m->type_name() + ".forward(): argument 'input' (position 1) must be Tensor, not " + type_name(a[0]));
   nn::set_source_line(in.location().line);
@@ -527,10 +553,16 @@ std::optional<Value> call_vision_module(Interpreter& in, const nn::ModulePtr& m,
       const std::vector<int64_t> size = a[1].is_none() ? std::vector<int64_t>{} : to_ints(in, a[1], "output_size");
       first = conv->forward_sized(t->tensor, size);
       out = make_tensor(first);
-    } else if (pool || adaptive) {
-      auto [y, idx] = pool ? pool->forward_with_indices(t->tensor) : adaptive->forward_with_indices(t->tensor);
+    } else if (pool || adaptive || pool1d) {
+      auto [y, idx] = pool ? pool->forward_with_indices(t->tensor)
+                    : pool1d ? pool1d->forward_with_indices(t->tensor) : adaptive->forward_with_indices(t->tensor);
       first = y;
       out = make_tuple({make_tensor(y), make_tensor(idx)});
+    } else if (unpool1d) {
+      const Tensor idx = tensor_arg(in, a[1], "max_unpool1d");
+      const std::vector<int64_t> size = a[2].is_none() ? std::vector<int64_t>{} : to_ints(in, a[2], "output_size");
+      first = unpool1d->unpool(t->tensor, idx, size, a[2].get<TupleObj>() != nullptr);
+      out = make_tensor(first);
     } else {
       const Tensor idx = tensor_arg(in, a[1], "max_unpool2d");
       const std::vector<int64_t> size = a[2].is_none() ? std::vector<int64_t>{} : to_ints(in, a[2], "output_size");

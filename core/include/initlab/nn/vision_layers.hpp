@@ -163,15 +163,38 @@ class Pool1dModule : public Module {
  public:
   enum class Kind { max, avg, adaptive_avg };
   Pool1dModule(Kind kind, ops::PoolParams p, int64_t output_size, std::string repr);
+  // MaxPool1d: torch.max_pool1d's arguments as given; return_indices for forward_with_indices.
+  Pool1dModule(ops::MaxPool1dArgs max_args, bool return_indices, std::string repr);
   Tensor forward(const Tensor& x) override;
+  std::pair<Tensor, Tensor> forward_with_indices(const Tensor& x) { return ops::max_pool1d_with_indices(x, max_args_); }
+  bool return_indices() const { return return_indices_; }
   std::string extra_repr() const override { return repr_; }
 
  private:
   Kind kind_;
   ops::PoolParams p_;  // kernel, stride, padding as (1, k), ...
+  ops::MaxPool1dArgs max_args_;
+  bool return_indices_ = false;
   int64_t output_size_;
   std::string repr_;
 };
+
+// MaxUnpool1d (kernel_size, stride, padding as _single keeps them).
+class MaxUnpool1d : public Module {
+ public:
+  MaxUnpool1d(int64_t kernel, int64_t stride, int64_t padding);
+  // output_size: empty for the default, else 1 or 3 entries (PyTorch's _unpool_output_size;
+  // size_is_tuple: how its message prints the size).
+  Tensor unpool(const Tensor& x, const Tensor& indices, const std::vector<int64_t>& output_size, bool size_is_tuple);
+  std::string extra_repr() const override;
+
+ private:
+  int64_t kernel_, stride_, padding_;
+};
+
+// F.max_unpool1d's output length (its default or output_size checked as PyTorch does).
+int64_t unpool1d_output_size(const Tensor& x, int64_t kernel, int64_t stride, int64_t padding, const std::vector<int64_t>& output_size,
+                             bool size_is_tuple);
 
 // AdaptiveMaxPool1d / AdaptiveMaxPool2d (return_indices: forward_with_indices, as MaxPool2dIndices).
 class AdaptiveMaxPool : public Module {

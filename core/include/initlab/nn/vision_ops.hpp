@@ -75,11 +75,28 @@ Tensor pixel_unshuffle(const Tensor& x, int64_t downscale_factor);
 // (N, g*k, *) -> channels regrouped as (k, g) : PyTorch's channel_shuffle.
 Tensor channel_shuffle(const Tensor& x, int64_t groups);
 
+// Max pooling's argument checks in PyTorch 1.13's order and words, and its output shape
+// (dilation counted; floor or ceil mode).
+Shape max_pool2d_output_shape(const Tensor& x, const PoolParams& p);
 // Max pooling that also returns, per output, the flat index (h * W + w) of its input in the
-// plane (an int64 tensor), as max_pool2d_with_indices does.
+// plane (an int64 tensor), as max_pool2d_with_indices does; any dilation.
 std::pair<Tensor, Tensor> max_pool2d_with_indices(const Tensor& x, const PoolParams& p);
 // x and indices (N, C, H, W) or (C, H, W) -> (N, C, OH, OW): x placed at its index.
 Tensor max_unpool2d(const Tensor& x, const Tensor& indices, std::array<int64_t, 2> output_size);
+
+// F.max_pool1d's arguments as given (each a list of one int when valid; stride empty means
+// kernel_size), so the size checks can say what PyTorch says.
+struct MaxPool1dArgs {
+  std::vector<int64_t> kernel, stride, padding, dilation;
+  bool ceil_mode = false;
+};
+// torch.max_pool1d: without grad to record, its own checks (max_pool1d() ... messages, an
+// empty output allowed); with one, max_pool1d_with_indices' path.
+Tensor max_pool1d(const Tensor& x, const MaxPool1dArgs& a);
+// torch.max_pool1d_with_indices: max_pool2d_with_indices on the (N, C, 1, L) view.
+std::pair<Tensor, Tensor> max_pool1d_with_indices(const Tensor& x, const MaxPool1dArgs& a);
+// F.max_unpool1d after its output size is known: max_unpool2d on the (N, C, L, 1) view.
+Tensor max_unpool1d(const Tensor& x, const Tensor& indices, int64_t output_size);
 
 // y = x where x > 0, else weight[c] * x (weight of 1 value or one per channel, dim 1).
 Tensor prelu(const Tensor& x, const Tensor& weight);

@@ -304,7 +304,42 @@ Pool1dModule::Pool1dModule(Kind kind, ops::PoolParams p, int64_t output_size, st
     : Module(kind == Kind::max ? "MaxPool1d" : kind == Kind::avg ? "AvgPool1d" : "AdaptiveAvgPool1d"),
       kind_(kind), p_(p), output_size_(output_size), repr_(std::move(repr)) {}
 
+Pool1dModule::Pool1dModule(ops::MaxPool1dArgs max_args, bool return_indices, std::string repr)
+    : Module("MaxPool1d"), kind_(Kind::max), max_args_(std::move(max_args)), return_indices_(return_indices),
+      output_size_(0), repr_(std::move(repr)) {}
+
+MaxUnpool1d::MaxUnpool1d(int64_t kernel, int64_t stride, int64_t padding)
+    : Module("MaxUnpool1d"), kernel_(kernel), stride_(stride), padding_(padding) {}
+
+std::string MaxUnpool1d::extra_repr() const {
+  const auto one = [](int64_t v) { return "(" + std::to_string(v) + ",)"; };
+  return "kernel_size=" + one(kernel_) + ", stride=" + one(stride_) + ", padding=" + one(padding_);
+}
+
+int64_t unpool1d_output_size(const Tensor& x, int64_t kernel, int64_t stride, int64_t padding, const std::vector<int64_t>& output_size,
+                             bool size_is_tuple) {
+  const int64_t def = (x.size(-1) - 1) * stride + kernel - 2 * padding;
+  if (output_size.empty()) return def;
+  std::vector<int64_t> size = output_size;
+  if (size.size() == 3) size.erase(size.begin(), size.begin() + 2);  // with batch and channel dims
+  if (size.size() != 1) {
+    raise(ErrorKind::ValueError, "output_size should be a sequence containing 1 or 3 elements, but it has a length of '" +
+                                     std::to_string(size.size()) + "'");
+  }
+  if (!(def - stride < size[0] && size[0] < def + stride)) {
+    const std::string text = size_is_tuple ? "(" + std::to_string(size[0]) + ",)" : "[" + std::to_string(size[0]) + "]";
+    raise(ErrorKind::ValueError, "invalid output_size \"" + text + "\" (dim 0 must be between " +
+                                     std::to_string(def - stride) + " and " + std::to_string(def + stride) + ")");
+  }
+  return size[0];
+}
+
+Tensor MaxUnpool1d::unpool(const Tensor& x, const Tensor& indices, const std::vector<int64_t>& output_size, bool size_is_tuple) {
+  return ops::max_unpool1d(x, indices, unpool1d_output_size(x, kernel_, stride_, padding_, output_size, size_is_tuple));
+}
+
 Tensor Pool1dModule::forward(const Tensor& x) {
+  if (kind_ == Kind::max) return ops::max_pool1d(x, max_args_);
   const char* fn = kind_ == Kind::max ? "max_pool1d" : kind_ == Kind::avg ? "avg_pool1d" : "adaptive_avg_pool1d";
   if (x.dim() != 2 && x.dim() != 3) {
     raise(ErrorKind::RuntimeError, std::string(fn) + ": Expected 2D or 3D (batch mode) tensor for input, but got: " +

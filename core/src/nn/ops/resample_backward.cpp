@@ -66,6 +66,24 @@ class GatherBackward : public autograd::Node {
   const char* name_;
 };
 
+// max_unpool: every input element's gradient is the output's at its index, also when a later
+// element overwrote it there (PyTorch's gather of the gradient by the indices).
+class ScatterBackward : public autograd::Node {
+ public:
+  ScatterBackward(std::vector<int64_t> dst, const char* name) : dst_(std::move(dst)), name_(name) {}
+  const char* name() const override { return name_; }
+  std::vector<Tensor> backward(const Tensor& gy) override {
+    const Tensor dy = gy.contiguous();
+    Tensor dx(inputs[0].shape());
+    for (std::size_t i = 0; i < dst_.size(); ++i) dx.data()[i] = dy.data()[dst_[i]];
+    return {dx};
+  }
+
+ private:
+  std::vector<int64_t> dst_;
+  const char* name_;
+};
+
 }  // namespace
 
 Tensor record_resample(const Tensor& y, const Tensor& x, int spatial, AxisTaps rows, AxisTaps cols,
@@ -75,6 +93,10 @@ Tensor record_resample(const Tensor& y, const Tensor& x, int spatial, AxisTaps r
 
 Tensor record_gather_flat(const Tensor& y, const Tensor& x, std::vector<int64_t> src, const char* grad_name) {
   return autograd::record(y, std::make_shared<GatherBackward>(std::move(src), grad_name), {x});
+}
+
+Tensor record_scatter_flat(const Tensor& y, const Tensor& x, std::vector<int64_t> dst, const char* grad_name) {
+  return autograd::record(y, std::make_shared<ScatterBackward>(std::move(dst), grad_name), {x});
 }
 
 }  // namespace initlab::ops::detail

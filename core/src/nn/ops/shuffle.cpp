@@ -3,6 +3,7 @@
 // and PReLU, composed of recorded ops.
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -120,32 +121,31 @@ Tensor channel_shuffle(const Tensor& x, int64_t groups) {
 }
 
 std::pair<Tensor, Tensor> max_pool2d_with_indices(const Tensor& x, const PoolParams& p) {
-  Tensor shape_of;
-  {
-    // The plain op checks the arguments (PyTorch's messages) and sizes the output.
-    autograd::NoGrad no_grad;
-    shape_of = max_pool2d(x.detach(), p);
-  }
+  const Shape out_shape = max_pool2d_output_shape(x, p);
   const Tensor xc = x.contiguous();
-  const int64_t H = x.size(-2), W = x.size(-1), OH = shape_of.size(-2), OW = shape_of.size(-1);
-  const int64_t planes = OH * OW == 0 ? 0 : shape_of.numel() / (OH * OW);
-  const kernels::Pool2dGeometry g{H, W, p.kernel[0], p.kernel[1], p.stride[0], p.stride[1],
-                                  p.padding[0], p.padding[1], OH, OW, true};
-  std::vector<int64_t> src(static_cast<std::size_t>(shape_of.numel()));
-  Tensor indices = Tensor::uninitialized(shape_of.shape());
+  const int64_t H = x.size(-2), W = x.size(-1), OH = out_shape[out_shape.size() - 2], OW = out_shape[out_shape.size() - 1];
+  const int64_t numel = out_shape.numel();
+  const int64_t planes = OH * OW == 0 ? 0 : numel / (OH * OW);
+  const int64_t dh = p.dilation[0], dw = p.dilation[1];
+  std::vector<int64_t> src(static_cast<std::size_t>(numel));
+  Tensor indices = Tensor::uninitialized(out_shape);
   indices.set_dtype(DType::int64);
   std::size_t k = 0;
   for (int64_t pl = 0; pl < planes; ++pl) {
     const float* in = xc.data() + pl * H * W;
     for (int64_t oy = 0; oy < OH; ++oy)
       for (int64_t ox = 0; ox < OW; ++ox) {
-        const auto win = g.window(oy, ox);
-        // PyTorch's CPU loop: the first position of the window, replaced by any larger value
+        // PyTorch's CPU loop: the window's taps clipped to the input (the first tap moved
+        // in by whole dilations), its first position the start, replaced by any larger value
         // or any NaN.
-        int64_t best = win.y0 * W + win.x0;
+        int64_t y0 = oy * p.stride[0] - p.padding[0], x0 = ox * p.stride[1] - p.padding[1];
+        const int64_t y1 = std::min(y0 + (p.kernel[0] - 1) * dh + 1, H), x1 = std::min(x0 + (p.kernel[1] - 1) * dw + 1, W);
+        while (y0 < 0) y0 += dh;
+        while (x0 < 0) x0 += dw;
+        int64_t best = y0 * W + x0;
         float maxval = -std::numeric_limits<float>::infinity();
-        for (int64_t y = win.y0; y < win.y1; ++y)
-          for (int64_t xx = win.x0; xx < win.x1; ++xx) {
+        for (int64_t y = y0; y < y1; y += dh)
+          for (int64_t xx = x0; xx < x1; xx += dw) {
             const float v = in[y * W + xx];
             if (v > maxval || std::isnan(v)) {
               maxval = v;
@@ -156,10 +156,13 @@ std::pair<Tensor, Tensor> max_pool2d_with_indices(const Tensor& x, const PoolPar
         src[k++] = pl * H * W + best;
       }
   }
-  return {gather_flat(x, shape_of.shape(), std::move(src), "MaxPool2DWithIndicesBackward"), indices};
+  return {gather_flat(x, out_shape, std::move(src), "MaxPool2DWithIndicesBackward"), indices};
 }
 
 Tensor max_unpool2d(const Tensor& x, const Tensor& indices, std::array<int64_t, 2> size) {
+  if (indices.dtype() != DType::int64) {
+    raise(ErrorKind::RuntimeError, std::string("elements in indices should be type int64 but got: ") + scalar_type_name(indices.dtype()));
+  }
   if (x.dim() != 3 && x.dim() != 4) {
     raise(ErrorKind::RuntimeError, "Input to max_unpooling2d should be a 3d or 4d Tensor, but got a tensor with " +
                                        std::to_string(x.dim()) + " dimensions.");
@@ -179,18 +182,31 @@ Tensor max_unpool2d(const Tensor& x, const Tensor& indices, std::array<int64_t, 
   Shape shape = x.shape();
   shape[shape.size() - 2] = OH;
   shape[shape.size() - 1] = OW;
-  std::vector<int64_t> src(static_cast<std::size_t>(planes * OH * OW), -1);
+  std::vector<int64_t> src(static_cast<std::size_t>(planes * OH * OW), -1), dst(static_cast<std::size_t>(x.numel()));
   const Tensor ind = indices.contiguous();
+  // PyTorch's CPU kernel goes on past a bad index and names the last one it met.
+  std::optional<int64_t> bad;
   for (int64_t pl = 0; pl < planes; ++pl)
     for (int64_t i = 0; i < H * W; ++i) {
       const auto idx = static_cast<int64_t>(ind.data()[pl * H * W + i]);
       if (idx < 0 || idx >= OH * OW) {
-        raise(ErrorKind::RuntimeError, "Found an invalid max index: " + std::to_string(idx) + " (output volumes are of size " +
-                                           std::to_string(OH) + "x" + std::to_string(OW));
+        bad = idx;
+        continue;
       }
       src[static_cast<std::size_t>(pl * OH * OW + idx)] = pl * H * W + i;  // the last write wins
+      dst[static_cast<std::size_t>(pl * H * W + i)] = pl * OH * OW + idx;
     }
-  return gather_flat(x, shape, std::move(src), "MaxUnpool2DBackward");
+  if (bad) {
+    raise(ErrorKind::RuntimeError, "Found an invalid max index: " + std::to_string(*bad) + " (output volumes are of size " +
+                                       std::to_string(OH) + "x" + std::to_string(OW));
+  }
+  Tensor y;
+  {
+    autograd::NoGrad no_grad;
+    y = gather_flat(x.detach(), shape, std::move(src), "MaxUnpool2DBackward");
+  }
+  if (autograd::should_record({&x})) return detail::record_scatter_flat(y, x, std::move(dst), "MaxUnpool2DBackward");
+  return y;
 }
 
 Tensor prelu(const Tensor& x, const Tensor& weight) {

@@ -20,5 +20,7 @@ Tensor record_conv_transpose2d(const Tensor& y, const Tensor& x, const Tensor& w
 Tensor record_resample(const Tensor& y, const Tensor& x, int spatial, AxisTaps rows, AxisTaps cols,
                        const char* grad_name);
 Tensor record_gather_flat(const Tensor& y, const Tensor& x, std::vector<int64_t> src, const char* grad_name);
+// y.flat[dst[i]] = x.flat[i] (later i win); the gradient of x[i] is gy.flat[dst[i]].
+Tensor record_scatter_flat(const Tensor& y, const Tensor& x, std::vector<int64_t> dst, const char* grad_name);
 
 }  // namespace initlab::ops::detail

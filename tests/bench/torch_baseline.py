@@ -4,35 +4,29 @@
 # SGD with momentum 0.9). Prints one JSON line of medians in ms; bench.mjs runs it in the same
 # run as the wasm workloads (before and after them, so drift on the machine shows).
 #   /usr/bin/python3 tests/bench/torch_baseline.py ROUNDS
+import contextlib
+import io
 import json
+import pathlib
 import statistics
 import sys
 import time
 
 import torch
-import torch.nn as nn
 import torch.nn.functional as F
 
 torch.set_num_threads(1)
 torch.manual_seed(0)
 
 
-class CNN(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.conv1 = nn.Conv2d(1, 10, kernel_size=5)
-        self.conv2 = nn.Conv2d(10, 20, kernel_size=5)
-        self.conv2_bn = nn.BatchNorm2d(20)
-        self.dense1 = nn.Linear(320, 50)
-        self.dense1_bn = nn.BatchNorm1d(50)
-        self.dense2 = nn.Linear(50, 10)
-
-    def forward(self, x):
-        x = F.relu(F.max_pool2d(self.conv1(x), 2))
-        x = F.relu(F.max_pool2d(self.conv2_bn(self.conv2(x)), 2))
-        x = x.view(-1, 320)
-        x = F.relu(self.dense1_bn(self.dense1(x)))
-        return F.log_softmax(self.dense2(x), dim=1)
+# The tutorial's CNN from examples/models/tutorial_cnn.py itself (its prints silenced): the
+# model W1 and T1 mirror (examples/tutorial_cnn.hpp).
+def tutorial_cnn():
+    path = pathlib.Path(__file__).resolve().parents[2] / "examples" / "models" / "tutorial_cnn.py"
+    namespace = {"__name__": "tutorial_cnn"}
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(compile(path.read_text(), str(path), "exec"), namespace)
+    return namespace["CNN"]
 
 
 def per_call_ms(fn, iters):
@@ -46,6 +40,7 @@ def main():
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 9
     x = torch.randn(64, 1, 28, 28)
     target = torch.arange(64) % 10
+    CNN = tutorial_cnn()
     forward_model = CNN().eval()
     train_model = CNN().train()
     sgd = torch.optim.SGD(train_model.parameters(), lr=0.01, momentum=0.9)

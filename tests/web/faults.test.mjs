@@ -118,9 +118,11 @@ test('the worker killed in the middle of a run: the run is reported lost, a fres
   const { context, page } = await open(env);
   await runs(page, 1);
   const n = await runCount(page);
-  // A run that takes a few seconds, then the worker dies under it (no answer, no event).
+  // A run of a few seconds in a handful of steps (four 1500^3 products), and the worker dies
+  // under it (no answer, no event). A loop of many cheap steps no longer lasts: the interpreter
+  // runs 2 M of them in 0.25 s, and its step limit ends an endless one before the kill.
   await page.evaluate(() => {
-    window.initlab.state.tabs[0].code = 'import torch.nn as nn\nimport torch\nfor i in range(2000000):\n    pass\nmodel = nn.Linear(2, 2)\n';
+    window.initlab.state.tabs[0].code = 'import torch.nn as nn\nimport torch\na = torch.randn(1500, 1500)\nfor _ in range(4):\n    b = a @ a\nmodel = nn.Linear(2, 2)\n';
   });
   await page.locator('#run').click();
   await page.waitForTimeout(300);

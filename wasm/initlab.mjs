@@ -134,9 +134,8 @@ class Initlab {
     const grid = runOptions?.phaseDiagram;
     if (grid && report.meanField) {
       const options = { ...extents(report), ...(grid === true || grid === 'cached' ? {} : grid) };
-      const cached = grid === 'cached' ? this.cachedPhaseDiagram(report.meanField.phi, options) : null;
-      if (grid !== 'cached') report.meanField.phase = this.phaseDiagram(report.meanField.phi, options);
-      else if (cached) report.meanField.phase = cached;
+      const phase = grid === 'cached' ? this.cachedPhaseDiagram(report.meanField.phi, options) : this.phaseDiagram(report.meanField.phi, options);
+      if (phase) report.meanField.phase = phase;
       else report.meanField.phasePending = options;
     }
     return report;

@@ -335,7 +335,7 @@ function pointsOf(report) {
 function showResults(result, replay = false) {
   const { job, results } = result;
   const renderStart = performance.now();
-  const activeIndex = job.compare ? Math.min(state.active, results.length - 1) : 0;
+  const activeIndex = activeIndexOf(result);
   const active = results[activeIndex]?.report;
   if (!active) return;
   if (job.compare) {
@@ -407,14 +407,18 @@ function showConsole(report) {
 // The phase grids of a shown job arrived (Engine.attachPhases): its theory view gets them.
 function showPhase(result) {
   if (lastGood?.job === result.job) {
-    const activeIndex = result.job.compare ? Math.min(state.active, result.results.length - 1) : 0;
-    drawTheory(okResults(result), activeIndex);
+    drawTheory(okResults(result), activeIndexOf(result));
   }
   setTimeout(() => { probe.runs += 1; }, 0);
 }
 
 function redraw() {
-  if (lastGood) draw(lastGood, lastGood.job.compare ? Math.min(state.active, lastGood.results.length - 1) : 0)();
+  if (lastGood) draw(lastGood, activeIndexOf(lastGood))();
+}
+
+// Which of a job's results the page shows as the active one.
+function activeIndexOf({ job, results }) {
+  return job.compare ? Math.min(state.active, results.length - 1) : 0;
 }
 
 // The variants that ran, with their index and the name they are shown by.

@@ -33,11 +33,20 @@ void correlated(const Nonlinearity& n, double q, double c, double w2, double b2,
   slope = w2 * d;
 }
 
-}  // namespace
-
+// phi(a x) = a phi(x) for a > 0: the identity, ReLU and leaky ReLU.
 bool positively_homogeneous(const Nonlinearity& n) {
   return n.identity || n.kind == kernels::Activation::relu || n.kind == kernels::Activation::leaky_relu;
 }
+
+// The correlation depth scale xi_c = -1 / log(chi_c): infinite at chi_c = 1 (up to the
+// quadrature's rounding: its weights sum to 1 within 1e-15), the edge; and where chi_c > 1,
+// which happens only at c* = 1 in the chaotic phase: no decay.
+double depth_scale(double chi_c) {
+  const double xi = std::fabs(chi_c - 1.0) <= 1e-12 ? kInf : -1.0 / std::log(chi_c);
+  return xi < 0 ? kInf : xi;
+}
+
+}  // namespace
 
 FixedPoint fixed_point(const Nonlinearity& n, double sigma_w2, double sigma_b2,
                        bool with_correlation) {
@@ -63,9 +72,7 @@ FixedPoint fixed_point(const Nonlinearity& n, double sigma_w2, double sigma_b2,
       fp.q = kInf;
     }
     fp.chi1 = sigma_w2 * unit.dphi2;
-    fp.xi_c = std::fabs(fp.chi1 - 1.0) <= 1e-12 ? kInf : -1.0 / std::log(fp.chi1);
-    if (fp.xi_c < 0) fp.xi_c = kInf;
-    (void)with_correlation;
+    fp.xi_c = depth_scale(fp.chi1);
     return fp;
   }
   // Plain iteration converges only geometrically, at the map's slope, which is close to 1
@@ -133,9 +140,7 @@ FixedPoint fixed_point(const Nonlinearity& n, double sigma_w2, double sigma_b2,
     fp.c_star = c;
     chi_c = slope;
   }
-  // chi = 1 up to the quadrature's rounding (its weights sum to 1 within 1e-15): the edge.
-  fp.xi_c = std::fabs(chi_c - 1.0) <= 1e-12 ? kInf : -1.0 / std::log(chi_c);
-  if (fp.xi_c < 0) fp.xi_c = kInf;  // chi_c > 1 only at c* = 1 in the chaotic phase: no decay
+  fp.xi_c = depth_scale(chi_c);
   return fp;
 }
 
@@ -143,16 +148,7 @@ PhaseGrid phase_grid(const Nonlinearity& n, double w2_max, double b2_max, int nw
   PhaseGrid g;
   for (int j = 0; j < nw; ++j) g.w2.push_back(w2_max * (j + 1) / nw);
   for (int i = 0; i < nb; ++i) g.b2.push_back(nb > 1 ? b2_max * i / (nb - 1) : 0.0);
-  // A positively homogeneous phi (identity, ReLU, leaky ReLU: phi(a x) = a phi(x), a > 0) has
-  // the same E[phi'^2] at every q, so chi1 = sigma_w^2 E[phi'(z)^2] wherever q* lands (0, finite
-  // or infinite): one quadrature for the whole grid instead of a fixed point per cell (the
-  // kinked rule made a ReLU grid cost 0.65 s in wasm, in the page's first run).
-  if (positively_homogeneous(n)) {
-    const double d = n.identity ? 1.0 : moments(n, 1.0).dphi2;
-    for (size_t i = 0; i < g.b2.size(); ++i)
-      for (double w2 : g.w2) g.chi1.push_back(w2 * d);
-    return g;
-  }
+  // Cheap for ReLU and its kin too: their fixed point is in closed form (fixed_point).
   for (double b2 : g.b2)
     for (double w2 : g.w2) g.chi1.push_back(fixed_point(n, w2, b2, false).chi1);
   return g;
